@@ -1,0 +1,37 @@
+//! Word lists embedded from `assets/lexicons/` at compile time.
+//!
+//! Each list is a plain text file, one entry per line, `#` starting a comment; its header
+//! says where it comes from. `assets/lexicons/README.md` describes them all and how they
+//! are rebuilt. Lists are parsed once, lazily, into hash sets.
+
+use once_cell::sync::Lazy;
+use std::collections::HashSet;
+
+/// Parse an embedded list: one entry per line, blank lines and `#` comments skipped.
+pub fn parse_list(src: &'static str) -> impl Iterator<Item = &'static str> {
+    src.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn set(src: &'static str) -> HashSet<&'static str> {
+    parse_list(src).collect()
+}
+
+static ABBREVIATIONS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("../../assets/lexicons/abbreviations.txt")));
+
+static TITLE_ABBREVIATIONS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("../../assets/lexicons/title_abbreviations.txt")));
+
+/// Whether `word` (lower case, without its final period) is a common abbreviation
+/// that does not end a sentence ("etc" is not; "approx", "jan", "vs" are).
+pub fn is_abbreviation(word_lower: &str) -> bool {
+    ABBREVIATIONS.contains(word_lower.trim_end_matches('.'))
+}
+
+/// Whether `word` (as written, without its final period) is a title abbreviation that
+/// always precedes a name ("Dr", "Mr", "Gen", "Sen").
+pub fn is_title_abbrev(word: &str) -> bool {
+    TITLE_ABBREVIATIONS.contains(word.trim_end_matches('.'))
+}

@@ -1,0 +1,246 @@
+//! The analysis core: sentences, actors, time expressions, a timeline and claims.
+//!
+//! Pure functions of the document text (and its publication date). Nothing under this
+//! module touches the terminal, the filesystem or the network; lexicons are embedded
+//! from `assets/lexicons` at compile time (see [`lexicon`]).
+//!
+//! Every span is a byte range into the immutable document text, always on `char`
+//! boundaries. Conversion to the Unicode code-point offsets of the JSON output happens
+//! once, in [`text::CharIndex`].
+
+pub mod actors;
+pub mod claims;
+pub mod lexicon;
+pub mod temporal;
+pub mod text;
+
+use std::ops::Range;
+
+pub use chrono::NaiveDate;
+
+/// A byte range into the document text (`start..end`, end exclusive, on char boundaries).
+pub type Span = Range<usize>;
+
+/// Identifies an [`Actor`] within one [`Analysis`] (its index in `actors`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct ActorId(pub u32);
+
+/// Identifies a [`Claim`] within one [`Analysis`] (its index in `claims`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(transparent)]
+pub struct ClaimId(pub u32);
+
+/// One sentence of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span of the sentence, without surrounding whitespace.
+    pub span: Span,
+}
+
+/// The entity label of a mention, in the CoNLL tradition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+pub enum Label {
+    /// A person.
+    #[serde(rename = "PER")]
+    Person,
+    /// An organisation: company, government, agency, party, armed group, team.
+    #[serde(rename = "ORG")]
+    Org,
+    /// A place: country, city, region, geographic feature.
+    #[serde(rename = "LOC")]
+    Place,
+    /// Any other name: nationalities, events, products, works.
+    #[serde(rename = "MISC")]
+    Misc,
+}
+
+impl Label {
+    /// The short label used in JSON and in the actors panel.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Person => "PER",
+            Label::Org => "ORG",
+            Label::Place => "LOC",
+            Label::Misc => "MISC",
+        }
+    }
+}
+
+/// One occurrence of a name in the text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    /// Byte span of the name as written.
+    pub span: Span,
+    /// What kind of thing the name refers to.
+    pub label: Label,
+    /// The actor this mention refers to (`None` for MISC names, which are not actors).
+    pub actor: Option<ActorId>,
+}
+
+/// A person, organisation or place, with its aliases merged.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Actor {
+    /// This actor's id (its index in [`Analysis::actors`]).
+    pub id: ActorId,
+    /// The canonical (usually the longest, fullest) name.
+    pub name: String,
+    /// PER, ORG or LOC (never MISC).
+    pub kind: Label,
+    /// Other names used for the same actor, as written, without the canonical one.
+    pub aliases: Vec<String>,
+    /// Roles and titles given in the text ("president", "opposition leader").
+    pub roles: Vec<String>,
+    /// Indices into [`Analysis::mentions`], in text order.
+    pub mentions: Vec<usize>,
+}
+
+impl Actor {
+    /// Byte offset of the first mention.
+    pub fn first_offset(&self, analysis: &Analysis) -> usize {
+        self.mentions
+            .first()
+            .map(|&m| analysis.mentions[m].span.start)
+            .unwrap_or(0)
+    }
+}
+
+/// The TIMEX3 type of a time expression.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    /// A calendar date or period ("22 March 2024", "last week", "2024").
+    Date,
+    /// A time of day ("3 p.m.", "this morning").
+    Time,
+    /// A length of time ("24 years", "hours").
+    Duration,
+    /// A recurrence ("every year").
+    Set,
+}
+
+impl TimexType {
+    /// The TIMEX3 type name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// A time expression, normalised TimeML-style.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimeExpr {
+    /// Byte span of the expression.
+    pub span: Span,
+    /// Its TIMEX3 type.
+    pub kind: TimexType,
+    /// Its TIMEX3 value (`2024-03-22`, `P24Y`, `PRESENT_REF`, `XXXX-03-22`…).
+    pub value: String,
+}
+
+/// One event on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TimelineEntry {
+    /// Position in time order (0-based; equal values share an order).
+    pub order: u32,
+    /// The resolved date, when the event is anchored to one.
+    pub value: Option<String>,
+    /// Index into [`Analysis::timexes`] of the anchoring expression.
+    pub timex: Option<usize>,
+    /// Byte span of the event (its clause or sentence).
+    pub span: Span,
+    /// A short description of the event.
+    pub text: String,
+}
+
+/// What kind of check-worthy assertion a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimKind {
+    /// What a named source says, believes or intends (reported speech, quotes).
+    Attributed,
+    /// Numbers, amounts, percentages, statistics.
+    Statistic,
+    /// Cause and effect ("because", "led to").
+    Causal,
+    /// Accusations and blame.
+    Accusation,
+    /// Predictions about the future.
+    Prediction,
+    /// Comparisons ("more than", "the largest").
+    Comparison,
+    /// A concrete factual statement about events (who did what, when).
+    Factual,
+}
+
+impl ClaimKind {
+    /// The kind's name as used in JSON and in the claims panel.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ClaimKind::Attributed => "attributed",
+            ClaimKind::Statistic => "statistic",
+            ClaimKind::Causal => "causal",
+            ClaimKind::Accusation => "accusation",
+            ClaimKind::Prediction => "prediction",
+            ClaimKind::Comparison => "comparison",
+            ClaimKind::Factual => "factual",
+        }
+    }
+}
+
+/// A check-worthy assertion.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Claim {
+    /// Byte span of the claim's content.
+    pub span: Span,
+    /// What kind of claim it is.
+    pub kind: ClaimKind,
+    /// Who makes it, as written ("Leonid Volkov"); `None` for the author.
+    pub claimer: Option<String>,
+    /// Byte span of the claimer's name in the text, if named there.
+    pub claimer_span: Option<Span>,
+    /// Whether it is hedged ("reportedly", "may").
+    pub hedged: bool,
+    /// Actors the claim involves.
+    pub actors: Vec<ActorId>,
+    /// Check-worthiness in 0..=1, used to rank and to decide what is highlighted.
+    pub score: f32,
+}
+
+/// Everything lede finds in one document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Analysis {
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Name mentions in text order.
+    pub mentions: Vec<Mention>,
+    /// Actors, by prominence (most mentioned first).
+    pub actors: Vec<Actor>,
+    /// Time expressions in text order.
+    pub timexes: Vec<TimeExpr>,
+    /// Timeline entries in time order.
+    pub timeline: Vec<TimelineEntry>,
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+}
+
+/// Analyse `text`, resolving relative dates against `dct` (the publication date) if known.
+pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
+    let sentences = text::sentences(text);
+    let (mentions, actors) = actors::extract(text, &sentences);
+    let timexes = temporal::extract(text, &sentences, dct);
+    let timeline = temporal::timeline(text, &sentences, &timexes);
+    let claims = claims::extract(text, &sentences, &mentions, &actors, &timexes);
+    Analysis {
+        sentences,
+        mentions,
+        actors,
+        timexes,
+        timeline,
+        claims,
+    }
+}

@@ -1,0 +1,273 @@
+//! Text primitives: sentence splitting and byte ↔ code-point offset conversion.
+//!
+//! Spans are byte ranges on `char` boundaries; [`CharIndex`] turns them into the Unicode
+//! code-point offsets used by the JSON output, in one place.
+
+use super::{lexicon, Sentence, Span};
+
+/// Converts byte offsets of one text to code-point offsets and back.
+///
+/// ```
+/// use lede::analysis::text::CharIndex;
+/// let text = "Ж😀 ab";
+/// let idx = CharIndex::new(text);
+/// assert_eq!(idx.to_char(0), 0);
+/// assert_eq!(idx.to_char(2), 1);        // after 'Ж' (2 bytes)
+/// assert_eq!(idx.to_char(6), 2);        // after '😀' (4 bytes)
+/// assert_eq!(idx.to_char(text.len()), 5);
+/// assert_eq!(idx.to_byte(2), 6);
+/// ```
+pub struct CharIndex {
+    /// Byte offset of every char, plus the text length at the end.
+    starts: Vec<usize>,
+    ascii: bool,
+}
+
+impl CharIndex {
+    /// Index `text`. Pure ASCII texts need no table.
+    pub fn new(text: &str) -> Self {
+        if text.is_ascii() {
+            return CharIndex {
+                starts: vec![text.len()],
+                ascii: true,
+            };
+        }
+        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        starts.push(text.len());
+        CharIndex {
+            starts,
+            ascii: false,
+        }
+    }
+
+    /// Code-point offset of a byte offset (which must be a char boundary or the length).
+    pub fn to_char(&self, byte: usize) -> usize {
+        if self.ascii {
+            return byte;
+        }
+        match self.starts.binary_search(&byte) {
+            Ok(i) => i,
+            Err(i) => i, // not a boundary: the next char's index
+        }
+    }
+
+    /// Byte offset of a code-point offset (clamped to the text length).
+    pub fn to_byte(&self, ch: usize) -> usize {
+        if self.ascii {
+            return ch.min(self.starts[0]);
+        }
+        self.starts[ch.min(self.starts.len() - 1)]
+    }
+}
+
+/// Split `text` into sentences.
+///
+/// Breaks at `.`, `!`, `?` (with closing quotes and brackets) followed by whitespace and an
+/// upper-case letter, digit or opening quote, and always at blank lines and line ends of
+/// short heading-like lines. Abbreviations (`Dr.`, `U.S.`, `Jan.`), initials (`J. R.`)
+/// and decimals do not end a sentence.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for para in paragraphs(text) {
+        split_paragraph(text, para, &mut out);
+    }
+    out
+}
+
+/// Byte ranges of paragraphs: runs of text separated by blank lines (or single newlines
+/// between lines that look like separate units: a line ending in sentence punctuation or
+/// a short title-like line).
+fn paragraphs(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut pos = 0;
+    let mut prev_line_end: Option<usize> = None;
+    for line in text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let (Some(s), Some(e)) = (start, prev_line_end) {
+                out.push(s..e);
+            }
+            start = None;
+            prev_line_end = None;
+            continue;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let this_start = line_start + lead;
+        let this_end = line_start + content.trim_end().len();
+        if let (Some(s), Some(e)) = (start, prev_line_end) {
+            // A new line starts a new unit when the previous line ended a sentence
+            // or was too short to be part of wrapped prose.
+            let prev = &text[s..e];
+            let last_line = prev.rsplit('\n').next().unwrap_or(prev).trim();
+            let ends_sentence = last_line
+                .chars()
+                .last()
+                .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')'));
+            if ends_sentence || last_line.chars().count() < 40 {
+                out.push(s..e);
+                start = Some(this_start);
+            }
+        } else {
+            start = Some(this_start);
+        }
+        prev_line_end = Some(this_end);
+    }
+    if let (Some(s), Some(e)) = (start, prev_line_end) {
+        out.push(s..e);
+    }
+    out
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»')
+}
+
+fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
+    let bytes = text.as_bytes();
+    let mut sent_start = para.start;
+    let mut i = para.start;
+    while i < para.end {
+        let b = bytes[i];
+        if b == b'.' || b == b'!' || b == b'?' {
+            // Extend over repeated terminators and closers.
+            let mut j = i + 1;
+            while j < para.end && matches!(bytes[j], b'.' | b'!' | b'?') {
+                j += 1;
+            }
+            while j < para.end {
+                let c = text[j..].chars().next().unwrap_or(' ');
+                if is_closer(c) {
+                    j += c.len_utf8();
+                } else {
+                    break;
+                }
+            }
+            // Need whitespace next.
+            let rest = &text[j..para.end];
+            let ws = rest.len() - rest.trim_start().len();
+            if ws == 0 && j < para.end {
+                i = j.max(i + 1);
+                continue;
+            }
+            let next = rest.trim_start().chars().next();
+            let boundary = match next {
+                None => true,
+                Some(c) => {
+                    (c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c))
+                        && !(b == b'.' && is_abbreviation(text, sent_start, i, c))
+                }
+            };
+            if boundary {
+                push_trimmed(text, sent_start..j, out);
+                sent_start = j + ws;
+            }
+            i = j.max(i + 1);
+        } else if b == b'\n' {
+            // A line break inside a paragraph after a short line (headline, dateline).
+            i += 1;
+        } else {
+            i += 1;
+        }
+    }
+    if sent_start < para.end {
+        push_trimmed(text, sent_start..para.end, out);
+    }
+}
+
+fn push_trimmed(text: &str, span: Span, out: &mut Vec<Sentence>) {
+    let s = &text[span.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trimmed = s.trim();
+    if trimmed.is_empty() {
+        return;
+    }
+    let start = span.start + lead;
+    out.push(Sentence {
+        span: start..start + trimmed.len(),
+    });
+}
+
+/// Whether the period at byte `dot` ends an abbreviation or initial rather than a sentence.
+fn is_abbreviation(text: &str, sent_start: usize, dot: usize, next: char) -> bool {
+    let before = &text[sent_start..dot];
+    let word = before
+        .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
+        .next()
+        .unwrap_or("");
+    if word.is_empty() {
+        return false;
+    }
+    // Single initial ("J.") or dotted acronym ("U.S", "a.m").
+    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
+    if letters.len() == 1 && letters[0].is_uppercase() {
+        return true;
+    }
+    if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
+        // "U.S." before a capitalised word is often a sentence end; only keep going when
+        // the next word is not a likely sentence opener.
+        return !next.is_uppercase() || lexicon::is_title_abbrev(word);
+    }
+    let lower = word.to_lowercase();
+    lexicon::is_abbreviation(&lower)
+        || lexicon::is_title_abbrev(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(t: &str) -> Vec<&str> {
+        sentences(t).into_iter().map(|s| &t[s.span]).collect()
+    }
+
+    #[test]
+    fn splits_simple_sentences() {
+        assert_eq!(
+            split("One thing. Another thing! A third? Yes."),
+            vec!["One thing.", "Another thing!", "A third?", "Yes."]
+        );
+    }
+
+    #[test]
+    fn keeps_abbreviations_and_initials() {
+        assert_eq!(
+            split("Dr. Smith met J. R. Ewing in Jan. 2020. He paid $3.50 for tea."),
+            vec!["Dr. Smith met J. R. Ewing in Jan. 2020.", "He paid $3.50 for tea."]
+        );
+    }
+
+    #[test]
+    fn quotes_close_sentences() {
+        assert_eq!(
+            split("He said, “We will win.” Then he left."),
+            vec!["He said, “We will win.”", "Then he left."]
+        );
+    }
+
+    #[test]
+    fn blank_lines_and_titles_break() {
+        assert_eq!(
+            split("A title\n\nFirst para here. Second.\n\nNext para"),
+            vec!["A title", "First para here.", "Second.", "Next para"]
+        );
+    }
+
+    #[test]
+    fn lowercase_after_period_does_not_break() {
+        assert_eq!(split("It rose 3 p.m. today. Ok."), vec!["It rose 3 p.m. today.", "Ok."]);
+    }
+
+    #[test]
+    fn char_index_round_trip() {
+        let t = "a€b😀c";
+        let idx = CharIndex::new(t);
+        for (ci, (bi, _)) in t.char_indices().enumerate() {
+            assert_eq!(idx.to_char(bi), ci);
+            assert_eq!(idx.to_byte(ci), bi);
+        }
+        assert_eq!(idx.to_char(t.len()), 5);
+    }
+}

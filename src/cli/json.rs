@@ -1,0 +1,84 @@
+//! The analysis as JSON: lede's batch wire format.
+//!
+//! # Wire format (schema 1)
+//!
+//! One object per document. Every `start`/`end` is a Unicode code-point offset into
+//! `text` (end exclusive), so `text[start:end]` in Python is the span. Names are stable;
+//! new fields may be added, and an incompatible change bumps `schema`.
+//!
+//! ```text
+//! { "schema": 1, "id": str, "source": str, "title": str|null, "byline": str|null,
+//!   "dct": "YYYY-MM-DD"|null, "text": str,
+//!   "sentences": [{"start", "end"}],
+//!   "entities":  [{"start", "end", "label": "PER|ORG|LOC|MISC", "actor": int|null}],
+//!   "actors":    [{"id", "name", "kind": "PER|ORG|LOC", "aliases": [str], "roles": [str],
+//!                  "mentions": int, "first": int}],
+//!   "timexes":   [{"start", "end", "type": "DATE|TIME|DURATION|SET", "value": str}],
+//!   "timeline":  [{"order", "value": str|null, "timex": int|null, "start", "end", "text"}],
+//!   "claims":    [{"start", "end", "kind", "claimer": str|null, "hedged": bool,
+//!                  "actors": [int], "score": float}] }
+//! ```
+//!
+//! `entities[].actor` and `claims[].actors` are actor ids; `timeline[].timex` indexes
+//! `timexes`. `claims[].kind` is one of `attributed`, `statistic`, `causal`, `accusation`,
+//! `prediction`, `comparison`, `factual`. `actors[].first` is the code-point offset of
+//! the first mention.
+
+use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
+use serde_json::{json, Value};
+
+/// The schema version written in every document's `schema` field.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Document metadata written beside the analysis.
+#[derive(Debug, Clone, Default)]
+pub struct Meta<'a> {
+    /// The document id (the input's `id`, else the source).
+    pub id: &'a str,
+    /// Where it came from.
+    pub source: &'a str,
+    /// Title, if known.
+    pub title: Option<&'a str>,
+    /// Byline, if known.
+    pub byline: Option<&'a str>,
+    /// Publication date, if known.
+    pub dct: Option<NaiveDate>,
+}
+
+/// The JSON object for one analysed document.
+pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
+    let idx = CharIndex::new(text);
+    let c = |b: usize| idx.to_char(b);
+    json!({
+        "schema": SCHEMA_VERSION,
+        "id": meta.id,
+        "source": meta.source,
+        "title": meta.title,
+        "byline": meta.byline,
+        "dct": meta.dct.map(|d| d.format("%Y-%m-%d").to_string()),
+        "text": text,
+        "sentences": a.sentences.iter().map(|s| json!({"start": c(s.span.start), "end": c(s.span.end)})).collect::<Vec<_>>(),
+        "entities": a.mentions.iter().map(|m| json!({
+            "start": c(m.span.start), "end": c(m.span.end),
+            "label": m.label.as_str(), "actor": m.actor,
+        })).collect::<Vec<_>>(),
+        "actors": a.actors.iter().map(|x| json!({
+            "id": x.id, "name": x.name, "kind": x.kind.as_str(),
+            "aliases": x.aliases, "roles": x.roles, "mentions": x.mentions.len(),
+            "first": c(x.first_offset(a)),
+        })).collect::<Vec<_>>(),
+        "timexes": a.timexes.iter().map(|t| json!({
+            "start": c(t.span.start), "end": c(t.span.end),
+            "type": t.kind.as_str(), "value": t.value,
+        })).collect::<Vec<_>>(),
+        "timeline": a.timeline.iter().map(|e| json!({
+            "order": e.order, "value": e.value, "timex": e.timex,
+            "start": c(e.span.start), "end": c(e.span.end), "text": e.text,
+        })).collect::<Vec<_>>(),
+        "claims": a.claims.iter().map(|k| json!({
+            "start": c(k.span.start), "end": c(k.span.end),
+            "kind": k.kind.as_str(), "claimer": k.claimer, "hedged": k.hedged,
+            "actors": k.actors, "score": (k.score * 1000.0).round() / 1000.0,
+        })).collect::<Vec<_>>(),
+    })
+}

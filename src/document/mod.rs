@@ -1,0 +1,264 @@
+//! Documents: the reading text of an article, with its structure and metadata.
+//!
+//! A [`Document`] is built from a string (plain text, Markdown or HTML); parsing only, no
+//! file or network access (that is `crate::io`). Its `text` is immutable and is the one
+//! offset space for the analysis, the reader and notes. Structure lives beside it as
+//! [`Block`]s (byte ranges into `text`) and inline styles; markup is never part of `text`.
+//!
+//! Invariants: blocks are in text order, do not overlap, and are separated in `text` by a
+//! blank line (`"\n\n"`); `text` contains no control characters except `\n`.
+
+pub mod markdown;
+pub mod plain;
+
+use crate::analysis::{NaiveDate, Span};
+
+/// The format a document was read from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// Plain text.
+    Plain,
+    /// Markdown (CommonMark).
+    Markdown,
+    /// An HTML page, reduced to its main content.
+    Html,
+}
+
+/// What kind of block a run of text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    /// The document title, shown first.
+    Title,
+    /// A heading of level 1..=6.
+    Heading(u8),
+    /// A paragraph of prose.
+    Paragraph,
+    /// A list item; `depth` counts from 0, `ordered` gives its number.
+    ListItem {
+        /// Nesting depth, 0 for a top-level item.
+        depth: u8,
+        /// The item's number in an ordered list.
+        number: Option<u32>,
+    },
+    /// A block quote paragraph.
+    Quote,
+    /// Preformatted text (kept line by line).
+    Code,
+    /// An image, shown as its alt text.
+    Image,
+}
+
+/// One block of reading text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// What the block is.
+    pub kind: BlockKind,
+    /// Its byte range in [`Document::text`].
+    pub span: Span,
+}
+
+/// Inline emphasis inside a block.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InlineKind {
+    /// Italic.
+    Emphasis,
+    /// Bold.
+    Strong,
+    /// Inline code.
+    Code,
+    /// A link; the index points into [`Document::links`].
+    Link(usize),
+}
+
+/// A styled run of text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inline {
+    /// What style it has.
+    pub kind: InlineKind,
+    /// Its byte range in [`Document::text`].
+    pub span: Span,
+}
+
+/// A link target.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The link text's byte range in [`Document::text`].
+    pub span: Span,
+    /// Where it points.
+    pub target: String,
+}
+
+/// A document ready to read and analyse.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document {
+    /// Where it came from, as the user named it (path, URL or `-`).
+    pub source: String,
+    /// The format it was read as.
+    pub format: Format,
+    /// Its title, if known (also the first block when the text starts with it).
+    pub title: Option<String>,
+    /// Its author line, if known.
+    pub byline: Option<String>,
+    /// The site or publication name, if known.
+    pub site: Option<String>,
+    /// Its language (BCP 47), if known.
+    pub lang: Option<String>,
+    /// Its publication date, if known: anchors relative dates.
+    pub date: Option<NaiveDate>,
+    /// The reading text, the one offset space.
+    pub text: String,
+    /// Its blocks, in order.
+    pub blocks: Vec<Block>,
+    /// Inline styles, in order of start.
+    pub inlines: Vec<Inline>,
+    /// Link targets.
+    pub links: Vec<Link>,
+    /// Things the user should know about how it was read (e.g. invalid UTF-8 replaced).
+    pub warnings: Vec<String>,
+}
+
+impl Document {
+    /// A document with the given text and blocks, no metadata.
+    pub fn new(source: impl Into<String>, format: Format, text: String, blocks: Vec<Block>) -> Self {
+        Document {
+            source: source.into(),
+            format,
+            title: None,
+            byline: None,
+            site: None,
+            lang: None,
+            date: None,
+            text,
+            blocks,
+            inlines: Vec::new(),
+            links: Vec::new(),
+            warnings: Vec::new(),
+        }
+    }
+
+    /// A short name for the status line and file names: the title, else the source's
+    /// last path component.
+    pub fn display_name(&self) -> String {
+        let base = self
+            .source
+            .trim_end_matches('/')
+            .rsplit('/')
+            .next()
+            .unwrap_or(&self.source);
+        if base.is_empty() || base == "-" {
+            self.title.clone().unwrap_or_else(|| "stdin".to_string())
+        } else {
+            base.to_string()
+        }
+    }
+}
+
+/// Replace control characters (other than newline and tab) and escape sequences in
+/// `s` so that nothing in a document can drive the terminal. Tabs become spaces,
+/// `\r\n` and lone `\r` become `\n`, other C0/C1 controls and DEL are dropped (an ESC
+/// drops the printable sequence that follows it, up to its final byte).
+pub fn sanitize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' => out.push('\n'),
+            '\r' => {
+                if chars.peek() != Some(&'\n') {
+                    out.push('\n');
+                }
+            }
+            '\t' => out.push_str("    "),
+            '\u{1b}' => skip_escape(&mut chars),
+            c if c.is_control() => {}
+            // Bidi overrides and isolates can reorder what is shown; drop them.
+            '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
+    match chars.peek() {
+        Some('[') => {
+            // CSI: parameters then a final byte in @..~
+            chars.next();
+            for c in chars.by_ref() {
+                if ('@'..='~').contains(&c) {
+                    break;
+                }
+            }
+        }
+        Some(']') | Some('P') | Some('_') | Some('^') => {
+            // OSC / DCS / APC / PM: up to BEL or ST (ESC \)
+            chars.next();
+            while let Some(c) = chars.next() {
+                if c == '\u{7}' {
+                    break;
+                }
+                if c == '\u{1b}' {
+                    if chars.peek() == Some(&'\\') {
+                        chars.next();
+                    }
+                    break;
+                }
+            }
+        }
+        Some(_) => {
+            chars.next();
+        }
+        None => {}
+    }
+}
+
+/// Builds a document's text block by block, keeping the blank-line invariant.
+#[derive(Debug, Default)]
+pub struct TextBuilder {
+    /// The text so far.
+    pub text: String,
+    /// Finished blocks.
+    pub blocks: Vec<Block>,
+    /// Inline styles.
+    pub inlines: Vec<Inline>,
+    /// Links.
+    pub links: Vec<Link>,
+}
+
+impl TextBuilder {
+    /// Append a block of `kind` whose text is `content` (already sanitized; leading and
+    /// trailing whitespace trimmed here). Empty content adds nothing. Returns the byte
+    /// offset where the content starts, or `None` when nothing was added.
+    pub fn push_block(&mut self, kind: BlockKind, content: &str) -> Option<usize> {
+        let content = content.trim();
+        if content.is_empty() {
+            return None;
+        }
+        if !self.text.is_empty() {
+            self.text.push_str("\n\n");
+        }
+        let start = self.text.len();
+        self.text.push_str(content);
+        self.blocks.push(Block {
+            kind,
+            span: start..self.text.len(),
+        });
+        Some(start)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sanitize_drops_escape_sequences() {
+        let evil = "a\u{1b}]0;title\u{7}b\u{1b}[2Jc\u{1b}]52;c;SGVsbG8=\u{1b}\\d\re\u{0}f\u{9b}g";
+        assert_eq!(sanitize(evil), "abcd\nefg");
+    }
+
+    #[test]
+    fn sanitize_keeps_text() {
+        assert_eq!(sanitize("Ж 😀\tx\r\ny"), "Ж 😀    x\ny");
+    }
+}

@@ -1,0 +1,233 @@
+//! Input and output: files, standard input and URLs to [`Document`]s.
+//!
+//! Every failure is a [`LoadError`] naming the source and the problem in one line.
+
+use crate::document::{self, Document, Format};
+use std::io::Read;
+use std::path::Path;
+
+/// Largest document lede opens, in bytes (32 MiB). A book is about 5 MB; a bigger file is
+/// almost certainly not an article, and refusing it keeps the reader responsive.
+pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Why a document could not be opened. Each variant's message names the source.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadError {
+    /// The file does not exist.
+    #[error("{0}: no such file")]
+    NotFound(String),
+    /// The path is a directory.
+    #[error("{0}: is a directory, not a document")]
+    IsDirectory(String),
+    /// The file holds binary data (NUL bytes or mostly non-text).
+    #[error("{0}: looks like a binary file, not a text document")]
+    Binary(String),
+    /// The file is empty or only whitespace.
+    #[error("{0}: the document is empty")]
+    Empty(String),
+    /// The file is larger than [`MAX_BYTES`].
+    #[error("{source_name}: too large ({size} bytes; lede opens documents up to {limit} bytes)")]
+    TooLarge {
+        /// The source.
+        source_name: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// Any other read error.
+    #[error("{0}: {1}")]
+    Io(String, std::io::Error),
+    /// A URL could not be fetched (the message says why).
+    #[error("{0}: {1}")]
+    Fetch(String, String),
+}
+
+/// Raw bytes as read, before decoding.
+pub struct Raw {
+    /// The source as named by the user.
+    pub source: String,
+    /// The bytes.
+    pub bytes: Vec<u8>,
+    /// A content type, when known (from HTTP).
+    pub content_type: Option<String>,
+}
+
+/// Read a file, `-` (standard input) or URL into raw bytes, with the size and sanity checks.
+pub fn read_source(source: &str) -> Result<Raw, LoadError> {
+    if source.starts_with("http://") || source.starts_with("https://") {
+        return fetch_url(source);
+    }
+    let bytes = if source == "-" {
+        let mut buf = Vec::new();
+        std::io::stdin()
+            .take(MAX_BYTES + 1)
+            .read_to_end(&mut buf)
+            .map_err(|e| LoadError::Io("standard input".into(), e))?;
+        buf
+    } else {
+        let path = Path::new(source);
+        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+            std::io::ErrorKind::NotFound => LoadError::NotFound(source.into()),
+            _ => LoadError::Io(source.into(), e),
+        })?;
+        if meta.is_dir() {
+            return Err(LoadError::IsDirectory(source.into()));
+        }
+        if meta.len() > MAX_BYTES {
+            return Err(LoadError::TooLarge {
+                source_name: source.into(),
+                size: meta.len(),
+                limit: MAX_BYTES,
+            });
+        }
+        std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
+    };
+    let name = if source == "-" { "standard input" } else { source };
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(LoadError::TooLarge {
+            source_name: name.into(),
+            size: bytes.len() as u64,
+            limit: MAX_BYTES,
+        });
+    }
+    Ok(Raw {
+        source: source.into(),
+        bytes,
+        content_type: None,
+    })
+}
+
+fn fetch_url(url: &str) -> Result<Raw, LoadError> {
+    Err(LoadError::Fetch(url.into(), "URLs are not supported yet".into()))
+}
+
+/// Whether `bytes` look binary: a NUL byte, or many other control bytes, in the first 8 KiB.
+pub fn looks_binary(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) {
+        return true;
+    }
+    let controls = head
+        .iter()
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\n' | b'\r' | b'\t' | 0x0c | 0x1b))
+        .count();
+    controls * 10 > head.len().max(1)
+}
+
+/// Decode bytes as UTF-8. Invalid sequences are replaced with U+FFFD and reported as a
+/// warning giving the first bad byte offset (lede never refuses a text for its encoding).
+pub fn decode_utf8(name: &str, bytes: &[u8]) -> (String, Option<String>) {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(s) => (s.to_string(), None),
+        Err(e) => (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(format!(
+                "{name}: invalid UTF-8 at byte {}, replaced with \u{FFFD}",
+                e.valid_up_to()
+            )),
+        ),
+    }
+}
+
+/// Find the format from the file extension, else by sniffing the content.
+pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Format {
+    if let Some(ct) = content_type {
+        let ct = ct.to_ascii_lowercase();
+        if ct.contains("html") {
+            return Format::Html;
+        }
+        if ct.contains("markdown") {
+            return Format::Markdown;
+        }
+    }
+    let lower = source.to_ascii_lowercase();
+    let path = lower.split(['?', '#']).next().unwrap_or(&lower);
+    if path.ends_with(".md") || path.ends_with(".markdown") || path.ends_with(".mdown") {
+        return Format::Markdown;
+    }
+    if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
+        return Format::Html;
+    }
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
+        || (head.starts_with("<?xml") && head.contains("<html"))
+    {
+        return Format::Html;
+    }
+    if lower.starts_with("http://") || lower.starts_with("https://") {
+        return Format::Html;
+    }
+    Format::Plain
+}
+
+/// Open a source (path, `-` or URL) as a document: read, check, decode, parse.
+pub fn open(source: &str) -> Result<Document, LoadError> {
+    let raw = read_source(source)?;
+    document_from_raw(raw)
+}
+
+/// Turn raw bytes into a document (checks for binary and empty content).
+pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
+    let name = if raw.source == "-" { "standard input".to_string() } else { raw.source.clone() };
+    if looks_binary(&raw.bytes) {
+        return Err(LoadError::Binary(name));
+    }
+    if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(LoadError::Empty(name));
+    }
+    let (text, warning) = decode_utf8(&name, &raw.bytes);
+    let format = detect_format(&raw.source, raw.content_type.as_deref(), &text);
+    let mut doc = match format {
+        Format::Markdown => document::markdown::parse(&raw.source, &text),
+        Format::Html => document::plain::parse(&raw.source, &text),
+        Format::Plain => document::plain::parse(&raw.source, &text),
+    };
+    if doc.text.trim().is_empty() {
+        return Err(LoadError::Empty(name));
+    }
+    doc.warnings.extend(warning);
+    Ok(doc)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn binary_detection() {
+        assert!(looks_binary(b"abc\0def"));
+        assert!(!looks_binary("plain text\nwith lines\tand tabs".as_bytes()));
+    }
+
+    #[test]
+    fn invalid_utf8_is_replaced_with_warning() {
+        let (s, w) = decode_utf8("f.txt", b"ab\xffcd");
+        assert_eq!(s, "ab\u{FFFD}cd");
+        assert!(w.unwrap().contains("byte 2"));
+    }
+
+    #[test]
+    fn formats() {
+        assert_eq!(detect_format("a.md", None, "x"), Format::Markdown);
+        assert_eq!(detect_format("a", None, "<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
+    }
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same directory, flushed
+/// and synced, then renamed over the target. A crash leaves the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}

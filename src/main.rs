@@ -1,0 +1,187 @@
+//! The `lede` binary: parse arguments, dispatch, map errors to exit codes.
+//!
+//! Exit codes: 0 success; 1 a document could not be opened or another error; 2 a batch
+//! command finished but some inputs failed (each reported on standard error); 64 bad
+//! arguments (clap's usage errors exit 2 by clap convention). A closed pipe is success.
+#![forbid(unsafe_code)]
+#![deny(clippy::unwrap_used)]
+
+use anyhow::{Context, Result};
+use clap::{Parser, Subcommand};
+use lede::analysis::NaiveDate;
+use lede::cli::{self, export::ExportFormat, InputFormat, OutputFormat};
+use std::io::Write;
+use std::process::ExitCode;
+
+/// The bundled sample article, opened by `lede` without arguments.
+const SAMPLE: &str = include_str!("../assets/sample.txt");
+const SAMPLE_NAME: &str = "sample.txt";
+
+#[derive(Parser)]
+#[command(
+    name = "lede",
+    version,
+    about = "Read news and opinion critically in a terminal: claims, actors and a timeline beside the text.",
+    long_about = "Read news and opinion critically in a terminal.\n\n`lede ARTICLE` opens a full-screen reader: the article, with its check-worthy claims highlighted, \
+and panels listing its claims, actors and timeline. ARTICLE is a plain-text, Markdown or HTML file, an http(s) URL, or `-` for standard input. \
+Without ARTICLE, lede opens its bundled sample article.\n\nPress ? in the reader for its keys.",
+    args_conflicts_with_subcommands = true
+)]
+struct Args {
+    /// The article to read: a file (.txt, .md, .html), an http(s):// URL, or - for standard input.
+    article: Option<String>,
+    /// Publication date (YYYY-MM-DD): anchors relative dates such as "last week".
+    #[arg(long, value_parser = parse_date_arg)]
+    date: Option<NaiveDate>,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Print the analysis of documents as JSON (see the JSON schema in README.md).
+    Analyze {
+        /// Documents (files, URLs, - for standard input); with --input jsonl, JSON-lines files.
+        #[arg(required = true)]
+        inputs: Vec<String>,
+        /// Output layout: one JSON value, or one object per line.
+        #[arg(long, value_enum, default_value_t = OutputFormat::Json)]
+        format: OutputFormat,
+        /// Input kind: documents, or JSON lines of {"id", "text", "dct"}.
+        #[arg(long, value_enum, default_value_t = InputFormat::Doc)]
+        input: InputFormat,
+        /// Publication date for every document (YYYY-MM-DD), overriding what they say.
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// Export a document's analysis as Markdown or JSON.
+    Export {
+        /// The document (file, URL or -).
+        input: String,
+        /// md: a Markdown memo with YAML front matter; json: the analysis JSON.
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file (atomically) instead of standard output.
+        #[arg(long, short)]
+        output: Option<std::path::PathBuf>,
+        /// Publication date (YYYY-MM-DD), overriding what the document says.
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<NaiveDate>,
+    },
+}
+
+fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+}
+
+fn main() -> ExitCode {
+    let args = Args::parse();
+    match run(args) {
+        Ok(code) => code,
+        Err(e) => {
+            if is_broken_pipe(&e) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("lede: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}
+
+fn run(args: Args) -> Result<ExitCode> {
+    match args.command {
+        Some(Command::Analyze { inputs, format, input, date }) => analyze(inputs, format, input, date),
+        Some(Command::Export { input, format, output, date }) => export(&input, format, output, date),
+        None => read(args.article, args.date),
+    }
+}
+
+fn open_doc(source: Option<&str>) -> Result<lede::document::Document> {
+    match source {
+        None => Ok(lede::document::plain::parse(SAMPLE_NAME, SAMPLE)),
+        Some(s) => Ok(lede::io::open(s)?),
+    }
+}
+
+fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
+    use lede::tui::Pending;
+    let pending = match article.as_deref() {
+        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
+            let owned = url.to_string();
+            Pending::Loading {
+                name: url.to_string(),
+                job: Box::new(move || {
+                    let mut d = lede::io::open(&owned).map_err(|e| e.to_string())?;
+                    if date.is_some() {
+                        d.date = date;
+                    }
+                    Ok(d)
+                }),
+            }
+        }
+        other => {
+            let mut doc = open_doc(other)?;
+            if date.is_some() {
+                doc.date = date;
+            }
+            Pending::Ready(doc)
+        }
+    };
+    lede::tui::run(pending)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn analyze(inputs: Vec<String>, format: OutputFormat, input: InputFormat, date: Option<NaiveDate>) -> Result<ExitCode> {
+    let mut jobs = Vec::new();
+    for src in &inputs {
+        match input {
+            InputFormat::Jsonl => {
+                let raw = lede::io::read_source(src)?;
+                let name = if src == "-" { "standard input" } else { src.as_str() };
+                let (text, _) = lede::io::decode_utf8(name, &raw.bytes);
+                jobs.extend(cli::jobs_from_jsonl(src, &text));
+            }
+            InputFormat::Doc => jobs.push(cli::Job {
+                id: src.clone(),
+                source: src.clone(),
+                doc: lede::io::open(src).map_err(|e| e.to_string()),
+            }),
+        }
+    }
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let failed = cli::run_analyze(jobs, format, date, &mut out, &mut err).context("writing the analysis")?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+fn export(input: &str, format: ExportFormat, output: Option<std::path::PathBuf>, date: Option<NaiveDate>) -> Result<ExitCode> {
+    let doc = lede::io::open(input)?;
+    let dct = date.or(doc.date);
+    let a = lede::analysis::analyze(&doc.text, dct);
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let body = match format {
+        ExportFormat::Md => cli::export::markdown(&doc, &a, dct, &today),
+        ExportFormat::Json => cli::export::json(&doc, &a, dct) + "\n",
+    };
+    match output {
+        Some(path) => {
+            lede::io::write_atomic(&path, body.as_bytes())
+                .with_context(|| format!("{}: cannot write the export", path.display()))?;
+            eprintln!("lede: wrote {}", path.display());
+        }
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(body.as_bytes()).context("writing the export")?;
+            out.flush().context("writing the export")?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
