@@ -18,7 +18,9 @@ fn bench(c: &mut Criterion) {
     g.sample_size(10);
     let sample = include_str!("../assets/sample.txt");
     g.throughput(Throughput::Bytes(sample.len() as u64));
-    g.bench_function("sample-article", |b| b.iter(|| lede::analysis::analyze(sample, None)));
+    g.bench_function("sample-article", |b| {
+        b.iter(|| lede::analysis::analyze(sample, None))
+    });
     for name in ["article-20kb.txt", "book-5mb.txt"] {
         let Some(text) = data(name) else {
             eprintln!("skipping {name}: not found (set LEDE_BENCH_DATA)");

@@ -12,7 +12,9 @@ fn lede() -> Command {
 
 fn write(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> String {
     let p = dir.path().join(name);
-    std::fs::File::create(&p).and_then(|mut f| f.write_all(bytes)).expect("write fixture");
+    std::fs::File::create(&p)
+        .and_then(|mut f| f.write_all(bytes))
+        .expect("write fixture");
     p.to_string_lossy().into_owned()
 }
 
@@ -20,31 +22,55 @@ fn json_of(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("valid JSON")
 }
 
-const ARTICLE: &str = "Markets fell on Monday\n\nShares in Acme Corp dropped 12 percent on 3 March 2024, \
+const ARTICLE: &str =
+    "Markets fell on Monday\n\nShares in Acme Corp dropped 12 percent on 3 March 2024, \
 the company said. Chief executive Jane Smith said the fall was caused by weak demand.\n";
 
 #[test]
 fn analyze_prints_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede().args(["analyze", &f]).assert().success().get_output().stdout.clone();
+    let out = lede()
+        .args(["analyze", &f])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let v = json_of(&out);
     assert_eq!(v["schema"], 1);
-    for key in ["id", "source", "title", "byline", "dct", "text", "sentences", "entities", "actors", "timexes", "timeline", "claims"] {
+    for key in [
+        "id",
+        "source",
+        "title",
+        "byline",
+        "dct",
+        "text",
+        "sentences",
+        "entities",
+        "actors",
+        "timexes",
+        "timeline",
+        "claims",
+    ] {
         assert!(v.get(key).is_some(), "missing key {key}");
     }
     assert_eq!(v["title"], "Markets fell on Monday");
     // Offsets are code points into `text`.
     let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
     for s in v["sentences"].as_array().unwrap() {
-        let (a, b) = (s["start"].as_u64().unwrap() as usize, s["end"].as_u64().unwrap() as usize);
+        let (a, b) = (
+            s["start"].as_u64().unwrap() as usize,
+            s["end"].as_u64().unwrap() as usize,
+        );
         assert!(a < b && b <= text.len());
     }
 }
 
 #[test]
 fn analyze_offsets_are_code_points() {
-    let line = r#"{"id":"x","text":"Ж😀 In 2019 Anna Petrova said prices rose 5%.","dct":"2020-01-01"}"#;
+    let line =
+        r#"{"id":"x","text":"Ж😀 In 2019 Anna Petrova said prices rose 5%.","dct":"2020-01-01"}"#;
     let out = lede()
         .args(["analyze", "--input", "jsonl", "--format", "jsonl", "-"])
         .write_stdin(line)
@@ -56,7 +82,10 @@ fn analyze_offsets_are_code_points() {
     let v = json_of(out.trim_ascii_end());
     let text: Vec<char> = v["text"].as_str().unwrap().chars().collect();
     let tx = &v["timexes"][0];
-    let (a, b) = (tx["start"].as_u64().unwrap() as usize, tx["end"].as_u64().unwrap() as usize);
+    let (a, b) = (
+        tx["start"].as_u64().unwrap() as usize,
+        tx["end"].as_u64().unwrap() as usize,
+    );
     assert_eq!(text[a..b].iter().collect::<String>(), "2019");
     assert_eq!(v["dct"], "2020-01-01");
 }
@@ -65,11 +94,21 @@ fn analyze_offsets_are_code_points() {
 fn analyze_jsonl_keeps_input_order_and_reports_bad_lines() {
     let mut input = String::new();
     for i in 0..30 {
-        input.push_str(&format!("{{\"id\":\"doc{i}\",\"text\":\"Text number {i}.\",\"dct\":null}}\n"));
+        input.push_str(&format!(
+            "{{\"id\":\"doc{i}\",\"text\":\"Text number {i}.\",\"dct\":null}}\n"
+        ));
     }
     input.push_str("not json\n");
-    let assert = lede().args(["analyze", "--input", "jsonl", "--format", "jsonl", "-"]).write_stdin(input).assert();
-    let out = assert.code(2).stderr(predicate::str::contains("standard input").or(predicate::str::contains("-:31"))).get_output().stdout.clone();
+    let assert = lede()
+        .args(["analyze", "--input", "jsonl", "--format", "jsonl", "-"])
+        .write_stdin(input)
+        .assert();
+    let out = assert
+        .code(2)
+        .stderr(predicate::str::contains("standard input").or(predicate::str::contains("-:31")))
+        .get_output()
+        .stdout
+        .clone();
     let ids: Vec<String> = String::from_utf8(out)
         .unwrap()
         .lines()
@@ -83,7 +122,11 @@ fn analyze_several_files_gives_an_array_and_continues_past_errors() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(&dir, "a.txt", b"First document here.");
     let b = write(&dir, "b.md", b"# Second\n\nSecond *document*.");
-    let missing = dir.path().join("missing.txt").to_string_lossy().into_owned();
+    let missing = dir
+        .path()
+        .join("missing.txt")
+        .to_string_lossy()
+        .into_owned();
     let out = lede()
         .args(["analyze", &a, &missing, &b])
         .assert()
@@ -103,22 +146,42 @@ fn analyze_several_files_gives_an_array_and_continues_past_errors() {
 fn date_flag_sets_dct() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede().args(["analyze", "--date", "2024-03-05", &f]).assert().success().get_output().stdout.clone();
+    let out = lede()
+        .args(["analyze", "--date", "2024-03-05", &f])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(json_of(&out)["dct"], "2024-03-05");
-    lede().args(["analyze", "--date", "5 March", &f]).assert().failure().stderr(predicate::str::contains("YYYY-MM-DD"));
+    lede()
+        .args(["analyze", "--date", "5 March", &f])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("YYYY-MM-DD"));
 }
 
 fn one_line_error(args: &[&str], needle: &str) {
     let out = lede().args(args).assert().failure().get_output().clone();
     let err = String::from_utf8(out.stderr).unwrap();
-    assert_eq!(err.trim_end().lines().count(), 1, "one line expected: {err:?}");
+    assert_eq!(
+        err.trim_end().lines().count(),
+        1,
+        "one line expected: {err:?}"
+    );
     assert!(err.contains(needle), "{err:?} should contain {needle:?}");
-    assert!(out.stdout.is_empty(), "nothing on stdout (terminal untouched)");
+    assert!(
+        out.stdout.is_empty(),
+        "nothing on stdout (terminal untouched)"
+    );
 }
 
 #[test]
 fn missing_file_is_a_one_line_error() {
-    one_line_error(&["/nonexistent/article.txt"], "/nonexistent/article.txt: no such file");
+    one_line_error(
+        &["/nonexistent/article.txt"],
+        "/nonexistent/article.txt: no such file",
+    );
 }
 
 #[test]
@@ -131,7 +194,11 @@ fn directory_is_refused() {
 #[test]
 fn binary_file_is_refused() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(&dir, "x.bin", &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0]);
+    let f = write(
+        &dir,
+        "x.bin",
+        &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0, 0],
+    );
     one_line_error(&[&f], "x.bin: looks like a binary file");
 }
 
@@ -155,15 +222,31 @@ fn huge_file_is_refused() {
 fn invalid_utf8_is_replaced_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "latin1.txt", b"Caf\xe9 society met in Paris.");
-    let out = lede().args(["analyze", &f]).assert().success().get_output().stdout.clone();
+    let out = lede()
+        .args(["analyze", &f])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     assert_eq!(json_of(&out)["text"], "Caf\u{FFFD} society met in Paris.");
 }
 
 #[test]
 fn escape_sequences_never_reach_the_output_text() {
     let dir = tempfile::tempdir().unwrap();
-    let f = write(&dir, "evil.txt", b"Title\x1b]0;pwned\x07 here\n\nBody \x1b[2J text \x1b]52;c;aGk=\x07 ends.");
-    let out = lede().args(["analyze", &f]).assert().success().get_output().stdout.clone();
+    let f = write(
+        &dir,
+        "evil.txt",
+        b"Title\x1b]0;pwned\x07 here\n\nBody \x1b[2J text \x1b]52;c;aGk=\x07 ends.",
+    );
+    let out = lede()
+        .args(["analyze", &f])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let text = json_of(&out)["text"].as_str().unwrap().to_string();
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(!text.contains("pwned") && !text.contains("aGk="));
@@ -173,9 +256,18 @@ fn escape_sequences_never_reach_the_output_text() {
 fn export_markdown_has_front_matter_and_sections() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede().args(["export", &f, "--date", "2024-03-04"]).assert().success().get_output().stdout.clone();
+    let out = lede()
+        .args(["export", &f, "--date", "2024-03-04"])
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone();
     let md = String::from_utf8(out).unwrap();
-    assert!(md.starts_with("---\ntitle: \"Markets fell on Monday\"\n"), "{md}");
+    assert!(
+        md.starts_with("---\ntitle: \"Markets fell on Monday\"\n"),
+        "{md}"
+    );
     assert!(md.contains("\ndate: 2024-03-04\n"));
     assert!(md.contains("\nexported: "));
     for h in ["## Claims", "## Actors", "## Timeline"] {
@@ -189,14 +281,36 @@ fn export_json_to_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
     let out = dir.path().join("out.json");
-    lede().args(["export", &f, "--format", "json", "--output", out.to_str().unwrap()]).assert().success();
+    lede()
+        .args([
+            "export",
+            &f,
+            "--format",
+            "json",
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .assert()
+        .success();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
     assert_eq!(v["schema"], 1);
 }
 
 #[test]
 fn help_documents_every_command() {
-    lede().arg("--help").assert().success().stdout(predicate::str::contains("analyze").and(predicate::str::contains("export")));
-    lede().args(["analyze", "--help"]).assert().success().stdout(predicate::str::contains("--input"));
-    lede().args(["export", "--help"]).assert().success().stdout(predicate::str::contains("--format"));
+    lede()
+        .arg("--help")
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("analyze").and(predicate::str::contains("export")));
+    lede()
+        .args(["analyze", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--input"));
+    lede()
+        .args(["export", "--help"])
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("--format"));
 }
