@@ -15,11 +15,25 @@ fn setup(dir: &Path) -> std::path::PathBuf {
     let src = article.to_str().unwrap();
     let doc = lede::io::open(src).unwrap();
     let store = NotesStore::at(dir.join("data"));
-    let mut notes = store.load(&doc_key(src, &doc.text), &doc.text).unwrap().notes;
+    let mut notes = store
+        .load(&doc_key(src, &doc.text), &doc.text)
+        .unwrap()
+        .notes;
     let c = doc.text.find("the attack claimed").unwrap();
-    notes.set_status(&doc.text, c..c + 18, None, Status::NeedsSource, "2024-05-01T10:00:00.000Z");
+    notes.set_status(
+        &doc.text,
+        c..c + 18,
+        None,
+        Status::NeedsSource,
+        "2024-05-01T10:00:00.000Z",
+    );
     let h = doc.text.find("The agency denied it").unwrap();
-    notes.set_note(&doc.text, Target::Passage(h..h + 20), "No evidence given.", "2024-05-01T10:05:00.000Z");
+    notes.set_note(
+        &doc.text,
+        Target::Passage(h..h + 20),
+        "No evidence given.",
+        "2024-05-01T10:05:00.000Z",
+    );
     store.save(&mut notes).unwrap();
     article
 }
@@ -34,7 +48,11 @@ fn export_webanno_includes_stored_notes() {
         .args(["export", article.to_str().unwrap(), "--format", "webanno"])
         .output()
         .unwrap();
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(v["type"], "AnnotationCollection");
@@ -45,15 +63,24 @@ fn export_webanno_includes_stored_notes() {
         assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert!(a["id"].as_str().is_some_and(|s| !s.is_empty()));
         assert_eq!(a["type"], "Annotation");
-        assert!(a["target"]["source"].as_str().unwrap().starts_with("file://"));
-        assert!(a["target"]["source"].as_str().unwrap().ends_with("/article.txt"));
+        assert!(a["target"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("file://"));
+        assert!(a["target"]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("/article.txt"));
         let sel = a["target"]["selector"].as_array().unwrap();
         assert_eq!(sel[0]["type"], "TextQuoteSelector");
         assert_eq!(sel[1]["type"], "TextPositionSelector");
     }
     assert_eq!(items[0]["motivation"], "assessing");
     assert_eq!(items[0]["body"]["value"], "needs a source");
-    assert_eq!(items[0]["target"]["selector"][0]["exact"], "the attack claimed");
+    assert_eq!(
+        items[0]["target"]["selector"][0]["exact"],
+        "the attack claimed"
+    );
     assert_eq!(items[1]["motivation"], "commenting");
     assert_eq!(items[1]["body"]["value"], "No evidence given.");
 }
@@ -63,23 +90,38 @@ fn export_markdown_to_file_includes_notes_and_reports_an_edited_document() {
     let tmp = tempfile::tempdir().unwrap();
     let article = setup(tmp.path());
     // The article is edited: a paragraph added on top, the agency's sentence removed.
-    let edited = format!("Updated on Friday.\n\n{}", ARTICLE.replace(" The agency denied it.", ""));
+    let edited = format!(
+        "Updated on Friday.\n\n{}",
+        ARTICLE.replace(" The agency denied it.", "")
+    );
     std::fs::write(&article, edited).unwrap();
     let memo = tmp.path().join("memo.md");
     let out = Command::cargo_bin("lede")
         .unwrap()
         .env("LEDE_DATA_DIR", tmp.path().join("data"))
-        .args(["export", article.to_str().unwrap(), "--format", "md", "--output"])
+        .args([
+            "export",
+            article.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+        ])
         .arg(&memo)
         .output()
         .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{stderr}");
-    assert!(stderr.contains("0 notes kept, 1 moved, 1 orphaned"), "{stderr}");
+    assert!(
+        stderr.contains("0 notes kept, 1 moved, 1 orphaned"),
+        "{stderr}"
+    );
     let md = std::fs::read_to_string(&memo).unwrap();
     assert!(md.starts_with("---\ntitle: "), "{md}");
     assert!(md.contains("## Orphaned notes (1)"), "{md}");
-    assert!(md.contains("> The agency denied it\n>\n> **Note:** No evidence given."), "{md}");
+    assert!(
+        md.contains("> The agency denied it\n>\n> **Note:** No evidence given."),
+        "{md}"
+    );
     assert!(md.contains("**needs a source**"), "{md}");
 }
 
@@ -99,5 +141,8 @@ fn export_json_without_notes_has_an_empty_notes_array() {
     assert_eq!(v["schema"], 1);
     assert_eq!(v["notes_schema"], 1);
     assert_eq!(v["notes"], serde_json::json!([]));
-    assert!(!tmp.path().join("data").exists(), "export writes nothing to the store");
+    assert!(
+        !tmp.path().join("data").exists(),
+        "export writes nothing to the store"
+    );
 }

@@ -63,7 +63,13 @@ pub fn yaml_str(s: &str) -> String {
 }
 
 /// Render the analysis and notes as a Markdown memo.
-pub fn markdown(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>, exported: &str) -> String {
+pub fn markdown(
+    doc: &Document,
+    a: &Analysis,
+    notes: &NoteSet,
+    dct: Option<NaiveDate>,
+    exported: &str,
+) -> String {
     let mut s = String::new();
     let title = doc.title.clone().unwrap_or_else(|| doc.display_name());
     let _ = writeln!(s, "---");
@@ -77,8 +83,19 @@ pub fn markdown(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<Naive
             let _ = writeln!(s, "date: null");
         }
     }
-    let plain = !exported.is_empty() && exported.chars().all(|c| c.is_ascii_digit() || "-:TZ.+".contains(c));
-    let _ = writeln!(s, "exported: {}", if plain { exported.to_string() } else { yaml_str(exported) });
+    let plain = !exported.is_empty()
+        && exported
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-:TZ.+".contains(c));
+    let _ = writeln!(
+        s,
+        "exported: {}",
+        if plain {
+            exported.to_string()
+        } else {
+            yaml_str(exported)
+        }
+    );
     let _ = writeln!(s, "---\n");
     let _ = writeln!(s, "# {}\n", one_line(&title));
 
@@ -95,7 +112,11 @@ pub fn markdown(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<Naive
         let mut block = vec![
             md_line(&doc.text[c.span.clone()]),
             String::new(),
-            format!("— {} · {}{hedge} · {status}", one_line(who), c.kind.as_str()),
+            format!(
+                "— {} · {}{hedge} · {status}",
+                one_line(who),
+                c.kind.as_str()
+            ),
         ];
         if let Some(e) = entry.filter(|e| e.has_note()) {
             block.push(String::new());
@@ -107,7 +128,12 @@ pub fn markdown(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<Naive
     let _ = writeln!(s, "## Actors ({})\n", a.actors.len());
     for x in &a.actors {
         let n = x.mentions.len();
-        let mut line = format!("- **{}** ({}), {n} mention{}", x.name, x.kind.as_str(), if n == 1 { "" } else { "s" });
+        let mut line = format!(
+            "- **{}** ({}), {n} mention{}",
+            x.name,
+            x.kind.as_str(),
+            if n == 1 { "" } else { "s" }
+        );
         if !x.roles.is_empty() {
             let _ = write!(line, "; {}", x.roles.join(", "));
         }
@@ -148,13 +174,30 @@ pub fn markdown(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<Naive
     }
 
     let mut seen = std::collections::HashSet::new();
-    let links: Vec<_> = doc.links.iter().filter(|l| seen.insert(l.target.as_str())).collect();
+    let links: Vec<_> = doc
+        .links
+        .iter()
+        .filter(|l| seen.insert(l.target.as_str()))
+        .collect();
     if !links.is_empty() {
         let _ = writeln!(s, "## Links ({})\n", links.len());
         for l in links {
-            let text = doc.text.get(l.span.clone()).map(one_line).unwrap_or_default();
-            let text = if text.is_empty() { l.target.clone() } else { text };
-            let _ = writeln!(s, "- [{}]({})", escape_link_text(&text), link_target(&l.target));
+            let text = doc
+                .text
+                .get(l.span.clone())
+                .map(one_line)
+                .unwrap_or_default();
+            let text = if text.is_empty() {
+                l.target.clone()
+            } else {
+                text
+            };
+            let _ = writeln!(
+                s,
+                "- [{}]({})",
+                escape_link_text(&text),
+                link_target(&l.target)
+            );
         }
         s.push('\n');
     }
@@ -210,14 +253,18 @@ fn md_line(s: &str) -> String {
     // "1. " or "1) " would start an ordered list: escape the punctuation.
     let digits = line.bytes().take_while(u8::is_ascii_digit).count();
     let rest = &line[digits..];
-    if (1..10).contains(&digits) && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")") {
+    if (1..10).contains(&digits)
+        && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")")
+    {
         return format!("{}\\{rest}", &line[..digits]);
     }
     line
 }
 
 fn escape_link_text(s: &str) -> String {
-    s.replace('\\', "\\\\").replace('[', "\\[").replace(']', "\\]")
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
 }
 
 fn link_target(t: &str) -> String {
@@ -248,7 +295,11 @@ pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate
 /// The notes as a W3C Web Annotation collection (JSON-LD), pretty-printed.
 pub fn web_annotation(doc: &Document, notes: &NoteSet) -> String {
     let title = doc.title.clone().unwrap_or_else(|| doc.display_name());
-    let v = notes::export::web_annotation(notes, &source_iri(notes), &format!("Notes on {}", one_line(&title)));
+    let v = notes::export::web_annotation(
+        notes,
+        &source_iri(notes),
+        &format!("Notes on {}", one_line(&title)),
+    );
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
@@ -294,14 +345,27 @@ fn one_line(s: &str) -> String {
 /// plus `suffix` (e.g. `.lede.md`).
 pub fn export_file_name(doc: &Document, suffix: &str) -> String {
     let name = doc.display_name();
-    let stem = name.rsplit_once('.').map(|(a, _)| a).filter(|a| !a.is_empty()).unwrap_or(&name);
+    let stem = name
+        .rsplit_once('.')
+        .map(|(a, _)| a)
+        .filter(|a| !a.is_empty())
+        .unwrap_or(&name);
     let safe: String = stem
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '-'
+            }
+        })
         .take(60)
         .collect();
     let safe = safe.trim_matches('-');
-    format!("{}{suffix}", if safe.is_empty() { "document" } else { safe })
+    format!(
+        "{}{suffix}",
+        if safe.is_empty() { "document" } else { safe }
+    )
 }
 
 #[cfg(test)]
@@ -318,7 +382,10 @@ Read more at the source.";
         let mut doc = Document::new("/news/attack.txt", Format::Plain, TEXT.to_string(), vec![]);
         doc.title = Some("The attack".into());
         let l = TEXT.find("the source").unwrap();
-        doc.links.push(Link { span: l..l + 10, target: "https://example.org/a b".into() });
+        doc.links.push(Link {
+            span: l..l + 10,
+            target: "https://example.org/a b".into(),
+        });
         let a = crate::analysis::analyze(TEXT, None);
         let mut notes = NoteSet::new(DocKey::new("/news/attack.txt", TEXT));
         notes.set_id_seed(3);
@@ -331,21 +398,51 @@ Read more at the source.";
         assert!(!a.claims.is_empty(), "the fixture needs a claim");
         let c = a.claims[0].span.clone();
         notes.set_status(TEXT, c.clone(), Some(0), Status::Disputed, "t1");
-        notes.set_note(TEXT, Target::Claim { span: c, index: Some(0) }, "Toll was 145.\nSee the ministry.", "t1");
+        notes.set_note(
+            TEXT,
+            Target::Claim {
+                span: c,
+                index: Some(0),
+            },
+            "Toll was 145.\nSee the ministry.",
+            "t1",
+        );
         let h = TEXT.find("The agency denied it").unwrap();
-        notes.set_note(TEXT, Target::Passage(h..h + 20), "No evidence offered.", "t1");
+        notes.set_note(
+            TEXT,
+            Target::Passage(h..h + 20),
+            "No evidence offered.",
+            "t1",
+        );
         let o = TEXT.find("Read more").unwrap();
         let orphan = notes.set_note(TEXT, Target::Passage(o..o + 9), "old remark", "t1");
         notes.reanchor(&TEXT.replace("Read more at", "More at"));
         assert!(notes.get(orphan).unwrap().orphaned);
 
-        let md = markdown(&doc, &a, &notes, NaiveDate::from_ymd_opt(2024, 3, 23), "2024-04-01");
+        let md = markdown(
+            &doc,
+            &a,
+            &notes,
+            NaiveDate::from_ymd_opt(2024, 3, 23),
+            "2024-04-01",
+        );
         assert!(md.starts_with("---\ntitle: \"The attack\"\nsource: \"/news/attack.txt\"\ndate: 2024-03-23\nexported: 2024-04-01\n---\n"), "{md}");
-        assert!(md.contains("· **disputed**\n>\n> **Note:** Toll was 145.\n> See the ministry.\n\n^claim-1\n"), "{md}");
+        assert!(
+            md.contains(
+                "· **disputed**\n>\n> **Note:** Toll was 145.\n> See the ministry.\n\n^claim-1\n"
+            ),
+            "{md}"
+        );
         assert!(md.contains("## Highlights (1)\n\n> The agency denied it\n>\n> **Note:** No evidence offered.\n\n^note-"), "{md}");
         assert!(md.contains("## Orphaned notes (1)"), "{md}");
-        assert!(md.contains("> Read more\n>\n> **Note:** old remark\n"), "{md}");
-        assert!(md.contains("## Links (1)\n\n- [the source](<https://example.org/a b>)"), "{md}");
+        assert!(
+            md.contains("> Read more\n>\n> **Note:** old remark\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("## Links (1)\n\n- [the source](<https://example.org/a b>)"),
+            "{md}"
+        );
         assert!(md.contains("## Actors ("));
         assert!(md.contains("## Timeline ("));
     }
@@ -379,7 +476,12 @@ Read more at the source.";
     fn web_annotation_targets_a_file_iri() {
         let (doc, _, mut notes) = fixture();
         let h = TEXT.find("The agency").unwrap();
-        notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "2024-04-01T00:00:00.000Z");
+        notes.set_note(
+            TEXT,
+            Target::Passage(h..h + 10),
+            "n",
+            "2024-04-01T00:00:00.000Z",
+        );
         let v: serde_json::Value = serde_json::from_str(&web_annotation(&doc, &notes)).unwrap();
         assert_eq!(v["type"], "AnnotationCollection");
         assert_eq!(v["label"], "Notes on The attack");
@@ -391,9 +493,18 @@ Read more at the source.";
     #[test]
     fn source_iris() {
         let n = |src: &str| NoteSet::new(DocKey::new(src, "x"));
-        assert_eq!(source_iri(&n("https://a.example/x?y=1")), "https://a.example/x?y=1");
-        assert_eq!(source_iri(&n("/home/me/my notes.txt")), "file:///home/me/my%20notes.txt");
-        assert_eq!(source_iri(&n("C:\\Users\\me\\a.txt")), "file:///C:/Users/me/a.txt");
+        assert_eq!(
+            source_iri(&n("https://a.example/x?y=1")),
+            "https://a.example/x?y=1"
+        );
+        assert_eq!(
+            source_iri(&n("/home/me/my notes.txt")),
+            "file:///home/me/my%20notes.txt"
+        );
+        assert_eq!(
+            source_iri(&n("C:\\Users\\me\\a.txt")),
+            "file:///C:/Users/me/a.txt"
+        );
         assert!(source_iri(&n("-")).starts_with("urn:sha256:"));
     }
 

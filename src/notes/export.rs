@@ -177,7 +177,8 @@ mod tests {
     fn notes_json_uses_code_points() {
         let s = sample();
         let c = T.find("140").unwrap();
-        let v = notes_json(&s, &[c..c + 15]);
+        let claim = c..c + 15;
+        let v = notes_json(&s, std::slice::from_ref(&claim));
         assert_eq!(v[0]["start"], 17);
         assert_eq!(v[0]["claim"], 0);
         assert_eq!(v[0]["status"], "disputed");
