@@ -24,6 +24,8 @@ pub const CONTEXT_CHARS: usize = 32;
 
 /// Quotes shorter than this (in code points) are only found exactly, never fuzzily.
 const MIN_FUZZY_CHARS: usize = 8;
+/// Quotes shorter than this need some matching context to be found fuzzily.
+const SHORT_FUZZY_CHARS: usize = 20;
 /// Quotes longer than this are only found exactly (the fuzzy search is quadratic).
 const MAX_FUZZY_CHARS: usize = 4000;
 /// At most this many windows are searched fuzzily per quote.
@@ -280,7 +282,7 @@ fn find_fuzzy(anchor: &Anchor, text: &str, idx: &CharIndex, budget: &mut Budget)
         // Skip seeds whose window is already (mostly) covered.
         if windows
             .iter()
-            .any(|&(a, b)| a <= w.0 && w.1 <= b + slack / 2 && w.0 + slack >= a)
+            .any(|&(a, b)| a <= w.0 && w.1 <= b + slack / 2)
         {
             continue;
         }
@@ -302,7 +304,15 @@ fn find_fuzzy(anchor: &Anchor, text: &str, idx: &CharIndex, budget: &mut Budget)
         if let Some((dist, s, e)) = approximate_match(&pattern, &window) {
             let (s, e) = (a + s, a + e);
             let cand = (dist, s.abs_diff(old), s, e);
-            if dist <= max_dist && e > s && best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1)) {
+            // A short quote changed at all could match anything: ask for its context too.
+            let plausible = m >= SHORT_FUZZY_CHARS
+                || dist == 0
+                || context_score(anchor, text, idx.to_byte(s), idx.to_byte(e)) >= 4;
+            if dist <= max_dist
+                && e > s
+                && plausible
+                && best.is_none_or(|b| (cand.0, cand.1) < (b.0, b.1))
+            {
                 best = Some(cand);
             }
         }
@@ -448,6 +458,18 @@ mod tests {
         let old = "First paragraph stays.\n\nThe minister resigned after the scandal broke.";
         let new = "First paragraph stays.\n\nSomething else entirely is written here now.";
         let a = Anchor::new(old, span_of(old, "The minister resigned after the scandal"));
+        assert!(relocate(&a, new).is_none());
+    }
+
+    #[test]
+    fn short_edited_quote_needs_context() {
+        let old = "Zeta: prices rose sharply. Then nothing.";
+        let a = Anchor::new(old, span_of(old, "prices rose"));
+        // Same context: found.
+        let new = "Zeta: prices rise sharply. Then nothing.";
+        assert_eq!(relocate(&a, new).unwrap().0.exact, "prices rise");
+        // Different context everywhere: orphaned rather than guessed.
+        let new = "Alpha beta. Prices rise quickly. Omega.";
         assert!(relocate(&a, new).is_none());
     }
 
