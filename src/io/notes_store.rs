@@ -183,7 +183,18 @@ impl NotesStore {
             }
         }
         let mut notes = NoteSet::from_entries(key.clone(), entries.unwrap_or_default());
-        let summary = notes.reanchor(text);
+        let attached = notes.entries();
+        let summary = if from_older.is_none()
+            && attached.iter().all(|e| !e.orphaned && e.anchor.holds(text))
+        {
+            // The file is this very text's: nothing moved (and no index to build for a book).
+            ReanchorSummary {
+                kept: attached.len(),
+                ..ReanchorSummary::default()
+            }
+        } else {
+            notes.reanchor(text)
+        };
         Ok(Loaded {
             notes,
             warnings,
