@@ -54,11 +54,12 @@ enum Command {
         #[arg(long, value_parser = parse_date_arg)]
         date: Option<NaiveDate>,
     },
-    /// Export a document's analysis as Markdown or JSON.
+    /// Export a document's analysis and notes as Markdown, JSON or W3C Web Annotations.
     Export {
         /// The document (file, URL or -).
         input: String,
-        /// md: a Markdown memo with YAML front matter; json: the analysis JSON.
+        /// md: a Markdown memo with YAML front matter; json: the analysis and notes as JSON;
+        /// webanno: the notes as W3C Web Annotations (JSON-LD).
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
         format: ExportFormat,
         /// Write to this file (atomically) instead of standard output.
@@ -196,11 +197,9 @@ fn export(
     let doc = lede::io::open(input)?;
     let dct = date.or(doc.date);
     let a = lede::analysis::analyze(&doc.text, dct);
+    let notes = export_notes(input, &doc)?;
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let body = match format {
-        ExportFormat::Md => cli::export::markdown(&doc, &a, dct, &today),
-        ExportFormat::Json => cli::export::json(&doc, &a, dct) + "\n",
-    };
+    let body = cli::export::render(format, &doc, &a, &notes, dct, &today);
     match output {
         Some(path) => {
             lede::io::write_atomic(&path, body.as_bytes())
@@ -215,4 +214,32 @@ fn export(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The notes stored for `input` (in `$LEDE_DATA_DIR` or the user's data directory),
+/// re-anchored to the document as it is now. Warnings go to standard error.
+fn export_notes(input: &str, doc: &lede::document::Document) -> Result<lede::notes::NoteSet> {
+    use lede::io::notes_store::{self, NotesStore, StoreError};
+    let key = notes_store::doc_key(input, &doc.text);
+    let store = match NotesStore::from_env() {
+        Ok(store) => store,
+        Err(StoreError::NoDataDir) => {
+            eprintln!(
+                "lede: no data directory for notes; exporting without them (set LEDE_DATA_DIR)"
+            );
+            return Ok(lede::notes::NoteSet::new(key));
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let loaded = store.load(&key, &doc.text).context("reading the notes")?;
+    for w in &loaded.warnings {
+        eprintln!("lede: {w}");
+    }
+    if !loaded.summary.all_kept() {
+        eprintln!(
+            "lede: the document changed since its notes were written: {}",
+            loaded.summary
+        );
+    }
+    Ok(loaded.notes)
 }

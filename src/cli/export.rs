@@ -1,7 +1,21 @@
-//! `lede export`: the analysis (and, later, notes) as Markdown or JSON.
+//! `lede export` and the reader's `e`: a document's analysis and notes as a Markdown
+//! memo, as JSON, or as W3C Web Annotations.
+//!
+//! Every function here is pure (strings in, string out); the caller loads the notes
+//! ([`crate::io::notes_store`]) and writes the result ([`crate::io::write_atomic`]).
+//!
+//! - [`markdown`]: YAML front matter (`title`, `source`, `date`, `exported`), then the
+//!   claims, each a block quote holding the quote, its claimer, kind and status, and its
+//!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
+//!   tools such as Obsidian can link to; then actors, timeline, free highlights with
+//!   their notes (`^note-<id>`), orphaned notes, and the document's links.
+//! - [`json`]: the analysis JSON ([`super::json`], `schema` 1) plus `notes_schema` and
+//!   `notes` ([`crate::notes::export`]).
+//! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
-use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
+use crate::analysis::{Analysis, NaiveDate, Span};
 use crate::document::Document;
+use crate::notes::{self, Entry, NoteSet};
 use std::fmt::Write;
 
 /// Export formats.
@@ -9,8 +23,38 @@ use std::fmt::Write;
 pub enum ExportFormat {
     /// Markdown with YAML front matter.
     Md,
-    /// JSON: the analysis (schema 1).
+    /// JSON: the analysis (schema 1) plus notes (notes schema 1).
     Json,
+    /// W3C Web Annotation JSON-LD.
+    Webanno,
+}
+
+impl ExportFormat {
+    /// The file-name suffix used for exports in this format.
+    pub fn suffix(self) -> &'static str {
+        match self {
+            ExportFormat::Md => ".lede.md",
+            ExportFormat::Json => ".lede.json",
+            ExportFormat::Webanno => ".annotations.jsonld",
+        }
+    }
+}
+
+/// Render an export. `exported` is the export date or time (a parameter so output is
+/// reproducible in tests). The result ends with a newline.
+pub fn render(
+    format: ExportFormat,
+    doc: &Document,
+    a: &Analysis,
+    notes: &NoteSet,
+    dct: Option<NaiveDate>,
+    exported: &str,
+) -> String {
+    match format {
+        ExportFormat::Md => markdown(doc, a, notes, dct, exported),
+        ExportFormat::Json => json(doc, a, notes, dct) + "\n",
+        ExportFormat::Webanno => web_annotation(doc, notes) + "\n",
+    }
 }
 
 /// Quote a string for YAML (double-quoted scalar).
@@ -18,9 +62,14 @@ pub fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
-/// Render the analysis as a Markdown memo. `exported` is the export date (a parameter so
-/// output is reproducible in tests).
-pub fn markdown(doc: &Document, a: &Analysis, dct: Option<NaiveDate>, exported: &str) -> String {
+/// Render the analysis and notes as a Markdown memo.
+pub fn markdown(
+    doc: &Document,
+    a: &Analysis,
+    notes: &NoteSet,
+    dct: Option<NaiveDate>,
+    exported: &str,
+) -> String {
     let mut s = String::new();
     let title = doc.title.clone().unwrap_or_else(|| doc.display_name());
     let _ = writeln!(s, "---");
@@ -34,25 +83,56 @@ pub fn markdown(doc: &Document, a: &Analysis, dct: Option<NaiveDate>, exported: 
             let _ = writeln!(s, "date: null");
         }
     }
-    let _ = writeln!(s, "exported: {exported}");
+    let plain = !exported.is_empty()
+        && exported
+            .chars()
+            .all(|c| c.is_ascii_digit() || "-:TZ.+".contains(c));
+    let _ = writeln!(
+        s,
+        "exported: {}",
+        if plain {
+            exported.to_string()
+        } else {
+            yaml_str(exported)
+        }
+    );
     let _ = writeln!(s, "---\n");
-    let _ = writeln!(s, "# {}\n", title);
+    let _ = writeln!(s, "# {}\n", one_line(&title));
+
+    let claim_spans: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
     let _ = writeln!(s, "## Claims ({})\n", a.claims.len());
     for (i, c) in a.claims.iter().enumerate() {
-        let quote = one_line(&doc.text[c.span.clone()]);
-        let _ = writeln!(s, "> {quote}\n");
+        let entry = notes.find(&c.span);
         let who = c.claimer.as_deref().unwrap_or("the author");
         let hedge = if c.hedged { ", hedged" } else { "" };
-        let _ = writeln!(s, "— {who} · {}{hedge} ^claim-{}\n", c.kind.as_str(), i + 1);
+        let status = match entry.and_then(|e| e.status) {
+            Some(st) => format!("**{}**", st.label()),
+            None => "unreviewed".to_string(),
+        };
+        let mut block = vec![
+            md_line(&doc.text[c.span.clone()]),
+            String::new(),
+            format!(
+                "— {} · {}{hedge} · {status}",
+                one_line(who),
+                c.kind.as_str()
+            ),
+        ];
+        if let Some(e) = entry.filter(|e| e.has_note()) {
+            block.push(String::new());
+            block.extend(note_lines(e));
+        }
+        write_block(&mut s, &block, &format!("claim-{}", i + 1));
     }
+
     let _ = writeln!(s, "## Actors ({})\n", a.actors.len());
     for x in &a.actors {
+        let n = x.mentions.len();
         let mut line = format!(
-            "- **{}** ({}), {} mention{}",
+            "- **{}** ({}), {n} mention{}",
             x.name,
             x.kind.as_str(),
-            x.mentions.len(),
-            if x.mentions.len() == 1 { "" } else { "s" }
+            if n == 1 { "" } else { "s" }
         );
         if !x.roles.is_empty() {
             let _ = write!(line, "; {}", x.roles.join(", "));
@@ -67,11 +147,137 @@ pub fn markdown(doc: &Document, a: &Analysis, dct: Option<NaiveDate>, exported: 
         let when = e.value.clone().unwrap_or_else(|| "undated".into());
         let _ = writeln!(s, "- **{when}** {}", one_line(&e.text));
     }
+    s.push('\n');
+
+    // Attached entries that are not on one of the analysis' claims.
+    let highlights: Vec<&Entry> = notes
+        .entries()
+        .into_iter()
+        .filter(|e| !e.orphaned && notes::export::claim_index(e, &claim_spans).is_none())
+        .collect();
+    if !highlights.is_empty() {
+        let _ = writeln!(s, "## Highlights ({})\n", highlights.len());
+        for e in highlights {
+            write_entry(&mut s, e);
+        }
+    }
+    let orphans: Vec<&Entry> = notes.entries().into_iter().filter(|e| e.orphaned).collect();
+    if !orphans.is_empty() {
+        let _ = writeln!(s, "## Orphaned notes ({})\n", orphans.len());
+        let _ = writeln!(
+            s,
+            "The document changed and these passages are no longer in it; each note keeps the quote it was written on.\n"
+        );
+        for e in orphans {
+            write_entry(&mut s, e);
+        }
+    }
+
+    let mut seen = std::collections::HashSet::new();
+    let links: Vec<_> = doc
+        .links
+        .iter()
+        .filter(|l| seen.insert(l.target.as_str()))
+        .collect();
+    if !links.is_empty() {
+        let _ = writeln!(s, "## Links ({})\n", links.len());
+        for l in links {
+            let text = doc
+                .text
+                .get(l.span.clone())
+                .map(one_line)
+                .unwrap_or_default();
+            let text = if text.is_empty() {
+                l.target.clone()
+            } else {
+                text
+            };
+            let _ = writeln!(
+                s,
+                "- [{}]({})",
+                escape_link_text(&text),
+                link_target(&l.target)
+            );
+        }
+        s.push('\n');
+    }
+    while s.ends_with("\n\n") {
+        s.pop();
+    }
     s
 }
 
-/// The analysis JSON (schema 1) of one document, pretty-printed.
-pub fn json(doc: &Document, a: &Analysis, dct: Option<NaiveDate>) -> String {
+/// A highlight or orphan: its quote, its status if any, its note, and a block id.
+fn write_entry(s: &mut String, e: &Entry) {
+    let mut block = vec![md_line(&e.anchor.exact)];
+    if let Some(st) = e.status {
+        block.push(String::new());
+        block.push(format!("— **{}**", st.label()));
+    }
+    if e.has_note() {
+        block.push(String::new());
+        block.extend(note_lines(e));
+    }
+    write_block(s, &block, &format!("note-{}", e.id));
+}
+
+/// Write `lines` as one block quote followed by its block id on its own line.
+fn write_block(s: &mut String, lines: &[String], id: &str) {
+    for l in lines {
+        if l.is_empty() {
+            s.push_str(">\n");
+        } else {
+            let _ = writeln!(s, "> {l}");
+        }
+    }
+    let _ = writeln!(s, "\n^{id}\n");
+}
+
+/// The note's lines, the first prefixed with a bold "Note:".
+fn note_lines(e: &Entry) -> Vec<String> {
+    let note = e.note.trim();
+    let mut lines: Vec<String> = note.lines().map(|l| l.trim_end().to_string()).collect();
+    if let Some(first) = lines.first_mut() {
+        *first = format!("**Note:** {first}");
+    }
+    lines
+}
+
+/// A passage on one line, with a leading character that Markdown would read as
+/// structure (heading, list, quote) escaped.
+fn md_line(s: &str) -> String {
+    let line = one_line(s);
+    if line.starts_with(['#', '>', '-', '+', '*', '=', '|']) {
+        return format!("\\{line}");
+    }
+    // "1. " or "1) " would start an ordered list: escape the punctuation.
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &line[digits..];
+    if (1..10).contains(&digits)
+        && (rest.starts_with(". ") || rest.starts_with(") ") || rest == "." || rest == ")")
+    {
+        return format!("{}\\{rest}", &line[..digits]);
+    }
+    line
+}
+
+fn escape_link_text(s: &str) -> String {
+    s.replace('\\', "\\\\")
+        .replace('[', "\\[")
+        .replace(']', "\\]")
+}
+
+fn link_target(t: &str) -> String {
+    if t.contains([' ', '(', ')', '<', '>']) {
+        format!("<{}>", t.replace('<', "%3C").replace('>', "%3E"))
+    } else {
+        t.to_string()
+    }
+}
+
+/// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
+/// pretty-printed.
+pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = super::json::Meta {
         id: &doc.source,
         source: &doc.source,
@@ -79,9 +285,56 @@ pub fn json(doc: &Document, a: &Analysis, dct: Option<NaiveDate>) -> String {
         byline: doc.byline.as_deref(),
         dct,
     };
-    let _ = CharIndex::new("");
-    serde_json::to_string_pretty(&super::json::analysis_json(&meta, &doc.text, a))
-        .unwrap_or_default()
+    let mut v = super::json::analysis_json(&meta, &doc.text, a);
+    let claims: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
+    v["notes_schema"] = notes::export::NOTES_SCHEMA_VERSION.into();
+    v["notes"] = notes::export::notes_json(notes, &claims);
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// The notes as a W3C Web Annotation collection (JSON-LD), pretty-printed.
+pub fn web_annotation(doc: &Document, notes: &NoteSet) -> String {
+    let title = doc.title.clone().unwrap_or_else(|| doc.display_name());
+    let v = notes::export::web_annotation(
+        notes,
+        &source_iri(notes),
+        &format!("Notes on {}", one_line(&title)),
+    );
+    serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// An IRI for the annotated document: its URL, a `file://` URL for an absolute path,
+/// else (standard input, relative paths) a `urn:sha256:` of its text.
+pub fn source_iri(notes: &NoteSet) -> String {
+    let key = notes.key();
+    let src = key.source.as_str();
+    if src.starts_with("http://") || src.starts_with("https://") {
+        return src.to_string();
+    }
+    let path = src.replace('\\', "/");
+    let abs = if path.starts_with('/') {
+        Some(path)
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        Some(format!("/{path}")) // Windows drive letter
+    } else {
+        None
+    };
+    match abs {
+        Some(p) => format!("file://{}", percent_encode_path(&p)),
+        None => format!("urn:sha256:{}", key.sha256),
+    }
+}
+
+fn percent_encode_path(p: &str) -> String {
+    let mut out = String::with_capacity(p.len());
+    for b in p.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-._~:".contains(&b) {
+            out.push(b as char);
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
 }
 
 fn one_line(s: &str) -> String {
@@ -113,4 +366,153 @@ pub fn export_file_name(doc: &Document, suffix: &str) -> String {
         "{}{suffix}",
         if safe.is_empty() { "document" } else { safe }
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Format, Link};
+    use crate::notes::{DocKey, Status, Target};
+
+    const TEXT: &str = "Officials said the attack claimed the lives of over 140 people. \
+Leonid Volkov pointed out that the warnings were ignored. The agency denied it. \
+Read more at the source.";
+
+    fn fixture() -> (Document, Analysis, NoteSet) {
+        let mut doc = Document::new("/news/attack.txt", Format::Plain, TEXT.to_string(), vec![]);
+        doc.title = Some("The attack".into());
+        let l = TEXT.find("the source").unwrap();
+        doc.links.push(Link {
+            span: l..l + 10,
+            target: "https://example.org/a b".into(),
+        });
+        let a = crate::analysis::analyze(TEXT, None);
+        let mut notes = NoteSet::new(DocKey::new("/news/attack.txt", TEXT));
+        notes.set_id_seed(3);
+        (doc, a, notes)
+    }
+
+    #[test]
+    fn markdown_has_front_matter_claims_highlights_orphans_and_links() {
+        let (doc, a, mut notes) = fixture();
+        assert!(!a.claims.is_empty(), "the fixture needs a claim");
+        let c = a.claims[0].span.clone();
+        notes.set_status(TEXT, c.clone(), Some(0), Status::Disputed, "t1");
+        notes.set_note(
+            TEXT,
+            Target::Claim {
+                span: c,
+                index: Some(0),
+            },
+            "Toll was 145.\nSee the ministry.",
+            "t1",
+        );
+        let h = TEXT.find("The agency denied it").unwrap();
+        notes.set_note(
+            TEXT,
+            Target::Passage(h..h + 20),
+            "No evidence offered.",
+            "t1",
+        );
+        let o = TEXT.find("Read more").unwrap();
+        let orphan = notes.set_note(TEXT, Target::Passage(o..o + 9), "old remark", "t1");
+        notes.reanchor(&TEXT.replace("Read more at", "More at"));
+        assert!(notes.get(orphan).unwrap().orphaned);
+
+        let md = markdown(
+            &doc,
+            &a,
+            &notes,
+            NaiveDate::from_ymd_opt(2024, 3, 23),
+            "2024-04-01",
+        );
+        assert!(md.starts_with("---\ntitle: \"The attack\"\nsource: \"/news/attack.txt\"\ndate: 2024-03-23\nexported: 2024-04-01\n---\n"), "{md}");
+        assert!(
+            md.contains(
+                "· **disputed**\n>\n> **Note:** Toll was 145.\n> See the ministry.\n\n^claim-1\n"
+            ),
+            "{md}"
+        );
+        assert!(md.contains("## Highlights (1)\n\n> The agency denied it\n>\n> **Note:** No evidence offered.\n\n^note-"), "{md}");
+        assert!(md.contains("## Orphaned notes (1)"), "{md}");
+        assert!(
+            md.contains("> Read more\n>\n> **Note:** old remark\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("## Links (1)\n\n- [the source](<https://example.org/a b>)"),
+            "{md}"
+        );
+        assert!(md.contains("## Actors ("));
+        assert!(md.contains("## Timeline ("));
+    }
+
+    #[test]
+    fn markdown_without_notes_has_no_notes_sections() {
+        let (mut doc, a, notes) = fixture();
+        doc.links.clear();
+        let md = markdown(&doc, &a, &notes, None, "2024-04-01");
+        assert!(md.contains("date: null"));
+        assert!(!md.contains("## Highlights"));
+        assert!(!md.contains("## Orphaned"));
+        assert!(!md.contains("## Links"));
+        assert!(md.contains("· unreviewed\n\n^claim-1"));
+    }
+
+    #[test]
+    fn json_has_schema_versions_and_notes() {
+        let (doc, a, mut notes) = fixture();
+        let h = TEXT.find("The agency").unwrap();
+        notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "t1");
+        let v: serde_json::Value = serde_json::from_str(&json(&doc, &a, &notes, None)).unwrap();
+        assert_eq!(v["schema"], 1);
+        assert_eq!(v["notes_schema"], notes::export::NOTES_SCHEMA_VERSION);
+        assert_eq!(v["notes"][0]["exact"], "The agency");
+        assert_eq!(v["notes"][0]["start"], TEXT[..h].chars().count());
+        assert!(v["claims"].is_array());
+    }
+
+    #[test]
+    fn web_annotation_targets_a_file_iri() {
+        let (doc, _, mut notes) = fixture();
+        let h = TEXT.find("The agency").unwrap();
+        notes.set_note(
+            TEXT,
+            Target::Passage(h..h + 10),
+            "n",
+            "2024-04-01T00:00:00.000Z",
+        );
+        let v: serde_json::Value = serde_json::from_str(&web_annotation(&doc, &notes)).unwrap();
+        assert_eq!(v["type"], "AnnotationCollection");
+        assert_eq!(v["label"], "Notes on The attack");
+        let a = &v["first"]["items"][0];
+        assert_eq!(a["target"]["source"], "file:///news/attack.txt");
+        assert_eq!(a["created"], "2024-04-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn source_iris() {
+        let n = |src: &str| NoteSet::new(DocKey::new(src, "x"));
+        assert_eq!(
+            source_iri(&n("https://a.example/x?y=1")),
+            "https://a.example/x?y=1"
+        );
+        assert_eq!(
+            source_iri(&n("/home/me/my notes.txt")),
+            "file:///home/me/my%20notes.txt"
+        );
+        assert_eq!(
+            source_iri(&n("C:\\Users\\me\\a.txt")),
+            "file:///C:/Users/me/a.txt"
+        );
+        assert!(source_iri(&n("-")).starts_with("urn:sha256:"));
+    }
+
+    #[test]
+    fn passages_that_look_like_markdown_are_escaped() {
+        assert_eq!(md_line("# not a heading"), "\\# not a heading");
+        assert_eq!(md_line("1. not a list"), "1\\. not a list");
+        assert_eq!(md_line("3.5 million"), "3.5 million");
+        assert_eq!(md_line("plain\n  text"), "plain text");
+    }
 }

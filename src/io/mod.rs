@@ -2,6 +2,8 @@
 //!
 //! Every failure is a [`LoadError`] naming the source and the problem in one line.
 
+pub mod notes_store;
+
 use crate::document::{self, Document, Format};
 use std::io::Read;
 use std::path::Path;

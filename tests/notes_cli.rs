@@ -1,0 +1,148 @@
+//! `lede export` with notes stored in `LEDE_DATA_DIR`.
+
+use assert_cmd::Command;
+use lede::io::notes_store::{doc_key, NotesStore};
+use lede::notes::{Status, Target};
+use std::path::Path;
+
+const ARTICLE: &str = "Officials said the attack claimed the lives of over 140 people.\n\n\
+Leonid Volkov pointed out that the warnings had been ignored for weeks. The agency denied it.\n";
+
+/// Write the article and store two notes on it; returns the article path.
+fn setup(dir: &Path) -> std::path::PathBuf {
+    let article = dir.join("article.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let src = article.to_str().unwrap();
+    let doc = lede::io::open(src).unwrap();
+    let store = NotesStore::at(dir.join("data"));
+    let mut notes = store
+        .load(&doc_key(src, &doc.text), &doc.text)
+        .unwrap()
+        .notes;
+    let c = doc.text.find("the attack claimed").unwrap();
+    notes.set_status(
+        &doc.text,
+        c..c + 18,
+        None,
+        Status::NeedsSource,
+        "2024-05-01T10:00:00.000Z",
+    );
+    let h = doc.text.find("The agency denied it").unwrap();
+    notes.set_note(
+        &doc.text,
+        Target::Passage(h..h + 20),
+        "No evidence given.",
+        "2024-05-01T10:05:00.000Z",
+    );
+    store.save(&mut notes).unwrap();
+    article
+}
+
+#[test]
+fn export_webanno_includes_stored_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = setup(tmp.path());
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .env("LEDE_DATA_DIR", tmp.path().join("data"))
+        .args(["export", article.to_str().unwrap(), "--format", "webanno"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
+    assert_eq!(v["type"], "AnnotationCollection");
+    let items = v["first"]["items"].as_array().unwrap();
+    assert_eq!(items.len(), 2);
+    for a in items {
+        // The W3C model's required properties, and lede's selectors.
+        assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
+        assert!(a["id"].as_str().is_some_and(|s| !s.is_empty()));
+        assert_eq!(a["type"], "Annotation");
+        assert!(a["target"]["source"]
+            .as_str()
+            .unwrap()
+            .starts_with("file://"));
+        assert!(a["target"]["source"]
+            .as_str()
+            .unwrap()
+            .ends_with("/article.txt"));
+        let sel = a["target"]["selector"].as_array().unwrap();
+        assert_eq!(sel[0]["type"], "TextQuoteSelector");
+        assert_eq!(sel[1]["type"], "TextPositionSelector");
+    }
+    assert_eq!(items[0]["motivation"], "assessing");
+    assert_eq!(items[0]["body"]["value"], "needs a source");
+    assert_eq!(
+        items[0]["target"]["selector"][0]["exact"],
+        "the attack claimed"
+    );
+    assert_eq!(items[1]["motivation"], "commenting");
+    assert_eq!(items[1]["body"]["value"], "No evidence given.");
+}
+
+#[test]
+fn export_markdown_to_file_includes_notes_and_reports_an_edited_document() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = setup(tmp.path());
+    // The article is edited: a paragraph added on top, the agency's sentence removed.
+    let edited = format!(
+        "Updated on Friday.\n\n{}",
+        ARTICLE.replace(" The agency denied it.", "")
+    );
+    std::fs::write(&article, edited).unwrap();
+    let memo = tmp.path().join("memo.md");
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .env("LEDE_DATA_DIR", tmp.path().join("data"))
+        .args([
+            "export",
+            article.to_str().unwrap(),
+            "--format",
+            "md",
+            "--output",
+        ])
+        .arg(&memo)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("0 notes kept, 1 moved, 1 orphaned"),
+        "{stderr}"
+    );
+    let md = std::fs::read_to_string(&memo).unwrap();
+    assert!(md.starts_with("---\ntitle: "), "{md}");
+    assert!(md.contains("## Orphaned notes (1)"), "{md}");
+    assert!(
+        md.contains("> The agency denied it\n>\n> **Note:** No evidence given."),
+        "{md}"
+    );
+    assert!(md.contains("**needs a source**"), "{md}");
+}
+
+#[test]
+fn export_json_without_notes_has_an_empty_notes_array() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = tmp.path().join("a.txt");
+    std::fs::write(&article, ARTICLE).unwrap();
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .env("LEDE_DATA_DIR", tmp.path().join("data"))
+        .args(["export", article.to_str().unwrap(), "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["schema"], 1);
+    assert_eq!(v["notes_schema"], 1);
+    assert_eq!(v["notes"], serde_json::json!([]));
+    assert!(
+        !tmp.path().join("data").exists(),
+        "export writes nothing to the store"
+    );
+}

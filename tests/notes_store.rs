@@ -1,0 +1,276 @@
+//! Notes persistence: atomic saves, crashes, corrupt files, concurrent writers, edited documents.
+
+use lede::io::notes_store::{NotesStore, StoreError, FILE_VERSION};
+use lede::notes::{DocKey, NoteSet, Status, Target};
+use std::fs;
+use std::path::Path;
+
+const V1: &str =
+    "Officials said 140 people died in the attack. Critics blamed the security services. \
+The agency denied any failure.";
+
+fn span(text: &str, needle: &str) -> std::ops::Range<usize> {
+    let i = text.find(needle).expect("needle in text");
+    i..i + needle.len()
+}
+
+fn key(text: &str) -> DocKey {
+    DocKey::new("/articles/attack.txt", text)
+}
+
+fn files_in(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = fs::read_dir(dir)
+        .map(|rd| {
+            rd.filter_map(Result::ok)
+                .map(|d| d.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.sort();
+    v
+}
+
+#[test]
+fn save_then_load_round_trips_as_versioned_json() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = store.load(&key(V1), V1).unwrap().notes;
+    assert!(notes.is_empty());
+    assert!(!store.dir().exists(), "loading creates nothing");
+    let c = span(V1, "140 people died");
+    notes.set_status(
+        V1,
+        c.clone(),
+        Some(0),
+        Status::Disputed,
+        "2024-05-01T10:00:00.000Z",
+    );
+    notes.set_note(
+        V1,
+        Target::Passage(span(V1, "Critics blamed")),
+        "who?\nsecond line",
+        "2024-05-01T10:01:00.000Z",
+    );
+    assert!(store.save(&mut notes).unwrap().is_empty());
+
+    let path = store.path_for(&key(V1));
+    let raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(raw["version"], FILE_VERSION);
+    assert_eq!(raw["source"], "/articles/attack.txt");
+    assert_eq!(raw["entries"].as_array().unwrap().len(), 2);
+    // Only the notes file and its lock: no temporary file left behind.
+    let names = files_in(store.dir());
+    assert_eq!(names.len(), 2, "{names:?}");
+    assert!(names
+        .iter()
+        .all(|n| n.ends_with(".json") || n.ends_with(".json.lock")));
+
+    let loaded = store.load(&key(V1), V1).unwrap();
+    assert!(loaded.warnings.is_empty());
+    assert!(loaded.summary.all_kept());
+    assert_eq!(loaded.summary.kept, 2);
+    assert_eq!(loaded.notes.status(&c), Status::Disputed);
+    assert_eq!(loaded.notes.entries()[1].note, "who?\nsecond line");
+}
+
+#[test]
+fn crash_mid_write_leaves_the_old_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "first", "t1");
+    store.save(&mut notes).unwrap();
+    // A writer died between creating its temporary file and renaming it.
+    let leftover = store.dir().join(".tmpAbC123");
+    fs::write(&leftover, b"{\"version\": 1, \"source\": \"/articles/att").unwrap();
+
+    let loaded = store.load(&key(V1), V1).unwrap();
+    assert!(loaded.warnings.is_empty());
+    assert_eq!(loaded.notes.entries()[0].note, "first");
+    // Saving again still works and does not touch the leftover.
+    let mut notes = loaded.notes;
+    notes.set_note(
+        V1,
+        Target::Passage(span(V1, "agency denied")),
+        "second",
+        "t2",
+    );
+    store.save(&mut notes).unwrap();
+    assert_eq!(store.load(&key(V1), V1).unwrap().notes.len(), 2);
+    assert!(leftover.exists());
+}
+
+#[test]
+fn corrupt_file_is_moved_aside_never_overwritten() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    fs::create_dir_all(store.dir()).unwrap();
+    let path = store.path_for(&key(V1));
+    fs::write(&path, b"{ this is not json").unwrap();
+
+    let loaded = store.load(&key(V1), V1).unwrap();
+    assert!(loaded.notes.is_empty());
+    assert_eq!(loaded.warnings.len(), 1);
+    assert!(
+        loaded.warnings[0].contains("corrupt-1"),
+        "{}",
+        loaded.warnings[0]
+    );
+    let aside = path.with_extension("json.corrupt-1");
+    assert_eq!(fs::read(&aside).unwrap(), b"{ this is not json");
+    assert!(!path.exists());
+
+    // A second bad file (valid JSON, wrong shape) goes to the next free name on save.
+    fs::write(&path, br#"{"version": 1, "entries": "nope"}"#).unwrap();
+    let mut notes = loaded.notes;
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "kept", "t1");
+    let warnings = store.save(&mut notes).unwrap();
+    assert_eq!(warnings.len(), 1);
+    assert!(path.with_extension("json.corrupt-2").exists());
+    assert_eq!(
+        fs::read(&aside).unwrap(),
+        b"{ this is not json",
+        "first one untouched"
+    );
+    assert_eq!(store.load(&key(V1), V1).unwrap().notes.len(), 1);
+}
+
+#[test]
+fn newer_file_version_is_left_alone() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    fs::create_dir_all(store.dir()).unwrap();
+    let path = store.path_for(&key(V1));
+    let future = br#"{"version": 99, "whatever": []}"#;
+    fs::write(&path, future).unwrap();
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "x", "t1");
+    assert!(matches!(
+        store.save(&mut notes),
+        Err(StoreError::NewerVersion { version: 99, .. })
+    ));
+    assert_eq!(fs::read(&path).unwrap(), future);
+}
+
+#[test]
+fn two_writers_keep_each_others_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    // Both processes open the document before either saves.
+    let mut a = store.load(&key(V1), V1).unwrap().notes;
+    let mut b = store.load(&key(V1), V1).unwrap().notes;
+    a.set_status(
+        V1,
+        span(V1, "140 people died"),
+        Some(0),
+        Status::Supported,
+        "2024-05-01T10:00:00.000Z",
+    );
+    store.save(&mut a).unwrap();
+    b.set_note(
+        V1,
+        Target::Passage(span(V1, "agency denied")),
+        "from b",
+        "2024-05-01T10:00:01.000Z",
+    );
+    store.save(&mut b).unwrap();
+    assert_eq!(b.len(), 2, "b's copy now has a's note too");
+    // a edits its note later; b's older copy of it must not win.
+    let id = a.find(&span(V1, "140 people died")).unwrap().id;
+    a.edit_note(id, "checked", "2024-05-01T10:00:02.000Z");
+    store.save(&mut a).unwrap();
+    store.save(&mut b).unwrap();
+    let on_disk = store.load(&key(V1), V1).unwrap().notes;
+    assert_eq!(on_disk.len(), 2);
+    assert_eq!(on_disk.get(id).unwrap().note, "checked");
+    assert_eq!(on_disk.get(id).unwrap().status, Some(Status::Supported));
+}
+
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let words: Vec<(usize, usize)> = V1
+        .char_indices()
+        .filter(|&(i, c)| c.is_alphabetic() && (i == 0 || V1.as_bytes()[i - 1] == b' '))
+        .map(|(i, _)| (i, i + V1[i..].find(' ').unwrap_or(V1.len() - i)))
+        .collect();
+    assert!(words.len() >= 16);
+    std::thread::scope(|s| {
+        for w in 0..2 {
+            let store = store.clone();
+            let words = &words;
+            s.spawn(move || {
+                let mut notes = store.load(&key(V1), V1).unwrap().notes;
+                for (n, &(a, b)) in words.iter().enumerate().filter(|(n, _)| n % 2 == w).take(8) {
+                    notes.set_note(
+                        V1,
+                        Target::Passage(a..b),
+                        &format!("writer {w}"),
+                        &format!("t{n:03}"),
+                    );
+                    store.save(&mut notes).unwrap();
+                }
+            });
+        }
+    });
+    let notes = store.load(&key(V1), V1).unwrap().notes;
+    assert_eq!(notes.len(), 16);
+}
+
+#[test]
+fn edited_document_finds_its_old_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(
+        V1,
+        Target::Passage(span(V1, "Officials said")),
+        "kept",
+        "t1",
+    );
+    notes.set_status(
+        V1,
+        span(V1, "Critics blamed the security services"),
+        Some(1),
+        Status::Disputed,
+        "t1",
+    );
+    notes.set_note(
+        V1,
+        Target::Passage(span(V1, "The agency denied any failure")),
+        "gone",
+        "t1",
+    );
+    store.save(&mut notes).unwrap();
+
+    let v2 = "Officials said 140 people died in the attack. Update: critics blamed the security services.";
+    let loaded = store.load(&key(v2), v2).unwrap();
+    assert_eq!(
+        loaded.from_older.as_deref(),
+        Some(store.path_for(&key(V1)).as_path())
+    );
+    assert_eq!(
+        loaded.summary.to_string(),
+        "1 note kept, 1 moved, 1 orphaned"
+    );
+    let mut notes = loaded.notes;
+    assert_eq!(notes.key(), &key(v2));
+    assert_eq!(
+        notes.status(&span(v2, "critics blamed the security services")),
+        Status::Disputed
+    );
+    assert_eq!(notes.orphans().next().unwrap().note, "gone");
+
+    // Saving writes the new document's file; the old one stays.
+    store.save(&mut notes).unwrap();
+    assert!(store.path_for(&key(v2)).exists());
+    assert!(store.path_for(&key(V1)).exists());
+    let again = store.load(&key(v2), v2).unwrap();
+    assert!(again.from_older.is_none());
+    assert_eq!(again.notes.orphans().count(), 1, "orphans survive a save");
+
+    // Another source with the same text does not see these notes.
+    let other = DocKey::new("/elsewhere/attack.txt", v2);
+    assert!(store.load(&other, v2).unwrap().notes.is_empty());
+}
