@@ -1,6 +1,12 @@
 //! The full-screen reader. It presents a document and its analysis; it never analyses,
 //! loads or changes domain data itself (workers do, and report on a channel).
 
+pub mod clipboard;
+pub mod editor;
+pub mod notes_theme;
+pub mod notes_view;
+pub mod status_menu;
+
 use crate::document::Document;
 
 /// What the reader opens: a document already read, or one still loading (a URL).

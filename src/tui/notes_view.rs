@@ -1,0 +1,373 @@
+//! The list of a document's notes and marks.
+//!
+//! [`NotesView`] draws [`NoteSet::entries`] (text order, orphans last): per entry a row
+//! with the status badge, the kind (`claim 3`, `highlight`) and the quote, and, when it
+//! has a note, a second row with [`NOTE_MARK`] and the note's first line. Orphans (their
+//! passage was not found after the text changed) come under their own header,
+//! "orphaned (text changed)", with the quote they had. Only the visible rows are built
+//! and drawn; the view scrolls to keep the selected entry in sight.
+//!
+//! [`NotesListState`] holds the selection (an index into `entries()`) and the scroll
+//! offset, which the widget updates while drawing (through a `Cell`, so views draw
+//! from a shared borrow of the state). [`NotesListState::selected_span`] gives the span
+//! to jump to.
+
+use super::notes_theme::{one_line, NotesTheme};
+use super::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::analysis::Span;
+use crate::notes::{Entry, EntryKind, NoteId, NoteSet};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Widget};
+use std::cell::Cell;
+
+/// The header above orphaned entries.
+pub const ORPHANS_HEADER: &str = "orphaned (text changed)";
+
+/// Cells before the kind column: selection marker (2), badge, space.
+const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
+/// Width of the kind column ("highlight").
+const KIND_WIDTH: usize = 9;
+
+/// Selection and scroll of the notes list.
+#[derive(Debug, Clone, Default)]
+pub struct NotesListState {
+    selected: usize,
+    /// First visible row (kept by the widget).
+    offset: Cell<usize>,
+}
+
+impl NotesListState {
+    /// The selected index into [`NoteSet::entries`].
+    pub fn selected(&self) -> usize {
+        self.selected
+    }
+
+    /// Select entry `i`, clamped to the `len` entries.
+    pub fn select(&mut self, i: usize, len: usize) {
+        self.selected = i.min(len.saturating_sub(1));
+    }
+
+    /// Move the selection by `delta` entries, stopping at the ends.
+    pub fn move_by(&mut self, delta: isize, len: usize) {
+        self.select(self.selected.saturating_add_signed(delta), len);
+    }
+
+    /// Select the first entry.
+    pub fn first(&mut self) {
+        self.selected = 0;
+    }
+
+    /// Select the last of `len` entries.
+    pub fn last(&mut self, len: usize) {
+        self.select(usize::MAX, len);
+    }
+
+    /// The selected entry.
+    pub fn selected_entry<'n>(&self, notes: &'n NoteSet) -> Option<&'n Entry> {
+        notes.entries().get(self.selected).copied()
+    }
+
+    /// The selected entry's id (to edit or remove it).
+    pub fn selected_id(&self, notes: &NoteSet) -> Option<NoteId> {
+        self.selected_entry(notes).map(|e| e.id)
+    }
+
+    /// The span of the selected entry in the current text, to jump to; `None` for an
+    /// orphan or an empty list.
+    pub fn selected_span(&self, notes: &NoteSet) -> Option<Span> {
+        self.selected_entry(notes).and_then(Entry::span)
+    }
+}
+
+/// One display row.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    /// The orphans' header.
+    Header,
+    /// The first row of entry `i`.
+    Entry(usize),
+    /// The note row of entry `i`.
+    Note(usize),
+}
+
+impl Row {
+    fn entry(self) -> Option<usize> {
+        match self {
+            Row::Header => None,
+            Row::Entry(i) | Row::Note(i) => Some(i),
+        }
+    }
+}
+
+fn rows(entries: &[&Entry]) -> Vec<Row> {
+    let mut rows = Vec::with_capacity(entries.len() * 2 + 1);
+    let mut header = false;
+    for (i, e) in entries.iter().enumerate() {
+        if e.orphaned && !header {
+            rows.push(Row::Header);
+            header = true;
+        }
+        rows.push(Row::Entry(i));
+        if e.has_note() {
+            rows.push(Row::Note(i));
+        }
+    }
+    rows
+}
+
+/// Draws the notes of a [`NoteSet`] as a list, in the area it is given.
+pub struct NotesView<'a> {
+    entries: Vec<&'a Entry>,
+    state: &'a NotesListState,
+    theme: &'a NotesTheme,
+    block: Option<Block<'a>>,
+}
+
+impl<'a> NotesView<'a> {
+    /// The list of `notes`' live entries, with `state`'s selection.
+    pub fn new(notes: &'a NoteSet, state: &'a NotesListState, theme: &'a NotesTheme) -> Self {
+        NotesView {
+            entries: notes.entries(),
+            state,
+            theme,
+            block: None,
+        }
+    }
+
+    /// Draw inside `block` (e.g. the reader's bordered pane with a title).
+    pub fn block(mut self, block: Block<'a>) -> Self {
+        self.block = Some(block);
+        self
+    }
+
+    fn inner(&self, area: Rect) -> Rect {
+        self.block.as_ref().map_or(area, |b| b.inner(area))
+    }
+
+    /// First visible row, keeping the selected entry (and the orphans' header above a
+    /// first orphan) in view.
+    fn top(&self, rows: &[Row], height: usize) -> usize {
+        let sel = self.state.selected;
+        let mut top = self
+            .state
+            .offset
+            .get()
+            .min(rows.len().saturating_sub(height));
+        let Some(first) = rows.iter().position(|r| r.entry() == Some(sel)) else {
+            return top;
+        };
+        let last = rows
+            .iter()
+            .rposition(|r| r.entry() == Some(sel))
+            .unwrap_or(first);
+        if first < top {
+            top = first;
+            if first > 0 && rows[first - 1] == Row::Header {
+                top -= 1;
+            }
+        } else if last >= top + height {
+            top = (last + 1).saturating_sub(height).min(first);
+        }
+        top
+    }
+
+    /// The index (into [`NoteSet::entries`]) of the entry drawn at terminal row `y`
+    /// when the view is rendered in `area` (for mouse clicks).
+    pub fn entry_at(&self, area: Rect, y: u16) -> Option<usize> {
+        let inner = self.inner(area);
+        if y < inner.y || y >= inner.bottom() {
+            return None;
+        }
+        let rows = rows(&self.entries);
+        let top = self.top(&rows, inner.height as usize);
+        rows.get(top + (y - inner.y) as usize)?.entry()
+    }
+
+    fn draw_row(&self, row: Row, area: Rect, buf: &mut Buffer) {
+        let t = self.theme;
+        let w = area.width as usize;
+        let (x, y) = (area.x, area.y);
+        match row {
+            Row::Header => {
+                let label = format!("── {ORPHANS_HEADER} ");
+                let fill = w.saturating_sub(super::notes_theme::width(&label));
+                buf.set_stringn(x, y, label + &"─".repeat(fill), w, t.orphan);
+            }
+            Row::Entry(i) => {
+                let e = self.entries[i];
+                let marker = if i == self.state.selected {
+                    "▶ "
+                } else {
+                    "  "
+                };
+                let (mark, mark_style) = match e.kind {
+                    EntryKind::Claim => {
+                        (badge(e.status_or_default()), t.badge(e.status_or_default()))
+                    }
+                    EntryKind::Highlight => ("", Style::new()),
+                };
+                let kind = match (e.kind, e.claim) {
+                    (EntryKind::Claim, Some(n)) => format!("claim {}", n + 1),
+                    (EntryKind::Claim, None) => "claim".to_string(),
+                    (EntryKind::Highlight, _) => "highlight".to_string(),
+                };
+                let quote_style = if e.orphaned { t.orphan } else { t.text };
+                let (cx, _) = buf.set_stringn(x, y, marker, w, Style::new());
+                buf.set_stringn(
+                    cx,
+                    y,
+                    mark,
+                    BADGE_WIDTH.min(w.saturating_sub(2)),
+                    mark_style,
+                );
+                let kx = x + KIND_COL as u16;
+                if w > KIND_COL {
+                    let kind = format!("{kind:<KIND_WIDTH$} ");
+                    buf.set_stringn(kx, y, kind, w - KIND_COL, t.muted);
+                }
+                let qcol = KIND_COL + KIND_WIDTH + 1;
+                if w > qcol + 2 {
+                    let q = one_line(&e.anchor.exact, w - qcol - 2);
+                    buf.set_stringn(x + qcol as u16, y, format!("“{q}”"), w - qcol, quote_style);
+                }
+            }
+            Row::Note(i) => {
+                let e = self.entries[i];
+                if w <= KIND_COL + 2 {
+                    return;
+                }
+                let mut lines = e.note.trim().lines();
+                let first = lines.next().unwrap_or_default();
+                let more = if lines.next().is_some() { " …" } else { "" };
+                let avail = w - KIND_COL - 2 - more.chars().count();
+                let text = one_line(first, avail) + more;
+                let nx = x + KIND_COL as u16;
+                let (tx, _) = buf.set_stringn(nx, y, NOTE_MARK, 1, t.note_mark);
+                buf.set_stringn(tx + 1, y, text, w - KIND_COL - 2, t.text);
+            }
+        }
+    }
+}
+
+impl Widget for &NotesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        if let Some(b) = &self.block {
+            b.render(area, buf);
+        }
+        let inner = self.inner(area);
+        if inner.width == 0 || inner.height == 0 {
+            return;
+        }
+        if self.entries.is_empty() {
+            let msg = "No notes yet.";
+            buf.set_stringn(
+                inner.x,
+                inner.y,
+                msg,
+                inner.width as usize,
+                self.theme.muted,
+            );
+            return;
+        }
+        let rows = rows(&self.entries);
+        let top = self.top(&rows, inner.height as usize);
+        self.state.offset.set(top);
+        for (y, &row) in (inner.y..inner.bottom()).zip(&rows[top..]) {
+            let line = Rect {
+                y,
+                height: 1,
+                ..inner
+            };
+            self.draw_row(row, line, buf);
+            if row.entry() == Some(self.state.selected) {
+                buf.set_style(line, self.theme.selected);
+            }
+        }
+    }
+}
+
+impl Widget for NotesView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        (&self).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::notes::{DocKey, Status, Target};
+
+    const T: &str = "Officials said 140 people died. Critics blamed the agency. It denied it.";
+
+    fn span(needle: &str) -> Span {
+        let i = T.find(needle).unwrap();
+        i..i + needle.len()
+    }
+
+    fn notes() -> NoteSet {
+        let mut n = NoteSet::new(DocKey::new("a.txt", T));
+        n.set_id_seed(1);
+        n.set_status(T, span("140 people died"), Some(0), Status::Supported, "t");
+        n.set_note(
+            T,
+            Target::Passage(span("Critics blamed")),
+            "who?\nmore",
+            "t",
+        );
+        n.set_note(T, Target::Passage(span("It denied it.")), "", "t");
+        n
+    }
+
+    #[test]
+    fn rows_put_notes_under_entries_and_a_header_before_orphans() {
+        let mut n = notes();
+        n.reanchor("Officials said 140 people died. Critics blamed the agency.");
+        let e = n.entries();
+        assert_eq!(
+            rows(&e),
+            [
+                Row::Entry(0),
+                Row::Entry(1),
+                Row::Note(1),
+                Row::Header,
+                Row::Entry(2)
+            ]
+        );
+    }
+
+    #[test]
+    fn selection_gives_spans_and_clamps() {
+        let n = notes();
+        let mut s = NotesListState::default();
+        assert_eq!(s.selected_span(&n), Some(span("140 people died")));
+        s.move_by(5, n.len());
+        assert_eq!(s.selected(), 2);
+        s.move_by(-1, n.len());
+        assert_eq!(s.selected_span(&n), Some(span("Critics blamed")));
+        s.last(n.len());
+        assert_eq!(s.selected(), 2);
+        s.first();
+        assert_eq!(s.selected(), 0);
+        assert_eq!(s.selected_span(&NoteSet::new(DocKey::new("b", ""))), None);
+    }
+
+    #[test]
+    fn scrolling_follows_the_selection() {
+        let n = notes();
+        let theme = NotesTheme::default();
+        let mut s = NotesListState::default();
+        s.select(2, n.len());
+        let view = NotesView::new(&n, &s, &theme);
+        let rows = rows(&view.entries);
+        // Rows: E0, E1, N1, E2; two visible rows must show E2.
+        assert_eq!(view.top(&rows, 2), 2);
+        s.offset.set(2);
+        s.select(1, n.len());
+        let view = NotesView::new(&n, &s, &theme);
+        assert_eq!(view.top(&rows, 2), 1);
+        assert_eq!(view.entry_at(Rect::new(0, 5, 40, 2), 6), Some(1));
+        assert_eq!(view.entry_at(Rect::new(0, 5, 40, 2), 7), None);
+    }
+}

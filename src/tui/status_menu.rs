@@ -1,0 +1,222 @@
+//! Claim status badges and a small popup to pick a status.
+//!
+//! [`badge`] gives the short symbol shown in the claims panel, the margin and the notes
+//! list; [`NOTE_MARK`] marks an entry that carries a note. [`StatusMenu`] lists the six
+//! statuses with the current one selected, for readers who prefer choosing to cycling
+//! with `m`. Input is a small [`MenuInput`] enum; [`menu_input_from_key`] maps keys.
+
+use super::notes_theme::{centered, NotesTheme};
+use crate::notes::Status;
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Widget};
+
+/// The mark shown beside an entry that has a note.
+pub const NOTE_MARK: &str = "✎";
+
+/// Width in cells of the widest badge, to align columns.
+pub const BADGE_WIDTH: usize = 3;
+
+/// The short symbol of a claim status: `?` unreviewed, `src` needs a source, `✓`
+/// supported, `≠` disputed, `✗` false, `–` not a claim.
+pub fn badge(status: Status) -> &'static str {
+    match status {
+        Status::Unreviewed => "?",
+        Status::NeedsSource => "src",
+        Status::Supported => "✓",
+        Status::Disputed => "≠",
+        Status::False => "✗",
+        Status::NotAClaim => "–",
+    }
+}
+
+/// The status picker's state: which status is highlighted.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StatusMenu {
+    /// Index into [`Status::ALL`].
+    selected: usize,
+}
+
+/// What the user asked of the status menu.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuInput {
+    /// Highlight the previous status.
+    Up,
+    /// Highlight the next status.
+    Down,
+    /// Choose the status at this index of [`Status::ALL`] directly (keys `1`–`6`).
+    Pick(usize),
+    /// Choose the highlighted status.
+    Confirm,
+    /// Close without changing anything.
+    Cancel,
+}
+
+/// The result of one [`MenuInput`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MenuOutcome {
+    /// Keep the menu open.
+    Continue,
+    /// Set the claim to this status and close.
+    Chosen(Status),
+    /// Close without change.
+    Cancel,
+}
+
+/// Map a key to a [`MenuInput`]: `j`/`k`/arrows move, `1`–`6` pick, Enter/space confirm,
+/// Esc/`q` cancel. Only key presses count.
+pub fn menu_input_from_key(key: &KeyEvent) -> Option<MenuInput> {
+    if key.kind != KeyEventKind::Press || key.modifiers.contains(KeyModifiers::CONTROL) {
+        return None;
+    }
+    Some(match key.code {
+        KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => MenuInput::Up,
+        KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => MenuInput::Down,
+        KeyCode::Char(c @ '1'..='6') => MenuInput::Pick(c as usize - '1' as usize),
+        KeyCode::Enter | KeyCode::Char(' ') => MenuInput::Confirm,
+        KeyCode::Esc | KeyCode::Char('q') => MenuInput::Cancel,
+        _ => return None,
+    })
+}
+
+impl StatusMenu {
+    /// A menu with `current` highlighted.
+    pub fn new(current: Status) -> StatusMenu {
+        StatusMenu {
+            selected: Status::ALL.iter().position(|&s| s == current).unwrap_or(0),
+        }
+    }
+
+    /// The highlighted status.
+    pub fn selected(&self) -> Status {
+        Status::ALL[self.selected]
+    }
+
+    /// Apply one input.
+    pub fn handle(&mut self, input: MenuInput) -> MenuOutcome {
+        let n = Status::ALL.len();
+        match input {
+            MenuInput::Up => self.selected = (self.selected + n - 1) % n,
+            MenuInput::Down => self.selected = (self.selected + 1) % n,
+            MenuInput::Pick(i) if i < n => return MenuOutcome::Chosen(Status::ALL[i]),
+            MenuInput::Pick(_) => {}
+            MenuInput::Confirm => return MenuOutcome::Chosen(self.selected()),
+            MenuInput::Cancel => return MenuOutcome::Cancel,
+        }
+        MenuOutcome::Continue
+    }
+}
+
+/// Draws a [`StatusMenu`] as a bordered popup centred in the area it is given (the
+/// whole frame, typically); it clears what is under it.
+pub struct StatusMenuWidget<'a> {
+    menu: &'a StatusMenu,
+    theme: &'a NotesTheme,
+}
+
+impl<'a> StatusMenuWidget<'a> {
+    /// The widget for `menu`, drawn with `theme`.
+    pub fn new(menu: &'a StatusMenu, theme: &'a NotesTheme) -> Self {
+        StatusMenuWidget { menu, theme }
+    }
+
+    /// Where the popup goes inside `frame`.
+    pub fn area(frame: Rect) -> Rect {
+        centered(frame, 26, Status::ALL.len() as u16 + 2)
+    }
+}
+
+impl Widget for &StatusMenuWidget<'_> {
+    fn render(self, frame: Rect, buf: &mut Buffer) {
+        let area = StatusMenuWidget::area(frame);
+        Clear.render(area, buf);
+        let block = Block::bordered()
+            .border_style(self.theme.border)
+            .title(Span::styled(" Status ", self.theme.title));
+        let inner = block.inner(area);
+        block.render(area, buf);
+        for (i, &s) in Status::ALL.iter().enumerate().take(inner.height as usize) {
+            let row = Rect {
+                y: inner.y + i as u16,
+                height: 1,
+                ..inner
+            };
+            let line = Line::from(vec![
+                Span::raw(format!("{} ", i + 1)),
+                Span::styled(
+                    format!("{:<w$}", badge(s), w = BADGE_WIDTH),
+                    self.theme.badge(s),
+                ),
+                Span::raw(" "),
+                Span::raw(s.label()),
+            ]);
+            line.render(row, buf);
+            if i == self.menu.selected {
+                buf.set_style(row, self.theme.selected);
+            }
+        }
+    }
+}
+
+impl Widget for StatusMenuWidget<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        (&self).render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tui::notes_theme::width;
+
+    #[test]
+    fn badges_are_distinct_and_narrow() {
+        let all: Vec<&str> = Status::ALL.iter().map(|&s| badge(s)).collect();
+        for (i, b) in all.iter().enumerate() {
+            assert!(width(b) <= BADGE_WIDTH);
+            assert!(!all[i + 1..].contains(b), "{b} repeats");
+        }
+        assert_eq!(width(NOTE_MARK), 1);
+    }
+
+    #[test]
+    fn menu_moves_wraps_and_picks() {
+        let mut m = StatusMenu::new(Status::Disputed);
+        assert_eq!(m.selected(), Status::Disputed);
+        assert_eq!(m.handle(MenuInput::Down), MenuOutcome::Continue);
+        assert_eq!(m.handle(MenuInput::Down), MenuOutcome::Continue);
+        assert_eq!(m.selected(), Status::NotAClaim);
+        m.handle(MenuInput::Down);
+        assert_eq!(m.selected(), Status::Unreviewed);
+        m.handle(MenuInput::Up);
+        assert_eq!(
+            m.handle(MenuInput::Confirm),
+            MenuOutcome::Chosen(Status::NotAClaim)
+        );
+        assert_eq!(
+            m.handle(MenuInput::Pick(2)),
+            MenuOutcome::Chosen(Status::Supported)
+        );
+        assert_eq!(m.handle(MenuInput::Pick(9)), MenuOutcome::Continue);
+        assert_eq!(m.handle(MenuInput::Cancel), MenuOutcome::Cancel);
+    }
+
+    #[test]
+    fn keys_map_to_menu_inputs() {
+        let k = |c| KeyEvent::new(c, KeyModifiers::NONE);
+        assert_eq!(
+            menu_input_from_key(&k(KeyCode::Char('3'))),
+            Some(MenuInput::Pick(2))
+        );
+        assert_eq!(
+            menu_input_from_key(&k(KeyCode::Esc)),
+            Some(MenuInput::Cancel)
+        );
+        assert_eq!(menu_input_from_key(&k(KeyCode::Char('7'))), None);
+        let mut release = k(KeyCode::Enter);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(menu_input_from_key(&release), None);
+    }
+}
