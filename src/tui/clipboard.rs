@@ -81,11 +81,10 @@ pub fn copy(text: &str) -> std::io::Result<Copied> {
 pub fn quote_with_source(quote: &str, title: &str, source: &str) -> String {
     let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
     let (title, source) = (title.trim(), source.trim());
+    let source = if source == title { "" } else { source };
     let attribution: Vec<&str> = [title, source]
         .into_iter()
-        .enumerate()
-        .filter(|&(i, s)| !s.is_empty() && !(i == 1 && s == title))
-        .map(|(_, s)| s)
+        .filter(|s| !s.is_empty())
         .collect();
     if attribution.is_empty() {
         format!("“{quote}”")

@@ -241,7 +241,7 @@ impl<'a> NotesView<'a> {
                 let mut lines = e.note.trim().lines();
                 let first = lines.next().unwrap_or_default();
                 let more = if lines.next().is_some() { " …" } else { "" };
-                let avail = w - KIND_COL - 2 - more.chars().count();
+                let avail = (w - KIND_COL - 2).saturating_sub(more.chars().count());
                 let text = one_line(first, avail) + more;
                 let nx = x + KIND_COL as u16;
                 let (tx, _) = buf.set_stringn(nx, y, NOTE_MARK, 1, t.note_mark);
