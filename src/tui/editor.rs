@@ -17,6 +17,17 @@
 //! row using the width of the last draw (by line before the first draw); the scroll
 //! position is updated while drawing, through a `Cell`, so that views can draw from a
 //! shared borrow of the state.
+//!
+//! ```text
+//! a        state.mode = Mode::Note { editor: NoteEditor::new(&existing_note), target }
+//! key      if let Some(i) = editor::input_from_key(&key) { outcome = editor.handle(i) }
+//! paste    editor.handle(EditorInput::from_paste(s))          // Event::Paste (bracketed)
+//! outcome  Save(text) => notes.set_note(.., target, &text, &now) + store.save, Mode::Normal
+//!          Cancel => Mode::Normal                              Continue => redraw
+//! draw     let w = NoteEditorWidget::new(&editor, "Note on claim 3", &notes_theme).quote(q);
+//!          frame.render_widget(&w, frame.area());
+//!          if let Some(p) = w.cursor_position(frame.area()) { frame.set_cursor_position(p) }
+//! ```
 
 use super::notes_theme::{centered, one_line, width, NotesTheme};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};

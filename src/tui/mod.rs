@@ -5,6 +5,7 @@ pub mod clipboard;
 pub mod editor;
 pub mod notes_theme;
 pub mod notes_view;
+pub mod selection;
 pub mod status_menu;
 
 use crate::document::Document;

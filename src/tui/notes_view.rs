@@ -11,6 +11,16 @@
 //! offset, which the widget updates while drawing (through a `Cell`, so views draw
 //! from a shared borrow of the state). [`NotesListState::selected_span`] gives the span
 //! to jump to.
+//!
+//! ```text
+//! state    notes_list: NotesListState                       (Mode::Notes, or a panel)
+//! j/k g/G  notes_list.move_by(±1, notes.len()) / first() / last(notes.len())
+//! Enter    if let Some(span) = notes_list.selected_span(&notes) { jump to span }
+//! a / d    notes_list.selected_id(&notes) -> notes.edit_note(id, ..) / notes.remove(id, ..)
+//!          then notes_list.select(notes_list.selected(), notes.len()) to clamp
+//! draw     frame.render_widget(NotesView::new(&notes, &notes_list, &theme).block(b), area)
+//! click    NotesView::new(..).block(b).entry_at(area, y) -> Some(i) => notes_list.select(i, ..)
+//! ```
 
 use super::notes_theme::{one_line, NotesTheme};
 use super::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
