@@ -310,7 +310,9 @@ fn is_word(g: &str) -> bool {
 
 /// The wrapped rows of `text` at `wrap` cells (0: no wrapping), as byte ranges without
 /// the line breaks. Breaks go after the last whitespace of a row, or inside a word
-/// longer than a row; whitespace may hang one column past `wrap`.
+/// longer than a row. One space may hang a column past `wrap`; a line ending in such a
+/// space gets an empty last row, so that a cursor at the end of a line is always within
+/// `wrap` columns.
 fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
     let wrap = if wrap == 0 { usize::MAX } else { wrap };
     let mut rows = Vec::new();
@@ -323,8 +325,10 @@ fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
             let pos = line_start + i;
             let w = UnicodeWidthStr::width(g);
             let space = g.chars().all(char::is_whitespace);
-            while !space && used + w > wrap && pos > start {
-                let brk = last_break.filter(|&b| b > start).unwrap_or(pos);
+            // One space may hang in the column kept for the cursor; a word may not.
+            let room = if space { wrap.saturating_add(1) } else { wrap };
+            while used + w > room && pos > start {
+                let brk = last_break.filter(|&b| b > start && !space).unwrap_or(pos);
                 rows.push(start..brk);
                 used = width(&text[brk..pos]);
                 start = brk;
@@ -336,6 +340,10 @@ fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
             }
         }
         rows.push(start..line_start + line.len());
+        if used > wrap {
+            // A space hangs at the end of the line: the cursor after it goes on a new row.
+            rows.push(line_start + line.len()..line_start + line.len());
+        }
         line_start += line.len() + 1;
     }
     rows
@@ -695,6 +703,16 @@ mod tests {
     }
 
     #[test]
+    fn regression_spaces_at_the_edge_keep_the_cursor_in_view() {
+        let t = "aa    ";
+        let rows = wrap_rows(t, 2);
+        assert_eq!(rows, [0..3, 3..6, 6..6]);
+        assert_eq!(locate(t, &rows, t.len()), (2, 0));
+        let t = "ab c";
+        assert_eq!(wrap_rows(t, 2), [0..3, 3..4]);
+    }
+
+    #[test]
     fn up_and_down_follow_wrapped_rows() {
         let e = NoteEditor::new("the quick brown fox");
         e.wrap.set(10);
@@ -707,6 +725,39 @@ mod tests {
         // From column 9 of "brown fox" up to "the quick ", which wraps softly: the
         // cursor stays on that row, before its trailing space.
         assert_eq!(&e.text()[e.cursor()..], " brown fox");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn rows_tile_the_text_and_positions_round_trip(
+            parts in proptest::collection::vec(
+                proptest::sample::select(vec!["a", "bc", " ", "  ", "\n", "日", "é", "e\u{301}", "👩‍👩‍👧", "🇫🇷"]),
+                0..40,
+            ),
+            wrap in 2usize..12,
+        ) {
+            let text: String = parts.concat();
+            let rows = wrap_rows(&text, wrap);
+            // Rows tile the text: contiguous within a line, one `\n` between lines.
+            proptest::prop_assert_eq!(rows[0].start, 0);
+            proptest::prop_assert_eq!(rows.last().unwrap().end, text.len());
+            for pair in rows.windows(2) {
+                let gap = &text[pair[0].end..pair[1].start];
+                proptest::prop_assert!(gap.is_empty() || gap == "\n", "gap {:?}", gap);
+            }
+            for r in &rows {
+                proptest::prop_assert!(width(text[r.clone()].trim_end()) <= wrap);
+                proptest::prop_assert!(width(&text[r.clone()]) <= wrap + 1);
+            }
+            // Every cursor position maps to a cell and back.
+            let mut stops: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
+            stops.push(text.len());
+            for p in stops {
+                let (row, col) = locate(&text, &rows, p);
+                proptest::prop_assert!(col <= wrap, "col {} at {}", col, p);
+                proptest::prop_assert_eq!(offset_at(&text, &rows, row, col), p);
+            }
+        }
     }
 
     #[test]
