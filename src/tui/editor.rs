@@ -8,8 +8,12 @@
 //!
 //! Keys: Enter and Ctrl-S save, Alt-Enter, Shift-Enter and Ctrl-J insert a line break
 //! (most terminals cannot tell Shift-Enter from Enter), Esc cancels; arrows, Home/End
-//! (of the line), Ctrl/Alt-arrows and Alt-b/Alt-f (by word), Backspace/Delete, and
-//! Ctrl-W or Alt-Backspace (delete the word before the cursor).
+//! and Ctrl-A/Ctrl-E (of the line), Ctrl/Alt-arrows and Alt-b/Alt-f (by word),
+//! Backspace (or Ctrl-H)/Delete, and Ctrl-W or Alt-Backspace (delete the word before
+//! the cursor).
+//!
+//! The reader should enable bracketed paste (crossterm's `EnableBracketedPaste`):
+//! without it a multi-line paste arrives as key presses, and its first line break saves.
 //!
 //! Text is wrapped at word boundaries, grapheme by grapheme, and measured with
 //! unicode-width as ratatui's buffer measures it. The last column of the text area is
@@ -129,6 +133,10 @@ pub fn input_from_key(key: &KeyEvent) -> Option<EditorInput> {
             (true, 's') => EditorInput::Save,
             (true, 'j') => EditorInput::Newline,
             (true, 'w') => EditorInput::DeleteWordLeft,
+            // Some terminals send ^H for Backspace.
+            (true, 'h') => EditorInput::Backspace,
+            (true, 'a') => EditorInput::Home,
+            (true, 'e') => EditorInput::End,
             (false, 'b') => EditorInput::WordLeft,
             (false, 'f') => EditorInput::WordRight,
             _ => return None,
@@ -647,6 +655,11 @@ mod tests {
             Some(Char('@'))
         );
         assert_eq!(key(KeyCode::Char('x'), KeyModifiers::CONTROL), None);
+        assert_eq!(
+            key(KeyCode::Char('h'), KeyModifiers::CONTROL),
+            Some(Backspace)
+        );
+        assert_eq!(key(KeyCode::Char('a'), KeyModifiers::CONTROL), Some(Home));
         assert_eq!(key(KeyCode::F(1), none), None);
         let mut release = KeyEvent::new(KeyCode::Char('a'), none);
         release.kind = KeyEventKind::Release;
