@@ -64,8 +64,10 @@ impl Default for NotesTheme {
             title: fg(Color::Cyan).add_modifier(Modifier::BOLD),
             text: Style::new(),
             muted: fg(Color::DarkGray),
+            // A foreground too: muted text on a grey background would vanish.
             selected: Style::new()
-                .bg(Color::DarkGray)
+                .fg(Color::Black)
+                .bg(Color::Cyan)
                 .add_modifier(Modifier::BOLD),
             orphan: fg(Color::Magenta),
             note_mark: fg(Color::Yellow),
