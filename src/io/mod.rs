@@ -212,6 +212,21 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
+/// Write `bytes` to `path` atomically: a temporary file in the same directory, flushed
+/// and synced, then renamed over the target. A crash leaves the old file or the new one.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -238,19 +253,4 @@ mod tests {
         );
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
     }
-}
-
-/// Write `bytes` to `path` atomically: a temporary file in the same directory, flushed
-/// and synced, then renamed over the target. A crash leaves the old file or the new one.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    use std::io::Write;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
 }
