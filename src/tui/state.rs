@@ -148,6 +148,8 @@ pub struct State {
     pub tick: usize,
     /// Set when the user quits.
     pub quit: bool,
+    /// Byte offset of the last actor mention jumped to (Enter walks on from it).
+    pub last_mention: Option<usize>,
 }
 
 impl State {
@@ -189,6 +191,7 @@ impl State {
             theme: Theme::color(),
             tick: 0,
             quit: false,
+            last_mention: None,
         };
         s.resize(width, height);
         s

@@ -293,17 +293,14 @@ fn item_span(state: &State, panel: Panel) -> Option<crate::analysis::Span> {
             .map(|&c| a.claims[c].span.clone()),
         Panel::Actors => {
             let actor = a.actors.get(i)?;
-            // The next mention after the top of the screen, wrapping to the first.
-            let top = state.top_offset();
-            let spans = actor.mentions.iter().map(|&m| a.mentions[m].span.clone());
-            let mut first = None;
-            for s in spans {
-                first.get_or_insert_with(|| s.clone());
-                if s.start > top {
-                    return Some(s);
-                }
-            }
-            first
+            // Walk on from the mention last jumped to while it is on screen, else start
+            // from the top of the screen; wrap to the first.
+            let from = match state.last_mention {
+                Some(b) if on_screen(state, b) => b + 1,
+                _ => state.top_offset(),
+            };
+            let spans = || actor.mentions.iter().map(|&m| a.mentions[m].span.clone());
+            spans().find(|s| s.start >= from).or_else(|| spans().next())
         }
         Panel::Timeline => a.timeline.get(i).map(|e| e.span.clone()),
     }
@@ -319,9 +316,17 @@ fn follow(state: &mut State, panel: Panel) {
     }
 }
 
+fn on_screen(state: &State, offset: usize) -> bool {
+    let row = state.layout.row_of(offset);
+    row >= state.top && row < state.top + state.page()
+}
+
 fn jump(state: &mut State) {
     let Some(p) = state.focus.panel() else { return };
     if let Some(span) = item_span(state, p) {
+        if p == Panel::Actors {
+            state.last_mention = Some(span.start);
+        }
         let (start, page) = (span.start, state.page());
         state.show_span(span);
         // An actor's mention: always bring it into view near the top.

@@ -88,10 +88,12 @@ impl Widget for ArticleView<'_> {
             .collect();
         layers.push((links, t.link));
         if let Some(a) = &s.analysis {
-            let sel = s.selected_claim();
-            let hl = s.highlighted_actor();
+            // Claims under dates and mentions, so those stay marked inside a claim.
             let claims = visible(&a.claims, |c| &c.span, vs, ve);
             layers.push((claims.iter().map(|c| c.span.clone()).collect(), t.claim));
+            if let Some(c) = s.selected_claim().and_then(|i| a.claims.get(i)) {
+                layers.push((vec![c.span.clone()], t.claim_selected));
+            }
             let dates = visible(&a.timexes, |x| &x.span, vs, ve);
             layers.push((dates.iter().map(|x| x.span.clone()).collect(), t.date));
             let mentions = visible(&a.mentions, |m| &m.span, vs, ve);
@@ -103,9 +105,7 @@ impl Widget for ArticleView<'_> {
                     .collect(),
                 t.actor,
             ));
-            if let Some(c) = sel.and_then(|i| a.claims.get(i)) {
-                layers.push((vec![c.span.clone()], t.claim_selected));
-            }
+            let hl = s.highlighted_actor();
             if hl.is_some() {
                 layers.push((
                     mentions
