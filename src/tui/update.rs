@@ -136,11 +136,7 @@ fn help(state: &mut State, action: Action) -> Option<Command> {
 fn search_mode(state: &mut State, action: Action) -> Option<Command> {
     match action {
         Action::SearchInput(c) => state.search.input.push(c),
-        Action::SearchBackspace => {
-            if state.search.input.pop().is_none() {
-                state.mode = Mode::Normal;
-            }
-        }
+        Action::SearchBackspace if state.search.input.pop().is_none() => state.mode = Mode::Normal,
         Action::Cancel => state.mode = Mode::Normal,
         Action::SearchSubmit => {
             state.mode = Mode::Normal;
@@ -271,14 +267,13 @@ fn step(state: &mut State, by: isize) {
 }
 
 fn scroll_article(state: &mut State, by: isize) {
-    if by == isize::MAX {
-        state.layout.complete(&state.doc);
-        state.top = state.layout.rows.len();
+    state.top = if by == isize::MAX {
+        state.layout.end(&state.doc)
     } else if by == isize::MIN {
-        state.top = 0;
+        Default::default()
     } else {
-        state.top = state.top.saturating_add_signed(by);
-    }
+        state.layout.advance(&state.doc, state.top, by).0
+    };
     state.clamp_top();
 }
 
@@ -317,8 +312,7 @@ fn follow(state: &mut State, panel: Panel) {
 }
 
 fn on_screen(state: &State, offset: usize) -> bool {
-    let row = state.layout.row_of(offset);
-    row >= state.top && row < state.top + state.page()
+    state.locate(offset).is_some()
 }
 
 fn jump(state: &mut State) {
@@ -327,14 +321,7 @@ fn jump(state: &mut State) {
         if p == Panel::Actors {
             state.last_mention = Some(span.start);
         }
-        let (start, page) = (span.start, state.page());
         state.show_span(span);
-        // An actor's mention: always bring it into view near the top.
-        let row = state.layout.row_of(start);
-        if row < state.top || row >= state.top + page {
-            state.top = row.saturating_sub(page / 4);
-            state.clamp_top();
-        }
     }
 }
 

@@ -58,10 +58,7 @@ impl Widget for ArticleView<'_> {
             put(buf, tr.x, tr.y, e, tr.width as usize, t.warning);
             return;
         }
-        let rows = &s.layout.rows;
-        let top = s.top.min(rows.len());
-        let shown = &rows[top..(top + tr.height as usize).min(rows.len())];
-        let (Some(first), Some(last)) = (shown.first(), shown.last()) else {
+        let (Some(first), Some(last)) = (s.shown_rows().next(), s.shown_rows().last()) else {
             return;
         };
         let (vs, ve) = (first.span.start, last.span.end);
@@ -123,7 +120,7 @@ impl Widget for ArticleView<'_> {
             layers.push((vec![cur.clone()], t.search_current));
         }
 
-        for (k, row) in shown.iter().enumerate() {
+        for (k, row) in s.shown_rows().enumerate() {
             let y = tr.y + k as u16;
             let kind = s.doc.blocks.get(row.block as usize).map(|b| b.kind);
             let base = match kind {

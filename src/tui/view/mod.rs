@@ -186,12 +186,10 @@ pub fn render_rows(
             height: 1,
             ..inner
         };
-        let sel = (selected == Some(i)).then(|| {
-            if focused {
-                t.selected
-            } else {
-                t.selected_unfocused
-            }
+        let sel = (selected == Some(i)).then_some(if focused {
+            t.selected
+        } else {
+            t.selected_unfocused
         });
         if let Some(st) = sel {
             buf.set_style(r, st);
