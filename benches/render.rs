@@ -31,18 +31,20 @@ fn benches(c: &mut Criterion) {
                 .count()
         })
     });
-    // A fresh layout at a new width: what opening and each resize cost.
+    // Two fresh layouts at new widths: what opening and each resize cost.
     let mut s = State::new(doc.clone(), 200, 50);
     g.bench_function("relayout_first_screen_200x50", |b| {
         b.iter(|| {
-            s.resize(199, 50);
+            // 80 columns put the panels below: the text column narrows, the layout is new.
+            s.resize(80, 50);
             s.resize(200, 50);
             s.shown_rows().count()
         })
     });
     g.bench_function("fresh_layout_then_G_200x50", |b| {
         b.iter(|| {
-            s.resize(199, 50);
+            s.resize(80, 50);
+            s.resize(200, 50);
             update(&mut s, Action::Top);
             update(&mut s, Action::Bottom);
             s.percent()

@@ -213,6 +213,12 @@ fn filtering_by_actor_limits_the_claims_and_the_walk() {
     update(&mut s, Action::FilterActor);
     assert_eq!(s.visible_claims, vec![0, 2]);
     assert_eq!(s.claim_filter, Some(ActorId(0)));
+    assert_eq!(s.focus, Focus::Claims, "the filtered claims are shown");
+    assert_eq!(
+        s.highlighted_actor(),
+        Some(ActorId(0)),
+        "and the actor's mentions"
+    );
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::NextClaim);
     assert_eq!(s.selected_claim(), Some(2));
@@ -226,6 +232,12 @@ fn filtering_by_actor_limits_the_claims_and_the_walk() {
     assert_eq!(s.visible_claims, vec![1]);
     update(&mut s, Action::FilterActor);
     assert_eq!(s.visible_claims.len(), 3, "f again shows all");
+    update(&mut s, Action::FocusArticle);
+    update(&mut s, Action::FilterActor);
+    assert_eq!(
+        s.claim_filter, None,
+        "filtering needs an actor selected in its panel"
+    );
 }
 
 #[test]

@@ -191,8 +191,8 @@ pub struct Binding {
     pub run: Action,
     /// What the help says.
     pub desc: String,
-    /// Whether the status line shows it.
-    pub hint: bool,
+    /// A short label for the status line, if it shows this entry.
+    pub hint: Option<String>,
 }
 
 /// A bad key-map entry.
@@ -227,7 +227,7 @@ struct RawEntry {
     #[serde(default)]
     desc: String,
     #[serde(default)]
-    hint: bool,
+    hint: Option<String>,
 }
 
 /// Keys to actions, per section.
@@ -322,14 +322,14 @@ impl Keymap {
             .map(Key::label)
     }
 
-    /// Status-line hints for `focus`: `(key, desc)` of the hinted entries of that
+    /// Status-line hints for `focus`: `(key, label)` of the hinted entries of that
     /// section, then of [global].
     pub fn hints(&self, focus: Section) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         for s in [focus, Section::Global] {
-            for b in self.bindings(s).iter().filter(|b| b.hint) {
-                if let Some(k) = b.on.first() {
-                    out.push((k.label(), b.desc.as_str()));
+            for b in self.bindings(s) {
+                if let (Some(k), Some(h)) = (b.on.first(), &b.hint) {
+                    out.push((k.label(), h.as_str()));
                 }
             }
         }

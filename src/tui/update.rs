@@ -363,25 +363,32 @@ fn walk_claims(state: &mut State, forward: bool) {
 }
 
 fn filter_actor(state: &mut State) {
-    if state.claim_filter.take().is_none() {
-        let Some(a) = &state.analysis else { return };
-        let Some(actor) = state.actors.selected.and_then(|i| a.actors.get(i)) else {
-            return;
-        };
-        let (id, name) = (actor.id, actor.name.clone());
-        state.claim_filter = Some(id);
+    if state.claim_filter.take().is_some() {
         state.refilter();
-        let n = state.visible_claims.len();
-        state.say(
-            format!(
-                "{n} claim{} involving {name}; Esc shows all",
-                if n == 1 { "" } else { "s" }
-            ),
-            false,
-        );
-    } else {
-        state.refilter();
+        state.fit_lists();
         state.say("all claims", false);
+        return;
+    }
+    if state.focus != Focus::Actors {
+        state.say("select an actor in the actors panel first", false);
+        return;
+    }
+    let Some(a) = &state.analysis else { return };
+    let Some(actor) = state.actors.selected.and_then(|i| a.actors.get(i)) else {
+        return;
+    };
+    let (id, name) = (actor.id, actor.name.clone());
+    state.claim_filter = Some(id);
+    state.refilter();
+    let n = state.visible_claims.len();
+    let s = if n == 1 { "" } else { "s" };
+    state.say(
+        format!("{n} claim{s} involving {name}; Esc or f shows all"),
+        false,
+    );
+    if n > 0 {
+        // Show them: the user asked for this actor's claims.
+        set_focus(state, Focus::Claims);
     }
     state.fit_lists();
 }
