@@ -318,6 +318,13 @@ fn help_opens_scrolls_and_closes() {
     assert_eq!(s.mode, Mode::Help);
     update(&mut s, Action::Down);
     assert_eq!(s.help_scroll, 1);
+    for _ in 0..100 {
+        update(&mut s, Action::PageDown);
+    }
+    let max = s.help_scroll;
+    assert!(max > 1 && max < 100, "clamped at the end");
+    update(&mut s, Action::Up);
+    assert_eq!(s.help_scroll, max - 1, "one key back up");
     update(&mut s, Action::NextClaim);
     assert_eq!(s.claims.selected, None, "keys do not leak under the help");
     update(&mut s, Action::Help);

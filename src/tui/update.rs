@@ -117,10 +117,10 @@ fn help(state: &mut State, action: Action) -> Option<Command> {
     match action {
         Action::Help | Action::Cancel => state.mode = Mode::Normal,
         Action::Quit => state.quit = true,
-        Action::Down => state.help_scroll += 1,
-        Action::Up => state.help_scroll = state.help_scroll.saturating_sub(1),
-        Action::PageDown => state.help_scroll += 10,
-        Action::PageUp => state.help_scroll = state.help_scroll.saturating_sub(10),
+        Action::Down => scroll_help(state, 1),
+        Action::Up => scroll_help(state, -1),
+        Action::PageDown => scroll_help(state, 10),
+        Action::PageUp => scroll_help(state, -10),
         Action::Resize(w, h) => state.resize(w, h),
         Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
             state.mode = Mode::Normal;
@@ -131,6 +131,14 @@ fn help(state: &mut State, action: Action) -> Option<Command> {
         _ => {}
     }
     None
+}
+
+fn scroll_help(state: &mut State, by: isize) {
+    // The overlay shows the help's lines in the screen less its borders and margins.
+    let len = super::view::help::lines(state).len();
+    let page = (state.area.height as usize).saturating_sub(4);
+    let max = len.saturating_sub(page);
+    state.help_scroll = state.help_scroll.saturating_add_signed(by).min(max);
 }
 
 fn search_mode(state: &mut State, action: Action) -> Option<Command> {

@@ -64,13 +64,18 @@ impl Widget for HelpView<'_> {
             h,
         );
         Clear.render(r, buf);
-        let block = t
+        let page = h.saturating_sub(2) as usize;
+        let top = s.help_scroll.min(lines.len().saturating_sub(page));
+        let mut block = t
             .block(true)
             .title(Line::styled(" Keys (? or Esc closes) ", t.title));
+        if lines.len() > page {
+            let last = (top + page).min(lines.len());
+            let more = format!(" {}–{} of {} · j/k scroll ", top + 1, last, lines.len());
+            block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
+        }
         let inner = block.inner(r);
         block.render(r, buf);
-        let page = inner.height as usize;
-        let top = s.help_scroll.min(lines.len().saturating_sub(page));
         let kw = 18.min(inner.width as usize / 2);
         for (k, (keys, desc)) in lines.iter().skip(top).take(page).enumerate() {
             let y = inner.y + k as u16;
