@@ -119,7 +119,8 @@ pub struct WrappedLayout {
     pub width: u16,
     /// The settings it was built with.
     pub settings: Settings,
-    /// Rows of each block laid out so far (each block but the last ends with a blank row).
+    /// Rows of each block laid out so far (each block but the last, and list items
+    /// followed by one, ends with a blank row).
     blocks: Vec<Option<Vec<Row>>>,
 }
 
@@ -363,7 +364,15 @@ fn layout_block(doc: &Document, index: usize, width: usize, frags: &mut Vec<Frag
     if rows.is_empty() {
         push(&mut rows, span.start..span.start);
     }
-    if index + 1 < doc.blocks.len() {
+    // A blank row between blocks, except between the items of one list.
+    let same_list = |a: BlockKind, b: BlockKind| match (a, b) {
+        (BlockKind::ListItem { number: x, .. }, BlockKind::ListItem { number: y, .. }) => {
+            x.is_some() == y.is_some() && y != Some(1)
+        }
+        _ => false,
+    };
+    let next = doc.blocks.get(index + 1).map(|b| b.kind);
+    if next.is_some_and(|k| !same_list(block.kind, k)) {
         rows.push(Row {
             span: block.span.end..block.span.end,
             block: index as u32,
