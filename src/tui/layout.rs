@@ -349,12 +349,14 @@ fn layout_block(doc: &Document, index: usize, width: usize, frags: &mut Vec<Frag
     } else {
         frags.clear();
         words(&doc.text, span.clone(), avail, frags);
-        let lines = textwrap::wrap_algorithms::wrap_optimal_fit(
-            frags,
-            &[avail as f64],
-            &textwrap::wrap_algorithms::Penalties::new(),
-        )
-        .unwrap_or_else(|_| textwrap::wrap_algorithms::wrap_first_fit(frags, &[avail as f64]));
+        // textwrap's default lets a line overflow by a column when that balances the
+        // paragraph better; a terminal cannot, so overflow costs more than any gap.
+        let penalties = textwrap::wrap_algorithms::Penalties {
+            overflow_penalty: 1 << 30,
+            ..textwrap::wrap_algorithms::Penalties::new()
+        };
+        let lines = textwrap::wrap_algorithms::wrap_optimal_fit(frags, &[avail as f64], &penalties)
+            .unwrap_or_else(|_| textwrap::wrap_algorithms::wrap_first_fit(frags, &[avail as f64]));
         for line in lines {
             if let (Some(a), Some(b)) = (line.first(), line.last()) {
                 push(&mut rows, a.start..b.end);
@@ -434,7 +436,8 @@ fn hard_break(text: &str, span: Range<usize>, width: usize) -> Vec<Range<usize>>
     for (off, g) in text[span.clone()].grapheme_indices(true) {
         let gw = grapheme_width(g);
         let at = span.start + off;
-        if w + gw > width && at > start {
+        // Zero-width graphemes stay with what precedes them (or follows, at the start).
+        if w + gw > width && w > 0 {
             out.push(start..at);
             start = at;
             w = 0;
@@ -598,7 +601,12 @@ mod tests {
             );
             let tw =
                 display_width(&doc.text[r.span.clone()]) + r.prefix.width() + r.indent as usize;
-            let one_grapheme = doc.text[r.span.clone()].graphemes(true).count() <= 1;
+            // Only a lone wide character may overflow a column too narrow for it.
+            let one_grapheme = doc.text[r.span.clone()]
+                .graphemes(true)
+                .filter(|g| grapheme_width(g) > 0)
+                .count()
+                <= 1;
             assert!(
                 tw <= w.max(r.prefix.width() + r.indent as usize + 1) || one_grapheme,
                 "row {:?} is {tw} wide",
@@ -681,6 +689,56 @@ mod tests {
             let p = Panes::compute(Rect::new(0, 0, w, h), false, Panel::Claims, false);
             assert!(!p.article.is_empty(), "{w}x{h}");
             assert_eq!(p.status.height, 1);
+        }
+    }
+
+    /// Regression: textwrap's default penalties let a row overflow by one column.
+    #[test]
+    fn optimal_fit_never_overflows() {
+        let t = "- wordword👩\u{200d}🔬supercalifragilistic👩\u{200d}🔬한👩\u{200d}🔬한 word漢字";
+        check(&plain::parse("t.txt", t), 45);
+    }
+
+    /// Regression: a zero-width character before a wide one at width 1.
+    #[test]
+    fn zero_width_stays_with_its_neighbour() {
+        check(&plain::parse("t.txt", "\u{200b}漢字"), 1);
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig {
+            cases: 200,
+            failure_persistence: None,
+            ..proptest::prelude::ProptestConfig::default()
+        })]
+
+        /// Rows fit, keep text order, sit on char boundaries and cover every visible
+        /// character; a layout built lazily from anywhere equals the full one.
+        #[test]
+        fn layout_properties(
+            paras in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "word", "a", "漢字", "👩\u{200d}🔬", "e\u{301}", "한", "\u{1100}\u{1161}",
+                        " ", " ", "\n", "supercalifragilistic", "—", "\u{200b}", "- ", "\t",
+                    ]),
+                    1..40,
+                ),
+                1..6,
+            ),
+            width in 1u16..60,
+            at in 0usize..1000,
+        ) {
+            let text: Vec<String> = paras.iter().map(|p| p.concat()).collect();
+            let doc = plain::parse("p.txt", &text.join("\n\n"));
+            check(&doc, width);
+            let full = WrappedLayout::full(&doc, width, Settings::default());
+            let mut lazy = WrappedLayout::new(width, Settings::default());
+            let p = lazy.pos_of(&doc, at.min(doc.text.len()));
+            let (back, n) = lazy.advance(&doc, p, -3);
+            proptest::prop_assert_eq!(lazy.advance(&doc, back, n as isize), (p, n));
+            lazy.complete(&doc);
+            proptest::prop_assert_eq!(full, lazy);
         }
     }
 }
