@@ -312,6 +312,17 @@ fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
 }
 
 #[test]
+fn clicking_a_tab_shows_its_panel_on_narrow_screens() {
+    let mut s = state(60, 20);
+    let r = s.panes.claims;
+    assert!(s.panes.tabbed());
+    // " Claims 3 │ Actors 2 │ Timeline 1 ": "Actors" starts 11 columns after "Claims".
+    update(&mut s, Action::ClickAt(r.x + 2 + 11 + 2, r.y));
+    assert_eq!(s.focus, Focus::Actors);
+    assert!(!s.panes.actors.is_empty() && s.panes.claims.is_empty());
+}
+
+#[test]
 fn help_opens_scrolls_and_closes() {
     let mut s = state(80, 24);
     update(&mut s, Action::Help);

@@ -430,7 +430,36 @@ fn scroll_at(state: &mut State, x: u16, y: u16, d: i16) {
     }
 }
 
+/// The panel whose tab (in the title of a panel standing for all three) is at (x, y).
+fn tab_at(state: &State, x: u16, y: u16) -> Option<Panel> {
+    if !state.panes.tabbed() {
+        return None;
+    }
+    let r = Panel::ALL
+        .iter()
+        .map(|p| state.panes.panel(*p))
+        .find(|r| !r.is_empty())?;
+    if y != r.y {
+        return None;
+    }
+    // The title reads " Claims n │ Actors n │ Timeline n " after the corner.
+    let mut pos = r.x + 2;
+    for p in Panel::ALL {
+        let w = super::layout::display_width(&super::view::panel_title(state, p)) as u16;
+        if (pos..pos + w).contains(&x) {
+            return Some(p);
+        }
+        pos += w + 3;
+    }
+    None
+}
+
 fn click_at(state: &mut State, x: u16, y: u16) {
+    if let Some(p) = tab_at(state, x, y) {
+        let focus = Focus::CYCLE[1 + Panel::ALL.iter().position(|q| *q == p).unwrap_or(0)];
+        set_focus(state, focus);
+        return;
+    }
     let Some(f) = pane_at(state, x, y) else {
         return;
     };

@@ -156,15 +156,12 @@ pub fn render_rows(
     let t: &Theme = &state.theme;
     let len = state.panel_len(panel);
     if state.analysis.is_none() {
-        let mark = spinner(state.tick);
-        put(
-            buf,
-            inner.x + 1,
-            inner.y,
-            &format!("{mark} analysing…"),
-            inner.width as usize,
-            t.dim,
-        );
+        let msg = if state.analyzing || state.loading.is_some() {
+            format!("{} analysing…", spinner(state.tick))
+        } else {
+            "no analysis".to_string()
+        };
+        put(buf, inner.x + 1, inner.y, &msg, inner.width as usize, t.dim);
         return;
     }
     if len == 0 {
