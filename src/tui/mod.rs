@@ -1,5 +1,22 @@
 //! The full-screen reader. It presents a document and its analysis; it never analyses,
 //! loads or changes domain data itself (workers do, and report on a channel).
+//!
+//! Flow (Elm-style): a terminal event or a worker message becomes an [`action::Action`]
+//! (keys through the key map, [`keymap`]), [`update::update`] applies it to the
+//! [`state::State`], and the screen is redrawn from the state when something changed.
+//! The loop is synchronous: input is read on a thread, analysis and loading run on
+//! workers, all report on one channel. The article is laid out on demand, a screen at a
+//! time, so a book opens, ends (`G`) and resizes at once.
+
+pub mod action;
+pub mod event;
+pub mod keymap;
+pub mod layout;
+pub mod state;
+pub mod terminal;
+pub mod theme;
+pub mod update;
+pub mod view;
 
 pub mod clipboard;
 pub mod editor;
@@ -9,8 +26,18 @@ pub mod selection;
 pub mod status_menu;
 
 use crate::document::Document;
+use action::Action;
+use event::Msg;
+use state::State;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, RecvTimeoutError, Sender};
+use std::sync::Arc;
+use std::time::Duration;
+use update::Command;
 
 /// What the reader opens: a document already read, or one still loading (a URL).
+// Made once per run; boxing the document would buy nothing.
+#[allow(clippy::large_enum_variant)]
 pub enum Pending {
     /// The document is here.
     Ready(Document),
@@ -23,7 +50,148 @@ pub enum Pending {
     },
 }
 
+/// How often the progress mark moves while work runs.
+const TICK: Duration = Duration::from_millis(120);
+
 /// Run the reader until the user quits.
-pub fn run(_pending: Pending) -> anyhow::Result<()> {
-    anyhow::bail!("the reader is not built yet")
+pub fn run(pending: Pending) -> anyhow::Result<()> {
+    let mut guard = terminal::init()?;
+    let size = guard.terminal.size()?;
+    let (tx, rx) = mpsc::channel();
+    let mut state = match pending {
+        Pending::Ready(doc) => {
+            let mut s = State::new(doc, size.width, size.height);
+            start_analysis(&mut s, &tx);
+            s
+        }
+        Pending::Loading { name, job } => {
+            let s = State::loading(&name, size.width, size.height);
+            event::spawn_worker(tx.clone(), Msg::Loaded, job);
+            s
+        }
+    };
+    state.theme = theme::Theme::from_env();
+    load_user_keymap(&mut state);
+    let stop = Arc::new(AtomicBool::new(false));
+    let input = event::spawn_input(tx.clone(), stop.clone());
+    let result = event_loop(&mut guard, &mut state, &tx, &rx);
+    stop.store(true, Ordering::Relaxed);
+    drop(guard);
+    let _ = input.join();
+    result
+}
+
+fn event_loop(
+    guard: &mut terminal::TerminalGuard,
+    state: &mut State,
+    tx: &Sender<Msg>,
+    rx: &mpsc::Receiver<Msg>,
+) -> anyhow::Result<()> {
+    let mut dirty = true;
+    loop {
+        if dirty {
+            guard.terminal.draw(|f| view::draw(f, state))?;
+            dirty = false;
+        }
+        if state.quit {
+            return Ok(());
+        }
+        let busy = state.analyzing || state.loading.is_some();
+        let msg = if busy {
+            match rx.recv_timeout(TICK) {
+                Ok(m) => m,
+                Err(RecvTimeoutError::Timeout) => {
+                    apply(state, tx, Action::Tick);
+                    dirty = true;
+                    continue;
+                }
+                Err(RecvTimeoutError::Disconnected) => return Ok(()),
+            }
+        } else {
+            match rx.recv() {
+                Ok(m) => m,
+                Err(_) => return Ok(()),
+            }
+        };
+        dirty |= handle(state, tx, msg);
+        // Coalesce a burst (key repeat, wheel, resize storm) into one redraw.
+        while let Ok(m) = rx.try_recv() {
+            dirty |= handle(state, tx, m);
+            if state.quit {
+                break;
+            }
+        }
+    }
+}
+
+/// Turn a message into an action and apply it; whether anything may have changed.
+fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
+    let action = match msg {
+        Msg::Input(ev) => match event::to_action(&ev, state) {
+            Some(a) => a,
+            None => return false,
+        },
+        Msg::Loaded(r) => Action::Loaded(Box::new(r)),
+        Msg::Analyzed(Ok(a)) => Action::Analyzed(Box::new(a)),
+        Msg::Analyzed(Err(e)) => {
+            state.analyzing = false;
+            state.say(format!("analysis failed: {e}"), true);
+            return true;
+        }
+    };
+    apply(state, tx, action);
+    true
+}
+
+fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
+    match update::update(state, action) {
+        Some(Command::Analyze) => start_analysis(state, tx),
+        Some(Command::Export) => export(state),
+        None => {}
+    }
+}
+
+fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
+    state.analyzing = true;
+    let text = state.doc.text.clone();
+    let date = state.doc.date;
+    event::spawn_worker(tx.clone(), Msg::Analyzed, move || {
+        Ok(crate::analysis::analyze(&text, date))
+    });
+}
+
+/// Write the Markdown export next to where lede was started and say where.
+fn export(state: &mut State) {
+    let Some(a) = &state.analysis else { return };
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let notes = crate::notes::NoteSet::new(crate::notes::DocKey::new(
+        state.doc.source.clone(),
+        &state.doc.text,
+    ));
+    let md = crate::cli::export::markdown(&state.doc, a, &notes, state.doc.date, &today);
+    let name = crate::cli::export::export_file_name(&state.doc, ".lede.md");
+    let path = std::env::current_dir()
+        .map(|d| d.join(&name))
+        .unwrap_or_else(|_| name.clone().into());
+    match crate::io::write_atomic(&path, md.as_bytes()) {
+        Ok(()) => state.say(format!("exported to {}", path.display()), false),
+        Err(e) => state.say(
+            format!("{}: cannot write the export: {e}", path.display()),
+            true,
+        ),
+    }
+}
+
+/// Merge `$CONFIG/lede/keymap.toml` over the default key map, if present; a bad file is
+/// reported in the status line and ignored.
+fn load_user_keymap(state: &mut State) {
+    let Some(path) = dirs::config_dir().map(|d| d.join("lede").join("keymap.toml")) else {
+        return;
+    };
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return;
+    };
+    if let Err(e) = state.keymap.merge_toml(&path.display().to_string(), &text) {
+        state.say(e.to_string(), true);
+    }
 }

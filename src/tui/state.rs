@@ -1,0 +1,452 @@
+//! The reader's state: the document, its analysis when ready, the wrapped layout, focus,
+//! mode, selections, search. Plain data; [`super::update`] changes it, views read it.
+
+use super::keymap::{Keymap, Section};
+use super::layout::{Panel, Panes, Pos, Row, Settings, WrappedLayout};
+use super::theme::Theme;
+use crate::analysis::{ActorId, Analysis, Span};
+use crate::document::{Document, Format};
+use ratatui::layout::Rect;
+
+/// Which pane has focus.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Focus {
+    /// The article.
+    Article,
+    /// The claims panel.
+    Claims,
+    /// The actors panel.
+    Actors,
+    /// The timeline panel.
+    Timeline,
+}
+
+impl Focus {
+    /// Focus order for Tab.
+    pub const CYCLE: [Focus; 4] = [
+        Focus::Article,
+        Focus::Claims,
+        Focus::Actors,
+        Focus::Timeline,
+    ];
+
+    /// The panel this focus is on, if any.
+    pub fn panel(self) -> Option<Panel> {
+        match self {
+            Focus::Article => None,
+            Focus::Claims => Some(Panel::Claims),
+            Focus::Actors => Some(Panel::Actors),
+            Focus::Timeline => Some(Panel::Timeline),
+        }
+    }
+
+    /// The key-map section of this focus.
+    pub fn section(self) -> Section {
+        match self {
+            Focus::Article => Section::Article,
+            Focus::Claims => Section::Claims,
+            Focus::Actors => Section::Actors,
+            Focus::Timeline => Section::Timeline,
+        }
+    }
+}
+
+/// What keys do right now. (Marking a claim and editing a note will add modes.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Reading.
+    Normal,
+    /// The help overlay is open.
+    Help,
+    /// A search is being typed.
+    Search,
+}
+
+/// Selection and scroll of one panel.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct ListState {
+    /// The selected item, if any.
+    pub selected: Option<usize>,
+    /// The first item shown.
+    pub offset: usize,
+}
+
+/// The search: what is typed, what was searched, and where it matched.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Search {
+    /// The query being typed (in [`Mode::Search`]).
+    pub input: String,
+    /// The last query run.
+    pub query: String,
+    /// Its matches, in text order.
+    pub matches: Vec<Span>,
+    /// The current match.
+    pub current: Option<usize>,
+}
+
+/// A message in the status line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    /// The text.
+    pub text: String,
+    /// Whether it is a warning or an error.
+    pub warning: bool,
+}
+
+/// Everything the reader shows.
+#[derive(Debug)]
+pub struct State {
+    /// The document (empty while loading).
+    pub doc: Document,
+    /// What is being loaded, while it is.
+    pub loading: Option<String>,
+    /// Why loading failed, if it did.
+    pub error: Option<String>,
+    /// The analysis, once done.
+    pub analysis: Option<Analysis>,
+    /// Whether an analysis is running.
+    pub analyzing: bool,
+    /// The article wrapped to the current width.
+    pub layout: WrappedLayout,
+    /// Layout settings.
+    pub settings: Settings,
+    /// The screen size.
+    pub area: Rect,
+    /// Where the panes are.
+    pub panes: Panes,
+    /// Which pane has focus.
+    pub focus: Focus,
+    /// The panel shown when only one fits (the last focused).
+    pub panel: Panel,
+    /// The mode.
+    pub mode: Mode,
+    /// Article only.
+    pub zoom: bool,
+    /// The first article row shown.
+    pub top: Pos,
+    /// The claims panel (indices into `visible_claims`).
+    pub claims: ListState,
+    /// The actors panel.
+    pub actors: ListState,
+    /// The timeline panel.
+    pub timeline: ListState,
+    /// First help row shown.
+    pub help_scroll: usize,
+    /// Show only claims involving this actor.
+    pub claim_filter: Option<ActorId>,
+    /// The claims listed (indices into `analysis.claims`), after the filter.
+    pub visible_claims: Vec<usize>,
+    /// The search.
+    pub search: Search,
+    /// A message for the status line.
+    pub status: Option<Status>,
+    /// The key map.
+    pub keymap: Keymap,
+    /// The styles.
+    pub theme: Theme,
+    /// Counts ticks while work runs (animates the progress mark).
+    pub tick: usize,
+    /// Set when the user quits.
+    pub quit: bool,
+    /// Byte offset of the last actor mention jumped to (Enter walks on from it).
+    pub last_mention: Option<usize>,
+}
+
+impl State {
+    /// A reader on `doc`, analysis pending, for a screen of `width`×`height`.
+    pub fn new(doc: Document, width: u16, height: u16) -> State {
+        let status = doc.warnings.first().map(|w| Status {
+            text: if doc.warnings.len() > 1 {
+                format!("{w} (+{} more)", doc.warnings.len() - 1)
+            } else {
+                w.clone()
+            },
+            warning: true,
+        });
+        let settings = Settings::default();
+        let mut s = State {
+            doc,
+            loading: None,
+            error: None,
+            analysis: None,
+            analyzing: false,
+            layout: WrappedLayout::new(1, settings),
+            settings,
+            area: Rect::default(),
+            panes: Panes::default(),
+            focus: Focus::Article,
+            panel: Panel::Claims,
+            mode: Mode::Normal,
+            zoom: false,
+            top: Pos::default(),
+            claims: ListState::default(),
+            actors: ListState::default(),
+            timeline: ListState::default(),
+            help_scroll: 0,
+            claim_filter: None,
+            visible_claims: Vec::new(),
+            search: Search::default(),
+            status,
+            keymap: Keymap::default_map(),
+            theme: Theme::color(),
+            tick: 0,
+            quit: false,
+            last_mention: None,
+        };
+        s.resize(width, height);
+        s
+    }
+
+    /// A reader waiting for `name` to load.
+    pub fn loading(name: &str, width: u16, height: u16) -> State {
+        let mut s = State::new(
+            Document::new(name, Format::Plain, String::new(), Vec::new()),
+            width,
+            height,
+        );
+        s.loading = Some(name.to_string());
+        s
+    }
+
+    /// Set the analysis (panels fill in).
+    pub fn set_analysis(&mut self, analysis: Analysis) {
+        self.analysis = Some(analysis);
+        self.analyzing = false;
+        self.refilter();
+        if self.actors.selected.is_none() && self.actor_count() > 0 {
+            self.actors.selected = Some(0);
+        }
+        if self.timeline.selected.is_none() && self.timeline_len() > 0 {
+            self.timeline.selected = Some(0);
+        }
+        self.fit_lists();
+    }
+
+    /// Recompute the panes and the layout for a new screen size.
+    pub fn resize(&mut self, width: u16, height: u16) {
+        self.area = Rect::new(0, 0, width, height);
+        self.relayout();
+    }
+
+    /// Recompute the panes (after a resize, a zoom or a focus change) and fit everything.
+    pub fn relayout(&mut self) {
+        self.panes = Panes::compute(
+            self.area,
+            self.zoom,
+            self.panel,
+            self.focus != Focus::Article,
+        );
+        self.sync_layout();
+        self.fit_lists();
+    }
+
+    /// The rect the article text is drawn in: inside the border, one column of padding,
+    /// at most the measure wide, centred.
+    pub fn text_rect(&self) -> Rect {
+        let a = self.panes.article;
+        if a.width < 3 || a.height < 3 {
+            return Rect::default();
+        }
+        let inner = Rect::new(a.x + 1, a.y + 1, a.width - 2, a.height - 2);
+        let room = inner.width.saturating_sub(2).max(1);
+        let w = room.min(self.settings.measure);
+        let x = inner.x + (inner.width - w) / 2;
+        Rect {
+            x,
+            width: w,
+            ..inner
+        }
+    }
+
+    /// Rows of article text on screen.
+    pub fn page(&self) -> usize {
+        self.text_rect().height as usize
+    }
+
+    /// Rebuild the layout if the width or settings changed (keeping the reading position),
+    /// lay out what the screen needs, and clamp the scroll.
+    pub fn sync_layout(&mut self) {
+        let w = self.text_rect().width.max(1);
+        if self.layout.width != w || self.layout.settings != self.settings {
+            let anchor = self.layout.row(self.top).map(|r| r.span.start);
+            self.layout = WrappedLayout::new(w, self.settings);
+            self.top = match anchor {
+                Some(a) if a > 0 => self.layout.pos_of(&self.doc, a),
+                _ => Pos::default(),
+            };
+        }
+        self.clamp_top();
+    }
+
+    /// Keep the screen full: no scrolling past the last row (laying out what is shown).
+    pub fn clamp_top(&mut self) {
+        let page = self.page().max(1) as isize;
+        let (_, moved) = self.layout.advance(&self.doc, self.top, page - 1);
+        if (moved as isize) < page - 1 {
+            let end = self.layout.end(&self.doc);
+            self.top = self.layout.advance(&self.doc, end, -(page - 1)).0;
+        }
+    }
+
+    /// The byte offset at the top of the article pane.
+    pub fn top_offset(&self) -> usize {
+        self.layout.row(self.top).map_or(0, |r| r.span.start)
+    }
+
+    /// The rows on screen, top to bottom.
+    pub fn shown_rows(&self) -> impl Iterator<Item = &Row> {
+        self.layout.rows_from(self.top).take(self.page())
+    }
+
+    /// The screen row (from the top of the text) showing byte `offset`, if on screen.
+    pub fn locate(&self, offset: usize) -> Option<(usize, &Row)> {
+        let mut found = None;
+        for (i, r) in self.shown_rows().enumerate() {
+            if r.span.start > offset {
+                break;
+            }
+            if !r.span.is_empty() || found.is_none() {
+                found = Some((i, r));
+            }
+        }
+        // A position past the last row shown is not on screen.
+        found.filter(|(_, r)| offset <= r.span.end)
+    }
+
+    /// How far through the document the bottom of the screen is, in percent.
+    pub fn percent(&self) -> usize {
+        let len = self.doc.text.len();
+        let end = self.shown_rows().last().map_or(0, |r| r.span.end);
+        if len == 0 || end >= self.doc.blocks.last().map_or(0, |b| b.span.end) {
+            return 100;
+        }
+        (end * 100 / len).min(100)
+    }
+
+    /// Show byte range `span` in the article: scroll only if it is not all on screen,
+    /// then put its start a quarter down the page.
+    pub fn show_span(&mut self, span: Span) {
+        let page = self.page().max(1);
+        let first = self.layout.pos_of(&self.doc, span.start);
+        let last = self
+            .layout
+            .pos_of(&self.doc, span.end.saturating_sub(1).max(span.start));
+        let (bottom, _) = self.layout.advance(&self.doc, self.top, page as isize - 1);
+        if first >= self.top && last <= bottom {
+            return;
+        }
+        self.top = self
+            .layout
+            .advance(&self.doc, first, -((page / 4) as isize))
+            .0;
+        self.clamp_top();
+    }
+
+    /// The claim selected in the panel (index into `analysis.claims`).
+    pub fn selected_claim(&self) -> Option<usize> {
+        self.claims
+            .selected
+            .and_then(|i| self.visible_claims.get(i).copied())
+    }
+
+    /// The actor whose mentions stand out: the selected one while the actors panel has
+    /// focus, else the filter's.
+    pub fn highlighted_actor(&self) -> Option<ActorId> {
+        if self.focus == Focus::Actors {
+            let a = self.analysis.as_ref()?;
+            return self
+                .actors
+                .selected
+                .and_then(|i| a.actors.get(i))
+                .map(|x| x.id);
+        }
+        self.claim_filter
+    }
+
+    /// Recompute the listed claims after the filter changed, keeping the selection on the
+    /// same claim when it is still listed.
+    pub fn refilter(&mut self) {
+        let before = self.selected_claim();
+        self.visible_claims = match &self.analysis {
+            None => Vec::new(),
+            Some(a) => (0..a.claims.len())
+                .filter(|&i| {
+                    self.claim_filter
+                        .is_none_or(|id| a.claims[i].actors.contains(&id))
+                })
+                .collect(),
+        };
+        self.claims.selected =
+            before.and_then(|c| self.visible_claims.iter().position(|&i| i == c));
+        self.claims.offset = 0;
+    }
+
+    /// Number of actors.
+    pub fn actor_count(&self) -> usize {
+        self.analysis.as_ref().map_or(0, |a| a.actors.len())
+    }
+
+    /// Number of timeline entries.
+    pub fn timeline_len(&self) -> usize {
+        self.analysis.as_ref().map_or(0, |a| a.timeline.len())
+    }
+
+    /// Number of items in `panel`.
+    pub fn panel_len(&self, panel: Panel) -> usize {
+        match panel {
+            Panel::Claims => self.visible_claims.len(),
+            Panel::Actors => self.actor_count(),
+            Panel::Timeline => self.timeline_len(),
+        }
+    }
+
+    /// The list state of `panel`.
+    pub fn list(&self, panel: Panel) -> &ListState {
+        match panel {
+            Panel::Claims => &self.claims,
+            Panel::Actors => &self.actors,
+            Panel::Timeline => &self.timeline,
+        }
+    }
+
+    /// The list state of `panel`, mutably.
+    pub fn list_mut(&mut self, panel: Panel) -> &mut ListState {
+        match panel {
+            Panel::Claims => &mut self.claims,
+            Panel::Actors => &mut self.actors,
+            Panel::Timeline => &mut self.timeline,
+        }
+    }
+
+    /// Rows of items the panel shows (inside its border).
+    pub fn panel_page(&self, panel: Panel) -> usize {
+        (self.panes.panel(panel).height as usize).saturating_sub(2)
+    }
+
+    /// Scroll every panel so its selection is visible and no space is wasted.
+    pub fn fit_lists(&mut self) {
+        for p in Panel::ALL {
+            let page = self.panel_page(p).max(1);
+            let len = self.panel_len(p);
+            let l = self.list_mut(p);
+            if let Some(s) = l.selected {
+                let s = s.min(len.saturating_sub(1));
+                l.selected = if len == 0 { None } else { Some(s) };
+                if s < l.offset {
+                    l.offset = s;
+                } else if s >= l.offset + page {
+                    l.offset = s + 1 - page;
+                }
+            }
+            l.offset = l.offset.min(len.saturating_sub(page));
+        }
+    }
+
+    /// Show a message in the status line.
+    pub fn say(&mut self, text: impl Into<String>, warning: bool) {
+        self.status = Some(Status {
+            text: text.into(),
+            warning,
+        });
+    }
+}

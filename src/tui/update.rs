@@ -1,0 +1,480 @@
+//! `update(&mut State, Action)`: the only place the reader's state changes. No terminal,
+//! no files: work that needs them is returned as a [`Command`] for the event loop.
+
+use super::action::Action;
+use super::layout::Panel;
+use super::state::{Focus, Mode, State};
+use ratatui::layout::{Position, Rect};
+
+/// Work for the event loop after an update.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    /// Start analysing the document on a worker.
+    Analyze,
+    /// Write the Markdown export.
+    Export,
+}
+
+/// Apply `action` to `state`.
+pub fn update(state: &mut State, action: Action) -> Option<Command> {
+    match state.mode {
+        Mode::Help => return help(state, action),
+        Mode::Search => return search_mode(state, action),
+        Mode::Normal => {}
+    }
+    match action {
+        Action::Quit => state.quit = true,
+        Action::FocusNext => cycle_focus(state, 1),
+        Action::FocusPrev => cycle_focus(state, Focus::CYCLE.len() - 1),
+        Action::FocusArticle => set_focus(state, Focus::Article),
+        Action::FocusClaims => set_focus(state, Focus::Claims),
+        Action::FocusActors => set_focus(state, Focus::Actors),
+        Action::FocusTimeline => set_focus(state, Focus::Timeline),
+        Action::Down => step(state, 1),
+        Action::Up => step(state, -1),
+        Action::PageDown => step(state, page(state) as isize),
+        Action::PageUp => step(state, -(page(state) as isize)),
+        Action::HalfPageDown => step(state, (page(state) / 2).max(1) as isize),
+        Action::HalfPageUp => step(state, -((page(state) / 2).max(1) as isize)),
+        Action::Top => step(state, isize::MIN),
+        Action::Bottom => step(state, isize::MAX),
+        Action::Jump => jump(state),
+        Action::NextClaim => walk_claims(state, true),
+        Action::PrevClaim => walk_claims(state, false),
+        Action::Search => {
+            state.mode = Mode::Search;
+            state.search.input.clear();
+        }
+        Action::SearchNext => next_match(state, true),
+        Action::SearchPrev => next_match(state, false),
+        Action::FilterActor => filter_actor(state),
+        Action::ToggleZoom => {
+            state.zoom = !state.zoom;
+            if state.zoom {
+                state.focus = Focus::Article;
+            }
+            state.relayout();
+        }
+        Action::Help => {
+            state.mode = Mode::Help;
+            state.help_scroll = 0;
+        }
+        Action::Export => {
+            if state.analysis.is_some() {
+                return Some(Command::Export);
+            }
+            state.say(
+                "the analysis is still running; export when it is done",
+                true,
+            );
+        }
+        Action::Cancel => {
+            if state.claim_filter.take().is_some() {
+                state.refilter();
+                state.fit_lists();
+            } else if !state.search.matches.is_empty() {
+                state.search.matches.clear();
+                state.search.current = None;
+            }
+            state.status = None;
+        }
+        Action::Resize(w, h) => state.resize(w, h),
+        Action::ScrollAt(x, y, d) => scroll_at(state, x, y, d),
+        Action::ClickAt(x, y) => click_at(state, x, y),
+        Action::Loaded(result) => return loaded(state, *result),
+        Action::Analyzed(a) => {
+            state.set_analysis(*a);
+            state.relayout();
+        }
+        Action::Tick => state.tick = state.tick.wrapping_add(1),
+        Action::SearchSubmit | Action::SearchBackspace | Action::SearchInput(_) => {}
+    }
+    None
+}
+
+fn loaded(state: &mut State, result: Result<crate::document::Document, String>) -> Option<Command> {
+    state.loading = None;
+    match result {
+        Ok(doc) => {
+            let (w, h) = (state.area.width, state.area.height);
+            let keymap = std::mem::take(&mut state.keymap);
+            let theme = state.theme.clone();
+            *state = State::new(doc, w, h);
+            state.keymap = keymap;
+            state.theme = theme;
+            state.analyzing = true;
+            Some(Command::Analyze)
+        }
+        Err(e) => {
+            state.say(e.clone(), true);
+            state.error = Some(e);
+            None
+        }
+    }
+}
+
+fn help(state: &mut State, action: Action) -> Option<Command> {
+    match action {
+        Action::Help | Action::Cancel => state.mode = Mode::Normal,
+        Action::Quit => state.quit = true,
+        Action::Down => scroll_help(state, 1),
+        Action::Up => scroll_help(state, -1),
+        Action::PageDown => scroll_help(state, 10),
+        Action::PageUp => scroll_help(state, -10),
+        Action::Resize(w, h) => state.resize(w, h),
+        Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            state.mode = Mode::Normal;
+            let r = update(state, action);
+            state.mode = Mode::Help;
+            return r;
+        }
+        _ => {}
+    }
+    None
+}
+
+fn scroll_help(state: &mut State, by: isize) {
+    // The overlay shows the help's lines in the screen less its borders and margins.
+    let len = super::view::help::lines(state).len();
+    let page = (state.area.height as usize).saturating_sub(4);
+    let max = len.saturating_sub(page);
+    state.help_scroll = state.help_scroll.saturating_add_signed(by).min(max);
+}
+
+fn search_mode(state: &mut State, action: Action) -> Option<Command> {
+    match action {
+        Action::SearchInput(c) => state.search.input.push(c),
+        Action::SearchBackspace if state.search.input.pop().is_none() => state.mode = Mode::Normal,
+        Action::Cancel => state.mode = Mode::Normal,
+        Action::SearchSubmit => {
+            state.mode = Mode::Normal;
+            let q = std::mem::take(&mut state.search.input);
+            run_search(state, &q);
+        }
+        Action::Quit => state.quit = true,
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            state.mode = Mode::Normal;
+            let r = update(state, action);
+            state.mode = Mode::Search;
+            return r;
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Find every match of `query` (case-insensitive unless it has a capital) and go to the
+/// first one at or after the top of the screen.
+fn run_search(state: &mut State, query: &str) {
+    state.search.query = query.to_string();
+    state.search.matches.clear();
+    state.search.current = None;
+    if query.is_empty() {
+        state.status = None;
+        return;
+    }
+    let insensitive = !query.chars().any(char::is_uppercase);
+    let re = regex::RegexBuilder::new(&regex::escape(query))
+        .case_insensitive(insensitive)
+        .build();
+    if let Ok(re) = re {
+        state.search.matches = re.find_iter(&state.doc.text).map(|m| m.range()).collect();
+    }
+    if state.search.matches.is_empty() {
+        state.say(format!("no match for {query:?}"), true);
+        return;
+    }
+    let top = state.top_offset();
+    let i = state.search.matches.partition_point(|m| m.start < top);
+    goto_match(state, i % state.search.matches.len());
+}
+
+fn next_match(state: &mut State, forward: bool) {
+    let n = state.search.matches.len();
+    if n == 0 {
+        state.say("no search; press / to search", false);
+        return;
+    }
+    let i = match (state.search.current, forward) {
+        (Some(c), true) => (c + 1) % n,
+        (Some(c), false) => (c + n - 1) % n,
+        (None, _) => 0,
+    };
+    goto_match(state, i);
+}
+
+fn goto_match(state: &mut State, i: usize) {
+    state.search.current = Some(i);
+    let span = state.search.matches[i].clone();
+    state.show_span(span);
+    state.status = None;
+}
+
+fn page(state: &State) -> usize {
+    match state.focus.panel() {
+        None => state.page().saturating_sub(2).max(1),
+        Some(p) => state.panel_page(p).max(1),
+    }
+}
+
+fn cycle_focus(state: &mut State, by: usize) {
+    let i = Focus::CYCLE
+        .iter()
+        .position(|f| *f == state.focus)
+        .unwrap_or(0);
+    set_focus(state, Focus::CYCLE[(i + by) % Focus::CYCLE.len()]);
+}
+
+fn set_focus(state: &mut State, focus: Focus) {
+    state.focus = focus;
+    if let Some(p) = focus.panel() {
+        state.panel = p;
+        if state.list(p).selected.is_none() && state.panel_len(p) > 0 {
+            let first = if p == Panel::Claims {
+                first_claim_from(state, state.top_offset())
+            } else {
+                0
+            };
+            state.list_mut(p).selected = Some(first);
+        }
+    }
+    state.relayout();
+}
+
+/// Index (in the listed claims) of the first claim starting at or after `offset`, else the last.
+fn first_claim_from(state: &State, offset: usize) -> usize {
+    let Some(a) = &state.analysis else { return 0 };
+    let i = state
+        .visible_claims
+        .partition_point(|&c| a.claims[c].span.start < offset);
+    i.min(state.visible_claims.len().saturating_sub(1))
+}
+
+/// Move by `by` rows in the focused pane (saturating at both ends).
+fn step(state: &mut State, by: isize) {
+    match state.focus.panel() {
+        None => scroll_article(state, by),
+        Some(p) => {
+            let len = state.panel_len(p);
+            if len == 0 {
+                return;
+            }
+            let cur = state.list(p).selected.unwrap_or(0);
+            let next = if by == isize::MIN {
+                0
+            } else if by == isize::MAX {
+                len - 1
+            } else {
+                cur.saturating_add_signed(by).min(len - 1)
+            };
+            state.list_mut(p).selected = Some(next);
+            state.fit_lists();
+            follow(state, p);
+        }
+    }
+}
+
+fn scroll_article(state: &mut State, by: isize) {
+    state.top = if by == isize::MAX {
+        state.layout.end(&state.doc)
+    } else if by == isize::MIN {
+        Default::default()
+    } else {
+        state.layout.advance(&state.doc, state.top, by).0
+    };
+    state.clamp_top();
+}
+
+/// The article span of the selected item of `panel`.
+fn item_span(state: &State, panel: Panel) -> Option<crate::analysis::Span> {
+    let a = state.analysis.as_ref()?;
+    let i = state.list(panel).selected?;
+    match panel {
+        Panel::Claims => state
+            .visible_claims
+            .get(i)
+            .map(|&c| a.claims[c].span.clone()),
+        Panel::Actors => {
+            let actor = a.actors.get(i)?;
+            // Walk on from the mention last jumped to while it is on screen, else start
+            // from the top of the screen; wrap to the first.
+            let from = match state.last_mention {
+                Some(b) if on_screen(state, b) => b + 1,
+                _ => state.top_offset(),
+            };
+            let spans = || actor.mentions.iter().map(|&m| a.mentions[m].span.clone());
+            spans().find(|s| s.start >= from).or_else(|| spans().next())
+        }
+        Panel::Timeline => a.timeline.get(i).map(|e| e.span.clone()),
+    }
+}
+
+/// Keep the article on the selected claim or event as the selection moves.
+fn follow(state: &mut State, panel: Panel) {
+    if panel == Panel::Actors {
+        return;
+    }
+    if let Some(span) = item_span(state, panel) {
+        state.show_span(span);
+    }
+}
+
+fn on_screen(state: &State, offset: usize) -> bool {
+    state.locate(offset).is_some()
+}
+
+fn jump(state: &mut State) {
+    let Some(p) = state.focus.panel() else { return };
+    if let Some(span) = item_span(state, p) {
+        if p == Panel::Actors {
+            state.last_mention = Some(span.start);
+        }
+        state.show_span(span);
+    }
+}
+
+fn walk_claims(state: &mut State, forward: bool) {
+    let n = state.visible_claims.len();
+    if n == 0 {
+        let msg = if state.analysis.is_none() {
+            "the analysis is still running"
+        } else if state.claim_filter.is_some() {
+            "no claim involves this actor (Esc shows all)"
+        } else {
+            "no claims found"
+        };
+        state.say(msg, false);
+        return;
+    }
+    let next = match state.claims.selected {
+        Some(i) if forward => (i + 1).min(n - 1),
+        Some(i) => i.saturating_sub(1),
+        None => {
+            let i = first_claim_from(state, state.top_offset());
+            if forward {
+                i
+            } else {
+                i.saturating_sub(1)
+            }
+        }
+    };
+    if state.claims.selected == Some(next) {
+        state.say(if forward { "last claim" } else { "first claim" }, false);
+    } else {
+        state.status = None;
+    }
+    state.claims.selected = Some(next);
+    state.fit_lists();
+    if let Some(span) = item_span(state, Panel::Claims) {
+        state.show_span(span);
+    }
+}
+
+fn filter_actor(state: &mut State) {
+    if state.claim_filter.take().is_some() {
+        state.refilter();
+        state.fit_lists();
+        state.say("all claims", false);
+        return;
+    }
+    if state.focus != Focus::Actors {
+        state.say("select an actor in the actors panel first", false);
+        return;
+    }
+    let Some(a) = &state.analysis else { return };
+    let Some(actor) = state.actors.selected.and_then(|i| a.actors.get(i)) else {
+        return;
+    };
+    let (id, name) = (actor.id, actor.name.clone());
+    state.claim_filter = Some(id);
+    state.refilter();
+    let n = state.visible_claims.len();
+    let s = if n == 1 { "" } else { "s" };
+    state.say(
+        format!("{n} claim{s} involving {name}; Esc or f shows all"),
+        false,
+    );
+    if n > 0 {
+        // Show them: the user asked for this actor's claims.
+        set_focus(state, Focus::Claims);
+    }
+    state.fit_lists();
+}
+
+fn pane_at(state: &State, x: u16, y: u16) -> Option<Focus> {
+    let p = Position { x, y };
+    let hit = |r: Rect| r.contains(p);
+    if hit(state.panes.article) {
+        Some(Focus::Article)
+    } else if hit(state.panes.claims) {
+        Some(Focus::Claims)
+    } else if hit(state.panes.actors) {
+        Some(Focus::Actors)
+    } else if hit(state.panes.timeline) {
+        Some(Focus::Timeline)
+    } else {
+        None
+    }
+}
+
+fn scroll_at(state: &mut State, x: u16, y: u16, d: i16) {
+    match pane_at(state, x, y) {
+        Some(Focus::Article) => scroll_article(state, d as isize * 3),
+        Some(f) => {
+            let p = f.panel().unwrap_or(Panel::Claims);
+            let max = state.panel_len(p).saturating_sub(state.panel_page(p));
+            let l = state.list_mut(p);
+            l.offset = l.offset.saturating_add_signed(d as isize * 3).min(max);
+        }
+        None => {}
+    }
+}
+
+/// The panel whose tab (in the title of a panel standing for all three) is at (x, y).
+fn tab_at(state: &State, x: u16, y: u16) -> Option<Panel> {
+    if !state.panes.tabbed() {
+        return None;
+    }
+    let r = Panel::ALL
+        .iter()
+        .map(|p| state.panes.panel(*p))
+        .find(|r| !r.is_empty())?;
+    if y != r.y {
+        return None;
+    }
+    // The title reads " Claims n │ Actors n │ Timeline n " after the corner.
+    let mut pos = r.x + 2;
+    for p in Panel::ALL {
+        let w = super::layout::display_width(&super::view::panel_title(state, p)) as u16;
+        if (pos..pos + w).contains(&x) {
+            return Some(p);
+        }
+        pos += w + 3;
+    }
+    None
+}
+
+fn click_at(state: &mut State, x: u16, y: u16) {
+    if let Some(p) = tab_at(state, x, y) {
+        let focus = Focus::CYCLE[1 + Panel::ALL.iter().position(|q| *q == p).unwrap_or(0)];
+        set_focus(state, focus);
+        return;
+    }
+    let Some(f) = pane_at(state, x, y) else {
+        return;
+    };
+    if f != state.focus {
+        set_focus(state, f);
+    }
+    if let Some(p) = f.panel() {
+        let r = state.panes.panel(p);
+        if y > r.y && y + 1 < r.bottom() {
+            let i = state.list(p).offset + (y - r.y - 1) as usize;
+            if i < state.panel_len(p) {
+                state.list_mut(p).selected = Some(i);
+                state.fit_lists();
+                follow(state, p);
+            }
+        }
+    }
+}

@@ -1,0 +1,190 @@
+//! The article pane: the visible slice of the wrapped layout, with claims, actor
+//! mentions, dates, inline styles and search matches laid over it.
+
+use super::put;
+use crate::analysis::Span;
+use crate::document::BlockKind;
+use crate::tui::layout::{display_width, Prefix, Row};
+use crate::tui::state::{Focus, State};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// The article pane.
+pub struct ArticleView<'a> {
+    /// What to draw.
+    pub state: &'a State,
+}
+
+impl Widget for ArticleView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = &s.theme;
+        let name = s.doc.title.clone().unwrap_or_else(|| s.doc.display_name());
+        let block = t.block(s.focus == Focus::Article);
+        let title_w = (area.width as usize).saturating_sub(6);
+        let mut title = String::new();
+        let mut w = 0;
+        for c in name.chars().filter(|c| !c.is_control()) {
+            let cw = display_width(c.encode_utf8(&mut [0; 4]));
+            if w + cw > title_w.saturating_sub(1) {
+                title.push('…');
+                break;
+            }
+            w += cw;
+            title.push(c);
+        }
+        block
+            .title(Line::styled(format!(" {title} "), t.title))
+            .render(area, buf);
+        let tr = s.text_rect();
+        if tr.is_empty() {
+            return;
+        }
+        if let Some(name) = &s.loading {
+            put(
+                buf,
+                tr.x,
+                tr.y,
+                &format!("Loading {name}…"),
+                tr.width as usize,
+                t.dim,
+            );
+            return;
+        }
+        if let Some(e) = &s.error {
+            put(buf, tr.x, tr.y, e, tr.width as usize, t.warning);
+            return;
+        }
+        let (Some(first), Some(last)) = (s.shown_rows().next(), s.shown_rows().last()) else {
+            return;
+        };
+        let (vs, ve) = (first.span.start, last.span.end);
+        let text = &s.doc.text;
+
+        // Overlays, lowest first; each list is sliced to the visible bytes once.
+        let mut layers: Vec<(Vec<Span>, Style)> = Vec::with_capacity(8);
+        for (kind, style) in [
+            (crate::document::InlineKind::Emphasis, t.emphasis),
+            (crate::document::InlineKind::Strong, t.strong),
+            (crate::document::InlineKind::Code, t.code),
+        ] {
+            let v = visible(&s.doc.inlines, |i| &i.span, vs, ve)
+                .iter()
+                .filter(|i| i.kind == kind)
+                .map(|i| i.span.clone())
+                .collect();
+            layers.push((v, style));
+        }
+        let links = visible(&s.doc.inlines, |i| &i.span, vs, ve)
+            .iter()
+            .filter(|i| matches!(i.kind, crate::document::InlineKind::Link(_)))
+            .map(|i| i.span.clone())
+            .collect();
+        layers.push((links, t.link));
+        if let Some(a) = &s.analysis {
+            // Claims under dates and mentions, so those stay marked inside a claim.
+            let claims = visible(&a.claims, |c| &c.span, vs, ve);
+            layers.push((claims.iter().map(|c| c.span.clone()).collect(), t.claim));
+            if let Some(c) = s.selected_claim().and_then(|i| a.claims.get(i)) {
+                layers.push((vec![c.span.clone()], t.claim_selected));
+            }
+            let dates = visible(&a.timexes, |x| &x.span, vs, ve);
+            layers.push((dates.iter().map(|x| x.span.clone()).collect(), t.date));
+            let mentions = visible(&a.mentions, |m| &m.span, vs, ve);
+            layers.push((
+                mentions
+                    .iter()
+                    .filter(|m| m.actor.is_some())
+                    .map(|m| m.span.clone())
+                    .collect(),
+                t.actor,
+            ));
+            let hl = s.highlighted_actor();
+            if hl.is_some() {
+                layers.push((
+                    mentions
+                        .iter()
+                        .filter(|m| m.actor == hl)
+                        .map(|m| m.span.clone())
+                        .collect(),
+                    t.actor_selected,
+                ));
+            }
+        }
+        let m = &s.search.matches;
+        layers.push((visible(m, |x| x, vs, ve).to_vec(), t.search));
+        if let Some(cur) = s.search.current.and_then(|i| m.get(i)) {
+            layers.push((vec![cur.clone()], t.search_current));
+        }
+
+        for (k, row) in s.shown_rows().enumerate() {
+            let y = tr.y + k as u16;
+            let kind = s.doc.blocks.get(row.block as usize).map(|b| b.kind);
+            let base = match kind {
+                Some(BlockKind::Title) => t.title,
+                Some(BlockKind::Heading(_)) => t.heading,
+                Some(BlockKind::Code) => t.code,
+                Some(BlockKind::Image) => t.emphasis,
+                _ => t.text,
+            };
+            let x = tr.x + row.indent;
+            let px = x + row.prefix.width() as u16;
+            match row.prefix {
+                Prefix::Bullet => {
+                    put(buf, x, y, "• ", 2, t.prefix);
+                }
+                Prefix::Number(n) => {
+                    put(buf, x, y, &format!("{n}. "), row.prefix.width(), t.prefix);
+                }
+                Prefix::Quote => {
+                    put(buf, x, y, "│ ", 2, t.prefix);
+                }
+                Prefix::None | Prefix::Hang(_) => {}
+            }
+            if row.span.is_empty() {
+                continue;
+            }
+            let avail = tr.right().saturating_sub(px) as usize;
+            put(buf, px, y, &text[row.span.clone()], avail, base);
+            for (spans, style) in &layers {
+                overlay(buf, text, row, px, y, avail, spans, *style);
+            }
+        }
+    }
+}
+
+/// The items of `items` (sorted by start, in text order) that may overlap `vs..ve`.
+fn visible<T>(items: &[T], span: impl Fn(&T) -> &Span, vs: usize, ve: usize) -> &[T] {
+    let lo = items.partition_point(|x| span(x).end <= vs);
+    let hi = items.partition_point(|x| span(x).start < ve).max(lo);
+    &items[lo..hi]
+}
+
+/// Patch `style` over the cells of `row` covered by `spans`.
+#[allow(clippy::too_many_arguments)]
+fn overlay(
+    buf: &mut Buffer,
+    text: &str,
+    row: &Row,
+    x: u16,
+    y: u16,
+    avail: usize,
+    spans: &[Span],
+    style: Style,
+) {
+    for sp in spans {
+        let a = sp.start.max(row.span.start);
+        let b = sp.end.min(row.span.end);
+        if a >= b {
+            continue;
+        }
+        let x0 = display_width(&text[row.span.start..a]);
+        let x1 = (x0 + display_width(&text[a..b])).min(avail);
+        if x1 > x0 {
+            buf.set_style(Rect::new(x + x0 as u16, y, (x1 - x0) as u16, 1), style);
+        }
+    }
+}

@@ -1,0 +1,98 @@
+//! The help overlay, generated from the key map.
+
+use super::put;
+use crate::tui::keymap::Section;
+use crate::tui::state::State;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::Line;
+use ratatui::widgets::{Clear, Widget};
+
+/// The help overlay.
+pub struct HelpView<'a> {
+    /// What to draw.
+    pub state: &'a State,
+}
+
+/// The help's lines: a heading per section, then `keys  description` rows.
+pub fn lines(state: &State) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    for sec in Section::ALL {
+        let b = state.keymap.bindings(sec);
+        if b.is_empty() {
+            continue;
+        }
+        let head = match sec {
+            Section::Global => "Everywhere",
+            Section::Article => "Article",
+            Section::Claims => "Claims panel",
+            Section::Actors => "Actors panel",
+            Section::Timeline => "Timeline panel",
+            Section::Search => "Typing a search",
+            Section::Help => "This help",
+        };
+        if !out.is_empty() {
+            out.push((String::new(), String::new()));
+        }
+        out.push((head.to_string(), String::new()));
+        for x in b {
+            let keys: Vec<String> = x.on.iter().map(|k| k.label()).collect();
+            out.push((keys.join(" "), x.desc.clone()));
+        }
+    }
+    out.push((String::new(), String::new()));
+    out.push(("Mouse".into(), String::new()));
+    out.push(("wheel".into(), "scroll the pane under the pointer".into()));
+    out.push(("click".into(), "focus a pane, select an item".into()));
+    out
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = &s.theme;
+        let lines = lines(s);
+        let w = area.width.saturating_sub(4).min(64);
+        let h = area.height.saturating_sub(2).min(lines.len() as u16 + 2);
+        if w < 10 || h < 3 {
+            return;
+        }
+        let r = Rect::new(
+            area.x + (area.width - w) / 2,
+            area.y + (area.height - h) / 2,
+            w,
+            h,
+        );
+        Clear.render(r, buf);
+        let page = h.saturating_sub(2) as usize;
+        let top = s.help_scroll.min(lines.len().saturating_sub(page));
+        let mut block = t
+            .block(true)
+            .title(Line::styled(" Keys (? or Esc closes) ", t.title));
+        if lines.len() > page {
+            let last = (top + page).min(lines.len());
+            let more = format!(" {}–{} of {} · j/k scroll ", top + 1, last, lines.len());
+            block = block.title_bottom(Line::styled(more, t.dim).right_aligned());
+        }
+        let inner = block.inner(r);
+        block.render(r, buf);
+        let kw = 18.min(inner.width as usize / 2);
+        for (k, (keys, desc)) in lines.iter().skip(top).take(page).enumerate() {
+            let y = inner.y + k as u16;
+            if desc.is_empty() {
+                put(buf, inner.x + 1, y, keys, inner.width as usize - 1, t.title);
+            } else {
+                put(buf, inner.x + 2, y, keys, kw, t.key);
+                let x = inner.x + 3 + kw as u16;
+                put(
+                    buf,
+                    x,
+                    y,
+                    desc,
+                    inner.right().saturating_sub(x) as usize,
+                    t.text,
+                );
+            }
+        }
+    }
+}

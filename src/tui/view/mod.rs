@@ -1,0 +1,207 @@
+//! Views: thin widgets that borrow the [`State`] and draw it. They read; they never
+//! analyse, load or change anything. Styles come from the theme's roles.
+
+pub mod actors;
+pub mod article;
+pub mod claims;
+pub mod help;
+pub mod status;
+pub mod timeline;
+
+use super::layout::{display_width, Panel};
+use super::state::{ListState, Mode, State};
+use super::theme::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Widget};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// The whole screen.
+pub struct Screen<'a> {
+    /// What to draw.
+    pub state: &'a State,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        if area.width < 20 || area.height < 5 {
+            put(
+                buf,
+                area.x,
+                area.y,
+                "lede: terminal too small",
+                area.width as usize,
+                s.theme.warning,
+            );
+            return;
+        }
+        if !s.panes.article.is_empty() {
+            article::ArticleView { state: s }.render(s.panes.article, buf);
+        }
+        for p in Panel::ALL {
+            let r = s.panes.panel(p);
+            if r.is_empty() {
+                continue;
+            }
+            match p {
+                Panel::Claims => claims::ClaimsView { state: s }.render(r, buf),
+                Panel::Actors => actors::ActorsView { state: s }.render(r, buf),
+                Panel::Timeline => timeline::TimelineView { state: s }.render(r, buf),
+            }
+        }
+        status::StatusView { state: s }.render(s.panes.status, buf);
+        if s.mode == Mode::Help {
+            help::HelpView { state: s }.render(area, buf);
+        }
+    }
+}
+
+/// Draw `s` at (x, y), at most `max` columns, showing `\n` as a space and never writing
+/// control characters. Returns the column after the text.
+pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    let mut x = x;
+    let end = (x as usize + max).min(buf.area.right() as usize) as u16;
+    for (i, part) in s.split('\n').enumerate() {
+        if i > 0 {
+            if x >= end {
+                break;
+            }
+            buf[(x, y)].set_symbol(" ").set_style(style);
+            x += 1;
+        }
+        if x >= end {
+            break;
+        }
+        x = buf.set_stringn(x, y, part, (end - x) as usize, style).0;
+    }
+    x
+}
+
+/// Draw `s` in at most `max` columns, ending with `…` when it does not fit.
+pub fn put_trunc(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
+    if max == 0 {
+        return x;
+    }
+    if display_width(s) <= max {
+        return put(buf, x, y, s, max, style);
+    }
+    // Cut at a grapheme boundary that leaves room for the ellipsis.
+    let mut w = 0;
+    let mut cut = 0;
+    for (i, g) in s.grapheme_indices(true) {
+        let gw = display_width(g);
+        if w + gw > max - 1 {
+            break;
+        }
+        w += gw;
+        cut = i + g.len();
+    }
+    let x = put(buf, x, y, &s[..cut], max - 1, style);
+    put(buf, x, y, "…", 1, style)
+}
+
+/// The block of a panel: its title, or tabs for every panel when they share one rect.
+pub fn panel_block<'a>(state: &'a State, panel: Panel, title: String) -> Block<'a> {
+    let t = &state.theme;
+    let focused = state.focus.panel() == Some(panel);
+    let block = t.block(focused);
+    if !state.panes.tabbed() {
+        return block.title(Line::from(vec![
+            Span::raw(" "),
+            Span::styled(title, t.title),
+            Span::raw(" "),
+        ]));
+    }
+    let mut spans = vec![Span::raw(" ")];
+    for (i, p) in Panel::ALL.iter().enumerate() {
+        if i > 0 {
+            spans.push(Span::styled(" │ ", t.dim));
+        }
+        let name = panel_title(state, *p);
+        spans.push(if *p == panel {
+            Span::styled(name, t.title)
+        } else {
+            Span::styled(name, t.dim)
+        });
+    }
+    spans.push(Span::raw(" "));
+    block.title(Line::from(spans))
+}
+
+/// A panel's name with its item count.
+pub fn panel_title(state: &State, panel: Panel) -> String {
+    let name = match panel {
+        Panel::Claims => "Claims",
+        Panel::Actors => "Actors",
+        Panel::Timeline => "Timeline",
+    };
+    if state.analysis.is_none() {
+        return name.to_string();
+    }
+    format!("{name} {}", state.panel_len(panel))
+}
+
+/// Draw the rows of a list panel inside `inner`: `row(i, rect, buf, selected_style)` draws
+/// item `i`. Only the visible items are visited.
+pub fn render_rows(
+    state: &State,
+    panel: Panel,
+    inner: Rect,
+    buf: &mut Buffer,
+    mut row: impl FnMut(usize, Rect, &mut Buffer, Option<Style>),
+) {
+    let t: &Theme = &state.theme;
+    let len = state.panel_len(panel);
+    if state.analysis.is_none() {
+        let msg = if state.analyzing || state.loading.is_some() {
+            format!("{} analysing…", spinner(state.tick))
+        } else {
+            "no analysis".to_string()
+        };
+        put(buf, inner.x + 1, inner.y, &msg, inner.width as usize, t.dim);
+        return;
+    }
+    if len == 0 {
+        put(
+            buf,
+            inner.x + 1,
+            inner.y,
+            "none found",
+            inner.width as usize,
+            t.dim,
+        );
+        return;
+    }
+    let ListState { selected, offset } = *state.list(panel);
+    let focused = state.focus.panel() == Some(panel);
+    for (k, i) in (offset..len).take(inner.height as usize).enumerate() {
+        let r = Rect {
+            y: inner.y + k as u16,
+            height: 1,
+            ..inner
+        };
+        let sel = (selected == Some(i)).then_some(if focused {
+            t.selected
+        } else {
+            t.selected_unfocused
+        });
+        if let Some(st) = sel {
+            buf.set_style(r, st);
+        }
+        row(i, r, buf, sel);
+    }
+}
+
+/// The progress mark for tick `n`.
+pub fn spinner(n: usize) -> &'static str {
+    const FRAMES: [&str; 8] = ["⠋", "⠙", "⠸", "⠴", "⠦", "⠇", "⠏", "⠹"];
+    FRAMES[n % FRAMES.len()]
+}
+
+/// Draw the whole screen into a frame.
+pub fn draw(frame: &mut ratatui::Frame<'_>, state: &State) {
+    frame.render_widget(Screen { state }, frame.area());
+}

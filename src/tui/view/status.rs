@@ -1,0 +1,107 @@
+//! The status line: document name, position, claim k/n, search, progress, then a message
+//! or the key hints of the focused pane (from the key map).
+
+use super::{put, put_trunc, spinner};
+use crate::tui::layout::display_width;
+use crate::tui::state::{Mode, State};
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+/// The status line.
+pub struct StatusView<'a> {
+    /// What to draw.
+    pub state: &'a State,
+}
+
+impl Widget for StatusView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let s = self.state;
+        let t = &s.theme;
+        if area.is_empty() {
+            return;
+        }
+        buf.set_style(area, t.status);
+        let w = area.width as usize;
+        let end = area.right();
+        if s.mode == Mode::Search {
+            let x = put(buf, area.x, area.y, "/", 1, t.key);
+            let x = put_trunc(
+                buf,
+                x,
+                area.y,
+                &s.search.input,
+                w.saturating_sub(2),
+                t.status,
+            );
+            if x < end {
+                put(buf, x, area.y, "▏", 1, t.key);
+            }
+            return;
+        }
+        let mut x = area.x + 1;
+        let name = s.doc.display_name();
+        x = put_trunc(buf, x, area.y, &name, (w / 4).max(8), t.key) + 2;
+        x = put(buf, x, area.y, &format!("{}%", s.percent()), 4, t.status) + 2;
+        if s.analysis.is_some() && !s.visible_claims.is_empty() {
+            let k = s
+                .claims
+                .selected
+                .map_or("-".to_string(), |i| (i + 1).to_string());
+            x = put(
+                buf,
+                x,
+                area.y,
+                &format!("claim {k}/{}", s.visible_claims.len()),
+                16,
+                t.status,
+            ) + 2;
+        }
+        if let Some(i) = s.search.current {
+            let m = format!("match {}/{}", i + 1, s.search.matches.len());
+            x = put(buf, x, area.y, &m, 20, t.status) + 2;
+        }
+        if s.analyzing || s.loading.is_some() {
+            let what = if s.loading.is_some() {
+                "loading"
+            } else {
+                "analysing"
+            };
+            x = put(
+                buf,
+                x,
+                area.y,
+                &format!("{} {what}", spinner(s.tick)),
+                12,
+                t.dim,
+            ) + 2;
+        }
+        if x >= end {
+            return;
+        }
+        let room = (end - x) as usize;
+        if let Some(msg) = &s.status {
+            put_trunc(
+                buf,
+                x,
+                area.y,
+                &msg.text,
+                room,
+                if msg.warning { t.warning } else { t.status },
+            );
+            return;
+        }
+        let hints = s.keymap.hints(s.focus.section());
+        for (i, (key, desc)) in hints.iter().enumerate() {
+            let need = display_width(key) + 1 + display_width(desc) + if i > 0 { 3 } else { 0 };
+            if x as usize + need > end as usize {
+                break;
+            }
+            if i > 0 {
+                x = put(buf, x, area.y, " · ", 3, t.dim);
+            }
+            x = put(buf, x, area.y, key, 10, t.key) + 1;
+            x = put(buf, x, area.y, desc, 40, t.dim);
+        }
+    }
+}

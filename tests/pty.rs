@@ -1,0 +1,199 @@
+//! End to end: the built `lede` in a pseudo-terminal, its output fed to a vt100 screen.
+//! Waits for stable screens (two identical reads) under a timeout
+//! (`LEDE_PTY_TIMEOUT` seconds, default 30), never for fixed delays.
+
+use portable_pty::{native_pty_system, Child, CommandBuilder, MasterPty, PtySize};
+use std::io::{Read, Write};
+use std::path::Path;
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+struct Pty {
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    output: Receiver<Vec<u8>>,
+    raw: Vec<u8>,
+    parser: vt100::Parser,
+}
+
+fn timeout() -> Duration {
+    let secs = std::env::var("LEDE_PTY_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(30);
+    Duration::from_secs(secs)
+}
+
+fn size(cols: u16, rows: u16) -> PtySize {
+    PtySize {
+        rows,
+        cols,
+        pixel_width: 0,
+        pixel_height: 0,
+    }
+}
+
+impl Pty {
+    fn start(cols: u16, rows: u16, dir: &Path, env: &[(&str, &str)]) -> Pty {
+        let pair = native_pty_system()
+            .openpty(size(cols, rows))
+            .expect("openpty");
+        let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lede"));
+        cmd.cwd(dir);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("XDG_CONFIG_HOME", dir); // no user key map
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn lede");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("reader");
+        let writer = pair.master.take_writer().expect("writer");
+        let (tx, output) = mpsc::channel();
+        // Drain the output on a thread so the child never blocks on a full pipe.
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            while let Ok(n) = reader.read(&mut buf) {
+                if n == 0 || tx.send(buf[..n].to_vec()).is_err() {
+                    break;
+                }
+            }
+        });
+        Pty {
+            master: pair.master,
+            writer,
+            child,
+            output,
+            raw: Vec::new(),
+            parser: vt100::Parser::new(rows, cols, 0),
+        }
+    }
+
+    fn pump(&mut self, wait: Duration) {
+        if let Ok(bytes) = self.output.recv_timeout(wait) {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+        while let Ok(bytes) = self.output.try_recv() {
+            self.parser.process(&bytes);
+            self.raw.extend_from_slice(&bytes);
+        }
+    }
+
+    /// Wait until the screen satisfies `ok` and reads the same twice in a row.
+    fn wait_for(&mut self, what: &str, ok: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + timeout();
+        let mut last = String::new();
+        loop {
+            self.pump(Duration::from_millis(100));
+            let now = self.parser.screen().contents();
+            if ok(&now) && now == last {
+                return now;
+            }
+            last = now;
+            assert!(
+                Instant::now() < deadline,
+                "timed out waiting for {what}; screen:\n{last}"
+            );
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer.write_all(keys.as_bytes()).expect("write");
+        self.writer.flush().expect("flush");
+    }
+
+    fn resize(&mut self, cols: u16, rows: u16) {
+        self.master.resize(size(cols, rows)).expect("resize");
+        self.parser.set_size(rows, cols);
+    }
+
+    fn wait_exit(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + timeout();
+        loop {
+            self.pump(Duration::from_millis(50));
+            if let Some(status) = self.child.try_wait().expect("try_wait") {
+                // Collect what is left of the output.
+                self.pump(Duration::from_millis(200));
+                return status;
+            }
+            assert!(Instant::now() < deadline, "lede did not exit");
+        }
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+fn line(screen: &str, n: usize) -> String {
+    screen.lines().nth(n).unwrap_or("").to_string()
+}
+
+#[test]
+fn reads_walks_claims_helps_resizes_and_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut t = Pty::start(100, 30, dir.path(), &[]);
+    let s = t.wait_for("the sample with its claims", |s| {
+        s.contains("What caused the security failure") && s.contains("claim -/")
+    });
+    assert!(s.contains("Claims"), "{s}");
+
+    t.send("]");
+    t.wait_for("the first claim", |s| s.contains("claim 1/"));
+
+    t.send("?");
+    let s = t.wait_for("the help", |s| s.contains("Keys (? or Esc closes)"));
+    assert!(s.contains("next claim"));
+    t.send("?");
+    t.wait_for("the help to close", |s| !s.contains("Keys (?"));
+
+    t.resize(60, 20);
+    let s = t.wait_for("the narrow layout", |s| {
+        s.lines().count() <= 20
+            && line(s, 19).contains("sample.txt")
+            && line(s, 0).chars().count() <= 60
+    });
+    assert!(s.contains("Claims"), "panels still shown:\n{s}");
+
+    t.send("/security\r");
+    t.wait_for("search matches", |s| s.contains("match 1/"));
+    t.send("n");
+    t.wait_for("the next match", |s| s.contains("match 2/"));
+
+    t.resize(120, 40);
+    t.wait_for("the wide layout", |s| line(s, 39).contains("sample.txt"));
+
+    t.send("q");
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let raw = String::from_utf8_lossy(&t.raw);
+    assert!(raw.contains("\x1b[?1049h"), "entered the alternate screen");
+    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(raw.contains("\x1b[?1000l"), "mouse capture off");
+    assert!(raw.contains("\x1b[38;5;"), "colours without NO_COLOR");
+}
+
+#[test]
+fn exports_markdown_to_the_current_directory() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut t = Pty::start(80, 24, dir.path(), &[("NO_COLOR", "1")]);
+    t.wait_for("the analysis", |s| s.contains("claim -/"));
+    t.send("e");
+    let s = t.wait_for("the export message", |s| s.contains("exported to"));
+    assert!(s.contains("sample.lede.md"), "{s}");
+    let md = std::fs::read_to_string(dir.path().join("sample.lede.md")).expect("export written");
+    assert!(md.starts_with("---\n") && md.contains("## Claims"));
+    t.send("\x03"); // Ctrl-C quits too
+    assert!(t.wait_exit().success());
+    // NO_COLOR: no colour sequences at all (crossterm writes colours as 38;5;n / 48;5;n).
+    let raw = String::from_utf8_lossy(&t.raw);
+    for sgr in ["\x1b[38;5;", "\x1b[48;5;", "\x1b[38;2;", "\x1b[48;2;"] {
+        assert!(!raw.contains(sgr), "colour {sgr:?} with NO_COLOR");
+    }
+}
