@@ -8,6 +8,7 @@
 //! Invariants: blocks are in text order, do not overlap, and are separated in `text` by a
 //! blank line (`"\n\n"`); `text` contains no control characters except `\n`.
 
+pub mod html;
 pub mod markdown;
 pub mod plain;
 
@@ -119,7 +120,12 @@ pub struct Document {
 
 impl Document {
     /// A document with the given text and blocks, no metadata.
-    pub fn new(source: impl Into<String>, format: Format, text: String, blocks: Vec<Block>) -> Self {
+    pub fn new(
+        source: impl Into<String>,
+        format: Format,
+        text: String,
+        blocks: Vec<Block>,
+    ) -> Self {
         Document {
             source: source.into(),
             format,

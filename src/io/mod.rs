@@ -4,6 +4,8 @@
 
 use crate::document::{self, Document, Format};
 use std::io::Read;
+
+pub mod fetch;
 use std::path::Path;
 
 /// Largest document lede opens, in bytes (32 MiB). A book is about 5 MB; a bigger file is
@@ -52,6 +54,8 @@ pub struct Raw {
     pub bytes: Vec<u8>,
     /// A content type, when known (from HTTP).
     pub content_type: Option<String>,
+    /// The final URL after redirects, when fetched.
+    pub url: Option<String>,
 }
 
 /// Read a file, `-` (standard input) or URL into raw bytes, with the size and sanity checks.
@@ -84,7 +88,11 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
         }
         std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
     };
-    let name = if source == "-" { "standard input" } else { source };
+    let name = if source == "-" {
+        "standard input"
+    } else {
+        source
+    };
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge {
             source_name: name.into(),
@@ -96,11 +104,12 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
         source: source.into(),
         bytes,
         content_type: None,
+        url: None,
     })
 }
 
 fn fetch_url(url: &str) -> Result<Raw, LoadError> {
-    Err(LoadError::Fetch(url.into(), "URLs are not supported yet".into()))
+    fetch::fetch(url, &fetch::Options::from_env())
 }
 
 /// Whether `bytes` look binary: a NUL byte, or many other control bytes, in the first 8 KiB.
@@ -151,8 +160,15 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
     if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
         return Format::Html;
     }
-    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
-    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
+    let head: String = text
+        .trim_start()
+        .chars()
+        .take(512)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<head")
         || (head.starts_with("<?xml") && head.contains("<html"))
     {
         return Format::Html;
@@ -171,19 +187,36 @@ pub fn open(source: &str) -> Result<Document, LoadError> {
 
 /// Turn raw bytes into a document (checks for binary and empty content).
 pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
-    let name = if raw.source == "-" { "standard input".to_string() } else { raw.source.clone() };
+    let name = if raw.source == "-" {
+        "standard input".to_string()
+    } else {
+        raw.source.clone()
+    };
     if looks_binary(&raw.bytes) {
         return Err(LoadError::Binary(name));
     }
     if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty(name));
     }
-    let (text, warning) = decode_utf8(&name, &raw.bytes);
-    let format = detect_format(&raw.source, raw.content_type.as_deref(), &text);
-    let mut doc = match format {
-        Format::Markdown => document::markdown::parse(&raw.source, &text),
-        Format::Html => document::plain::parse(&raw.source, &text),
-        Format::Plain => document::plain::parse(&raw.source, &text),
+    // Sniff the format on the head alone: HTML is decoded with its own charset.
+    let head = String::from_utf8_lossy(&raw.bytes[..raw.bytes.len().min(2048)]);
+    let format = detect_format(&raw.source, raw.content_type.as_deref(), &head);
+    let (mut doc, warning) = match format {
+        Format::Html => {
+            let (text, warning) =
+                document::html::decode(&name, &raw.bytes, raw.content_type.as_deref());
+            let url = raw.url.as_deref().or(Some(raw.source.as_str()));
+            (document::html::parse(&raw.source, &text, url), warning)
+        }
+        Format::Markdown | Format::Plain => {
+            let (text, warning) = decode_utf8(&name, &raw.bytes);
+            let doc = if format == Format::Markdown {
+                document::markdown::parse(&raw.source, &text)
+            } else {
+                document::plain::parse(&raw.source, &text)
+            };
+            (doc, warning)
+        }
     };
     if doc.text.trim().is_empty() {
         return Err(LoadError::Empty(name));
@@ -212,7 +245,10 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(detect_format("a.md", None, "x"), Format::Markdown);
-        assert_eq!(detect_format("a", None, "<!DOCTYPE html><html>"), Format::Html);
+        assert_eq!(
+            detect_format("a", None, "<!DOCTYPE html><html>"),
+            Format::Html
+        );
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
     }
 }
