@@ -24,6 +24,9 @@ use encoding_rs::Encoding;
 /// whole page body is used instead.
 const MIN_ARTICLE_CHARS: usize = 250;
 
+/// Longest alt text (in words) kept as an image block.
+const MAX_ALT_WORDS: usize = 4;
+
 /// Decode an HTML page's bytes to a string, choosing the encoding from (in order) a
 /// byte-order mark, the `charset` of an HTTP `content_type`, a `<meta>` charset declaration
 /// in the first 4 KiB, valid UTF-8, and statistical detection. Returns the text and a
@@ -519,6 +522,9 @@ impl Walker {
                 }
             }
             "img" => self.image(node),
+            // Captions and credits are not article text (human-written article bodies
+            // leave them out); the image itself stays as its alt text.
+            "figcaption" => {}
             "a" | "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" => {
                 let kind = match name.as_str() {
                     "a" => node
@@ -624,7 +630,9 @@ impl Walker {
 
     fn image(&mut self, node: &NodeRef) {
         let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
-        if alt.chars().count() < 3 || self.pre > 0 {
+        // A long alt text is a caption that the page usually repeats; keep short labels.
+        if alt.chars().count() < 3 || self.pre > 0 || alt.split_whitespace().count() > MAX_ALT_WORDS
+        {
             return;
         }
         // An image inside running text (an icon, an emoji) stays out of the text.
@@ -682,6 +690,16 @@ impl Walker {
             None if self.quote > 0 => BlockKind::Quote,
             None => BlockKind::Paragraph,
         };
+        let link_bytes: usize = self
+            .inlines
+            .iter()
+            .filter(|p| p.target.is_some())
+            .map(|p| p.end - p.start)
+            .sum();
+        if self.pre == 0 && is_leftover(content, link_bytes, kind) {
+            self.clear();
+            return;
+        }
         let start = self.out.push_block(kind, content).unwrap_or(0);
         let len = content.len();
         for p in self.inlines.drain(..) {
@@ -708,6 +726,89 @@ impl Walker {
         self.buf.clear();
         self.space = false;
     }
+}
+
+/// Lines Readability keeps that are page furniture, not article: datelines, photo credits,
+/// slideshow controls, prompts. Matched at the start of a short block, case-insensitively.
+const LEFTOVER_STARTS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "image copyright",
+    "image caption",
+    "image source",
+    "photo:",
+    "photograph:",
+    "caption",
+    "close",
+    "advert",
+    "media playback",
+    "continue reading",
+    "click here",
+    "read more",
+    "related",
+    "report error",
+    "order reprints",
+    "print article",
+    "text size",
+    "share this",
+    "share on",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "tags",
+    "comments",
+    "this slideshow",
+    "you may also like",
+    "more from",
+    "more news",
+    "more articles",
+    "don't miss",
+    "top stories",
+    "recommended",
+    "get the",
+];
+
+/// Whether a finished block is a leftover to drop: a short furniture line (see
+/// [`LEFTOVER_STARTS`]), a short block that is almost all link text (related stories,
+/// tag lists), or a slideshow counter ("1 of 9").
+fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
+    if matches!(kind, BlockKind::Code | BlockKind::Image) {
+        return false;
+    }
+    let words = content.split_whitespace().count();
+    if words > 30 {
+        return false;
+    }
+    let lower = content.to_lowercase();
+    if words <= 12 {
+        let starts = LEFTOVER_STARTS.iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        });
+        if starts {
+            return true;
+        }
+        // "1 of 9", "Image 1 of / 9", "2of4 A shopper ..."
+        let slideshow = regex_lite_of(&lower);
+        if slideshow {
+            return true;
+        }
+    }
+    let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
+    link_bytes * 10 >= content.len() * 8 && letters > 0 && !matches!(kind, BlockKind::Heading(_))
+}
+
+/// Whether `s` opens with a slideshow counter: digits, optional "image", "of", digits.
+fn regex_lite_of(s: &str) -> bool {
+    let s = s.strip_prefix("image").unwrap_or(s).trim_start();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    s[digits..].trim_start().starts_with("of")
 }
 
 /// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]).
