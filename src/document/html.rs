@@ -437,6 +437,8 @@ struct Walker {
     pre: usize,
     /// Inside `<blockquote>`.
     quote: usize,
+    /// Inside `<figure>`.
+    figure: usize,
     /// Open lists: ordered? and the next number.
     lists: Vec<(bool, u32)>,
     /// The kind the current block will get.
@@ -611,6 +613,11 @@ impl Walker {
                 self.flush();
                 self.quote -= 1;
             }
+            "figure" => {
+                self.figure += 1;
+                self.walk(node);
+                self.figure -= 1;
+            }
             "pre" => {
                 self.pre += 1;
                 self.kind = Some(BlockKind::Code);
@@ -631,7 +638,11 @@ impl Walker {
     fn image(&mut self, node: &NodeRef) {
         let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
         // A long alt text is a caption that the page usually repeats; keep short labels.
-        if alt.chars().count() < 3 || self.pre > 0 || alt.split_whitespace().count() > MAX_ALT_WORDS
+        // Only editorial images (in a figure) are blocks; others are decoration or icons.
+        if self.figure == 0
+            || alt.chars().count() < 3
+            || self.pre > 0
+            || alt.split_whitespace().count() > MAX_ALT_WORDS
         {
             return;
         }
