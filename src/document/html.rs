@@ -169,7 +169,10 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     doc.inlines = out.inlines;
     doc.links = out.links;
     doc.title = title.or(meta.title);
-    doc.byline = byline.or(meta.byline);
+    doc.byline = byline.or(meta.byline).map(|b| {
+        let rest = b.strip_prefix("By ").or_else(|| b.strip_prefix("by "));
+        rest.map_or(b.clone(), |r| r.trim().to_string())
+    });
     doc.site = site.or(meta.site);
     doc.lang = lang.or(meta.lang);
     doc.date = published
