@@ -21,7 +21,10 @@ fn pages() -> Vec<String> {
         }
     }
     if found.is_empty() {
-        eprintln!("no pages under {}: benchmarking the fixtures", dir.display());
+        eprintln!(
+            "no pages under {}: benchmarking the fixtures",
+            dir.display()
+        );
         let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/html");
         for entry in std::fs::read_dir(fixtures).into_iter().flatten().flatten() {
             if let Ok(html) = std::fs::read_to_string(entry.path()) {

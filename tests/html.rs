@@ -181,6 +181,15 @@ fn hostile_markup_cannot_drive_the_terminal() {
 }
 
 #[test]
+fn line_breaks_never_make_blank_lines() {
+    let html = "<html><body><div>One<br><br><br> two<br>\n<br>three</div><pre>x<br><br>y</pre></body></html>";
+    let doc = parse("x.html", html, None);
+    check_invariants(&doc);
+    let words: Vec<&str> = doc.text.split_whitespace().collect();
+    assert_eq!(words, ["One", "two", "three", "x", "y"], "{:?}", doc.text);
+}
+
+#[test]
 fn analyze_reports_title_date_and_body() {
     let out = Command::cargo_bin("lede")
         .unwrap()

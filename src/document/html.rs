@@ -216,7 +216,7 @@ fn clean_page(page: &dom_query::Document) {
     let mut doomed = Vec::new();
     for node in page.select("body *").nodes() {
         if is_boilerplate(node) {
-            doomed.push(node.clone());
+            doomed.push(*node);
         }
     }
     for node in doomed {
@@ -519,12 +519,11 @@ impl Walker {
             "script" | "style" | "noscript" | "template" | "svg" | "button" | "select"
             | "textarea" | "input" | "iframe" | "object" | "head" | "title" | "meta" | "link" => {}
             "br" => {
-                if self.pre > 0 {
+                // A line break, never a blank line (that would split the block).
+                if !self.buf.is_empty() && !self.buf.ends_with('\n') {
                     self.buf.push('\n');
-                } else if !self.buf.is_empty() {
-                    self.buf.push('\n');
-                    self.space = false;
                 }
+                self.space = false;
             }
             "img" => self.image(node),
             // Captions and credits are not article text (human-written article bodies
@@ -661,12 +660,9 @@ impl Walker {
         if self.pre > 0 {
             for c in raw.chars() {
                 match c {
-                    '\n' => {
-                        // No blank lines inside a block: they separate blocks.
-                        if !self.buf.ends_with('\n') && !self.buf.is_empty() {
-                            self.buf.push('\n');
-                        }
-                    }
+                    // No blank lines inside a block: they separate blocks.
+                    '\n' if self.buf.ends_with('\n') || self.buf.is_empty() => {}
+                    '\n' => self.buf.push('\n'),
                     '\t' => self.buf.push_str("    "),
                     c if keep_char(c) => self.buf.push(c),
                     _ => {}
