@@ -255,7 +255,6 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         "advert",
         "sponsor",
         "promo",
-        "paywall",
         "breadcrumb",
     ];
     WIDGETS.iter().any(|w| attrs.contains(w)) && short_text(node)
