@@ -223,3 +223,46 @@ fn analyze_date_flag_overrides_page_date() {
     assert_eq!(v["dct"], "2022-01-01");
     assert!(v["text"].as_str().unwrap().contains("bibliothèque"));
 }
+
+mod random_markup {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div class=\"share-bar\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<br>".to_string()),
+            Just("<pre>".to_string()),
+            Just("</pre>".to_string()),
+            Just("<ul><li>".to_string()),
+            Just("</li></ul>".to_string()),
+            Just("<a href=\"/x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<em>".to_string()),
+            Just("</em>".to_string()),
+            Just("<blockquote>".to_string()),
+            Just("<figure><img alt=\"A map\"></figure>".to_string()),
+            Just("<h2>".to_string()),
+            Just("</h2>".to_string()),
+            Just("\n\n".to_string()),
+            "[a-zé😀 ,.\t]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_markup_keeps_the_invariants(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let html = format!("<html><body>{}</body></html>", pieces.concat());
+            let doc = parse("x.html", &html, None);
+            check_invariants(&doc);
+            for link in &doc.links {
+                prop_assert!(doc.text.is_char_boundary(link.span.start));
+                prop_assert!(link.span.end <= doc.text.len());
+            }
+        }
+    }
+}
