@@ -777,6 +777,9 @@ const LEFTOVER_STARTS: &[&str] = &[
     "top stories",
     "recommended",
     "get the",
+    "©",
+    "join the conversation",
+    "tell us what",
 ];
 
 /// Whether a finished block is a leftover to drop: a short furniture line (see
@@ -801,13 +804,24 @@ fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
             return true;
         }
         // "1 of 9", "Image 1 of / 9", "2of4 A shopper ..."
-        let slideshow = regex_lite_of(&lower);
-        if slideshow {
+        if regex_lite_of(&lower) {
+            return true;
+        }
+        // A byline line ("By Ann Lee - 11/18/19").
+        if is_byline(content, words) {
             return true;
         }
     }
     let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
     link_bytes * 10 >= content.len() * 8 && letters > 0 && !matches!(kind, BlockKind::Heading(_))
+}
+
+/// A short "By Name" line: "By", then capitalised words, no sentence end.
+fn is_byline(content: &str, words: usize) -> bool {
+    let Some(rest) = content.strip_prefix("By ") else {
+        return false;
+    };
+    words <= 10 && rest.starts_with(char::is_uppercase) && !content.ends_with('.')
 }
 
 /// Whether `s` opens with a slideshow counter: digits, optional "image", "of", digits.
