@@ -174,10 +174,11 @@ fn date_from_url_and_time_element() {
 
 #[test]
 fn hostile_markup_cannot_drive_the_terminal() {
-    let html = "<html><body><p>Safe \u{1b}]0;title\u{7} text \u{202e}reversed</p><pre>a\u{1b}[2Jb\n\n\nc</pre></body></html>";
+    let html = "<html><body><p>Safe \u{1b}]0;title\u{7} text \u{202e}reversed</p><p>\u{200b}</p><pre>a\u{1b}[2Jb\n\n\nc</pre></body></html>";
     let doc = parse("x.html", html, None);
     check_invariants(&doc);
     assert!(!doc.text.contains('\u{1b}') && !doc.text.contains('\u{202e}'));
+    assert!(!doc.text.contains('\u{200b}'));
 }
 
 #[test]

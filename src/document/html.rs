@@ -834,14 +834,43 @@ fn regex_lite_of(s: &str) -> bool {
     s[digits..].trim_start().starts_with("of")
 }
 
-/// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]).
+/// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]),
+/// no zero-width spaces.
 fn keep_char(c: char) -> bool {
-    !c.is_control() && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    // Zero-width spaces and stray BOMs are spacer junk: a block of them would look empty.
+    !c.is_control()
+        && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{FEFF}')
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn charset_declarations() {
+        let meta = meta_charset(
+            b"<head><META http-equiv=Content-Type content='text/html; charset=Shift_JIS'>",
+        );
+        assert_eq!(meta, Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(
+            meta_charset(b"<meta charset=\"koi8-r\"/>"),
+            Some(encoding_rs::KOI8_R)
+        );
+        assert_eq!(meta_charset(b"<meta name=x content=y>"), None);
+        assert_eq!(
+            charset_param("text/html; charset=\"windows-1251\""),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        // A wrong Latin-1 label on valid UTF-8 is overridden.
+        let (text, w) = decode("x", "<meta charset=iso-8859-1><p>café</p>".as_bytes(), None);
+        assert!(text.contains("café") && w.is_none());
+        let (text, _) = decode(
+            "x",
+            b"\xEF\xBB\xBF<p>ok</p>",
+            Some("text/html; charset=latin1"),
+        );
+        assert_eq!(text, "<p>ok</p>");
+    }
 
     #[test]
     fn dates() {
