@@ -151,6 +151,9 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
         if ct.contains("markdown") {
             return Format::Markdown;
         }
+        if ct.starts_with("text/plain") {
+            return Format::Plain;
+        }
     }
     let lower = source.to_ascii_lowercase();
     let path = lower.split(['?', '#']).next().unwrap_or(&lower);
@@ -250,6 +253,8 @@ mod tests {
             Format::Html
         );
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
+        assert_eq!(detect_format("https://x/a", Some("text/plain"), "hi"), Format::Plain);
+        assert_eq!(detect_format("https://x/a", None, "hi"), Format::Html);
     }
 }
 
