@@ -253,7 +253,10 @@ mod tests {
             Format::Html
         );
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
-        assert_eq!(detect_format("https://x/a", Some("text/plain"), "hi"), Format::Plain);
+        assert_eq!(
+            detect_format("https://x/a", Some("text/plain"), "hi"),
+            Format::Plain
+        );
         assert_eq!(detect_format("https://x/a", None, "hi"), Format::Html);
     }
 }
