@@ -88,11 +88,7 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
         }
         std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
     };
-    let name = if source == "-" {
-        "standard input"
-    } else {
-        source
-    };
+    let name = if source == "-" { "standard input" } else { source };
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge {
             source_name: name.into(),
@@ -163,15 +159,8 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
     if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
         return Format::Html;
     }
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<head")
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
         || (head.starts_with("<?xml") && head.contains("<html"))
     {
         return Format::Html;
@@ -190,11 +179,7 @@ pub fn open(source: &str) -> Result<Document, LoadError> {
 
 /// Turn raw bytes into a document (checks for binary and empty content).
 pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
-    let name = if raw.source == "-" {
-        "standard input".to_string()
-    } else {
-        raw.source.clone()
-    };
+    let name = if raw.source == "-" { "standard input".to_string() } else { raw.source.clone() };
     if looks_binary(&raw.bytes) {
         return Err(LoadError::Binary(name));
     }
@@ -248,15 +233,9 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(detect_format("a.md", None, "x"), Format::Markdown);
-        assert_eq!(
-            detect_format("a", None, "<!DOCTYPE html><html>"),
-            Format::Html
-        );
+        assert_eq!(detect_format("a", None, "<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
-        assert_eq!(
-            detect_format("https://x/a", Some("text/plain"), "hi"),
-            Format::Plain
-        );
+        assert_eq!(detect_format("https://x/a", Some("text/plain"), "hi"), Format::Plain);
         assert_eq!(detect_format("https://x/a", None, "hi"), Format::Html);
     }
 }
