@@ -8,6 +8,7 @@
 //! Invariants: blocks are in text order, do not overlap, and are separated in `text` by a
 //! blank line (`"\n\n"`); `text` contains no control characters except `\n`.
 
+pub mod html;
 pub mod markdown;
 pub mod plain;
 

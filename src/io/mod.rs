@@ -2,6 +2,7 @@
 //!
 //! Every failure is a [`LoadError`] naming the source and the problem in one line.
 
+pub mod fetch;
 pub mod notes_store;
 
 use crate::document::{self, Document, Format};
@@ -54,6 +55,8 @@ pub struct Raw {
     pub bytes: Vec<u8>,
     /// A content type, when known (from HTTP).
     pub content_type: Option<String>,
+    /// The final URL after redirects, when fetched.
+    pub url: Option<String>,
 }
 
 /// Read a file, `-` (standard input) or URL into raw bytes, with the size and sanity checks.
@@ -102,14 +105,12 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
         source: source.into(),
         bytes,
         content_type: None,
+        url: None,
     })
 }
 
 fn fetch_url(url: &str) -> Result<Raw, LoadError> {
-    Err(LoadError::Fetch(
-        url.into(),
-        "URLs are not supported yet".into(),
-    ))
+    fetch::fetch(url, &fetch::Options::from_env())
 }
 
 /// Whether `bytes` look binary: a NUL byte, or many other control bytes, in the first 8 KiB.
@@ -150,6 +151,9 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
         }
         if ct.contains("markdown") {
             return Format::Markdown;
+        }
+        if ct.starts_with("text/plain") {
+            return Format::Plain;
         }
     }
     let lower = source.to_ascii_lowercase();
@@ -198,12 +202,25 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     if raw.bytes.iter().all(|b| b.is_ascii_whitespace()) {
         return Err(LoadError::Empty(name));
     }
-    let (text, warning) = decode_utf8(&name, &raw.bytes);
-    let format = detect_format(&raw.source, raw.content_type.as_deref(), &text);
-    let mut doc = match format {
-        Format::Markdown => document::markdown::parse(&raw.source, &text),
-        Format::Html => document::plain::parse(&raw.source, &text),
-        Format::Plain => document::plain::parse(&raw.source, &text),
+    // Sniff the format on the head alone: HTML is decoded with its own charset.
+    let head = String::from_utf8_lossy(&raw.bytes[..raw.bytes.len().min(2048)]);
+    let format = detect_format(&raw.source, raw.content_type.as_deref(), &head);
+    let (mut doc, warning) = match format {
+        Format::Html => {
+            let (text, warning) =
+                document::html::decode(&name, &raw.bytes, raw.content_type.as_deref());
+            let url = raw.url.as_deref().or(Some(raw.source.as_str()));
+            (document::html::parse(&raw.source, &text, url), warning)
+        }
+        Format::Markdown | Format::Plain => {
+            let (text, warning) = decode_utf8(&name, &raw.bytes);
+            let doc = if format == Format::Markdown {
+                document::markdown::parse(&raw.source, &text)
+            } else {
+                document::plain::parse(&raw.source, &text)
+            };
+            (doc, warning)
+        }
     };
     if doc.text.trim().is_empty() {
         return Err(LoadError::Empty(name));
@@ -252,5 +269,10 @@ mod tests {
             Format::Html
         );
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
+        assert_eq!(
+            detect_format("https://x/a", Some("text/plain"), "hi"),
+            Format::Plain
+        );
+        assert_eq!(detect_format("https://x/a", None, "hi"), Format::Html);
     }
 }

@@ -1,0 +1,891 @@
+//! HTML pages reduced to their article: the main content as blocks, plus metadata.
+//!
+//! The main content is found by `dom_smoothie`, a Rust port of Mozilla's Readability (the
+//! algorithm behind Firefox Reader View). Its output HTML is then walked once into a
+//! [`Document`]: headings, paragraphs, list items, quotes, preformatted text and images
+//! (as their alt text) become [`Block`](super::Block)s; emphasis, code and links become
+//! inlines. Leftovers Readability keeps (share bars, "read more" lines, newsletter
+//! prompts) are dropped by a small cleanup pass; when Readability finds too little, the
+//! page body (less navigation, headers, footers and forms) is used instead.
+//!
+//! The title is metadata only: it is never part of `text`, so offsets and analyses cover
+//! the body alone. Byline, site, language and publication date come from meta tags,
+//! JSON-LD, `<time>` elements and the URL.
+//!
+//! Pure: no file or network access. Bytes are decoded with [`decode`], which honours a
+//! byte-order mark, the HTTP charset, `<meta charset>` and, failing those, detection.
+
+use super::{BlockKind, Document, Format, InlineKind, Link, TextBuilder};
+use crate::analysis::NaiveDate;
+use dom_query::NodeRef;
+use encoding_rs::Encoding;
+
+/// Below this many characters of body text, Readability's result is taken as a miss and the
+/// whole page body is used instead.
+const MIN_ARTICLE_CHARS: usize = 250;
+
+/// Longest alt text (in words) kept as an image block.
+const MAX_ALT_WORDS: usize = 4;
+
+/// Decode an HTML page's bytes to a string, choosing the encoding from (in order) a
+/// byte-order mark, the `charset` of an HTTP `content_type`, a `<meta>` charset declaration
+/// in the first 4 KiB, valid UTF-8, and statistical detection. Returns the text and a
+/// warning when bytes had to be replaced.
+pub fn decode(name: &str, bytes: &[u8], content_type: Option<&str>) -> (String, Option<String>) {
+    let (encoding, bom_len) = match Encoding::for_bom(bytes) {
+        Some((enc, len)) => (enc, len),
+        None => (choose_encoding(bytes, content_type), 0),
+    };
+    let (text, had_errors) = encoding.decode_without_bom_handling(&bytes[bom_len..]);
+    let warning = had_errors.then(|| {
+        format!(
+            "{name}: invalid {} bytes replaced with \u{FFFD}",
+            encoding.name()
+        )
+    });
+    (text.into_owned(), warning)
+}
+
+fn choose_encoding(bytes: &[u8], content_type: Option<&str>) -> &'static Encoding {
+    let declared = content_type
+        .and_then(charset_param)
+        .or_else(|| meta_charset(&bytes[..bytes.len().min(4096)]));
+    if let Some(enc) = declared {
+        // A page declared as a UTF-16 variant but read as bytes without a BOM is in
+        // practice ASCII-compatible (the HTML standard says so too).
+        if enc == encoding_rs::UTF_16LE || enc == encoding_rs::UTF_16BE {
+            return encoding_rs::UTF_8;
+        }
+        // Pages often claim Latin-1 yet are UTF-8; trust valid UTF-8 with non-ASCII bytes.
+        if enc != encoding_rs::UTF_8 && !bytes.is_ascii() && std::str::from_utf8(bytes).is_ok() {
+            return encoding_rs::UTF_8;
+        }
+        return enc;
+    }
+    if std::str::from_utf8(bytes).is_ok() {
+        return encoding_rs::UTF_8;
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(bytes, true);
+    detector.guess(None, true)
+}
+
+fn charset_param(content_type: &str) -> Option<&'static Encoding> {
+    let lower = content_type.to_ascii_lowercase();
+    let at = lower.find("charset=")?;
+    let value = lower[at + 8..]
+        .trim_start_matches(['"', '\''])
+        .split(|c: char| c == ';' || c == '"' || c == '\'' || c.is_whitespace())
+        .next()?;
+    Encoding::for_label(value.as_bytes())
+}
+
+/// Find `<meta charset=X>` or `<meta http-equiv=content-type content="...charset=X">`.
+fn meta_charset(head: &[u8]) -> Option<&'static Encoding> {
+    let lower: Vec<u8> = head.iter().map(u8::to_ascii_lowercase).collect();
+    let mut from = 0;
+    while let Some(pos) = find(&lower[from..], b"<meta") {
+        let start = from + pos;
+        let end = find(&lower[start..], b">").map_or(lower.len(), |e| start + e);
+        let tag = &lower[start..end];
+        if let Some(at) = find(tag, b"charset=") {
+            let rest = &tag[at + 8..];
+            let rest = rest
+                .iter()
+                .position(|&b| b != b'"' && b != b'\'' && b != b' ')
+                .map_or(&rest[rest.len()..], |p| &rest[p..]);
+            let len = rest
+                .iter()
+                .position(|&b| matches!(b, b'"' | b'\'' | b';' | b' ' | b'/' | b'>'))
+                .unwrap_or(rest.len());
+            if let Some(enc) = Encoding::for_label(&rest[..len]) {
+                return Some(enc);
+            }
+        }
+        from = end;
+    }
+    None
+}
+
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+/// Parse an HTML page into a [`Document`] holding its main content. `source` is the name
+/// the user gave; `url` (when known) resolves relative links and can supply the date.
+pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
+    let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let page = dom_query::Document::from(html);
+    let meta = PageMeta::read(&page);
+    clean_page(&page);
+
+    let cfg = dom_smoothie::Config {
+        text_mode: dom_smoothie::TextMode::Raw,
+        ..Default::default()
+    };
+    let article = dom_smoothie::Readability::with_document(page, url, Some(cfg))
+        .or_else(|_| {
+            dom_smoothie::Readability::with_document(dom_query::Document::from(html), None, None)
+        })
+        .and_then(|mut r| r.parse());
+
+    let mut title = None;
+    let mut byline = None;
+    let mut site = None;
+    let mut lang = None;
+    let mut published = None;
+    let mut walker = Walker::default();
+    if let Ok(article) = &article {
+        title = nonempty(&article.title);
+        byline = article.byline.as_deref().and_then(nonempty);
+        site = article.site_name.as_deref().and_then(nonempty);
+        lang = article.lang.as_deref().and_then(nonempty);
+        published = article.published_time.as_deref().and_then(parse_date_text);
+        let content = dom_query::Document::fragment(article.content.clone());
+        walker.title = title.as_deref().map(normalize_words);
+        walker.walk(&content.root());
+        walker.flush();
+    }
+    if walker.out.text.chars().count() < MIN_ARTICLE_CHARS {
+        // Readability missed: fall back to the body without its chrome.
+        let page = dom_query::Document::from(html);
+        clean_page(&page);
+        page.select(FALLBACK_DROP).remove();
+        let mut fallback = Walker {
+            title: title.as_deref().map(normalize_words),
+            ..Walker::default()
+        };
+        if let Some(body) = page.body() {
+            fallback.walk(&body);
+            fallback.flush();
+        }
+        if fallback.out.text.len() > walker.out.text.len() {
+            walker = fallback;
+        }
+    }
+
+    let out = walker.out;
+    let mut doc = Document::new(source, Format::Html, out.text, out.blocks);
+    doc.inlines = out.inlines;
+    doc.links = out.links;
+    doc.title = title.or(meta.title);
+    doc.byline = byline.or(meta.byline).map(|b| {
+        let rest = b.strip_prefix("By ").or_else(|| b.strip_prefix("by "));
+        rest.map_or(b.clone(), |r| r.trim().to_string())
+    });
+    doc.site = site.or(meta.site);
+    doc.lang = lang.or(meta.lang);
+    doc.date = published
+        .or(meta.date)
+        .or_else(|| url.and_then(date_from_url));
+    doc
+}
+
+fn nonempty(s: &str) -> Option<String> {
+    let s = collapse(s);
+    (!s.is_empty()).then_some(s)
+}
+
+fn collapse(s: &str) -> String {
+    super::sanitize(s)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn normalize_words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Elements dropped from the page before Readability sees it: never article text.
+const PAGE_DROP: &str = "script, style, noscript, template, svg, button, select, textarea, \
+    input, dialog, [hidden], [aria-hidden=true], [role=dialog], [role=alertdialog]";
+
+/// Extra elements dropped when the whole body is used as a fallback.
+const FALLBACK_DROP: &str = "nav, header, footer, aside, form, menu, [role=navigation], \
+    [role=banner], [role=contentinfo], [role=complementary]";
+
+/// Remove what can never be article text, and widgets whose class or id says what they are
+/// (share bars, cookie banners, newsletter prompts, comment sections, related links).
+fn clean_page(page: &dom_query::Document) {
+    page.select(PAGE_DROP).remove();
+    let mut doomed = Vec::new();
+    for node in page.select("body *").nodes() {
+        if is_boilerplate(node) {
+            doomed.push(*node);
+        }
+    }
+    for node in doomed {
+        node.remove_from_parent();
+    }
+}
+
+fn is_boilerplate(node: &NodeRef) -> bool {
+    let name = node.node_name();
+    if matches!(name.as_deref(), Some("body" | "html" | "article" | "main")) {
+        return false;
+    }
+    let mut attrs = String::new();
+    for key in ["class", "id"] {
+        if let Some(v) = node.attr(key) {
+            attrs.push_str(&v.to_ascii_lowercase());
+            attrs.push(' ');
+        }
+    }
+    if attrs.is_empty() {
+        return false;
+    }
+    const WIDGETS: &[&str] = &[
+        "cookie",
+        "gdpr",
+        "consent",
+        "share-",
+        "sharing",
+        "social-",
+        "newsletter",
+        "subscribe",
+        "related-",
+        "comments",
+        "comment-list",
+        "disqus",
+        "advert",
+        "sponsor",
+        "promo",
+        "breadcrumb",
+    ];
+    WIDGETS.iter().any(|w| attrs.contains(w)) && short_text(node)
+}
+
+/// Whether a node holds little text (so removing it cannot lose an article).
+fn short_text(node: &NodeRef) -> bool {
+    node.text().chars().filter(|c| !c.is_whitespace()).count() < 2000
+}
+
+/// Metadata read from the page itself (used when Readability gives none).
+#[derive(Default)]
+struct PageMeta {
+    title: Option<String>,
+    byline: Option<String>,
+    site: Option<String>,
+    lang: Option<String>,
+    date: Option<NaiveDate>,
+}
+
+impl PageMeta {
+    fn read(page: &dom_query::Document) -> Self {
+        let meta = |names: &[&str]| -> Option<String> {
+            for name in names {
+                let sel = format!(
+                    "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
+                );
+                for node in page.select(&sel).nodes() {
+                    if let Some(v) = node.attr("content").and_then(|v| nonempty(&v)) {
+                        return Some(v);
+                    }
+                }
+            }
+            None
+        };
+        let mut date = meta(&[
+            "article:published_time",
+            "og:article:published_time",
+            "datePublished",
+            "date",
+            "dc.date",
+            "DC.date.issued",
+            "dcterms.created",
+            "pubdate",
+            "publish-date",
+            "sailthru.date",
+            "parsely-pub-date",
+        ])
+        .as_deref()
+        .and_then(parse_date_text);
+        if date.is_none() {
+            date = json_ld_date(page);
+        }
+        if date.is_none() {
+            date = page
+                .select("time[datetime]")
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("datetime").as_deref().and_then(parse_date_text));
+        }
+        let lang = page
+            .select("html[lang]")
+            .nodes()
+            .first()
+            .and_then(|n| n.attr("lang"))
+            .and_then(|v| nonempty(&v))
+            .or_else(|| meta(&["og:locale", "language", "content-language"]));
+        PageMeta {
+            title: meta(&["og:title", "twitter:title"]).or_else(|| {
+                page.select("title")
+                    .nodes()
+                    .first()
+                    .and_then(|n| nonempty(&n.text()))
+            }),
+            byline: meta(&["author", "article:author", "byl", "dc.creator"]),
+            site: meta(&["og:site_name", "application-name"]),
+            lang,
+            date,
+        }
+    }
+}
+
+/// `datePublished` from JSON-LD blocks, at any depth.
+fn json_ld_date(page: &dom_query::Document) -> Option<NaiveDate> {
+    fn walk(v: &serde_json::Value) -> Option<NaiveDate> {
+        match v {
+            serde_json::Value::Object(map) => {
+                for key in ["datePublished", "dateCreated", "uploadDate"] {
+                    if let Some(d) = map
+                        .get(key)
+                        .and_then(|d| d.as_str())
+                        .and_then(parse_date_text)
+                    {
+                        return Some(d);
+                    }
+                }
+                map.values().find_map(walk)
+            }
+            serde_json::Value::Array(items) => items.iter().find_map(walk),
+            _ => None,
+        }
+    }
+    page.select("script[type=\"application/ld+json\"]")
+        .nodes()
+        .iter()
+        .find_map(|n| {
+            serde_json::from_str::<serde_json::Value>(n.text().trim())
+                .ok()
+                .as_ref()
+                .and_then(walk)
+        })
+}
+
+/// A date from a metadata string: ISO 8601 (`2019-11-18`, `2019-11-18T10:00:00Z`),
+/// RFC 2822 (`Mon, 18 Nov 2019 10:00:00 GMT`) or `18 Nov 2019` / `November 18, 2019`.
+pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
+    let s = s.trim();
+    if let Some(head) = s.get(..10) {
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
+            return Some(d);
+        }
+        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y/%m/%d") {
+            return Some(d);
+        }
+    }
+    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
+        return Some(dt.date_naive());
+    }
+    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
+        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
+    }
+    let words: Vec<&str> = s
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    for w in words.windows(3) {
+        let joined = w.join(" ");
+        for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
+            if let Ok(d) = NaiveDate::parse_from_str(&joined, fmt) {
+                return Some(d);
+            }
+        }
+    }
+    None
+}
+
+/// A date in a URL path: `/2019/11/18/` or `/2019-11-18`.
+pub fn date_from_url(url: &str) -> Option<NaiveDate> {
+    let path = url.split(['?', '#']).next()?;
+    let parts: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
+    parts.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let y: i32 = y.parse().ok()?;
+        if !(1990..=2100).contains(&y) {
+            return None;
+        }
+        NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
+    })
+}
+
+/// An inline style or link being collected in the current block, relative to its start.
+struct Pending {
+    kind: InlineKind,
+    start: usize,
+    end: usize,
+    target: Option<String>,
+}
+
+/// Walks an element tree into blocks.
+#[derive(Default)]
+struct Walker {
+    out: TextBuilder,
+    /// The block being collected.
+    buf: String,
+    /// A space is owed before the next text.
+    space: bool,
+    inlines: Vec<Pending>,
+    /// Inside `<pre>`.
+    pre: usize,
+    /// Inside `<blockquote>`.
+    quote: usize,
+    /// Inside `<figure>`.
+    figure: usize,
+    /// Open lists: ordered? and the next number.
+    lists: Vec<(bool, u32)>,
+    /// The kind the current block will get.
+    kind: Option<BlockKind>,
+    /// The title, normalised, to drop a heading repeating it.
+    title: Option<String>,
+    /// Whether a heading has been seen (only the first may repeat the title).
+    seen_heading: bool,
+}
+
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "div"
+            | "section"
+            | "article"
+            | "main"
+            | "header"
+            | "footer"
+            | "aside"
+            | "nav"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "ul"
+            | "ol"
+            | "li"
+            | "dl"
+            | "dt"
+            | "dd"
+            | "blockquote"
+            | "pre"
+            | "figure"
+            | "figcaption"
+            | "table"
+            | "thead"
+            | "tbody"
+            | "tfoot"
+            | "tr"
+            | "td"
+            | "th"
+            | "caption"
+            | "hr"
+            | "address"
+            | "details"
+            | "summary"
+            | "form"
+            | "fieldset"
+            | "center"
+            | "body"
+            | "html"
+    )
+}
+
+impl Walker {
+    fn walk(&mut self, node: &NodeRef) {
+        for child in node.children_it(false) {
+            if child.is_text() {
+                self.text(&child.text());
+            } else if child.is_element() {
+                self.element(&child);
+            } else if child.is_document() || child.is_fragment() {
+                self.walk(&child);
+            }
+        }
+    }
+
+    fn element(&mut self, node: &NodeRef) {
+        let Some(name) = node.node_name() else { return };
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
+            "script" | "style" | "noscript" | "template" | "svg" | "button" | "select"
+            | "textarea" | "input" | "iframe" | "object" | "head" | "title" | "meta" | "link" => {}
+            "br" => {
+                // A line break, never a blank line (that would split the block).
+                if !self.buf.is_empty() && !self.buf.ends_with('\n') {
+                    self.buf.push('\n');
+                }
+                self.space = false;
+            }
+            "img" => self.image(node),
+            // Captions and credits are not article text (human-written article bodies
+            // leave them out); the image itself stays as its alt text.
+            "figcaption" => {}
+            "a" | "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" => {
+                let kind = match name.as_str() {
+                    "a" => node
+                        .attr("href")
+                        .filter(|h| !h.trim().is_empty() && !h.starts_with("javascript:"))
+                        .map(|_| InlineKind::Link(0)),
+                    "em" | "i" | "cite" => Some(InlineKind::Emphasis),
+                    "strong" | "b" => Some(InlineKind::Strong),
+                    _ if self.pre == 0 => Some(InlineKind::Code),
+                    _ => None,
+                };
+                self.open_space();
+                let start = self.buf.len();
+                self.walk(node);
+                let end = self.buf.trim_end().len();
+                if let Some(kind) = kind {
+                    if end > start {
+                        let target = match kind {
+                            InlineKind::Link(_) => node.attr("href").map(|h| h.trim().to_string()),
+                            _ => None,
+                        };
+                        self.inlines.push(Pending {
+                            kind,
+                            start,
+                            end,
+                            target,
+                        });
+                    }
+                }
+            }
+            _ if is_block(&name) => self.block(node, &name),
+            _ => self.walk(node),
+        }
+    }
+
+    /// Emit an owed space now, so that an inline's start is its first character.
+    fn open_space(&mut self) {
+        if self.space && !self.buf.is_empty() && !self.buf.ends_with('\n') {
+            self.buf.push(' ');
+        }
+        self.space = false;
+    }
+
+    fn block(&mut self, node: &NodeRef, name: &str) {
+        self.flush();
+        let saved = self.kind;
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => {
+                let level = name.as_bytes()[1] - b'0';
+                self.kind = Some(BlockKind::Heading(level));
+                self.walk(node);
+                if !self.seen_heading {
+                    self.seen_heading = true;
+                    if self.title.as_deref() == Some(normalize_words(&self.buf).as_str()) {
+                        self.clear();
+                    }
+                }
+            }
+            "ul" | "ol" => {
+                let start = node
+                    .attr("start")
+                    .and_then(|s| s.trim().parse().ok())
+                    .unwrap_or(1);
+                self.lists.push((name == "ol", start));
+                self.walk(node);
+                self.lists.pop();
+            }
+            "li" => {
+                let depth = self.lists.len().saturating_sub(1).min(u8::MAX as usize) as u8;
+                let number = match self.lists.last_mut() {
+                    Some((true, n)) => {
+                        let this = *n;
+                        *n += 1;
+                        Some(this)
+                    }
+                    _ => None,
+                };
+                self.kind = Some(BlockKind::ListItem { depth, number });
+                self.walk(node);
+            }
+            "blockquote" => {
+                self.quote += 1;
+                self.walk(node);
+                self.flush();
+                self.quote -= 1;
+            }
+            "figure" => {
+                self.figure += 1;
+                self.walk(node);
+                self.figure -= 1;
+            }
+            "pre" => {
+                self.pre += 1;
+                self.kind = Some(BlockKind::Code);
+                self.walk(node);
+                self.flush();
+                self.pre -= 1;
+            }
+            _ => {
+                // A generic container: its own text is a paragraph (or quote).
+                self.kind = None;
+                self.walk(node);
+            }
+        }
+        self.flush();
+        self.kind = saved;
+    }
+
+    fn image(&mut self, node: &NodeRef) {
+        let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
+        // A long alt text is a caption that the page usually repeats; keep short labels.
+        // Only editorial images (in a figure) are blocks; others are decoration or icons.
+        if self.figure == 0
+            || alt.chars().count() < 3
+            || self.pre > 0
+            || alt.split_whitespace().count() > MAX_ALT_WORDS
+        {
+            return;
+        }
+        // An image inside running text (an icon, an emoji) stays out of the text.
+        if !self.buf.trim().is_empty() {
+            return;
+        }
+        self.flush();
+        self.out.push_block(BlockKind::Image, &alt);
+    }
+
+    fn text(&mut self, raw: &str) {
+        if self.pre > 0 {
+            for c in raw.chars() {
+                match c {
+                    // No blank lines inside a block: they separate blocks.
+                    '\n' if self.buf.ends_with('\n') || self.buf.is_empty() => {}
+                    '\n' => self.buf.push('\n'),
+                    '\t' => self.buf.push_str("    "),
+                    c if keep_char(c) => self.buf.push(c),
+                    _ => {}
+                }
+            }
+            return;
+        }
+        for c in raw.chars() {
+            if c.is_whitespace() {
+                self.space = true;
+            } else if keep_char(c) {
+                self.open_space();
+                self.buf.push(c);
+            }
+        }
+    }
+
+    fn clear(&mut self) {
+        self.buf.clear();
+        self.inlines.clear();
+        self.space = false;
+    }
+
+    /// Finish the current block, if it has text.
+    fn flush(&mut self) {
+        let content = self.buf.trim_end();
+        if content.trim().is_empty() {
+            self.clear();
+            return;
+        }
+        let lead = content.len() - content.trim_start().len();
+        let content = content.trim_start();
+        let kind = match self.kind {
+            Some(kind) => kind,
+            None if self.quote > 0 => BlockKind::Quote,
+            None => BlockKind::Paragraph,
+        };
+        let link_bytes: usize = self
+            .inlines
+            .iter()
+            .filter(|p| p.target.is_some())
+            .map(|p| p.end - p.start)
+            .sum();
+        if self.pre == 0 && is_leftover(content, link_bytes, kind) {
+            self.clear();
+            return;
+        }
+        let start = self.out.push_block(kind, content).unwrap_or(0);
+        let len = content.len();
+        for p in self.inlines.drain(..) {
+            let s = p.start.saturating_sub(lead).min(len);
+            let e = p.end.saturating_sub(lead).min(len);
+            if e <= s {
+                continue;
+            }
+            let span = start + s..start + e;
+            let kind = match (p.kind, p.target) {
+                (InlineKind::Link(_), Some(target)) => {
+                    self.out.links.push(Link {
+                        span: span.clone(),
+                        target,
+                    });
+                    InlineKind::Link(self.out.links.len() - 1)
+                }
+                (InlineKind::Link(_), None) => continue,
+                (kind, _) => kind,
+            };
+            self.out.inlines.push(super::Inline { kind, span });
+        }
+        self.out.inlines.sort_by_key(|i| i.span.start);
+        self.buf.clear();
+        self.space = false;
+    }
+}
+
+/// Lines Readability keeps that are page furniture, not article: datelines, photo credits,
+/// slideshow controls, prompts. Matched at the start of a short block, case-insensitively.
+const LEFTOVER_STARTS: &[&str] = &[
+    "published",
+    "updated",
+    "posted",
+    "last updated",
+    "image copyright",
+    "image caption",
+    "image source",
+    "photo:",
+    "photograph:",
+    "caption",
+    "close",
+    "advert",
+    "media playback",
+    "continue reading",
+    "click here",
+    "read more",
+    "related",
+    "report error",
+    "order reprints",
+    "print article",
+    "text size",
+    "share this",
+    "share on",
+    "follow us",
+    "sign up",
+    "subscribe",
+    "tags",
+    "comments",
+    "this slideshow",
+    "you may also like",
+    "more from",
+    "more news",
+    "more articles",
+    "don't miss",
+    "top stories",
+    "recommended",
+    "get the",
+    "©",
+    "join the conversation",
+    "tell us what",
+];
+
+/// Whether a finished block is a leftover to drop: a short furniture line (see
+/// [`LEFTOVER_STARTS`]), a short block that is almost all link text (related stories,
+/// tag lists), or a slideshow counter ("1 of 9").
+fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
+    if matches!(kind, BlockKind::Code | BlockKind::Image) {
+        return false;
+    }
+    let words = content.split_whitespace().count();
+    if words > 30 {
+        return false;
+    }
+    let lower = content.to_lowercase();
+    if words <= 12 {
+        let starts = LEFTOVER_STARTS.iter().any(|p| {
+            lower
+                .strip_prefix(p)
+                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+        });
+        if starts {
+            return true;
+        }
+        // "1 of 9", "Image 1 of / 9", "2of4 A shopper ..."
+        if regex_lite_of(&lower) {
+            return true;
+        }
+        // A byline line ("By Ann Lee - 11/18/19").
+        if is_byline(content, words) {
+            return true;
+        }
+    }
+    let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
+    link_bytes * 10 >= content.len() * 8 && letters > 0 && !matches!(kind, BlockKind::Heading(_))
+}
+
+/// A short "By Name" line: "By", then capitalised words, no sentence end.
+fn is_byline(content: &str, words: usize) -> bool {
+    let Some(rest) = content.strip_prefix("By ") else {
+        return false;
+    };
+    words <= 10 && rest.starts_with(char::is_uppercase) && !content.ends_with('.')
+}
+
+/// Whether `s` opens with a slideshow counter: digits, optional "image", "of", digits.
+fn regex_lite_of(s: &str) -> bool {
+    let s = s.strip_prefix("image").unwrap_or(s).trim_start();
+    let digits = s.chars().take_while(char::is_ascii_digit).count();
+    if digits == 0 {
+        return false;
+    }
+    s[digits..].trim_start().starts_with("of")
+}
+
+/// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]),
+/// no zero-width spaces.
+fn keep_char(c: char) -> bool {
+    // Zero-width spaces and stray BOMs are spacer junk: a block of them would look empty.
+    !c.is_control()
+        && !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200B}' | '\u{FEFF}')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn charset_declarations() {
+        let meta = meta_charset(
+            b"<head><META http-equiv=Content-Type content='text/html; charset=Shift_JIS'>",
+        );
+        assert_eq!(meta, Some(encoding_rs::SHIFT_JIS));
+        assert_eq!(
+            meta_charset(b"<meta charset=\"koi8-r\"/>"),
+            Some(encoding_rs::KOI8_R)
+        );
+        assert_eq!(meta_charset(b"<meta name=x content=y>"), None);
+        assert_eq!(
+            charset_param("text/html; charset=\"windows-1251\""),
+            Some(encoding_rs::WINDOWS_1251)
+        );
+        // A wrong Latin-1 label on valid UTF-8 is overridden.
+        let (text, w) = decode("x", "<meta charset=iso-8859-1><p>café</p>".as_bytes(), None);
+        assert!(text.contains("café") && w.is_none());
+        let (text, _) = decode(
+            "x",
+            b"\xEF\xBB\xBF<p>ok</p>",
+            Some("text/html; charset=latin1"),
+        );
+        assert_eq!(text, "<p>ok</p>");
+    }
+
+    #[test]
+    fn dates() {
+        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
+        assert_eq!(parse_date_text("2019-11-18T10:00:00Z"), d("2019-11-18"));
+        assert_eq!(
+            parse_date_text("Mon, 18 Nov 2019 10:00:00 GMT"),
+            d("2019-11-18")
+        );
+        assert_eq!(parse_date_text("November 18, 2019"), d("2019-11-18"));
+        assert_eq!(parse_date_text("soon"), None);
+        assert_eq!(
+            date_from_url("https://x.com/2019/11/18/story/"),
+            d("2019-11-18")
+        );
+        assert_eq!(date_from_url("https://x.com/story-123456/"), None);
+    }
+}

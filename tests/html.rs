@@ -1,0 +1,269 @@
+//! HTML extraction: `parse` on hand-written fixtures with the traps of real pages, and the
+//! binary's `analyze` output for HTML files.
+
+use assert_cmd::Command;
+use lede::document::html::{decode, parse};
+use lede::document::{BlockKind, Document, InlineKind};
+use std::path::PathBuf;
+
+fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/html")
+        .join(name)
+}
+
+fn load(name: &str) -> Document {
+    let bytes = std::fs::read(fixture(name)).unwrap();
+    let (text, warning) = decode(name, &bytes, None);
+    assert_eq!(warning, None);
+    parse(name, &text, None)
+}
+
+fn check_invariants(doc: &Document) {
+    let mut end = 0;
+    for b in &doc.blocks {
+        assert!(b.span.start >= end, "blocks overlap or are out of order");
+        if end > 0 {
+            assert_eq!(&doc.text[end..b.span.start], "\n\n");
+        }
+        end = b.span.end;
+        assert!(!doc.text[b.span.clone()].contains("\n\n"));
+    }
+    assert_eq!(end, doc.text.len());
+    for i in &doc.inlines {
+        assert!(doc.text.is_char_boundary(i.span.start) && doc.text.is_char_boundary(i.span.end));
+        assert!(i.span.start < i.span.end && i.span.end <= doc.text.len());
+    }
+    assert!(!doc.text.chars().any(|c| c.is_control() && c != '\n'));
+}
+
+#[test]
+fn layout_page_keeps_the_article_alone() {
+    let doc = load("layout.html");
+    check_invariants(&doc);
+    assert_eq!(
+        doc.title.as_deref(),
+        Some("Harbour bridge reopens after repairs")
+    );
+    assert_eq!(doc.byline.as_deref(), Some("Mara Lindqvist"));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2021-03-04")
+    );
+    assert_eq!(doc.site.as_deref(), Some("The Coastal Ledger"));
+    let text = &doc.text;
+    assert!(text.starts_with("The harbour bridge reopened"), "{text}");
+    assert!(text.contains("Ilse Brandt"));
+    for junk in [
+        "cookies",
+        "Share on",
+        "Most read",
+        "Comments",
+        "About time",
+        "Copyright",
+        "Weather",
+        "Photo: Coastal Ledger",
+    ] {
+        assert!(!text.contains(junk), "{junk:?} leaked into {text}");
+    }
+    // The title is metadata, not text.
+    assert!(!text.contains("Harbour bridge reopens"));
+}
+
+#[test]
+fn layout_page_structure() {
+    let doc = load("layout.html");
+    let kinds: Vec<BlockKind> = doc.blocks.iter().map(|b| b.kind).collect();
+    assert!(kinds.contains(&BlockKind::Heading(2)));
+    assert!(kinds.contains(&BlockKind::Quote));
+    assert!(kinds.contains(&BlockKind::Image));
+    let items = kinds
+        .iter()
+        .filter(|k| {
+            matches!(
+                k,
+                BlockKind::ListItem {
+                    depth: 0,
+                    number: None
+                }
+            )
+        })
+        .count();
+    assert_eq!(items, 2);
+    let link = doc
+        .links
+        .iter()
+        .find(|l| l.target.ends_with("/reports/bridge-budget"))
+        .expect("the body link is kept");
+    assert_eq!(
+        &doc.text[link.span.clone()],
+        "figures published by the council"
+    );
+    assert!(doc.inlines.iter().any(|i| i.kind == InlineKind::Link(0)));
+    let strong = doc
+        .inlines
+        .iter()
+        .find(|i| i.kind == InlineKind::Strong)
+        .unwrap();
+    assert_eq!(&doc.text[strong.span.clone()], "18 million euros");
+}
+
+#[test]
+fn windows_1252_page_is_decoded() {
+    let doc = load("windows-1252.html");
+    check_invariants(&doc);
+    assert!(doc.text.contains("d’activité"), "{}", doc.text);
+    assert!(doc.text.contains("« Nous avons servi"));
+    assert_eq!(doc.title.as_deref(), Some("Le café du port ferme"));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2020-06-15")
+    );
+    assert_eq!(doc.lang.as_deref(), Some("fr"));
+}
+
+#[test]
+fn shift_jis_page_is_decoded() {
+    let doc = load("shift_jis.html");
+    check_invariants(&doc);
+    assert!(
+        doc.text.contains("港の喫茶店が土曜日に閉店した"),
+        "{}",
+        doc.text
+    );
+    assert_eq!(doc.title.as_deref(), Some("港の喫茶店が閉店"));
+}
+
+#[test]
+fn undeclared_legacy_bytes_are_detected() {
+    let html = "<html><body><p>Caf\u{e9} cr\u{e8}me br\u{fb}l\u{e9}e, d\u{e9}j\u{e0} vu, na\u{ef}ve \u{e9}l\u{e8}ve.</p></body></html>";
+    let bytes: Vec<u8> = html.chars().map(|c| c as u32 as u8).collect();
+    let (text, _) = decode("x.html", &bytes, None);
+    assert!(text.contains("Café crème"), "{text}");
+    let (text, _) = decode("x.html", &bytes, Some("text/html; charset=ISO-8859-1"));
+    assert!(text.contains("déjà vu"));
+}
+
+#[test]
+fn page_with_almost_no_text_still_gives_it() {
+    let doc = load("tiny.html");
+    check_invariants(&doc);
+    assert_eq!(doc.text, "The gallery is closed today.");
+    assert_eq!(doc.title.as_deref(), Some("Gallery closed"));
+    assert_eq!(doc.byline.as_deref(), Some("Desk Staff"));
+}
+
+#[test]
+fn date_from_url_and_time_element() {
+    let html = "<html><body><article><p>Short note.</p><time datetime=\"2018-02-03T10:00\">Feb 3</time></article></body></html>";
+    let doc = parse("x.html", html, None);
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2018-02-03")
+    );
+    let doc = parse(
+        "u",
+        "<p>Text</p>",
+        Some("https://news.example/2019/11/18/story/"),
+    );
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2019-11-18")
+    );
+}
+
+#[test]
+fn hostile_markup_cannot_drive_the_terminal() {
+    let html = "<html><body><p>Safe \u{1b}]0;title\u{7} text \u{202e}reversed</p><p>\u{200b}</p><pre>a\u{1b}[2Jb\n\n\nc</pre></body></html>";
+    let doc = parse("x.html", html, None);
+    check_invariants(&doc);
+    assert!(!doc.text.contains('\u{1b}') && !doc.text.contains('\u{202e}'));
+    assert!(!doc.text.contains('\u{200b}'));
+}
+
+#[test]
+fn line_breaks_never_make_blank_lines() {
+    let html = "<html><body><div>One<br><br><br> two<br>\n<br>three</div><pre>x<br><br>y</pre></body></html>";
+    let doc = parse("x.html", html, None);
+    check_invariants(&doc);
+    let words: Vec<&str> = doc.text.split_whitespace().collect();
+    assert_eq!(words, ["One", "two", "three", "x", "y"], "{:?}", doc.text);
+}
+
+#[test]
+fn analyze_reports_title_date_and_body() {
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .args(["analyze"])
+        .arg(fixture("layout.html"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["title"], "Harbour bridge reopens after repairs");
+    assert_eq!(v["dct"], "2021-03-04");
+    let text = v["text"].as_str().unwrap();
+    assert!(text.starts_with("The harbour bridge reopened"));
+    assert!(!text.contains("cookies"));
+}
+
+#[test]
+fn analyze_date_flag_overrides_page_date() {
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .args(["analyze", "--date", "2022-01-01"])
+        .arg(fixture("windows-1252.html"))
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["dct"], "2022-01-01");
+    assert!(v["text"].as_str().unwrap().contains("bibliothèque"));
+}
+
+mod random_markup {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn piece() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just("<p>".to_string()),
+            Just("</p>".to_string()),
+            Just("<div class=\"share-bar\">".to_string()),
+            Just("</div>".to_string()),
+            Just("<br>".to_string()),
+            Just("<pre>".to_string()),
+            Just("</pre>".to_string()),
+            Just("<ul><li>".to_string()),
+            Just("</li></ul>".to_string()),
+            Just("<a href=\"/x\">".to_string()),
+            Just("</a>".to_string()),
+            Just("<em>".to_string()),
+            Just("</em>".to_string()),
+            Just("<blockquote>".to_string()),
+            Just("<figure><img alt=\"A map\"></figure>".to_string()),
+            Just("<h2>".to_string()),
+            Just("</h2>".to_string()),
+            Just("\n\n".to_string()),
+            "[a-zé😀 ,.\t]{0,40}",
+        ]
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn any_markup_keeps_the_invariants(pieces in proptest::collection::vec(piece(), 0..60)) {
+            let html = format!("<html><body>{}</body></html>", pieces.concat());
+            let doc = parse("x.html", &html, None);
+            check_invariants(&doc);
+            for link in &doc.links {
+                prop_assert!(doc.text.is_char_boundary(link.span.start));
+                prop_assert!(link.span.end <= doc.text.len());
+            }
+        }
+    }
+}
