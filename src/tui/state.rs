@@ -302,7 +302,8 @@ impl State {
         self.fit_lists();
     }
 
-    /// The rect the article text is drawn in: inside the border, one column of padding,
+    /// The rect the article text is drawn in: inside the border, a two-column margin on
+    /// the left and one column on the right,
     /// at most the measure wide, centred.
     pub fn text_rect(&self) -> Rect {
         let a = self.panes.article;
@@ -310,9 +311,10 @@ impl State {
             return Rect::default();
         }
         let inner = Rect::new(a.x + 1, a.y + 1, a.width - 2, a.height - 2);
-        let room = inner.width.saturating_sub(2).max(1);
+        // Two columns on the left for the margin marks (notes, statuses), one on the right.
+        let room = inner.width.saturating_sub(3).max(1);
         let w = room.min(self.settings.measure);
-        let x = inner.x + (inner.width - w) / 2;
+        let x = inner.x + 2.min(inner.width - w) + (inner.width.saturating_sub(w + 3)) / 2;
         Rect {
             x,
             width: w,

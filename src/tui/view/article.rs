@@ -207,10 +207,11 @@ fn margin_mark(
         .find(|x| *x != Status::Unreviewed);
     let mut cells: Vec<(&str, ratatui::style::Style)> = Vec::new();
     if let Some(st) = status {
+        let room = (gutter as usize).saturating_sub(usize::from(note));
         let b = badge(st);
-        if gutter as usize >= display_width(b) + usize::from(note) {
+        if display_width(b) <= room {
             cells.push((b, nt.badge(st)));
-        } else if !note {
+        } else if room >= 1 {
             cells.push(("•", nt.badge(st)));
         }
     }

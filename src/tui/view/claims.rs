@@ -63,7 +63,7 @@ impl Widget for ClaimsView<'_> {
             );
             // Status badge (when marked) and note mark.
             let entry = s.notes.find(&c.span);
-            let bw = if w >= 40 { BADGE_WIDTH } else { 1 };
+            let bw = if w >= 30 { BADGE_WIDTH } else { 1 };
             let st = entry
                 .and_then(|e| e.status)
                 .filter(|x| *x != Status::Unreviewed);
