@@ -342,7 +342,7 @@ fn changed_text_reports_moved_and_orphaned_notes() {
     lede::tui::save_notes(&mut s);
     // A new paragraph at the top, and the last claim rewritten.
     let last = claim_span(&s, 2);
-    let mut edited = format!("A new first paragraph.\n\n{}", &SAMPLE[..]);
+    let mut edited = format!("A new first paragraph.\n\n{}", SAMPLE);
     let claim_text = s.doc.text[last].to_string();
     edited = edited.replace(
         &claim_text,

@@ -175,9 +175,7 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
             if !loaded.summary.all_kept() {
                 let mut m = loaded.summary.to_string();
                 if loaded.summary.orphaned > 0 {
-                    m.push_str(" (the text changed; o lists them)");
-                } else {
-                    m.push_str(" (the text changed)");
+                    m.push_str(" (o lists them)");
                 }
                 msgs.push(m);
             }
@@ -185,6 +183,11 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
                 state.say(msgs.join("; "), warning);
             }
             state.notes_store = Some(store);
+            if loaded.from_older.is_some() && !state.notes.is_empty() {
+                // Keep them with this text too, so the next open finds them in place
+                // (the older file stays as it was).
+                save_notes(state);
+            }
         }
         Err(e) => {
             state.say(format!("notes not loaded: {e}"), true);

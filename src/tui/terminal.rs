@@ -1,8 +1,7 @@
 //! Terminal setup and restore. Raw mode, the alternate screen, mouse capture and
-//! bracketed paste are
-//! undone on every path: by a Drop guard on return or error, and by a chained panic
-//! hook on a panic of the reader's thread (a worker's panic is reported on its channel
-//! instead, and must not tear the screen down).
+//! bracketed paste are undone on every path: by a Drop guard on return or error, and by
+//! a chained panic hook on a panic of the reader's thread (a worker's panic is reported
+//! on its channel instead, and must not tear the screen down).
 
 use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,

@@ -487,9 +487,7 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
         Action::Jump => jump_to_note(state),
         Action::AddNote => add_note(state),
         Action::DeleteNote => {
-            let Some(id) = state.notes_list.selected_id(&state.notes) else {
-                return None;
-            };
+            let id = state.notes_list.selected_id(&state.notes)?;
             state.notes.remove(id, &now());
             let i = state.notes_list.selected();
             state.notes_list.select(i, state.notes.len());
@@ -497,9 +495,7 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
             return Some(Command::SaveNotes);
         }
         Action::MarkClaim => {
-            let Some(e) = state.notes_list.selected_entry(&state.notes) else {
-                return None;
-            };
+            let e = state.notes_list.selected_entry(&state.notes)?;
             let (Some(span), EntryKind::Claim) = (e.span(), e.kind) else {
                 state.say("only a claim has a status", false);
                 return None;
