@@ -90,6 +90,11 @@ impl Widget for StatusView<'_> {
             return;
         }
         let room = (end - x) as usize;
+        if s.mode == Mode::StatusMenu {
+            let hint = "1-6 or j/k Enter: set the status · Esc: cancel";
+            put_trunc(buf, x, area.y, hint, room, t.dim);
+            return;
+        }
         if let Some(msg) = &s.status {
             put_trunc(
                 buf,
