@@ -359,3 +359,89 @@ fn changed_text_reports_moved_and_orphaned_notes() {
     );
     assert!(st.warning);
 }
+
+#[test]
+fn an_empty_note_saves_nothing_and_clearing_a_note_drops_a_bare_claim_entry() {
+    let mut s = sample(80, 24);
+    update(&mut s, Action::NextClaim);
+    update(&mut s, Action::AddNote);
+    assert_eq!(update(&mut s, Action::NoteSave), None);
+    assert!(s.notes.is_empty());
+    update(&mut s, Action::AddNote);
+    type_keys(&mut s, "x");
+    update(&mut s, Action::NoteSave);
+    assert_eq!(s.notes.len(), 1);
+    update(&mut s, Action::AddNote);
+    update(&mut s, Action::Edit(EditorInput::Backspace));
+    assert_eq!(update(&mut s, Action::NoteSave), Some(Command::SaveNotes));
+    assert!(s.notes.is_empty(), "nothing left on the claim");
+    // With a status, the entry stays.
+    update(&mut s, Action::MarkClaim);
+    update(&mut s, Action::AddNote);
+    type_keys(&mut s, "y");
+    update(&mut s, Action::NoteSave);
+    update(&mut s, Action::AddNote);
+    update(&mut s, Action::Edit(EditorInput::Backspace));
+    update(&mut s, Action::NoteSave);
+    assert_eq!(s.notes.len(), 1);
+    assert_eq!(s.notes.status(&claim_span(&s, 0)), Status::NeedsSource);
+}
+
+#[test]
+fn keys_reach_the_editor_through_the_key_map() {
+    use crossterm::event::Event;
+    use lede::tui::event::to_action;
+    let mut s = sample(80, 24);
+    update(&mut s, Action::NextClaim);
+    let key = |c, m| Event::Key(KeyEvent::new(c, m));
+    assert_eq!(
+        to_action(&key(KeyCode::Char('a'), KeyModifiers::NONE), &s),
+        Some(Action::AddNote)
+    );
+    update(&mut s, Action::AddNote);
+    assert_eq!(
+        to_action(&key(KeyCode::Char('q'), KeyModifiers::NONE), &s),
+        Some(Action::Edit(EditorInput::Char('q'))),
+        "q is a letter in the editor"
+    );
+    assert_eq!(
+        to_action(&key(KeyCode::Enter, KeyModifiers::NONE), &s),
+        Some(Action::NoteSave)
+    );
+    assert_eq!(
+        to_action(&key(KeyCode::Enter, KeyModifiers::ALT), &s),
+        Some(Action::NoteNewline)
+    );
+    assert_eq!(
+        to_action(&key(KeyCode::Char('s'), KeyModifiers::CONTROL), &s),
+        Some(Action::NoteSave)
+    );
+    assert_eq!(
+        to_action(&key(KeyCode::Esc, KeyModifiers::NONE), &s),
+        Some(Action::Cancel)
+    );
+    assert_eq!(
+        to_action(&Event::Paste("a\nb".into()), &s),
+        Some(Action::Paste("a\nb".into()))
+    );
+    update(&mut s, Action::Cancel);
+    update(&mut s, Action::Visual);
+    assert_eq!(
+        to_action(&key(KeyCode::Char('h'), KeyModifiers::NONE), &s),
+        Some(Action::Highlight)
+    );
+    assert_eq!(
+        to_action(&key(KeyCode::Char(']'), KeyModifiers::NONE), &s),
+        Some(Action::Down)
+    );
+}
+
+#[test]
+fn help_lists_the_note_modes() {
+    let s = sample(80, 24);
+    let lines = lede::tui::view::help::lines(&s);
+    for head in ["Selecting a passage (v)", "Notes list", "Writing a note"] {
+        assert!(lines.iter().any(|(k, _)| k == head), "{head}");
+    }
+    assert!(lines.iter().any(|(k, d)| k == "m" && d.contains("mark")));
+}

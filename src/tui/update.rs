@@ -361,16 +361,35 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
             let edit = state.editor.take()?;
             state.mode = edit.back;
             let now = now();
-            match edit.target {
+            let id = match edit.target {
                 NoteTarget::New(t) => {
-                    state.notes.set_note(&state.doc.text, t, &text, &now);
+                    let span = match &t {
+                        Target::Claim { span, .. } | Target::Passage(span) => span.clone(),
+                    };
+                    if text.is_empty() && state.notes.find(&span).is_none() {
+                        state.say("empty note: nothing saved", false);
+                        return None;
+                    }
+                    state.notes.set_note(&state.doc.text, t, &text, &now)
                 }
                 NoteTarget::Entry(id) => {
                     state.notes.edit_note(id, &text, &now);
+                    id
                 }
+            };
+            // A claim entry left with neither a note nor a status is dropped.
+            let bare = state.notes.get(id).is_some_and(|e| {
+                e.kind == EntryKind::Claim
+                    && !e.has_note()
+                    && e.status_or_default() == crate::notes::Status::Unreviewed
+            });
+            if bare {
+                state.notes.remove(id, &now);
+                let i = state.notes_list.selected();
+                state.notes_list.select(i, state.notes.len());
             }
             let msg = if text.is_empty() {
-                "note cleared"
+                "note removed"
             } else {
                 "note saved"
             };
@@ -511,6 +530,20 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
             state.mode = Mode::Normal;
             state.status = None;
         }
+        Action::ClickAt(_, y) => {
+            let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
+            let block = state.theme.block(true);
+            let view = super::notes_view::NotesView::new(
+                &state.notes,
+                &state.notes_list,
+                &state.theme.notes,
+            )
+            .block(block);
+            if let Some(i) = view.entry_at(area, y) {
+                state.notes_list.select(i, len);
+            }
+        }
+        Action::ScrollAt(_, _, d) => state.notes_list.move_by(d as isize, len),
         Action::Quit => state.quit = true,
         Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
             return passthrough(state, action, Mode::Notes);
