@@ -7,6 +7,12 @@
 //! The loop is synchronous: input is read on a thread, analysis and loading run on
 //! workers, all report on one channel. The article is laid out on demand, a screen at a
 //! time, so a book opens, ends (`G`) and resizes at once.
+//!
+//! Notes: once the document is here its notes are loaded ([`open_notes`], re-anchored
+//! if the text changed, with a summary in the status line). `m`/`M` mark the current
+//! claim, `a` opens the note editor, `v` selects a passage, `o` lists the notes, `y`
+//! copies a quote. `update` changes the [`crate::notes::NoteSet`] in the state and asks
+//! for [`update::Command::SaveNotes`]; the loop saves at once ([`save_notes`]).
 
 pub mod action;
 pub mod event;
@@ -201,6 +207,10 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
 /// status line; the notes stay in memory and the next change (or quitting) tries again.
 pub fn save_notes(state: &mut State) {
     let Some(store) = &state.notes_store else {
+        state.say(
+            "notes kept in memory only: they could not be loaded, or there is no data directory",
+            true,
+        );
         return;
     };
     match store.save(&mut state.notes) {

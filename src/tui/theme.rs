@@ -142,7 +142,7 @@ impl Theme {
             status: s,
             key: s.add_modifier(b),
             warning: s.add_modifier(b | r),
-            highlight: s.add_modifier(u | b),
+            highlight: s.add_modifier(u | r),
             visual: s.add_modifier(r),
             notes: NotesTheme::no_color(),
         }
