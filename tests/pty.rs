@@ -36,13 +36,19 @@ fn size(cols: u16, rows: u16) -> PtySize {
 
 impl Pty {
     fn start(cols: u16, rows: u16, dir: &Path, env: &[(&str, &str)]) -> Pty {
+        Pty::start_with(cols, rows, dir, env, &[])
+    }
+
+    fn start_with(cols: u16, rows: u16, dir: &Path, env: &[(&str, &str)], args: &[&str]) -> Pty {
         let pair = native_pty_system()
             .openpty(size(cols, rows))
             .expect("openpty");
         let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_lede"));
+        cmd.args(args);
         cmd.cwd(dir);
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", dir); // no user key map
+        cmd.env("LEDE_DATA_DIR", dir.join("data")); // no notes of the user's
         for (k, v) in env {
             cmd.env(k, v);
         }
@@ -196,4 +202,75 @@ fn exports_markdown_to_the_current_directory() {
     for sgr in ["\x1b[38;5;", "\x1b[48;5;", "\x1b[38;2;", "\x1b[48;2;"] {
         assert!(!raw.contains(sgr), "colour {sgr:?} with NO_COLOR");
     }
+}
+
+#[test]
+fn marks_and_notes_last_across_runs_and_reach_the_export() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("lede-data");
+    let data_s = data.display().to_string();
+    let file = dir.path().join("article.txt");
+    std::fs::write(&file, include_str!("../assets/sample.txt")).expect("copy the sample");
+    let file_s = file.display().to_string();
+    let env = [("NO_COLOR", "1"), ("LEDE_DATA_DIR", data_s.as_str())];
+
+    let mut t = Pty::start_with(100, 30, dir.path(), &env, &[&file_s]);
+    t.wait_for("the analysis", |s| s.contains("claim -/"));
+    t.send("]");
+    t.wait_for("the first claim", |s| s.contains("claim 1/"));
+    t.send("m");
+    t.wait_for("the first mark", |s| s.contains("needs a source"));
+    t.send("m");
+    t.wait_for("the second mark", |s| s.contains("claim 1: supported"));
+    t.send("a");
+    t.wait_for("the note editor", |s| s.contains("Note on claim 1"));
+    t.send("Two sources agree");
+    t.wait_for("the typed note", |s| s.contains("Two sources agree"));
+    // A bracketed paste with a line break does not save early.
+    t.send("\x1b[200~ on\nthe toll\x1b[201~");
+    t.wait_for("the pasted text", |s| s.contains("the toll"));
+    t.send("\r");
+    t.wait_for("the saved note", |s| s.contains("note saved"));
+    t.send("q");
+    assert!(t.wait_exit().success());
+    let raw = String::from_utf8_lossy(&t.raw);
+    assert!(
+        raw.contains("\x1b[?2004h") && raw.contains("\x1b[?2004l"),
+        "bracketed paste on and off"
+    );
+
+    let notes: Vec<_> = std::fs::read_dir(data.join("notes"))
+        .expect("notes directory")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(notes.len(), 1, "one notes file");
+
+    let mut t = Pty::start_with(100, 30, dir.path(), &env, &[&file_s]);
+    let s = t.wait_for("the marks again", |s| {
+        s.contains("claim -/") && s.contains("✎")
+    });
+    assert!(s.contains("✓"), "the status badge:\n{s}");
+    t.send("o");
+    let s = t.wait_for("the notes list", |s| s.contains("Notes 1"));
+    assert!(s.contains("Two sources agree"), "{s}");
+    t.send("q");
+    t.wait_for("the list to close", |s| !s.contains("Notes 1"));
+    t.send("q");
+    assert!(t.wait_exit().success());
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_lede"))
+        .args(["export", &file_s, "--format", "md"])
+        .env("LEDE_DATA_DIR", &data)
+        .output()
+        .expect("run lede export");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let md = String::from_utf8_lossy(&out.stdout);
+    assert!(md.contains("Two sources agree"), "{md}");
+    assert!(md.contains("the toll"), "{md}");
+    assert!(md.to_lowercase().contains("supported"), "{md}");
 }

@@ -94,3 +94,57 @@ fn while_analysing() {
     s.analyzing = true;
     insta::assert_snapshot!("analysing_80x24", screen(&s).backend());
 }
+
+/// The sample with the first claim marked and noted, a highlight, and the second claim marked.
+fn with_notes(w: u16, h: u16) -> State {
+    let mut s = sample(w, h);
+    s.notes.set_id_seed(7);
+    run(
+        &mut s,
+        &[Action::NextClaim, Action::MarkClaim, Action::MarkClaim],
+    );
+    run(&mut s, &[Action::AddNote]);
+    for c in "Two sources agree on the toll.".chars() {
+        update(
+            &mut s,
+            Action::Edit(lede::tui::editor::EditorInput::Char(c)),
+        );
+    }
+    run(
+        &mut s,
+        &[Action::NoteSave, Action::NextClaim, Action::MarkClaim],
+    );
+    run(&mut s, &[Action::Visual, Action::Down, Action::Highlight]);
+    s.status = None;
+    s
+}
+
+#[test]
+fn note_editor_over_the_reader() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut s = with_notes(w, h);
+        run(&mut s, &[Action::PrevClaim, Action::AddNote]);
+        for c in " Check the ministry.".chars() {
+            update(
+                &mut s,
+                Action::Edit(lede::tui::editor::EditorInput::Char(c)),
+            );
+        }
+        let mut t = screen(&s);
+        // The cursor is in the editor.
+        let p = t.get_cursor_position().expect("cursor");
+        assert!(p.y > 0 && p.y < h - 1, "{p:?}");
+        insta::assert_snapshot!(format!("note_editor_{w}x{h}"), t.backend());
+    }
+}
+
+#[test]
+fn notes_list_and_marks() {
+    for (w, h) in [(120, 40), (60, 20)] {
+        let mut s = with_notes(w, h);
+        run(&mut s, &[Action::Top]);
+        insta::assert_snapshot!(format!("marks_{w}x{h}"), screen(&s).backend());
+        run(&mut s, &[Action::NotesView, Action::Down]);
+        insta::assert_snapshot!(format!("notes_view_{w}x{h}"), screen(&s).backend());
+    }
+}

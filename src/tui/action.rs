@@ -2,11 +2,12 @@
 //! through the key map ([`super::keymap`]); `update` applies them to the state.
 //!
 //! User-facing actions are named in snake_case in `assets/keymap.toml`; internal ones
-//! (resizes, mouse events, worker results) are `#[serde(skip)]`. Marks and notes
-//! (`m`, `a`) will join as `MarkClaim` and `AddNote`.
+//! (resizes, mouse events, worker results, editor input) are `#[serde(skip)]`.
 
 use crate::analysis::Analysis;
 use crate::document::Document;
+use crate::tui::editor::EditorInput;
+use crate::tui::status_menu::MenuInput;
 use serde::Deserialize;
 
 /// An intent, independent of the key that triggers it.
@@ -69,6 +70,36 @@ pub enum Action {
     Export,
     /// Close what is open: the help, a search, a filter.
     Cancel,
+    /// Move the current claim to its next status (unreviewed → needs a source → …).
+    MarkClaim,
+    /// Choose the current claim's status from a menu.
+    StatusMenu,
+    /// Add or edit a note: on the visual selection, the current claim, or the sentence
+    /// at the top of the article (in the notes list: on the selected entry).
+    AddNote,
+    /// Start selecting a passage sentence by sentence.
+    Visual,
+    /// Highlight the selected passage (without a note).
+    Highlight,
+    /// Copy the current quote (visual selection or claim) with its source.
+    Copy,
+    /// Show the list of notes.
+    NotesView,
+    /// Delete the selected note (in the notes list).
+    DeleteNote,
+    /// Save the note being written.
+    NoteSave,
+    /// Insert a line break in the note being written.
+    NoteNewline,
+    /// An editing key in the note editor.
+    #[serde(skip)]
+    Edit(EditorInput),
+    /// A key in the status menu.
+    #[serde(skip)]
+    Menu(MenuInput),
+    /// Text pasted into the terminal (bracketed paste).
+    #[serde(skip)]
+    Paste(String),
     /// A character typed into the search.
     #[serde(skip)]
     SearchInput(char),

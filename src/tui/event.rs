@@ -88,8 +88,25 @@ pub fn to_action(ev: &Event, state: &State) -> Option<Action> {
                     .lookup(state.focus.section(), key)
                     .or_else(|| km.lookup(Section::Global, key))
                     .cloned(),
+                Mode::Visual => km.lookup(Section::Visual, key).cloned(),
+                Mode::Notes => km
+                    .lookup(Section::Notes, key)
+                    .cloned()
+                    .or_else(|| ctrl_c(key)),
+                Mode::Note => km
+                    .lookup(Section::NoteEditor, key)
+                    .cloned()
+                    .or_else(|| super::editor::input_from_key(k).map(Action::Edit)),
+                Mode::StatusMenu => super::status_menu::menu_input_from_key(k)
+                    .map(Action::Menu)
+                    .or_else(|| ctrl_c(key)),
             }
         }
+        Event::Paste(text) => match state.mode {
+            Mode::Note => Some(Action::Paste(text.clone())),
+            Mode::Search => Some(Action::Paste(text.clone())),
+            _ => None,
+        },
         Event::Mouse(m) => match m.kind {
             MouseEventKind::ScrollDown => Some(Action::ScrollAt(m.column, m.row, 1)),
             MouseEventKind::ScrollUp => Some(Action::ScrollAt(m.column, m.row, -1)),

@@ -28,6 +28,12 @@ pub enum Section {
     Actors,
     /// The timeline panel has focus.
     Timeline,
+    /// Selecting a passage (visual mode).
+    Visual,
+    /// The notes list is open.
+    Notes,
+    /// Writing a note.
+    NoteEditor,
     /// Typing a search.
     Search,
     /// The help is open.
@@ -36,12 +42,15 @@ pub enum Section {
 
 impl Section {
     /// Every section, in the order the help lists them.
-    pub const ALL: [Section; 7] = [
+    pub const ALL: [Section; 10] = [
         Section::Global,
         Section::Article,
         Section::Claims,
         Section::Actors,
         Section::Timeline,
+        Section::Visual,
+        Section::Notes,
+        Section::NoteEditor,
         Section::Search,
         Section::Help,
     ];
@@ -54,6 +63,9 @@ impl Section {
             Section::Claims => "claims",
             Section::Actors => "actors",
             Section::Timeline => "timeline",
+            Section::Visual => "visual",
+            Section::Notes => "notes",
+            Section::NoteEditor => "note_editor",
             Section::Search => "search",
             Section::Help => "help",
         }
@@ -323,10 +335,23 @@ impl Keymap {
     }
 
     /// Status-line hints for `focus`: `(key, label)` of the hinted entries of that
-    /// section, then of [global].
+    /// section, then (for a pane's section) of [global].
     pub fn hints(&self, focus: Section) -> Vec<(String, &str)> {
         let mut out = Vec::new();
-        for s in [focus, Section::Global] {
+        let modal = matches!(
+            focus,
+            Section::Visual
+                | Section::Notes
+                | Section::NoteEditor
+                | Section::Search
+                | Section::Help
+        );
+        let sections = if modal {
+            vec![focus]
+        } else {
+            vec![focus, Section::Global]
+        };
+        for s in sections {
             for b in self.bindings(s) {
                 if let (Some(k), Some(h)) = (b.on.first(), &b.hint) {
                     out.push((k.label(), h.as_str()));

@@ -7,6 +7,12 @@
 //! The loop is synchronous: input is read on a thread, analysis and loading run on
 //! workers, all report on one channel. The article is laid out on demand, a screen at a
 //! time, so a book opens, ends (`G`) and resizes at once.
+//!
+//! Notes: once the document is here its notes are loaded ([`open_notes`], re-anchored
+//! if the text changed, with a summary in the status line). `m`/`M` mark the current
+//! claim, `a` opens the note editor, `v` selects a passage, `o` lists the notes, `y`
+//! copies a quote. `update` changes the [`crate::notes::NoteSet`] in the state and asks
+//! for [`update::Command::SaveNotes`]; the loop saves at once ([`save_notes`]).
 
 pub mod action;
 pub mod event;
@@ -26,6 +32,7 @@ pub mod selection;
 pub mod status_menu;
 
 use crate::document::Document;
+use crate::io::notes_store::NotesStore;
 use action::Action;
 use event::Msg;
 use state::State;
@@ -147,11 +154,98 @@ fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
     match update::update(state, action) {
         Some(Command::Analyze) => start_analysis(state, tx),
         Some(Command::Export) => export(state),
+        Some(Command::SaveNotes) => save_notes(state),
+        Some(Command::Copy(text)) => copy(state, &text),
         None => {}
+    }
+    if state.quit && state.notes_unsaved {
+        // One more try: a save that failed earlier may work now.
+        save_notes(state);
     }
 }
 
+/// Load the document's notes from `store` (re-anchoring them if the text changed) and
+/// say in the status line what happened: a file moved aside, notes that moved or were
+/// orphaned. Later saves go to `store`.
+pub fn open_notes(state: &mut State, store: NotesStore) {
+    let key = crate::io::notes_store::doc_key(&state.doc.source, &state.doc.text);
+    match store.load(&key, &state.doc.text) {
+        Ok(loaded) => {
+            state.notes = loaded.notes;
+            if let Some(a) = &state.analysis {
+                let spans: Vec<_> = a.claims.iter().map(|c| c.span.clone()).collect();
+                state.notes.link_claims(&spans);
+            }
+            let mut msgs = loaded.warnings;
+            let warning = !msgs.is_empty() || loaded.summary.orphaned > 0;
+            if !loaded.summary.all_kept() {
+                let mut m = loaded.summary.to_string();
+                if loaded.summary.orphaned > 0 {
+                    m.push_str(" (o lists them)");
+                }
+                msgs.push(m);
+            }
+            if !msgs.is_empty() {
+                state.say(msgs.join("; "), warning);
+            }
+            state.notes_store = Some(store);
+            if loaded.from_older.is_some() && !state.notes.is_empty() {
+                // Keep them with this text too, so the next open finds them in place
+                // (the older file stays as it was).
+                save_notes(state);
+            }
+        }
+        Err(e) => {
+            state.say(format!("notes not loaded: {e}"), true);
+            // Never save over a file we could not read (e.g. a newer version's).
+            state.notes_store = None;
+        }
+    }
+}
+
+/// Save the notes now (merging in other processes' changes). A failure is shown in the
+/// status line; the notes stay in memory and the next change (or quitting) tries again.
+pub fn save_notes(state: &mut State) {
+    let Some(store) = &state.notes_store else {
+        state.say(
+            "notes kept in memory only: they could not be loaded, or there is no data directory",
+            true,
+        );
+        return;
+    };
+    match store.save(&mut state.notes) {
+        Ok(warnings) => {
+            state.notes_unsaved = false;
+            if !warnings.is_empty() {
+                state.say(warnings.join("; "), true);
+            }
+        }
+        Err(e) => {
+            state.notes_unsaved = true;
+            state.say(format!("notes not saved (kept in memory): {e}"), true);
+        }
+    }
+}
+
+fn copy(state: &mut State, text: &str) {
+    match clipboard::copy(text) {
+        Ok(c) if c.truncated => state.say(
+            format!("copied the first {} characters with the source", c.chars),
+            false,
+        ),
+        Ok(_) => state.say("copied the quote with its source", false),
+        Err(e) => state.say(format!("cannot copy: {e}"), true),
+    }
+}
+
+/// Open the notes (once the document is here) and start its analysis.
 fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
+    if state.notes_store.is_none() {
+        match NotesStore::from_env() {
+            Ok(store) => open_notes(state, store),
+            Err(e) => state.say(format!("notes will not be saved: {e}"), true),
+        }
+    }
     state.analyzing = true;
     let text = state.doc.text.clone();
     let date = state.doc.date;
@@ -164,11 +258,7 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
 fn export(state: &mut State) {
     let Some(a) = &state.analysis else { return };
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let notes = crate::notes::NoteSet::new(crate::notes::DocKey::new(
-        state.doc.source.clone(),
-        &state.doc.text,
-    ));
-    let md = crate::cli::export::markdown(&state.doc, a, &notes, state.doc.date, &today);
+    let md = crate::cli::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
     let name = crate::cli::export::export_file_name(&state.doc, ".lede.md");
     let path = std::env::current_dir()
         .map(|d| d.join(&name))

@@ -1,11 +1,17 @@
 //! The reader's state: the document, its analysis when ready, the wrapped layout, focus,
 //! mode, selections, search. Plain data; [`super::update`] changes it, views read it.
 
+use super::editor::NoteEditor;
 use super::keymap::{Keymap, Section};
 use super::layout::{Panel, Panes, Pos, Row, Settings, WrappedLayout};
+use super::notes_view::NotesListState;
+use super::selection::SentenceSelection;
+use super::status_menu::StatusMenu;
 use super::theme::Theme;
 use crate::analysis::{ActorId, Analysis, Span};
 use crate::document::{Document, Format};
+use crate::io::notes_store::NotesStore;
+use crate::notes::{DocKey, NoteId, NoteSet, Target};
 use ratatui::layout::Rect;
 
 /// Which pane has focus.
@@ -51,7 +57,7 @@ impl Focus {
     }
 }
 
-/// What keys do right now. (Marking a claim and editing a note will add modes.)
+/// What keys do right now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     /// Reading.
@@ -60,6 +66,38 @@ pub enum Mode {
     Help,
     /// A search is being typed.
     Search,
+    /// A note is being written ([`State::editor`]).
+    Note,
+    /// The status menu is open ([`State::status_menu`]).
+    StatusMenu,
+    /// A passage is being selected sentence by sentence ([`State::visual`]).
+    Visual,
+    /// The list of notes is open ([`State::notes_list`]).
+    Notes,
+}
+
+/// What a note being written will be saved on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoteTarget {
+    /// A claim or passage, whose entry is made if it does not exist yet.
+    New(Target),
+    /// An existing entry (from the notes list; orphans too).
+    Entry(NoteId),
+}
+
+/// A note being written: the editor, where it goes, and how the popup is labelled.
+#[derive(Debug, Clone)]
+pub struct NoteEdit {
+    /// The text and cursor.
+    pub editor: NoteEditor,
+    /// Where the note is saved.
+    pub target: NoteTarget,
+    /// The popup's title ("Note on claim 3").
+    pub title: String,
+    /// The passage annotated, shown above the text.
+    pub quote: String,
+    /// The mode to return to when the editor closes.
+    pub back: Mode,
 }
 
 /// Selection and scroll of one panel.
@@ -150,6 +188,20 @@ pub struct State {
     pub quit: bool,
     /// Byte offset of the last actor mention jumped to (Enter walks on from it).
     pub last_mention: Option<usize>,
+    /// The notes and marks on this document.
+    pub notes: NoteSet,
+    /// Where the notes are saved (`None`: not saved, e.g. in tests or without a data directory).
+    pub notes_store: Option<NotesStore>,
+    /// Whether the last save failed (the notes in memory are newer than on disk).
+    pub notes_unsaved: bool,
+    /// The note being written, in [`Mode::Note`].
+    pub editor: Option<NoteEdit>,
+    /// The status menu and the claim (index into `analysis.claims`) it marks.
+    pub status_menu: Option<(StatusMenu, usize)>,
+    /// The passage being selected, in [`Mode::Visual`].
+    pub visual: Option<SentenceSelection>,
+    /// The notes list's selection.
+    pub notes_list: NotesListState,
 }
 
 impl State {
@@ -192,7 +244,15 @@ impl State {
             tick: 0,
             quit: false,
             last_mention: None,
+            notes: NoteSet::new(DocKey::new("", "")),
+            notes_store: None,
+            notes_unsaved: false,
+            editor: None,
+            status_menu: None,
+            visual: None,
+            notes_list: NotesListState::default(),
         };
+        s.notes = NoteSet::new(DocKey::new(s.doc.source.clone(), &s.doc.text));
         s.resize(width, height);
         s
     }
@@ -208,8 +268,10 @@ impl State {
         s
     }
 
-    /// Set the analysis (panels fill in).
+    /// Set the analysis (panels fill in; notes are linked to their claims).
     pub fn set_analysis(&mut self, analysis: Analysis) {
+        let spans: Vec<Span> = analysis.claims.iter().map(|c| c.span.clone()).collect();
+        self.notes.link_claims(&spans);
         self.analysis = Some(analysis);
         self.analyzing = false;
         self.refilter();
@@ -240,7 +302,8 @@ impl State {
         self.fit_lists();
     }
 
-    /// The rect the article text is drawn in: inside the border, one column of padding,
+    /// The rect the article text is drawn in: inside the border, a two-column margin on
+    /// the left and one column on the right,
     /// at most the measure wide, centred.
     pub fn text_rect(&self) -> Rect {
         let a = self.panes.article;
@@ -248,9 +311,10 @@ impl State {
             return Rect::default();
         }
         let inner = Rect::new(a.x + 1, a.y + 1, a.width - 2, a.height - 2);
-        let room = inner.width.saturating_sub(2).max(1);
+        // Two columns on the left for the margin marks (notes, statuses), one on the right.
+        let room = inner.width.saturating_sub(3).max(1);
         let w = room.min(self.settings.measure);
-        let x = inner.x + (inner.width - w) / 2;
+        let x = inner.x + 2.min(inner.width - w) + (inner.width.saturating_sub(w + 3)) / 2;
         Rect {
             x,
             width: w,

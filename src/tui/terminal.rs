@@ -1,9 +1,11 @@
-//! Terminal setup and restore. Raw mode, the alternate screen and mouse capture are
-//! undone on every path: by a Drop guard on return or error, and by a chained panic
-//! hook on a panic of the reader's thread (a worker's panic is reported on its channel
-//! instead, and must not tear the screen down).
+//! Terminal setup and restore. Raw mode, the alternate screen, mouse capture and
+//! bracketed paste are undone on every path: by a Drop guard on return or error, and by
+//! a chained panic hook on a panic of the reader's thread (a worker's panic is reported
+//! on its channel instead, and must not tear the screen down).
 
-use crossterm::event::{DisableMouseCapture, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::terminal::{
     disable_raw_mode, enable_raw_mode, EnterAlternateScreen, LeaveAlternateScreen,
 };
@@ -21,12 +23,17 @@ pub struct TerminalGuard {
 
 static UI_THREAD: OnceLock<ThreadId> = OnceLock::new();
 
-/// Enter reader mode (raw, alternate screen, mouse capture) and install the panic hook.
+/// Enter reader mode (raw, alternate screen, mouse capture, bracketed paste) and install the panic hook.
 pub fn init() -> io::Result<TerminalGuard> {
     install_panic_hook();
     enable_raw_mode()?;
     let mut out = io::stdout();
-    if let Err(e) = crossterm::execute!(out, EnterAlternateScreen, EnableMouseCapture) {
+    if let Err(e) = crossterm::execute!(
+        out,
+        EnterAlternateScreen,
+        EnableMouseCapture,
+        EnableBracketedPaste
+    ) {
         restore();
         return Err(e);
     }
@@ -46,6 +53,7 @@ pub fn restore() {
     let mut out = io::stdout();
     let _ = crossterm::execute!(
         out,
+        DisableBracketedPaste,
         DisableMouseCapture,
         LeaveAlternateScreen,
         crossterm::cursor::Show

@@ -3,6 +3,7 @@
 //! reverse only (for `NO_COLOR`), and still tells claims, the selected claim, actor
 //! mentions and dates apart.
 
+use super::notes_theme::NotesTheme;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 
@@ -55,6 +56,12 @@ pub struct Theme {
     pub key: Style,
     /// Warnings and errors in the status line.
     pub warning: Style,
+    /// A passage highlighted by the reader.
+    pub highlight: Style,
+    /// The passage being selected (visual mode).
+    pub visual: Style,
+    /// The note widgets' styles (editor, notes list, status menu, badges).
+    pub notes: NotesTheme,
 }
 
 impl Theme {
@@ -99,6 +106,9 @@ impl Theme {
             status: s,
             key: s.fg(Color::Cyan).add_modifier(Modifier::BOLD),
             warning: s.fg(Color::Red).add_modifier(Modifier::BOLD),
+            highlight: s.bg(Color::Blue).fg(Color::White),
+            visual: s.bg(Color::LightBlue).fg(Color::Black),
+            notes: NotesTheme::default(),
         }
     }
 
@@ -132,6 +142,9 @@ impl Theme {
             status: s,
             key: s.add_modifier(b),
             warning: s.add_modifier(b | r),
+            highlight: s.add_modifier(u | r),
+            visual: s.add_modifier(r),
+            notes: NotesTheme::no_color(),
         }
     }
 

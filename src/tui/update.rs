@@ -2,17 +2,26 @@
 //! no files: work that needs them is returned as a [`Command`] for the event loop.
 
 use super::action::Action;
+use super::editor::{EditorInput, EditorOutcome, NoteEditor};
 use super::layout::Panel;
-use super::state::{Focus, Mode, State};
+use super::selection::SentenceSelection;
+use super::state::{Focus, Mode, NoteEdit, NoteTarget, State};
+use super::status_menu::{MenuOutcome, StatusMenu};
+use crate::analysis::Span;
+use crate::notes::{EntryKind, Target};
 use ratatui::layout::{Position, Rect};
 
 /// Work for the event loop after an update.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Command {
     /// Start analysing the document on a worker.
     Analyze,
     /// Write the Markdown export.
     Export,
+    /// Save the notes (they changed).
+    SaveNotes,
+    /// Put this text on the clipboard.
+    Copy(String),
 }
 
 /// Apply `action` to `state`.
@@ -20,6 +29,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
     match state.mode {
         Mode::Help => return help(state, action),
         Mode::Search => return search_mode(state, action),
+        Mode::Note => return note_mode(state, action),
+        Mode::StatusMenu => return menu_mode(state, action),
+        Mode::Visual => return visual_mode(state, action),
+        Mode::Notes => return notes_mode(state, action),
         Mode::Normal => {}
     }
     match action {
@@ -87,9 +100,489 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
             state.relayout();
         }
         Action::Tick => state.tick = state.tick.wrapping_add(1),
-        Action::SearchSubmit | Action::SearchBackspace | Action::SearchInput(_) => {}
+        Action::MarkClaim => return mark_claim(state),
+        Action::StatusMenu => open_status_menu(state),
+        Action::AddNote => add_note(state),
+        Action::Visual => start_visual(state),
+        Action::Copy => return copy_claim(state),
+        Action::NotesView => {
+            state.mode = Mode::Notes;
+            let len = state.notes.len();
+            let i = state.notes_list.selected();
+            state.notes_list.select(i, len);
+            state.status = None;
+        }
+        Action::SearchSubmit
+        | Action::SearchBackspace
+        | Action::SearchInput(_)
+        | Action::Highlight
+        | Action::DeleteNote
+        | Action::NoteSave
+        | Action::NoteNewline
+        | Action::Edit(_)
+        | Action::Menu(_)
+        | Action::Paste(_) => {}
     }
     None
+}
+
+/// Apply a background action (resize, worker result, tick) from a modal `mode`.
+fn passthrough(state: &mut State, action: Action, mode: Mode) -> Option<Command> {
+    state.mode = Mode::Normal;
+    let r = update(state, action);
+    state.mode = mode;
+    r
+}
+
+fn now() -> String {
+    crate::io::notes_store::now()
+}
+
+/// The current claim (the one `]`/`[` or the claims panel selected): its index in the
+/// analysis, its 1-based place in the list, and its span.
+fn current_claim(state: &State) -> Option<(usize, usize, Span)> {
+    let a = state.analysis.as_ref()?;
+    let i = state.selected_claim()?;
+    let k = state.claims.selected? + 1;
+    Some((i, k, a.claims.get(i)?.span.clone()))
+}
+
+fn no_claim(state: &mut State) {
+    let msg = if state.analysis.is_none() {
+        "the analysis is still running"
+    } else {
+        "no claim selected: ] selects the next one"
+    };
+    state.say(msg, false);
+}
+
+fn mark_claim(state: &mut State) -> Option<Command> {
+    let Some((i, k, span)) = current_claim(state) else {
+        no_claim(state);
+        return None;
+    };
+    let st = state
+        .notes
+        .cycle_status(&state.doc.text, span, Some(i as u32), &now());
+    state.say(format!("claim {k}: {} (m: next)", st.label()), false);
+    Some(Command::SaveNotes)
+}
+
+fn open_status_menu(state: &mut State) {
+    let Some((i, _, span)) = current_claim(state) else {
+        no_claim(state);
+        return;
+    };
+    state.status_menu = Some((StatusMenu::new(state.notes.status(&span)), i));
+    state.mode = Mode::StatusMenu;
+}
+
+fn menu_mode(state: &mut State, action: Action) -> Option<Command> {
+    let outcome = match action {
+        Action::Menu(input) => match state.status_menu.as_mut() {
+            Some((menu, _)) => menu.handle(input),
+            None => MenuOutcome::Cancel,
+        },
+        Action::Cancel => MenuOutcome::Cancel,
+        Action::Quit => {
+            state.quit = true;
+            return None;
+        }
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            return passthrough(state, action, Mode::StatusMenu);
+        }
+        _ => return None,
+    };
+    match outcome {
+        MenuOutcome::Continue => None,
+        MenuOutcome::Cancel => {
+            state.mode = Mode::Normal;
+            state.status_menu = None;
+            None
+        }
+        MenuOutcome::Chosen(st) => {
+            state.mode = Mode::Normal;
+            let (_, i) = state.status_menu.take()?;
+            let span = state.analysis.as_ref()?.claims.get(i)?.span.clone();
+            state
+                .notes
+                .set_status(&state.doc.text, span, Some(i as u32), st, &now());
+            let k = state.visible_claims.iter().position(|&c| c == i);
+            let what = k.map_or("claim".to_string(), |k| format!("claim {}", k + 1));
+            state.say(format!("{what}: {}", st.label()), false);
+            Some(Command::SaveNotes)
+        }
+    }
+}
+
+/// A passage as one line for the editor and the notes list.
+fn quote_of(text: &str, span: &Span) -> String {
+    text.get(span.clone())
+        .unwrap_or("")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn open_editor(state: &mut State, target: NoteTarget, initial: &str, title: String, quote: String) {
+    let back = if state.mode == Mode::Notes {
+        Mode::Notes
+    } else {
+        Mode::Normal
+    };
+    state.editor = Some(NoteEdit {
+        editor: NoteEditor::new(initial),
+        target,
+        title,
+        quote,
+        back,
+    });
+    state.visual = None;
+    state.mode = Mode::Note;
+    state.status = None;
+}
+
+/// `a`: a note on the visual selection, the current claim, the selected entry of the
+/// notes list, or else the sentence at the top of the article.
+fn add_note(state: &mut State) {
+    let text = &state.doc.text;
+    if state.mode == Mode::Notes {
+        let Some(e) = state.notes_list.selected_entry(&state.notes) else {
+            state.say("no note to edit", false);
+            return;
+        };
+        let title = match (e.kind, e.claim) {
+            (EntryKind::Claim, Some(c)) => format!("Note on claim {}", c + 1),
+            (EntryKind::Claim, None) => "Note on a claim".to_string(),
+            (EntryKind::Highlight, _) => "Note on a passage".to_string(),
+        };
+        let (id, note, quote) = (e.id, e.note.clone(), e.anchor.exact.clone());
+        let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");
+        open_editor(state, NoteTarget::Entry(id), &note, title, quote);
+        return;
+    }
+    if let (Some(sel), Some(a)) = (state.visual, state.analysis.as_ref()) {
+        let span = sel.span(&a.sentences);
+        let note = state
+            .notes
+            .find(&span)
+            .map(|e| e.note.clone())
+            .unwrap_or_default();
+        let quote = quote_of(text, &span);
+        let n = sel.len();
+        let title = if n == 1 {
+            "Note on a sentence".to_string()
+        } else {
+            format!("Note on {n} sentences")
+        };
+        open_editor(
+            state,
+            NoteTarget::New(Target::Passage(span)),
+            &note,
+            title,
+            quote,
+        );
+        return;
+    }
+    if let Some((i, k, span)) = current_claim(state) {
+        let note = state
+            .notes
+            .find(&span)
+            .map(|e| e.note.clone())
+            .unwrap_or_default();
+        let quote = quote_of(text, &span);
+        let target = Target::Claim {
+            span,
+            index: Some(i as u32),
+        };
+        open_editor(
+            state,
+            NoteTarget::New(target),
+            &note,
+            format!("Note on claim {k}"),
+            quote,
+        );
+        return;
+    }
+    let Some(a) = state.analysis.as_ref() else {
+        state.say("the analysis is still running", false);
+        return;
+    };
+    let Some(span) =
+        SentenceSelection::at(&a.sentences, state.top_offset()).map(|sel| sel.span(&a.sentences))
+    else {
+        state.say("no sentence to note", false);
+        return;
+    };
+    let note = state
+        .notes
+        .find(&span)
+        .map(|e| e.note.clone())
+        .unwrap_or_default();
+    let quote = quote_of(text, &span);
+    open_editor(
+        state,
+        NoteTarget::New(Target::Passage(span)),
+        &note,
+        "Note on the sentence at the top".to_string(),
+        quote,
+    );
+}
+
+fn note_mode(state: &mut State, action: Action) -> Option<Command> {
+    let input = match action {
+        Action::Edit(i) => i,
+        Action::Paste(p) => EditorInput::from_paste(p),
+        Action::NoteSave => EditorInput::Save,
+        Action::NoteNewline => EditorInput::Newline,
+        Action::Cancel => EditorInput::Cancel,
+        Action::Quit => {
+            state.quit = true;
+            return None;
+        }
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            return passthrough(state, action, Mode::Note);
+        }
+        _ => return None,
+    };
+    let Some(edit) = state.editor.as_mut() else {
+        state.mode = Mode::Normal;
+        return None;
+    };
+    match edit.editor.handle(input) {
+        EditorOutcome::Continue => None,
+        EditorOutcome::Cancel => {
+            let edit = state.editor.take()?;
+            state.mode = edit.back;
+            state.say("note not saved", false);
+            None
+        }
+        EditorOutcome::Save(text) => {
+            let edit = state.editor.take()?;
+            state.mode = edit.back;
+            let now = now();
+            let id = match edit.target {
+                NoteTarget::New(t) => {
+                    let span = match &t {
+                        Target::Claim { span, .. } | Target::Passage(span) => span.clone(),
+                    };
+                    if text.is_empty() && state.notes.find(&span).is_none() {
+                        state.say("empty note: nothing saved", false);
+                        return None;
+                    }
+                    state.notes.set_note(&state.doc.text, t, &text, &now)
+                }
+                NoteTarget::Entry(id) => {
+                    state.notes.edit_note(id, &text, &now);
+                    id
+                }
+            };
+            // A claim entry left with neither a note nor a status is dropped.
+            let bare = state.notes.get(id).is_some_and(|e| {
+                e.kind == EntryKind::Claim
+                    && !e.has_note()
+                    && e.status_or_default() == crate::notes::Status::Unreviewed
+            });
+            if bare {
+                state.notes.remove(id, &now);
+                let i = state.notes_list.selected();
+                state.notes_list.select(i, state.notes.len());
+            }
+            let msg = if text.is_empty() {
+                "note removed"
+            } else {
+                "note saved"
+            };
+            state.say(msg, false);
+            Some(Command::SaveNotes)
+        }
+    }
+}
+
+fn start_visual(state: &mut State) {
+    let Some(a) = state.analysis.as_ref() else {
+        state.say("the analysis is still running", false);
+        return;
+    };
+    // Start on the current claim when it is on screen, else at the top of the article.
+    let from = current_claim(state)
+        .map(|(_, _, s)| s.start)
+        .filter(|&o| state.locate(o).is_some())
+        .unwrap_or_else(|| state.top_offset());
+    let Some(sel) = SentenceSelection::at(&a.sentences, from) else {
+        state.say("no sentence to select", false);
+        return;
+    };
+    state.visual = Some(sel);
+    state.mode = Mode::Visual;
+    if state.focus != Focus::Article {
+        state.focus = Focus::Article;
+        state.relayout();
+    }
+    state.status = None;
+}
+
+fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
+    let (Some(mut sel), Some(a)) = (state.visual, state.analysis.as_ref()) else {
+        state.mode = Mode::Normal;
+        return None;
+    };
+    let n = a.sentences.len();
+    let span = sel.span(&a.sentences);
+    match action {
+        Action::Down | Action::Up | Action::NextClaim | Action::PrevClaim => {
+            let d = if matches!(action, Action::Down | Action::NextClaim) {
+                1
+            } else {
+                -1
+            };
+            sel.extend(d, n);
+            let head = sel.head_span(&a.sentences);
+            state.visual = Some(sel);
+            if let Some(h) = head {
+                state.show_span(h);
+            }
+        }
+        Action::AddNote => add_note(state),
+        Action::Highlight => {
+            state.mode = Mode::Normal;
+            state.visual = None;
+            if state.notes.find(&span).is_some() {
+                state.say("already highlighted", false);
+                return None;
+            }
+            state
+                .notes
+                .set_note(&state.doc.text, Target::Passage(span), "", &now());
+            state.say("highlighted (o lists notes)", false);
+            return Some(Command::SaveNotes);
+        }
+        Action::Copy => {
+            state.mode = Mode::Normal;
+            state.visual = None;
+            return Some(Command::Copy(quote_text(state, &span)));
+        }
+        Action::Cancel => {
+            state.mode = Mode::Normal;
+            state.visual = None;
+            state.status = None;
+        }
+        Action::Quit => state.quit = true,
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            return passthrough(state, action, Mode::Visual);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// `span`'s text with the document's title and source, for the clipboard.
+fn quote_text(state: &State, span: &Span) -> String {
+    let title = state
+        .doc
+        .title
+        .clone()
+        .unwrap_or_else(|| state.doc.display_name());
+    super::clipboard::quote_with_source(&quote_of(&state.doc.text, span), &title, &state.doc.source)
+}
+
+fn copy_claim(state: &mut State) -> Option<Command> {
+    let Some((_, _, span)) = current_claim(state) else {
+        state.say("nothing to copy: ] selects a claim, v a passage", false);
+        return None;
+    };
+    Some(Command::Copy(quote_text(state, &span)))
+}
+
+fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
+    let len = state.notes.len();
+    match action {
+        Action::Down => state.notes_list.move_by(1, len),
+        Action::Up => state.notes_list.move_by(-1, len),
+        Action::PageDown => state.notes_list.move_by(10, len),
+        Action::PageUp => state.notes_list.move_by(-10, len),
+        Action::Top => state.notes_list.first(),
+        Action::Bottom => state.notes_list.last(len),
+        Action::Jump => jump_to_note(state),
+        Action::AddNote => add_note(state),
+        Action::DeleteNote => {
+            let id = state.notes_list.selected_id(&state.notes)?;
+            state.notes.remove(id, &now());
+            let i = state.notes_list.selected();
+            state.notes_list.select(i, state.notes.len());
+            state.say("note deleted", false);
+            return Some(Command::SaveNotes);
+        }
+        Action::MarkClaim => {
+            let e = state.notes_list.selected_entry(&state.notes)?;
+            let (Some(span), EntryKind::Claim) = (e.span(), e.kind) else {
+                state.say("only a claim has a status", false);
+                return None;
+            };
+            let claim = e.claim;
+            let st = state
+                .notes
+                .cycle_status(&state.doc.text, span, claim, &now());
+            state.say(format!("status: {}", st.label()), false);
+            return Some(Command::SaveNotes);
+        }
+        Action::Cancel | Action::NotesView => {
+            state.mode = Mode::Normal;
+            state.status = None;
+        }
+        Action::ClickAt(_, y) => {
+            let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
+            let block = state.theme.block(true);
+            let view = super::notes_view::NotesView::new(
+                &state.notes,
+                &state.notes_list,
+                &state.theme.notes,
+            )
+            .block(block);
+            if let Some(i) = view.entry_at(area, y) {
+                state.notes_list.select(i, len);
+            }
+        }
+        Action::ScrollAt(_, _, d) => state.notes_list.move_by(d as isize, len),
+        Action::Quit => state.quit = true,
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
+            return passthrough(state, action, Mode::Notes);
+        }
+        _ => {}
+    }
+    None
+}
+
+/// Enter in the notes list: close it and show the entry in the article (selecting its
+/// claim when it is one).
+fn jump_to_note(state: &mut State) {
+    let Some(e) = state.notes_list.selected_entry(&state.notes) else {
+        return;
+    };
+    let Some(span) = e.span() else {
+        state.say("its passage is no longer in the text (orphaned)", true);
+        return;
+    };
+    let is_claim = e.kind == EntryKind::Claim;
+    state.mode = Mode::Normal;
+    state.status = None;
+    if is_claim {
+        if let Some(a) = &state.analysis {
+            if let Some(k) = state
+                .visible_claims
+                .iter()
+                .position(|&c| a.claims[c].span == span)
+            {
+                state.claims.selected = Some(k);
+                state.fit_lists();
+            }
+        }
+    }
+    if state.focus != Focus::Article {
+        state.focus = Focus::Article;
+        state.relayout();
+    }
+    state.show_span(span);
 }
 
 fn loaded(state: &mut State, result: Result<crate::document::Document, String>) -> Option<Command> {
@@ -145,6 +638,12 @@ fn search_mode(state: &mut State, action: Action) -> Option<Command> {
     match action {
         Action::SearchInput(c) => state.search.input.push(c),
         Action::SearchBackspace if state.search.input.pop().is_none() => state.mode = Mode::Normal,
+        Action::Paste(p) => {
+            state
+                .search
+                .input
+                .extend(p.chars().map(|c| if c.is_control() { ' ' } else { c }))
+        }
         Action::Cancel => state.mode = Mode::Normal,
         Action::SearchSubmit => {
             state.mode = Mode::Normal;

@@ -4,8 +4,10 @@
 use super::put;
 use crate::analysis::Span;
 use crate::document::BlockKind;
+use crate::notes::{Entry, EntryKind, Status};
 use crate::tui::layout::{display_width, Prefix, Row};
 use crate::tui::state::{Focus, State};
+use crate::tui::status_menu::{badge, NOTE_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -114,14 +116,35 @@ impl Widget for ArticleView<'_> {
                 ));
             }
         }
+        // Free highlights, then the passage being selected.
+        let highlights: Vec<Span> = s
+            .notes
+            .overlapping(vs..ve)
+            .filter(|e| e.kind == EntryKind::Highlight)
+            .map(|e| e.anchor.span())
+            .collect();
+        layers.push((highlights, t.highlight));
+        if let (Some(sel), Some(a)) = (s.visual, &s.analysis) {
+            layers.push((vec![sel.span(&a.sentences)], t.visual));
+        }
         let m = &s.search.matches;
         layers.push((visible(m, |x| x, vs, ve).to_vec(), t.search));
         if let Some(cur) = s.search.current.and_then(|i| m.get(i)) {
             layers.push((vec![cur.clone()], t.search_current));
         }
 
+        // Marks in the margin, on the row where a note or a marked claim starts.
+        let marked: Vec<&Entry> = s
+            .notes
+            .overlapping(vs..ve)
+            .filter(|e| e.has_note() || e.status.is_some_and(|x| x != Status::Unreviewed))
+            .collect();
+        let gutter = tr.x.saturating_sub(area.x + 1).min(4);
         for (k, row) in s.shown_rows().enumerate() {
             let y = tr.y + k as u16;
+            if gutter > 0 && !marked.is_empty() {
+                margin_mark(s, &marked, row, tr.x, gutter, y, buf);
+            }
             let kind = s.doc.blocks.get(row.block as usize).map(|b| b.kind);
             let base = match kind {
                 Some(BlockKind::Title) => t.title,
@@ -153,6 +176,52 @@ impl Widget for ArticleView<'_> {
                 overlay(buf, text, row, px, y, avail, spans, *style);
             }
         }
+    }
+}
+
+/// Draw the mark of the entries starting on `row` right-aligned in the `gutter`
+/// columns left of `x`: the status badge when there is room and a claim is marked, and
+/// the note mark when one has a note.
+fn margin_mark(
+    s: &State,
+    marked: &[&Entry],
+    row: &Row,
+    x: u16,
+    gutter: u16,
+    y: u16,
+    buf: &mut Buffer,
+) {
+    let starts_here = |e: &&&Entry| {
+        let a = e.anchor.start;
+        a >= row.span.start && (a < row.span.end || (row.span.is_empty() && a == row.span.start))
+    };
+    let here: Vec<&&Entry> = marked.iter().filter(starts_here).collect();
+    if here.is_empty() {
+        return;
+    }
+    let nt = &s.theme.notes;
+    let note = here.iter().any(|e| e.has_note());
+    let status = here
+        .iter()
+        .filter_map(|e| e.status)
+        .find(|x| *x != Status::Unreviewed);
+    let mut cells: Vec<(&str, ratatui::style::Style)> = Vec::new();
+    if let Some(st) = status {
+        let room = (gutter as usize).saturating_sub(usize::from(note));
+        let b = badge(st);
+        if display_width(b) <= room {
+            cells.push((b, nt.badge(st)));
+        } else if room >= 1 {
+            cells.push(("•", nt.badge(st)));
+        }
+    }
+    if note {
+        cells.push((NOTE_MARK, nt.note_mark));
+    }
+    let w: usize = cells.iter().map(|(c, _)| display_width(c)).sum();
+    let mut cx = x.saturating_sub(w as u16 + u16::from(gutter as usize > w));
+    for (c, st) in cells {
+        cx = put(buf, cx, y, c, display_width(c), st);
     }
 }
 

@@ -1,9 +1,12 @@
-//! The claims panel: claims in reading order, with kind, claimer and the start of the text.
+//! The claims panel: claims in reading order, with their status badge and note mark,
+//! kind, claimer and the start of the text.
 
 use super::{panel_block, panel_title, put, put_trunc, render_rows};
 use crate::analysis::ClaimKind;
-use crate::tui::layout::Panel;
+use crate::notes::Status;
+use crate::tui::layout::{display_width, Panel};
 use crate::tui::state::State;
+use crate::tui::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -58,6 +61,25 @@ impl Widget for ClaimsView<'_> {
                 1,
                 style(t.text),
             );
+            // Status badge (when marked) and note mark.
+            let entry = s.notes.find(&c.span);
+            let bw = if w >= 30 { BADGE_WIDTH } else { 1 };
+            let st = entry
+                .and_then(|e| e.status)
+                .filter(|x| *x != Status::Unreviewed);
+            if let Some(st) = st {
+                let b = if display_width(badge(st)) <= bw {
+                    badge(st)
+                } else {
+                    "•"
+                };
+                put(buf, x, r.y, b, bw, style(t.notes.badge(st)));
+            }
+            x += bw as u16;
+            if entry.is_some_and(|e| e.has_note()) {
+                put(buf, x, r.y, NOTE_MARK, 1, style(t.notes.note_mark));
+            }
+            x += 2;
             x = put(buf, x, r.y, kind_tag(c.kind), 4, style(t.dim));
             x = put(
                 buf,

@@ -28,6 +28,9 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
             Section::Claims => "Claims panel",
             Section::Actors => "Actors panel",
             Section::Timeline => "Timeline panel",
+            Section::Visual => "Selecting a passage (v)",
+            Section::Notes => "Notes list",
+            Section::NoteEditor => "Writing a note",
             Section::Search => "Typing a search",
             Section::Help => "This help",
         };

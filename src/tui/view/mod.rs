@@ -5,11 +5,15 @@ pub mod actors;
 pub mod article;
 pub mod claims;
 pub mod help;
+pub mod notes;
 pub mod status;
 pub mod timeline;
 
+use super::editor::NoteEditorWidget;
+use super::keymap::Section;
 use super::layout::{display_width, Panel};
-use super::state::{ListState, Mode, State};
+use super::state::{ListState, Mode, NoteEdit, State};
+use super::status_menu::StatusMenuWidget;
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -53,9 +57,67 @@ impl Widget for Screen<'_> {
             }
         }
         status::StatusView { state: s }.render(s.panes.status, buf);
-        if s.mode == Mode::Help {
-            help::HelpView { state: s }.render(area, buf);
+        let above = Rect {
+            height: area.height.saturating_sub(1),
+            ..area
+        };
+        match s.mode {
+            Mode::Help => help::HelpView { state: s }.render(area, buf),
+            Mode::Notes => notes::NotesPopup { state: s }.render(above, buf),
+            Mode::Note => {
+                if let Some(w) = editor_widget(s) {
+                    (&w.widget()).render(above, buf);
+                }
+            }
+            Mode::StatusMenu => {
+                if let Some((menu, _)) = &s.status_menu {
+                    let w = StatusMenuWidget::new(menu, &s.theme.notes);
+                    w.render(StatusMenuWidget::area(above), buf);
+                }
+            }
+            _ => {}
         }
+    }
+}
+
+/// The parts of the note editor popup that outlive a borrow of the state.
+pub struct EditorParts<'a> {
+    edit: &'a NoteEdit,
+    hints: String,
+    theme: &'a crate::tui::notes_theme::NotesTheme,
+}
+
+impl EditorParts<'_> {
+    /// The widget.
+    pub fn widget(&self) -> NoteEditorWidget<'_> {
+        NoteEditorWidget::new(&self.edit.editor, &self.edit.title, self.theme)
+            .quote(&self.edit.quote)
+            .hints(&self.hints)
+    }
+}
+
+/// The note editor of the state, with hints from the key map, if a note is being written.
+pub fn editor_widget(s: &State) -> Option<EditorParts<'_>> {
+    let edit = s.editor.as_ref()?;
+    let hints = s
+        .keymap
+        .hints(Section::NoteEditor)
+        .iter()
+        .map(|(k, d)| format!("{k} {d}"))
+        .collect::<Vec<_>>()
+        .join(" · ");
+    Some(EditorParts {
+        edit,
+        hints,
+        theme: &s.theme.notes,
+    })
+}
+
+/// The area the popups are drawn over: the screen above the status line.
+pub fn popup_frame(s: &State) -> Rect {
+    Rect {
+        height: s.area.height.saturating_sub(1),
+        ..s.area
     }
 }
 
@@ -201,7 +263,15 @@ pub fn spinner(n: usize) -> &'static str {
     FRAMES[n % FRAMES.len()]
 }
 
-/// Draw the whole screen into a frame.
+/// Draw the whole screen into a frame (and place the cursor in the note editor).
 pub fn draw(frame: &mut ratatui::Frame<'_>, state: &State) {
     frame.render_widget(Screen { state }, frame.area());
+    if state.mode == Mode::Note {
+        if let Some(parts) = editor_widget(state) {
+            let area = popup_frame(state).intersection(frame.area());
+            if let Some((x, y)) = parts.widget().cursor_position(area) {
+                frame.set_cursor_position((x, y));
+            }
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! or the key hints of the focused pane (from the key map).
 
 use super::{put, put_trunc, spinner};
+use crate::tui::keymap::Section;
 use crate::tui::layout::display_width;
 use crate::tui::state::{Mode, State};
 use ratatui::buffer::Buffer;
@@ -76,10 +77,24 @@ impl Widget for StatusView<'_> {
                 t.dim,
             ) + 2;
         }
+        if let Some(sel) = s.visual.filter(|_| s.mode == Mode::Visual) {
+            let n = sel.len();
+            let what = if n == 1 {
+                "1 sentence".to_string()
+            } else {
+                format!("{n} sentences")
+            };
+            x = put(buf, x, area.y, &what, 14, t.key) + 2;
+        }
         if x >= end {
             return;
         }
         let room = (end - x) as usize;
+        if s.mode == Mode::StatusMenu {
+            let hint = "1-6 or j/k Enter: set the status · Esc: cancel";
+            put_trunc(buf, x, area.y, hint, room, t.dim);
+            return;
+        }
         if let Some(msg) = &s.status {
             put_trunc(
                 buf,
@@ -91,7 +106,13 @@ impl Widget for StatusView<'_> {
             );
             return;
         }
-        let hints = s.keymap.hints(s.focus.section());
+        let section = match s.mode {
+            Mode::Visual => Section::Visual,
+            Mode::Notes => Section::Notes,
+            Mode::Note => Section::NoteEditor,
+            _ => s.focus.section(),
+        };
+        let hints = s.keymap.hints(section);
         for (i, (key, desc)) in hints.iter().enumerate() {
             let need = display_width(key) + 1 + display_width(desc) + if i > 0 { 3 } else { 0 };
             if x as usize + need > end as usize {
