@@ -1,0 +1,228 @@
+//! The timeline: the events that dates and times anchor, in time order.
+//!
+//! Each date or time anchors the sentence it stands in (one entry per expression, so a
+//! sentence with two dates gives two entries). A dateline — a date standing alone on its
+//! line near the top, as news articles print their publication date — anchors the
+//! headline and the lead: its entry covers the text from the start through the first
+//! sentences after it. Durations and recurrences are not events on a timeline.
+//!
+//! Entries are ordered by the start of the period their value names; `PAST_REF`,
+//! `PRESENT_REF` and `FUTURE_REF` sit just before, at and after the latest resolved
+//! date in the document; values that cannot be placed go last, in text order.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::analysis::{Sentence, TimeExpr, TimelineEntry, TimexType};
+
+/// How many sentences after a dateline make up the lead it anchors.
+const LEAD_SENTENCES: usize = 5;
+
+/// Longest event description, in characters.
+const MAX_TEXT: usize = 80;
+
+/// Build the timeline for `timexes` (in text order).
+pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec<TimelineEntry> {
+    let mut entries: Vec<(SortKey, usize, TimelineEntry)> = Vec::new();
+    let now = latest_date(timexes);
+    for (i, t) in timexes.iter().enumerate() {
+        if !matches!(t.kind, TimexType::Date | TimexType::Time) {
+            continue;
+        }
+        let Some(si) = sentences
+            .iter()
+            .position(|s| s.span.start <= t.span.start && t.span.end <= s.span.end)
+        else {
+            continue;
+        };
+        let sentence = &sentences[si];
+        let (span, desc) = if is_dateline(text, sentence, t) {
+            let end = sentences
+                .get(si + LEAD_SENTENCES)
+                .or(sentences.last())
+                .map_or(sentence.span.end, |s| s.span.end);
+            let first_line = text[..sentence.span.start].trim();
+            let desc = if first_line.is_empty() {
+                sentences.get(si + 1).map_or("", |s| &text[s.span.clone()])
+            } else {
+                first_line.lines().next().unwrap_or("")
+            };
+            (0..end, short(desc, None))
+        } else {
+            let local = t.span.start - sentence.span.start..t.span.end - sentence.span.start;
+            (
+                sentence.span.clone(),
+                short(&text[sentence.span.clone()], Some(local)),
+            )
+        };
+        entries.push((
+            sort_key(&t.value, now),
+            t.span.start,
+            TimelineEntry {
+                order: 0,
+                value: Some(t.value.clone()),
+                timex: Some(i),
+                span,
+                text: desc,
+            },
+        ));
+    }
+    entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut order = 0;
+    let mut prev: Option<SortKey> = None;
+    let mut out = Vec::with_capacity(entries.len());
+    for (key, _, mut e) in entries {
+        if prev.as_ref().is_some_and(|p| *p != key) {
+            order += 1;
+        }
+        e.order = order;
+        prev = Some(key);
+        out.push(e);
+    }
+    out
+}
+
+/// A date standing alone in its sentence (or line), within the first lines of the text.
+fn is_dateline(text: &str, sentence: &Sentence, t: &TimeExpr) -> bool {
+    if sentence.span.start > 400 {
+        return false;
+    }
+    let line_start = text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = text[t.span.end..]
+        .find('\n')
+        .map_or(text.len(), |i| t.span.end + i);
+    let rest = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
+    let full_date = t.value.len() >= 10 && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
+    full_date && rest(&text[line_start..t.span.start]) && rest(&text[t.span.end..line_end])
+}
+
+/// The clause around `focus` (or the start of `s`), at most [`MAX_TEXT`] characters.
+fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
+    let s = s.trim();
+    if s.chars().count() <= MAX_TEXT {
+        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    // Narrow to the clause holding the focus, between , ; : or dashes.
+    let (mut a, mut b) = (0, s.len());
+    if let Some(f) = focus {
+        let f_start = f.start.min(s.len());
+        let f_end = f.end.min(s.len());
+        let is_break = |c: char| matches!(c, ';' | ':' | '—' | '–');
+        a = s[..f_start].rfind(is_break).map_or(0, |i| i + 1);
+        b = s[f_end..].find(is_break).map_or(s.len(), |i| f_end + i);
+        if s[a..b].chars().count() > MAX_TEXT {
+            let ca = s[..f_start].rfind(',').map_or(a, |i| i + 1).max(a);
+            let cb = s[f_end..].find(',').map_or(b, |i| f_end + i).min(b);
+            if s[ca..cb].split_whitespace().count() >= 4 {
+                a = ca;
+                b = cb;
+            }
+        }
+    }
+    let clause = s[a..b].trim();
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let mut out = String::new();
+    for w in words {
+        if out.chars().count() + w.chars().count() + 1 > MAX_TEXT - 1 {
+            out.push('…');
+            return out;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+/// Sort key: the first day of the named period, then its length rank; unplaceable last.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+enum SortKey {
+    At(NaiveDate, u8, String),
+    Unplaced,
+}
+
+fn latest_date(timexes: &[TimeExpr]) -> Option<NaiveDate> {
+    timexes
+        .iter()
+        .filter_map(|t| NaiveDate::parse_from_str(t.value.get(..10)?, "%Y-%m-%d").ok())
+        .max()
+}
+
+fn sort_key(value: &str, now: Option<NaiveDate>) -> SortKey {
+    let rel = match value {
+        "PAST_REF" => Some(0),
+        "PRESENT_REF" => Some(2),
+        "FUTURE_REF" => Some(3),
+        _ => None,
+    };
+    if let Some(r) = rel {
+        return match now {
+            Some(d) => SortKey::At(d, r, String::new()),
+            None => SortKey::Unplaced,
+        };
+    }
+    match period_start(value) {
+        Some((d, g)) => SortKey::At(d, g, value.to_string()),
+        None => SortKey::Unplaced,
+    }
+}
+
+/// The first day of the period a TIMEX3 date value names, and a rank (finer later).
+fn period_start(v: &str) -> Option<(NaiveDate, u8)> {
+    let num = |s: &str| -> Option<i32> {
+        s.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let year_part = v.get(..4)?;
+    let (year, coarse) = match num(year_part) {
+        Some(y) => (y, false),
+        None => {
+            // Decades and centuries: "199X", "199", "19".
+            let digits: String = v.chars().take_while(char::is_ascii_digit).collect();
+            let rest = &v[digits.len()..];
+            if !(rest.is_empty() || rest.chars().all(|c| c == 'X')) || digits.is_empty() {
+                return None;
+            }
+            let y: i32 = digits.parse().ok()?;
+            let scale = 10_i32.pow(4 - digits.len() as u32);
+            return Some((NaiveDate::from_ymd_opt(y * scale, 1, 1)?, 0));
+        }
+    };
+    debug_assert!(!coarse);
+    let rest = v.get(5..).unwrap_or("");
+    let day1 = |m: u32| NaiveDate::from_ymd_opt(year, m, 1);
+    if rest.is_empty() {
+        return Some((day1(1)?, 1));
+    }
+    if let Some(q) = rest.strip_prefix('Q') {
+        let q: u32 = q.parse().ok().filter(|q| (1..=4).contains(q))?;
+        return Some((day1(3 * q - 2)?, 2));
+    }
+    if let Some(h) = rest.strip_prefix('H') {
+        let h: u32 = h.parse().ok().filter(|h| (1..=2).contains(h))?;
+        return Some((day1(6 * h - 5)?, 2));
+    }
+    if let Some(w) = rest.strip_prefix('W') {
+        let w: u32 = w.get(..2).and_then(|w| w.parse().ok())?;
+        let d = NaiveDate::from_isoywd_opt(year, w, chrono::Weekday::Mon)?;
+        return Some((d, 4));
+    }
+    let season = match rest {
+        "SP" => Some(3),
+        "SU" => Some(6),
+        "FA" => Some(9),
+        "WI" => Some(12),
+        _ => None,
+    };
+    if let Some(m) = season {
+        return Some((day1(m)?, 2));
+    }
+    let month: u32 = rest.get(..2).and_then(|m| m.parse().ok())?;
+    let d = day1(month)?;
+    match rest.get(3..5).and_then(|d| d.parse::<u32>().ok()) {
+        Some(day) => Some((d.with_day(day)?, 5)),
+        None => Some((d, 3)),
+    }
+}
