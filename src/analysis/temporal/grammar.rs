@@ -26,7 +26,7 @@ const YEAR: &str = r"(?:1[6-9][0-9][0-9]|20[0-9][0-9])(?-u:\b)";
 
 const UNIT: &str = r"(?:second|minute|hour|day|night|weekend|week|month|quarter|year|decade|century|centurie)s?(?-u:\b)";
 
-const NUM_WORD: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+hundred|a\s+dozen|dozen)(?-u:\b)";
+const NUM_WORD: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+hundred|a\s+dozen|dozen)(?-u:\b)";
 
 const SEASON: &str = r"(?:spring|summer|fall|autumn|winter)(?-u:\b)";
 
@@ -37,7 +37,7 @@ const ZONE: &str = r"(?:\s*\(?(?:UTC|GMT|EST|EDT|CST|CDT|MST|MDT|PST|PDT|BST|CET
 /// A number of units: digits, number words, or vague quantities ("several", "a few").
 fn number() -> String {
     format!(
-        r"(?:[0-9]+(?:\.[0-9]+)?|{NUM_WORD}|an?|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of)(?:\s+and\s+a\s+half)?"
+        r"(?:[0-9]+(?:\.[0-9]+)?|{NUM_WORD}|an?|several|a\s+few|few|many|some|a\s+couple\s+of|a\s+couple|couple\s+of)(?:\s+and\s+a\s+half|\s+1/2)?"
     )
 }
 
@@ -56,7 +56,7 @@ fn build() -> String {
         r"(?:{MONTH}\s*{DAY_NUM}(?:,?\s*{YEAR})?|{DAY_NUM}(?:\s+of)?\s+{MONTH}(?:,?\s*{YEAR})?)"
     );
     let clock = format!(
-        r"(?:[0-9]{{1,2}}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{{1,2}}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midnight(?-u:\b))"
+        r"(?:[0-9]{{1,2}}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{{1,2}}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midday(?-u:\b)|midnight(?-u:\b))"
     );
     let time = format!(
         r"(?:(?:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?{clock}{ZONE}?(?:\s+(?:on\s+)?(?:{anchor_day}|{month_day}))?"
@@ -80,21 +80,23 @@ fn build() -> String {
         r"{APPROX}?{num}[\s-]+(?:more\s+)?{UNIT}(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)(?-u:\b)"
     );
     let duration = format!(
-        r"{APPROX}?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|following|latest|initial|same)\s+)?{num}[\s-]+(?:more\s+|straight\s+|consecutive\s+|full\s+|long\s+)?{UNIT}(?:-long|-old)?"
+        r"{APPROX}?(?:the\s+)?(?:(?:past|last|next|first|previous|coming|final|remaining|following|latest|initial|same)\s+)?{num}[\s-]+(?:more\s+|straight\s+|consecutive\s+|full\s+|long\s+)?{UNIT}(?:\s+and\s+a\s+half|-long)?"
     );
     let vague_plural = r"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+(?:few\s+|several\s+|many\s+)?(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?-u:\b)|the\s+(?:weeks|months|years|days)\s+ahead(?-u:\b)";
     let relative = format!(
-        r"(?:the\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|in\s+the\s+(?:day|week|month|year)(?-u:\b)"
+        r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|(?:the\s+)?(?:(?:full|fiscal|current|calendar|same)\s+)*(?:year|week|weekend)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+period)?(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}"
     );
     let decade = format!(
         r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[6-9][0-9]0|20[0-9]0)'?s(?-u:\b)|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'[0-9]0s(?-u:\b)|(?:the\s+)?(?:[0-9]{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?-u:\b)"
     );
     let year = format!(r"(?:fiscal(?:\s+year)?\s+)?{YEAR}");
-    let month_year = format!(r"{MONTH},?\s+(?:of\s+)?{YEAR}|{MONTH}");
+    let month_year = format!(
+        r"{MONTH},?\s+(?:of\s+)?{YEAR}|{MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year(?-u:\b)|{MONTH}"
+    );
     let positioned = format!(r"{POSITION}?(?:{date}|{relative}|{month_year}|{decade}|{year})");
     let bare_plural = r"(?:decades|years|months|weeks|days|hours|minutes)(?-u:\b)";
     format!(
-        r"(?i)(?-u:\b)(?:{time}|{quarter}|{set}|{ago}|{duration}|{vague_plural}|{positioned}|{lex}|{bare_plural})"
+        r"(?i-u)\b(?:{time}|{quarter}|{set}|{ago}|{duration}|{vague_plural}|{positioned}|{lex}|{bare_plural})"
     )
 }
 
@@ -159,6 +161,11 @@ pub fn accept(text: &str, start: usize, end: usize) -> bool {
         return false;
     }
     if after.is_some_and(|c| c.is_alphanumeric() || c == '%') {
+        return false;
+    }
+    // Ages ("a 6-year-old") are not time expressions in TimeML.
+    let tail = text[end..].get(..4).unwrap_or("").to_ascii_lowercase();
+    if tail == "-old" || tail == " old" {
         return false;
     }
     let lower = s.to_ascii_lowercase();

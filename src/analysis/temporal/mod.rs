@@ -63,7 +63,11 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
                     .filter(|s| s.span.start <= start)
                     .map(|s| &text[s.span.clone()])
                     .unwrap_or(&text[start..end]);
-                let (f, q) = (is_future(sentence), sentence.contains("quarter"));
+                let (f, q) = (
+                    is_future(sentence),
+                    sentence.contains("quarter")
+                        || out.iter().any(|t: &TimeExpr| t.value.contains("-Q")),
+                );
                 cached = Some((si, f, q));
                 (f, q)
             }

@@ -263,7 +263,7 @@ fn features(s: &str) -> Features {
         } else if t == "a" && next == Some("m") || t == "p" && next == Some("m") {
             f.pm = Some(t == "p");
             i += 1;
-        } else if t == "noon" {
+        } else if t == "noon" || t == "midday" {
             f.clock = Some((12, Some(0)));
         } else if t == "midnight" {
             f.clock = Some((24, None));
@@ -345,10 +345,17 @@ fn features(s: &str) -> Features {
         } else if let Some((u, plural)) = unit_of(t) {
             f.unit = Some(u);
             f.plural_unit = plural;
+        } else if t == "1/2" {
+            f.number = Some(f.number.flatten().map(|n| n + 0.5));
         } else if let Some(n) = number_of(t) {
-            // "a" before a unit is one; "a few" is vague.
+            // "a" before a unit is one; "a few" is vague; "twenty four" is 24.
             match (f.number, n) {
                 (Some(Some(1.0)), None) => f.number = Some(None),
+                (Some(Some(tens)), Some(unit))
+                    if tens >= 20.0 && tens % 10.0 == 0.0 && unit < 10.0 =>
+                {
+                    f.number = Some(Some(tens + unit))
+                }
                 (Some(_), _) if t == "a" => {}
                 _ => f.number = Some(n),
             }
@@ -465,8 +472,18 @@ fn duration_value(n: Option<f64>, u: Unit) -> String {
     match n {
         Some(n) => {
             let v = n * mult;
+            let whole = v.trunc() as i64;
             if v.fract() == 0.0 {
-                format!("P{t}{}{letter}", v as i64)
+                format!("P{t}{whole}{letter}")
+            } else if v.fract() == 0.5
+                && matches!(u, Unit::Year | Unit::Hour | Unit::Minute | Unit::Day)
+            {
+                match u {
+                    Unit::Year => format!("P{whole}Y6M"),
+                    Unit::Day => format!("P{whole}DT12H"),
+                    Unit::Hour => format!("PT{whole}H30M"),
+                    _ => format!("PT{whole}M30S"),
+                }
             } else {
                 format!("P{t}{v}{letter}")
             }
@@ -728,7 +745,20 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
     // Calendar dates.
     if f.year.is_some() || f.month.is_some() {
         if let Some(m) = f.month {
-            let y = f.year.or_else(|| year_for(m, f.day, ctx));
+            let lower = s.to_ascii_lowercase();
+            let shift = if lower.ends_with("last year") {
+                Some(-1)
+            } else if lower.ends_with("next year") {
+                Some(1)
+            } else if lower.ends_with("this year") {
+                Some(0)
+            } else {
+                None
+            };
+            let y = f
+                .year
+                .or_else(|| shift.and_then(|k| dct.map(|d| d.year() + k)))
+                .or_else(|| year_for(m, f.day, ctx));
             let v = match f.day {
                 Some(d) => format!("{}-{m:02}-{d:02}", year_s(y)),
                 None => match f.rel {
@@ -876,9 +906,6 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
             }
         });
         let date = date.unwrap_or_else(|| "XXXX-XX-XX".into());
-        if f.rel.is_none() {
-            return None;
-        }
         return Some((TimexType::Time, format!("{date}T{p}")));
     }
     None

@@ -28,13 +28,13 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
         }
-        let Some(si) = sentences
-            .iter()
-            .position(|s| s.span.start <= t.span.start && t.span.end <= s.span.end)
+        let si = sentences.partition_point(|s| s.span.end < t.span.end);
+        let Some(sentence) = sentences
+            .get(si)
+            .filter(|s| s.span.start <= t.span.start && t.span.end <= s.span.end)
         else {
             continue;
         };
-        let sentence = &sentences[si];
         let (span, desc) = if is_dateline(text, sentence, t) {
             let end = sentences
                 .get(si + LEAD_SENTENCES)
@@ -97,20 +97,22 @@ fn is_dateline(text: &str, sentence: &Sentence, t: &TimeExpr) -> bool {
 
 /// The clause around `focus` (or the start of `s`), at most [`MAX_TEXT`] characters.
 fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
+    let lead = s.len() - s.trim_start().len();
     let s = s.trim();
     if s.chars().count() <= MAX_TEXT {
         return s.split_whitespace().collect::<Vec<_>>().join(" ");
     }
-    // Narrow to the clause holding the focus, between , ; : or dashes.
+    // Narrow to the clause holding the focus, between ; : or dashes, else commas.
     let (mut a, mut b) = (0, s.len());
     if let Some(f) = focus {
-        let f_start = f.start.min(s.len());
-        let f_end = f.end.min(s.len());
+        let f_start = f.start.saturating_sub(lead).min(s.len());
+        let f_end = f.end.saturating_sub(lead).clamp(f_start, s.len());
+        let after = |i: usize| i + s[i..].chars().next().map_or(0, char::len_utf8);
         let is_break = |c: char| matches!(c, ';' | ':' | '—' | '–');
-        a = s[..f_start].rfind(is_break).map_or(0, |i| i + 1);
+        a = s[..f_start].rfind(is_break).map_or(0, after);
         b = s[f_end..].find(is_break).map_or(s.len(), |i| f_end + i);
         if s[a..b].chars().count() > MAX_TEXT {
-            let ca = s[..f_start].rfind(',').map_or(a, |i| i + 1).max(a);
+            let ca = s[..f_start].rfind(',').map_or(a, after).max(a);
             let cb = s[f_end..].find(',').map_or(b, |i| f_end + i).min(b);
             if s[ca..cb].split_whitespace().count() >= 4 {
                 a = ca;
