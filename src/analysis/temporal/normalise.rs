@@ -537,7 +537,7 @@ fn weekday_date(wd: Weekday, ctx: &Context) -> Option<NaiveDate> {
     let dct = ctx.dct?;
     let diff = wd.num_days_from_monday() as i64 - dct.weekday().num_days_from_monday() as i64;
     Some(if ctx.future {
-        dct + Duration::days(if diff > 0 { diff } else { diff + 7 })
+        dct + Duration::days(if diff >= 0 { diff } else { diff + 7 })
     } else {
         dct + Duration::days(if diff <= 0 { diff } else { diff - 7 })
     })
@@ -679,8 +679,9 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
         let explicit_year = f.year;
         let (mut y, q) = match (f.ordinal, dct) {
             (Some(q), Some(d)) => {
+                // Early in a year, "the fourth quarter" is the one just reported.
                 let mut y = d.year();
-                if !ctx.future && q > quarter_of(d) && !f.half {
+                if !ctx.future && q >= quarter_of(d) + 3 && !f.half {
                     y -= 1;
                 }
                 if f.rel == Some(Rel::Next) {
@@ -761,6 +762,7 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
                 .or_else(|| year_for(m, f.day, ctx));
             let v = match f.day {
                 Some(d) => format!("{}-{m:02}-{d:02}", year_s(y)),
+                None if shift.is_some() || f.year.is_some() => format!("{}-{m:02}", year_s(y)),
                 None => match f.rel {
                     Some(Rel::Last) => format!("{}-{m:02}", year_s(last_of_month(m, ctx))),
                     Some(Rel::Next) => format!("{}-{m:02}", year_s(next_of_month(m, ctx))),
