@@ -21,24 +21,15 @@ use normalise::Context;
 
 /// Words that put a sentence in the future: unanchored day and month names then point
 /// forward ("will meet on Friday").
-const FUTURE_WORDS: &[&str] = &[
-    "will",
-    "shall",
-    "won't",
-    "'ll",
-    "expects",
-    "expected",
-    "expect",
-    "plans",
-    "planned",
-    "scheduled",
-    "slated",
-    "due",
-    "forecast",
-    "predicts",
-    "upcoming",
-    "next",
-    "later",
+const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "'ll", "scheduled", "slated"];
+
+/// Common past-tense verbs without the regular "-ed" ending.
+const PAST_WORDS: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "made", "took", "gave", "came", "went", "met",
+    "rose", "fell", "sold", "bought", "won", "lost", "began", "left", "saw", "held", "paid", "set",
+    "put", "cut", "hit", "ran", "became", "brought", "found", "got", "knew", "led", "meant",
+    "sent", "spent", "stood", "struck", "thought", "wrote", "spoke", "broke", "chose", "drove",
+    "flew", "grew", "shot", "fought", "caught", "taught", "sought", "felt", "kept",
 ];
 
 /// Find time expressions in `text`, normalised against `dct`, in text order.
@@ -46,7 +37,7 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
     let mut out = Vec::new();
     let mut reference: Option<NaiveDate> = None;
     let mut si = 0;
-    let mut cached: Option<(usize, bool, bool)> = None;
+    let mut cached: Option<(usize, bool)> = None;
     for m in grammar::CANDIDATE.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         if !grammar::accept(text, start, end) {
@@ -55,23 +46,20 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
         while si < sentences.len() && sentences[si].span.end <= start {
             si += 1;
         }
-        let (future, quarterly) = match cached {
-            Some((i, f, q)) if i == si => (f, q),
+        let sentence = sentences
+            .get(si)
+            .filter(|s| s.span.start <= start && end <= s.span.end)
+            .map_or(start..end, |s| s.span.clone());
+        let quarterly = match cached {
+            Some((i, q)) if i == si => q,
             _ => {
-                let sentence = sentences
-                    .get(si)
-                    .filter(|s| s.span.start <= start)
-                    .map(|s| &text[s.span.clone()])
-                    .unwrap_or(&text[start..end]);
-                let (f, q) = (
-                    is_future(sentence),
-                    sentence.contains("quarter")
-                        || out.iter().any(|t: &TimeExpr| t.value.contains("-Q")),
-                );
-                cached = Some((si, f, q));
-                (f, q)
+                let q = text[sentence.clone()].contains("quarter")
+                    || out.iter().any(|t: &TimeExpr| t.value.contains("-Q"));
+                cached = Some((si, q));
+                q
             }
         };
+        let future = is_future(&text[sentence.start..start], &text[end..sentence.end]);
         let ctx = Context {
             dct,
             future,
@@ -100,11 +88,24 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
     timeline::timeline(text, sentences, timexes)
 }
 
-fn is_future(sentence: &str) -> bool {
-    sentence
-        .split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
-        .any(|w| {
-            let w = w.to_ascii_lowercase();
-            FUTURE_WORDS.contains(&w.as_str()) || w.ends_with("'ll")
-        })
+/// Whether the expression between `before` and `after` (the rest of its sentence) is
+/// read in the future: the nearest tense cue before it is a future auxiliary, or there
+/// is none before and one follows closely ("said Friday it will" stays in the past).
+fn is_future(before: &str, after: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let is_fut = |w: &str| FUTURE_WORDS.contains(&w) || w.ends_with("'ll");
+    for w in words(before).iter().rev().take(8) {
+        if is_fut(w) {
+            return true;
+        }
+        if PAST_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+            return false;
+        }
+    }
+    words(after).iter().take(4).any(|w| is_fut(w))
 }
