@@ -59,10 +59,11 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
                 q
             }
         };
-        let future = is_future(&text[sentence.start..start], &text[end..sentence.end]);
+        let tense = tense(&text[sentence.start..start], &text[end..sentence.end]);
         let ctx = Context {
             dct,
-            future,
+            future: tense == Some(true),
+            past: tense == Some(false),
             quarterly,
             reference,
         };
@@ -89,9 +90,10 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
 }
 
 /// Whether the expression between `before` and `after` (the rest of its sentence) is
-/// read in the future: the nearest tense cue before it is a future auxiliary, or there
-/// is none before and one follows closely ("said Friday it will" stays in the past).
-fn is_future(before: &str, after: &str) -> bool {
+/// read in the future (`Some(true)`) or the past (`Some(false)`): the nearest tense cue
+/// before it decides, else a future auxiliary closely after ("said Friday it will" stays
+/// in the past); `None` when nothing tells.
+fn tense(before: &str, after: &str) -> Option<bool> {
     let words = |s: &str| -> Vec<String> {
         s.split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
             .filter(|w| !w.is_empty())
@@ -101,11 +103,15 @@ fn is_future(before: &str, after: &str) -> bool {
     let is_fut = |w: &str| FUTURE_WORDS.contains(&w) || w.ends_with("'ll");
     for w in words(before).iter().rev().take(8) {
         if is_fut(w) {
-            return true;
+            return Some(true);
         }
         if PAST_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
-            return false;
+            return Some(false);
         }
     }
-    words(after).iter().take(4).any(|w| is_fut(w))
+    words(after)
+        .iter()
+        .take(4)
+        .any(|w| is_fut(w))
+        .then_some(true)
 }

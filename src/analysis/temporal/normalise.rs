@@ -18,6 +18,8 @@ pub struct Context {
     /// The sentence speaks of the future ("will", "expects"): unanchored names of days
     /// and months then point forward.
     pub future: bool,
+    /// A past-tense verb governs the expression ("fell in the third quarter").
+    pub past: bool,
     /// The sentence speaks of fiscal quarters: "a year ago" then means the same quarter
     /// a year earlier.
     pub quarterly: bool,
@@ -679,9 +681,10 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
         let explicit_year = f.year;
         let (mut y, q) = match (f.ordinal, dct) {
             (Some(q), Some(d)) => {
-                // Early in a year, "the fourth quarter" is the one just reported.
+                // A later quarter than the current one is last year's when spoken of in
+                // the past, or early in a year (results just reported).
                 let mut y = d.year();
-                if !ctx.future && q >= quarter_of(d) + 3 && !f.half {
+                if !ctx.future && (q >= quarter_of(d) + 3 || ctx.past && q > quarter_of(d)) {
                     y -= 1;
                 }
                 if f.rel == Some(Rel::Next) {
