@@ -101,8 +101,13 @@ fn build() -> String {
 }
 
 /// The candidate recogniser.
-pub static CANDIDATE: Lazy<Regex> =
-    Lazy::new(|| Regex::new(&build()).expect("valid timex grammar"));
+pub static CANDIDATE: Lazy<Regex> = Lazy::new(|| {
+    // A roomier lazy-DFA cache: the grammar is large and the default cache thrashes.
+    regex::RegexBuilder::new(&build())
+        .dfa_size_limit(32 << 20)
+        .build()
+        .expect("valid timex grammar")
+});
 
 const PREPOSITIONS: &[&str] = &[
     "in",

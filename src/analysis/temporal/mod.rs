@@ -38,6 +38,8 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
     let mut reference: Option<NaiveDate> = None;
     let mut si = 0;
     let mut cached: Option<(usize, bool)> = None;
+    // Whether a fiscal quarter was named earlier in the document.
+    let mut seen_quarter = false;
     for m in grammar::CANDIDATE.find_iter(text) {
         let (start, end) = (m.start(), m.end());
         if !grammar::accept(text, start, end) {
@@ -53,8 +55,7 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
         let quarterly = match cached {
             Some((i, q)) if i == si => q,
             _ => {
-                let q = text[sentence.clone()].contains("quarter")
-                    || out.iter().any(|t: &TimeExpr| t.value.contains("-Q"));
+                let q = text[sentence.clone()].contains("quarter") || seen_quarter;
                 cached = Some((si, q));
                 q
             }
@@ -70,6 +71,7 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
         let Some((kind, value)) = normalise::normalise(&text[start..end], &ctx) else {
             continue;
         };
+        seen_quarter |= value.contains("-Q");
         if kind == TimexType::Date {
             if let Ok(d) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
                 reference = Some(d);
