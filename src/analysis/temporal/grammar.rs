@@ -28,6 +28,9 @@ const UNIT: &str = r"(?:second|minute|hour|day|night|weekend|week|month|quarter|
 
 const NUM_WORD: &str = r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[-\s](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|hundred|a\s+hundred|a\s+dozen|dozen)(?-u:\b)";
 
+/// Named holidays whose date can be computed (see `normalise::holiday`).
+const HOLIDAY: &str = r"(?-i:Christmas(?:\s+(?:Day|Eve))?|New\s+Year's(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|Election\s+Day|Independence\s+Day|Valentine's\s+Day|Halloween|Easter(?:\s+(?:Sunday|Monday))?|Good\s+Friday|Labor\s+Day|Memorial\s+Day|Boxing\s+Day|Veterans\s+Day|Mother's\s+Day|Father's\s+Day)(?-u:\b)";
+
 const SEASON: &str = r"(?:spring|summer|fall|autumn|winter)(?-u:\b)";
 
 const PART_OF_DAY: &str = r"(?:morning|afternoon|evening|night)(?-u:\b)";
@@ -93,7 +96,9 @@ fn build() -> String {
     let month_year = format!(
         r"{MONTH},?\s+(?:of\s+)?{YEAR}|{MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year(?-u:\b)|{MONTH}"
     );
-    let positioned = format!(r"{POSITION}?(?:{date}|{relative}|{month_year}|{decade}|{year})");
+    let holiday = format!(r"(?:(?:last|next|this)\s+)?{HOLIDAY}(?:,?\s+{YEAR})?");
+    let positioned =
+        format!(r"{POSITION}?(?:{date}|{holiday}|{relative}|{month_year}|{decade}|{year})");
     let bare_plural = r"(?:decades|years|months|weeks|days|hours|minutes)(?-u:\b)";
     format!(
         r"(?i-u)\b(?:{time}|{quarter}|{set}|{ago}|{duration}|{vague_plural}|{positioned}|{lex}|{bare_plural})"

@@ -568,6 +568,9 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
     if let Some((k, v)) = lexicon::lookup(&flat) {
         return Some((k, v.to_string()));
     }
+    if let Some(v) = holiday_value(&flat, ctx) {
+        return Some((TimexType::Date, v));
+    }
     let f = features(s);
     let dct = ctx.dct;
     let year_s = |y: Option<i32>| or_x(y.map(|y| format!("{y:04}")), "XXXX");
@@ -936,4 +939,107 @@ fn next_of_month(m: u32, ctx: &Context) -> Option<i32> {
     } else {
         d.year() + 1
     })
+}
+
+/// The date of a named holiday (lower case, without a final "day") in `year`.
+fn holiday(name: &str, year: i32) -> Option<NaiveDate> {
+    let nth =
+        |month: u32, wd: Weekday, n: u8| NaiveDate::from_weekday_of_month_opt(year, month, wd, n);
+    let fixed = |m: u32, d: u32| NaiveDate::from_ymd_opt(year, m, d);
+    match name.trim_end_matches(" day") {
+        "christmas" => fixed(12, 25),
+        "christmas eve" => fixed(12, 24),
+        "new year's" => fixed(1, 1),
+        "new year's eve" => fixed(12, 31),
+        "thanksgiving" => nth(11, Weekday::Thu, 4),
+        "election" => nth(11, Weekday::Mon, 1).map(|d| d + Duration::days(1)),
+        "independence" => fixed(7, 4),
+        "valentine's" => fixed(2, 14),
+        "halloween" => fixed(10, 31),
+        "easter" | "easter sunday" => easter(year),
+        "easter monday" => easter(year).map(|d| d + Duration::days(1)),
+        "good friday" => easter(year).map(|d| d - Duration::days(2)),
+        "labor" => nth(9, Weekday::Mon, 1),
+        "memorial" => {
+            let d = fixed(5, 31)?;
+            Some(d - Duration::days(d.weekday().num_days_from_monday() as i64))
+        }
+        "boxing" => fixed(12, 26),
+        "veterans" => fixed(11, 11),
+        "mother's" => nth(5, Weekday::Sun, 2),
+        "father's" => nth(6, Weekday::Sun, 3),
+        _ => None,
+    }
+}
+
+/// Whether a holiday falls on the same month and day every year.
+fn fixed_holiday(name: &str) -> bool {
+    holiday(name, 2001).map(|d| (d.month(), d.day()))
+        == holiday(name, 2002).map(|d| (d.month(), d.day()))
+}
+
+/// Easter Sunday (Gregorian calendar), by the anonymous Gregorian algorithm.
+fn easter(y: i32) -> Option<NaiveDate> {
+    let a = y % 19;
+    let b = y / 100;
+    let c = y % 100;
+    let d = b / 4;
+    let e = b % 4;
+    let f = (b + 8) / 25;
+    let g = (b - f + 1) / 3;
+    let h = (19 * a + b - d - g + 15) % 30;
+    let i = c / 4;
+    let k = c % 4;
+    let l = (32 + 2 * e + 2 * i - h - k) % 7;
+    let m = (a + 11 * h + 22 * l) / 451;
+    let month = (h + l - 7 * m + 114) / 31;
+    let day = (h + l - 7 * m + 114) % 31 + 1;
+    NaiveDate::from_ymd_opt(y, month as u32, day as u32)
+}
+
+/// The value of "Thanksgiving", "last Christmas", "Easter 2024"…, if `flat` (lower case)
+/// names a holiday.
+fn holiday_value(flat: &str, ctx: &Context) -> Option<String> {
+    let (rel, rest) = match flat.split_once(' ') {
+        Some((r @ ("last" | "next" | "this"), rest)) => (Some(r), rest),
+        _ => (None, flat),
+    };
+    let (name, year) = match rest.rsplit_once(' ') {
+        Some((n, y)) if y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()) => {
+            (n.trim_end_matches(','), y.parse().ok())
+        }
+        _ => (rest, None),
+    };
+    holiday(name, 2000)?;
+    let date = match (year, ctx.dct) {
+        (Some(y), _) => holiday(name, y),
+        (None, Some(dct)) => {
+            let here = holiday(name, dct.year())?;
+            let back = match rel {
+                Some("last") => here >= dct,
+                Some(_) => false,
+                None => !ctx.future && here > dct + Duration::days(7),
+            };
+            let ahead = match rel {
+                Some("next") => here <= dct,
+                _ => ctx.future && here < dct,
+            };
+            if back {
+                holiday(name, dct.year() - 1)
+            } else if ahead {
+                holiday(name, dct.year() + 1)
+            } else {
+                Some(here)
+            }
+        }
+        (None, None) => {
+            let d = holiday(name, 2001)?;
+            return Some(if fixed_holiday(name) {
+                format!("XXXX-{:02}-{:02}", d.month(), d.day())
+            } else {
+                "XXXX-XX-XX".into()
+            });
+        }
+    };
+    date.map(ymd)
 }

@@ -107,6 +107,29 @@ fn relative_dates() {
 }
 
 #[test]
+fn holidays() {
+    check(
+        "They met on Thanksgiving Day.",
+        "Thanksgiving Day",
+        "DATE",
+        "2023-11-23",
+    );
+    check(
+        "We meet at Easter 2024.",
+        "Easter 2024",
+        "DATE",
+        "2024-03-31",
+    );
+    check(
+        "It snowed last Christmas.",
+        "last Christmas",
+        "DATE",
+        "2023-12-25",
+    );
+    assert_eq!(one("It snowed on Christmas Day.", None).2, "XXXX-12-25");
+}
+
+#[test]
 fn times() {
     check(
         "The shooting began at 3 p.m. sharp.",
