@@ -54,13 +54,11 @@ fn build() -> String {
     let num = number();
     let lex = lexicon::alternation();
     let relword = r"(?:this\s+past|this\s+coming|this|last|next|coming|past|previous|current|same|following|that|prior|upcoming)";
-    let anchor_day = format!(r"(?:{WEEKDAY}|today|yesterday|tomorrow|tonight)");
+    let anchor_day = r"(?:(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)(?-u:\b)|today|yesterday|tomorrow|tonight)";
     let month_day = format!(
         r"(?:{MONTH}\s*{DAY_NUM}(?:,?\s*{YEAR})?|{DAY_NUM}(?:\s+of)?\s+{MONTH}(?:,?\s*{YEAR})?)"
     );
-    let clock = format!(
-        r"(?:[0-9]{{1,2}}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{{1,2}}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midday(?-u:\b)|midnight(?-u:\b))"
-    );
+    let clock = r"(?:[0-9]{1,2}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{1,2}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midday(?-u:\b)|midnight(?-u:\b))";
     let time = format!(
         r"(?:(?:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?{clock}{ZONE}?(?:\s+(?:on\s+)?(?:{anchor_day}|{month_day}))?"
     );
@@ -89,9 +87,7 @@ fn build() -> String {
     let relative = format!(
         r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|the\s+(?:(?:full|fiscal|current|calendar|entire|whole)\s+)*(?:year|week|weekend|day)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+period)?(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}"
     );
-    let decade = format!(
-        r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[6-9][0-9]0|20[0-9]0)'?s(?-u:\b)|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'[0-9]0s(?-u:\b)|(?:the\s+)?(?:[0-9]{{1,2}}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?-u:\b)"
-    );
+    let decade = r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[6-9][0-9]0|20[0-9]0)'?s(?-u:\b)|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'[0-9]0s(?-u:\b)|(?:the\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?-u:\b)";
     let year = format!(r"(?:fiscal(?:\s+year)?\s+)?{YEAR}");
     let month_year = format!(
         r"{MONTH},?\s+(?:of\s+)?{YEAR}|{MONTH}\s+(?:of\s+)?(?:last|next|this)\s+year(?-u:\b)|{MONTH}"

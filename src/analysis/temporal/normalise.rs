@@ -287,13 +287,10 @@ fn features(s: &str) -> Features {
                 f.clock = Some((n, None));
             } else if t.len() == 4 && (1600..2100).contains(&n) {
                 f.year = Some(n as i32);
-            } else if f.month.is_some()
-                && f.day.is_none()
-                && (1..=31).contains(&n)
-                && !unit_next(next)
+            } else if (1..=31).contains(&n)
+                && (f.month.is_some() && f.day.is_none() && !unit_next(next)
+                    || next.and_then(month_of).is_some())
             {
-                f.day = Some(n);
-            } else if (1..=31).contains(&n) && next.and_then(month_of).is_some() {
                 f.day = Some(n);
             } else {
                 f.number = Some(Some(n as f64));
@@ -333,14 +330,7 @@ fn features(s: &str) -> Features {
         } else if t == "year"
             && matches!(next, Some("ago" | "earlier"))
             && f.number.is_none()
-            && i + 2 < toks.len()
-        {
-            f.year_ago = true;
-            i += 1;
-        } else if t == "year"
-            && matches!(next, Some("ago" | "earlier"))
-            && f.number.is_none()
-            && i == 0
+            && (i + 2 < toks.len() || i == 0)
         {
             f.year_ago = true;
             i += 1;
