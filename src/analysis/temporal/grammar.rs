@@ -156,6 +156,16 @@ pub fn word_before(text: &str, start: usize) -> String {
     word.to_ascii_lowercase()
 }
 
+/// The word just after `end`, lower-cased, if any (ASCII letters only).
+fn word_after(text: &str, end: usize) -> String {
+    let tail = text[end..].trim_start();
+    let n = tail
+        .bytes()
+        .take_while(u8::is_ascii_alphabetic)
+        .count();
+    tail[..n].to_ascii_lowercase()
+}
+
 /// Whether a candidate match is a plausible time expression in its context.
 pub fn accept(text: &str, start: usize, end: usize) -> bool {
     let s = &text[start..end];
@@ -199,11 +209,15 @@ pub fn accept(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     if is_bare_plural(&lower) {
+        // Only where a length of time is plainly meant: "for years", "took hours",
+        // "just hours after".
         let w = word_before(text, start);
+        let next = word_after(text, end);
         return matches!(
             w.as_str(),
             "for" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "last" | "spent"
-        );
+                | "just" | "only" | "mere"
+        ) || matches!(next.as_str(), "after" | "before" | "later" | "earlier" | "ago");
     }
     true
 }

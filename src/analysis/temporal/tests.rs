@@ -168,6 +168,8 @@ fn durations() {
         "PXM",
     );
     check("It is a two-year deal.", "two-year", "DURATION", "P2Y");
+    check("It came just hours after the law.", "hours", "DURATION", "PTXH");
+    assert!(found("The years of his rule.", dct()).is_empty());
 }
 
 #[test]

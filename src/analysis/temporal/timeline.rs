@@ -6,9 +6,10 @@
 //! headline and the lead: its entry covers the text from the start through the first
 //! sentences after it. Durations and recurrences are not events on a timeline.
 //!
-//! Entries are ordered by the start of the period their value names; `PAST_REF`,
-//! `PRESENT_REF` and `FUTURE_REF` sit just before, at and after the latest resolved
-//! date in the document; values that cannot be placed go last, in text order.
+//! Entries are ordered by the start of the period their value names (coarser periods
+//! first on the same day); `PAST_REF` sits just before the latest resolved date of the
+//! document, `PRESENT_REF` and `FUTURE_REF` just after it; values that cannot be placed
+//! go last, in text order.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -120,7 +121,9 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
             }
         }
     }
-    let clause = s[a..b].trim();
+    let clause = s[a..b].trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, ',' | ';' | ':' | '”' | '"' | '’' | '—' | '–' | ')')
+    });
     let words: Vec<&str> = clause.split_whitespace().collect();
     let mut out = String::new();
     for w in words {
@@ -153,8 +156,8 @@ fn latest_date(timexes: &[TimeExpr]) -> Option<NaiveDate> {
 fn sort_key(value: &str, now: Option<NaiveDate>) -> SortKey {
     let rel = match value {
         "PAST_REF" => Some(0),
-        "PRESENT_REF" => Some(2),
-        "FUTURE_REF" => Some(3),
+        "PRESENT_REF" => Some(6),
+        "FUTURE_REF" => Some(7),
         _ => None,
     };
     if let Some(r) = rel {
