@@ -159,10 +159,7 @@ pub fn word_before(text: &str, start: usize) -> String {
 /// The word just after `end`, lower-cased, if any (ASCII letters only).
 fn word_after(text: &str, end: usize) -> String {
     let tail = text[end..].trim_start();
-    let n = tail
-        .bytes()
-        .take_while(u8::is_ascii_alphabetic)
-        .count();
+    let n = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
     tail[..n].to_ascii_lowercase()
 }
 
@@ -215,9 +212,22 @@ pub fn accept(text: &str, start: usize, end: usize) -> bool {
         let next = word_after(text, end);
         return matches!(
             w.as_str(),
-            "for" | "within" | "over" | "took" | "take" | "takes" | "lasted" | "last" | "spent"
-                | "just" | "only" | "mere"
-        ) || matches!(next.as_str(), "after" | "before" | "later" | "earlier" | "ago");
+            "for"
+                | "within"
+                | "over"
+                | "took"
+                | "take"
+                | "takes"
+                | "lasted"
+                | "last"
+                | "spent"
+                | "just"
+                | "only"
+                | "mere"
+        ) || matches!(
+            next.as_str(),
+            "after" | "before" | "later" | "earlier" | "ago"
+        );
     }
     true
 }

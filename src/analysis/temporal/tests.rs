@@ -168,7 +168,12 @@ fn durations() {
         "PXM",
     );
     check("It is a two-year deal.", "two-year", "DURATION", "P2Y");
-    check("It came just hours after the law.", "hours", "DURATION", "PTXH");
+    check(
+        "It came just hours after the law.",
+        "hours",
+        "DURATION",
+        "PTXH",
+    );
     assert!(found("The years of his rule.", dct()).is_empty());
 }
 
@@ -213,4 +218,19 @@ fn dateline_anchors_the_lead() {
     assert_eq!(tl.len(), 1);
     assert_eq!(tl[0].text, "Plant closes");
     assert!(tl[0].span.end >= s.find("Workers left").unwrap());
+}
+
+#[test]
+fn entry_carries_over_undated_sentences() {
+    let s =
+        "The plant closed in 2019. Workers left. Shops shut. Stores failed. It reopened in 2023.";
+    let sentences = text::sentences(s);
+    let tx = extract(s, &sentences, dct());
+    let tl = timeline(s, &sentences, &tx);
+    assert_eq!(tl.len(), 2);
+    assert_eq!(
+        &s[tl[0].span.clone()],
+        "The plant closed in 2019. Workers left. Shops shut."
+    );
+    assert_eq!(&s[tl[1].span.clone()], "It reopened in 2023.");
 }

@@ -1,7 +1,8 @@
 //! The timeline: the events that dates and times anchor, in time order.
 //!
-//! Each date or time anchors the sentence it stands in (one entry per expression, so a
-//! sentence with two dates gives two entries). A dateline — a date standing alone on its
+//! Each date or time anchors the sentence it stands in, and the next [`CARRY`] sentences
+//! that name no date or time of their own (one entry per expression, so a sentence with
+//! two dates gives two entries); the entry's text is the clause around the expression. A dateline — a date standing alone on its
 //! line near the top, as news articles print their publication date — anchors the
 //! headline and the lead: its entry covers the text from the start through the first
 //! sentences after it. Durations and recurrences are not events on a timeline.
@@ -18,6 +19,10 @@ use crate::analysis::{Sentence, TimeExpr, TimelineEntry, TimexType};
 /// How many sentences after a dateline make up the lead it anchors.
 const LEAD_SENTENCES: usize = 5;
 
+/// How many following sentences without a date of their own an entry also covers: a
+/// narrative stays at the time last named until it names another.
+const CARRY: usize = 2;
+
 /// Longest event description, in characters.
 const MAX_TEXT: usize = 80;
 
@@ -25,6 +30,16 @@ const MAX_TEXT: usize = 80;
 pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec<TimelineEntry> {
     let mut entries: Vec<(SortKey, usize, TimelineEntry)> = Vec::new();
     let now = latest_date(timexes);
+    let mut dated = vec![false; sentences.len()];
+    for t in timexes
+        .iter()
+        .filter(|t| matches!(t.kind, TimexType::Date | TimexType::Time))
+    {
+        let si = sentences.partition_point(|s| s.span.end < t.span.end);
+        if let Some(d) = dated.get_mut(si) {
+            *d = true;
+        }
+    }
     for (i, t) in timexes.iter().enumerate() {
         if !matches!(t.kind, TimexType::Date | TimexType::Time) {
             continue;
@@ -50,8 +65,12 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
             (0..end, short(desc, None))
         } else {
             let local = t.span.start - sentence.span.start..t.span.end - sentence.span.start;
+            let mut last = si;
+            while last + 1 < sentences.len() && last - si < CARRY && !dated[last + 1] {
+                last += 1;
+            }
             (
-                sentence.span.clone(),
+                sentence.span.start..sentences[last].span.end,
                 short(&text[sentence.span.clone()], Some(local)),
             )
         };
