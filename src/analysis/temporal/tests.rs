@@ -234,3 +234,23 @@ fn entry_carries_over_undated_sentences() {
     );
     assert_eq!(&s[tl[1].span.clone()], "It reopened in 2023.");
 }
+
+#[test]
+fn after_sentences_follow_their_anchor() {
+    let s = "The war began in 2022. Subsequently, talks failed. The plan dates from 2020.";
+    let sentences = text::sentences(s);
+    let tx = extract(s, &sentences, dct());
+    let tl = timeline(s, &sentences, &tx);
+    let got: Vec<_> = tl
+        .iter()
+        .map(|e| (e.order, e.value.as_deref(), e.text.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (0, Some("2020"), "The plan dates from 2020."),
+            (1, Some("2022"), "The war began in 2022."),
+            (2, None, "Subsequently, talks failed."),
+        ]
+    );
+}

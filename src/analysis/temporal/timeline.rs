@@ -87,18 +87,102 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
         ));
     }
     entries.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut placed: Vec<(Option<SortKey>, TimelineEntry)> =
+        entries.into_iter().map(|(k, _, e)| (Some(k), e)).collect();
+    place_relative(text, sentences, timexes, &dated, &mut placed);
     let mut order = 0;
-    let mut prev: Option<SortKey> = None;
-    let mut out = Vec::with_capacity(entries.len());
-    for (key, _, mut e) in entries {
-        if prev.as_ref().is_some_and(|p| *p != key) {
-            order += 1;
+    let mut prev: Option<Option<SortKey>> = None;
+    placed
+        .into_iter()
+        .map(|(key, mut e)| {
+            // Equal dates share an order; a relatively placed event has its own.
+            if prev.as_ref().is_some_and(|p| p.is_none() || *p != key) {
+                order += 1;
+            }
+            e.order = order;
+            prev = Some(key);
+            e
+        })
+        .collect()
+}
+
+/// Words that, opening an undated sentence, order its event against the time last named.
+const AFTER_WORDS: &[&str] = &[
+    "after",
+    "afterwards",
+    "afterward",
+    "following",
+    "subsequently",
+    "later",
+    "thereafter",
+    "then",
+    "next",
+];
+const BEFORE_WORDS: &[&str] = &["before", "earlier", "previously", "prior"];
+
+/// Add undated sentences that open with "After…", "Subsequently…", "Earlier…" just after
+/// (or before) the entry of the last expression named before them.
+fn place_relative(
+    text: &str,
+    sentences: &[Sentence],
+    timexes: &[TimeExpr],
+    dated: &[bool],
+    placed: &mut Vec<(Option<SortKey>, TimelineEntry)>,
+) {
+    let mut has_entry = vec![false; timexes.len()];
+    for (_, e) in placed.iter() {
+        if let Some(i) = e.timex {
+            has_entry[i] = true;
         }
-        e.order = order;
-        prev = Some(key);
-        out.push(e);
     }
-    out
+    // (anchor timex, after?, entry), in text order.
+    let mut relative: Vec<(usize, bool, TimelineEntry)> = Vec::new();
+    for (si, sentence) in sentences.iter().enumerate() {
+        if dated[si] {
+            continue;
+        }
+        let body = &text[sentence.span.clone()];
+        let first = body
+            .trim_start_matches(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let after = AFTER_WORDS.contains(&first.as_str());
+        if !after && !BEFORE_WORDS.contains(&first.as_str()) {
+            continue;
+        }
+        let before_here = timexes.partition_point(|t| t.span.end <= sentence.span.start);
+        let Some(anchor) = (0..before_here).rev().find(|&i| has_entry[i]) else {
+            continue;
+        };
+        let entry = TimelineEntry {
+            order: 0,
+            value: None,
+            timex: None,
+            span: sentence.span.clone(),
+            text: short(body, None),
+        };
+        relative.push((anchor, after, entry));
+    }
+    if relative.is_empty() {
+        return;
+    }
+    let mut by_anchor: Vec<Vec<(bool, TimelineEntry)>> = vec![Vec::new(); timexes.len()];
+    for (anchor, after, entry) in relative {
+        by_anchor[anchor].push((after, entry));
+    }
+    let dated_entries = std::mem::take(placed);
+    for (key, e) in dated_entries {
+        let mine = e
+            .timex
+            .map(|i| std::mem::take(&mut by_anchor[i]))
+            .unwrap_or_default();
+        let (after, before): (Vec<_>, Vec<_>) = mine.into_iter().partition(|(a, _)| *a);
+        placed.extend(before.into_iter().map(|(_, r)| (None, r)));
+        placed.push((key, e));
+        placed.extend(after.into_iter().map(|(_, r)| (None, r)));
+    }
 }
 
 /// A date standing alone in its sentence (or line), within the first lines of the text.
