@@ -514,7 +514,9 @@ fn year_for(month: u32, day: Option<u32>, ctx: &Context) -> Option<i32> {
     let dct = ctx.dct?;
     let here = (dct.month(), dct.day());
     let there = (month, day.unwrap_or(if ctx.future { 31 } else { 1 }));
-    // Within a few months either way, the same year is the likeliest reading.
+    // News mostly reports the past: a month well after the creation date is last year's;
+    // under a future verb, a month well before it is next year's. (A past verb is no
+    // better a cue here: the nearest one is often "said".)
     let diff = month as i32 - dct.month() as i32;
     Some(if ctx.future && there < here && diff < -2 {
         dct.year() + 1
@@ -762,6 +764,7 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
                 None => match f.rel {
                     Some(Rel::Last) => format!("{}-{m:02}", year_s(last_of_month(m, ctx))),
                     Some(Rel::Next) => format!("{}-{m:02}", year_s(next_of_month(m, ctx))),
+                    Some(Rel::This) => format!("{}-{m:02}", year_s(dct.map(|d| d.year()))),
                     _ => format!("{}-{m:02}", year_s(y)),
                 },
             };
