@@ -334,6 +334,8 @@ fn features(s: &str) -> Features {
         {
             f.year_ago = true;
             i += 1;
+        } else if t == "night" && (f.weekday.is_some() || f.deictic.is_some()) {
+            f.part = Some("NI");
         } else if let Some((u, plural)) = unit_of(t) {
             f.unit = Some(u);
             f.plural_unit = plural;
@@ -559,6 +561,9 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
         .to_ascii_lowercase();
     if let Some((k, v)) = lexicon::lookup(&flat) {
         return Some((k, v.to_string()));
+    }
+    if let Some(v) = numeric_date(&flat) {
+        return Some((TimexType::Date, v));
     }
     if let Some(v) = holiday_value(&flat, ctx) {
         return Some((TimexType::Date, v));
@@ -1035,4 +1040,33 @@ fn holiday_value(flat: &str, ctx: &Context) -> Option<String> {
         }
     };
     date.map(ymd)
+}
+
+/// "2013-03-15" and US-style "3/15/2013" or "3/15/13".
+fn numeric_date(flat: &str) -> Option<String> {
+    let parts: Vec<&str> = if flat.contains('/') {
+        flat.split('/').collect()
+    } else {
+        flat.split('-').collect()
+    };
+    if parts.len() != 3
+        || !parts
+            .iter()
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return None;
+    }
+    let n = |s: &str| s.parse::<u32>().ok();
+    let (y, m, d) = if parts[0].len() == 4 {
+        (n(parts[0])? as i32, n(parts[1])?, n(parts[2])?)
+    } else {
+        let y = n(parts[2])? as i32;
+        let y = match parts[2].len() {
+            2 if y < 50 => 2000 + y,
+            2 => 1900 + y,
+            _ => y,
+        };
+        (y, n(parts[0])?, n(parts[1])?)
+    };
+    NaiveDate::from_ymd_opt(y, m, d).map(ymd)
 }

@@ -144,6 +144,18 @@ fn times() {
         "2024-03-25TMO",
     );
     check("They meet tonight.", "tonight", "TIME", "2024-03-25TNI");
+    check(
+        "The vote was held on Tuesday night.",
+        "Tuesday night",
+        "TIME",
+        "2024-03-19TNI",
+    );
+    check(
+        "At 9:30 a.m. ET Monday, trading halted.",
+        "9:30 a.m. ET Monday",
+        "TIME",
+        "2024-03-25T09:30",
+    );
 }
 
 #[test]
