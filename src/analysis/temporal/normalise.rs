@@ -293,7 +293,7 @@ fn features(s: &str) -> Features {
             {
                 f.day = Some(n);
             } else {
-                f.number = Some(Some(n as f64));
+                f.number = Some(t.parse::<f64>().ok());
             }
         } else if let Some(n) = day_ordinal(t).filter(|_| {
             f.month.is_some() || next.and_then(month_of).is_some() || next == Some("of")
@@ -632,7 +632,8 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
     // "two weeks ago", "a year earlier", "three days later".
     if let (Some(sign), Some(u)) = (f.ago, f.unit) {
         let n = match f.number {
-            Some(Some(n)) => n,
+            // Absurd counts ("99999999 days ago") are read as vague, not computed.
+            Some(Some(n)) if n <= 10_000.0 => n,
             _ => {
                 return Some((
                     TimexType::Date,

@@ -266,3 +266,11 @@ fn after_sentences_follow_their_anchor() {
         ]
     );
 }
+
+#[test]
+fn absurd_numbers_do_not_panic() {
+    let s = "It was 99999999999999999999 days ago, 9999999999 weeks ago, 99999 years later.";
+    let f = found(s, dct());
+    assert_eq!(f.len(), 3);
+    assert_eq!(f[0].2, "PAST_REF");
+}
