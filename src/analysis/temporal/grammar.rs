@@ -85,7 +85,7 @@ fn build() -> String {
     );
     let vague_plural = r"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+(?:few\s+|several\s+|many\s+)?(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?-u:\b)|the\s+(?:weeks|months|years|days)\s+ahead(?-u:\b)";
     let relative = format!(
-        r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|the\s+(?:(?:full|fiscal|current|calendar|entire|whole)\s+)*(?:year|month|week|weekend|day)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+period)?(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}"
+        r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:period|quarter|level))?(?-u:\b)|the\s+(?:(?:full|fiscal|current|calendar|entire|whole)\s+)*(?:year|month|week|weekend|day)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}"
     );
     let decade = r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[6-9][0-9]0|20[0-9]0)'?s(?-u:\b)|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'[0-9]0s(?-u:\b)|(?:the\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?-u:\b)";
     let year = format!(r"(?:fiscal(?:\s+year)?\s+)?{YEAR}");
@@ -161,6 +161,32 @@ fn word_after(text: &str, end: usize) -> String {
     let tail = text[end..].trim_start();
     let n = tail.bytes().take_while(u8::is_ascii_alphabetic).count();
     tail[..n].to_ascii_lowercase()
+}
+
+/// Where an expression used as a premodifier really starts: in "the third-quarter loss"
+/// or "its two-year plan" the determiner belongs to the noun, not to the time expression.
+pub fn adjectival_start(text: &str, start: usize, end: usize) -> usize {
+    let s = &text[start..end];
+    let hyphenated = s
+        .rsplit_once('-')
+        .is_some_and(|(_, last)| last.bytes().all(|b| b.is_ascii_alphabetic()) && !last.is_empty());
+    let noun_follows = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_lowercase()));
+    if !(hyphenated && noun_follows) {
+        return start;
+    }
+    match s.split_once(char::is_whitespace) {
+        Some((det, rest))
+            if matches!(
+                det.to_ascii_lowercase().as_str(),
+                "the" | "its" | "their" | "his" | "her" | "our" | "that" | "this" | "a" | "an"
+            ) && !rest.contains(char::is_whitespace) =>
+        {
+            end - rest.len()
+        }
+        _ => start,
+    }
 }
 
 /// Whether a candidate match is a plausible time expression in its context.

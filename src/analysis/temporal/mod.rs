@@ -41,7 +41,7 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
     // Whether a fiscal quarter was named earlier in the document.
     let mut seen_quarter = false;
     for m in grammar::CANDIDATE.find_iter(text) {
-        let (start, end) = (m.start(), m.end());
+        let (start, end) = (grammar::adjectival_start(text, m.start(), m.end()), m.end());
         if !grammar::accept(text, start, end) {
             continue;
         }

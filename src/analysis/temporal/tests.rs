@@ -181,6 +181,12 @@ fn durations() {
     );
     check("It is a two-year deal.", "two-year", "DURATION", "P2Y");
     check(
+        "It posted the third-quarter loss.",
+        "third-quarter",
+        "DATE",
+        "2023-Q3",
+    );
+    check(
         "It came just hours after the law.",
         "hours",
         "DURATION",
