@@ -1,12 +1,16 @@
 //! Time expressions (TIMEX3) and the timeline.
 //!
 //! [`extract`] finds dates, times, durations and sets with one regular expression built
-//! once ([`grammar`]), checks each candidate's surroundings, and normalises it TimeML /
-//! TempEval-3 style against the document creation time ([`normalise`]); fixed phrases
-//! ("now", "recently", "daily") come from `assets/lexicons/time_words.tsv`. [`timeline`]
-//! turns the dates and times into events ordered in time ([`mod@timeline`]).
+//! once (submodule `grammar`), checks each candidate's surroundings, and normalises it
+//! TimeML / TempEval-3 style against the document creation time (submodule `normalise`):
+//! `2024-03-22`, `2024-W12`, `2024-Q3`, `199X`, `P24Y`, `PRESENT_REF`, `XXXX-WXX-1`…;
+//! without a creation time the parts that depend on it stay `X`. Fixed phrases ("now",
+//! "recently", "daily") come from `assets/lexicons/time_words.tsv`. Spans follow the
+//! TempEval-3 conventions: determiners and modifiers in ("the past week"), prepositions
+//! out. [`timeline()`] turns the dates and times into events in time order.
 //!
-//! Pure: no I/O. Spans are byte ranges on char boundaries.
+//! Pure: no I/O. Spans are byte ranges on char boundaries. The grammar uses ASCII word
+//! boundaries only, so it keeps the regex DFA fast on any text.
 
 mod grammar;
 mod lexicon;
