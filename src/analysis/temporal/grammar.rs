@@ -227,6 +227,13 @@ pub fn accept(text: &str, start: usize, end: usize) -> bool {
     ) {
         return lower == "an hour";
     }
+    // Fractions: "about a quarter of", "three-quarters".
+    let of_follows = text[end..].trim_start().starts_with("of ");
+    if lower.ends_with("a quarter")
+        || (lower.ends_with("three-quarters") || lower.ends_with("three quarters")) && of_follows
+    {
+        return false;
+    }
     if lower == "the past" || lower == "the future" {
         // "the past five years" is caught earlier; here exclude "the past president".
         return true;
@@ -258,18 +265,42 @@ pub fn accept(text: &str, start: usize, end: usize) -> bool {
     true
 }
 
-fn accept_year(text: &str, start: usize, _end: usize) -> bool {
-    // "1,990", "No. 2004", "2004 people" would be amounts: reject a year preceded by a
-    // digit group separator or an amount marker.
+fn accept_year(text: &str, start: usize, end: usize) -> bool {
+    // "1,990", "2020.90", "No. 2004" are amounts or numbers, not years.
     let head = text[..start].trim_end();
     if head.ends_with(',') && head[..head.len() - 1].ends_with(|c: char| c.is_ascii_digit()) {
         return false;
     }
+    let mut tail = text[end..].chars();
+    if matches!(tail.next(), Some('.' | ',')) && tail.next().is_some_and(|c| c.is_ascii_digit()) {
+        return false;
+    }
     let w = word_before(text, start);
-    !matches!(
+    if matches!(
         w.as_str(),
         "no" | "number" | "nos" | "page" | "pages" | "flight" | "route"
-    )
+    ) {
+        return false;
+    }
+    // Inside a name ("the Russell 2000 Index"): capitalised words on both sides, the one
+    // before not opening the sentence and not a month. ("WWDC 2005" names an event in
+    // 2005 and stays.)
+    let prev = head
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    let before_prev = head[..head.len() - prev.len()].trim_end();
+    let opens_sentence =
+        before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '"', '“', '\n']);
+    let capitalised = prev.starts_with(|c: char| c.is_ascii_uppercase());
+    let name_follows = text[end..]
+        .strip_prefix(' ')
+        .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_uppercase()));
+    !(capitalised
+        && name_follows
+        && !opens_sentence
+        && super::normalise::month_of(prev.trim_end_matches('.')).is_none()
+        && !head.ends_with(','))
 }
 
 fn is_bare_month(s: &str) -> bool {
