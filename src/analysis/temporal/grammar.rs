@@ -58,7 +58,7 @@ fn build() -> String {
     let month_day = format!(
         r"(?:{MONTH}\s*{DAY_NUM}(?:,?\s*{YEAR})?|{DAY_NUM}(?:\s+of)?\s+{MONTH}(?:,?\s*{YEAR})?)"
     );
-    let clock = r"(?:[0-9]{1,2}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{1,2}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midday(?-u:\b)|midnight(?-u:\b))";
+    let clock = r"(?:[0-9]{1,2}(?::[0-5][0-9])?\s*(?:[ap]\.\s?m\.?|[ap]m(?-u:\b))|[0-9]{1,2}(?::[0-5][0-9])?\s+(?:o'clock\s+)?in\s+the\s+(?:morning|afternoon|evening)(?-u:\b)|[0-9]{1,2}\s+o'clock(?-u:\b)|[0-9]{1,2}:[0-5][0-9](?-u:\b)|noon(?-u:\b)|midday(?-u:\b)|midnight(?-u:\b))";
     let time = format!(
         r"(?:(?:about|around|approximately|shortly\s+before|shortly\s+after|just\s+before|just\s+after)\s+)?{clock}{ZONE}?(?:\s+(?:on\s+)?(?:{anchor_day}|{month_day}))?"
     );
@@ -85,7 +85,7 @@ fn build() -> String {
     );
     let vague_plural = r"(?:the\s+)?(?:past|last|next|coming|recent|previous|following|ensuing)\s+(?:few\s+|several\s+|many\s+)?(?:seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?-u:\b)|the\s+(?:weeks|months|years|days)\s+ahead(?-u:\b)";
     let relative = format!(
-        r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:period|quarter|level))?(?-u:\b)|the\s+(?:(?:full|fiscal|current|calendar|entire|whole)\s+)*(?:year|month|week|weekend|day)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}"
+        r"(?:the\s+|that\s+)?{relword}\s+(?:{UNIT}|{MONTH}|{WEEKDAY}|{SEASON}|{PART_OF_DAY})|(?:today|yesterday|tomorrow|{WEEKDAY})(?:\s+{PART_OF_DAY})?|tonight(?-u:\b)|overnight(?-u:\b)|(?:the\s+)?{SEASON}\s+of\s+{YEAR}|the\s+{SEASON}|(?:the\s+)?(?:comparable\s+)?year[\s-](?:ago|earlier)(?:\s+(?:period|quarter|level))?(?-u:\b)|the\s+(?:(?:full|fiscal|current|calendar|entire|whole)\s+)*(?:year|month|week|weekend|day)(?-u:\b)|(?:early|earlier|late|later)\s+in\s+the\s+(?:day|week|month|year)(?-u:\b)|year[\s-]end(?-u:\b)|(?:early|late|mid)[\s-]+{PART_OF_DAY}|(?:the\s+)?(?:early|late|mid)[\s-]+{SEASON}"
     );
     let decade = r"(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?(?:1[6-9][0-9]0|20[0-9]0)'?s(?-u:\b)|(?:the\s+)?(?:(?:early|mid|late)[\s-]+)?'[0-9]0s(?-u:\b)|(?:the\s+)?(?:[0-9]{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)[\s-]+century(?-u:\b)";
     let year = format!(r"(?:fiscal(?:\s+year)?\s+)?{YEAR}");

@@ -282,7 +282,7 @@ fn features(s: &str) -> Features {
             });
         } else if t.bytes().all(|b| b.is_ascii_digit()) && !t.is_empty() {
             let n: u32 = t.parse().unwrap_or(0);
-            let clock_follows = matches!(next, Some("am" | "pm" | "a" | "p"));
+            let clock_follows = matches!(next, Some("am" | "pm" | "a" | "p" | "in" | "o'clock"));
             if clock_follows {
                 f.clock = Some((n, None));
             } else if t.len() == 4 && (1600..2100).contains(&n) {
@@ -308,10 +308,8 @@ fn features(s: &str) -> Features {
             f.ordinal = Some(q);
         } else if t == "quarter" || t == "quarters" {
             f.quarter = true;
-            if f.ordinal.is_none() && f.number.is_some() || f.number.is_some() {
-                f.unit = Some(Unit::Quarter);
-                f.plural_unit = t.ends_with('s');
-            }
+            f.unit = Some(Unit::Quarter);
+            f.plural_unit = t.ends_with('s');
         } else if t == "half" {
             if f.ordinal.is_some() || next == Some("of") {
                 f.half = true;
@@ -596,9 +594,10 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
 
     // Clock times.
     if let Some((h, m)) = f.clock {
-        let h = match f.pm {
-            Some(true) if h < 12 => h + 12,
-            Some(false) if h == 12 => 0,
+        let h = match (f.pm, f.part) {
+            (Some(true), _) if h < 12 => h + 12,
+            (Some(false), _) if h == 12 => 0,
+            (None, Some("AF" | "EV")) if h < 12 => h + 12,
             _ => h,
         };
         if h > 24 {

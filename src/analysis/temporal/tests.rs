@@ -145,6 +145,12 @@ fn times() {
     );
     check("They meet tonight.", "tonight", "TIME", "2024-03-25TNI");
     check(
+        "He left at 4 in the afternoon.",
+        "4 in the afternoon",
+        "TIME",
+        "2024-03-25T16:00",
+    );
+    check(
         "The vote was held on Tuesday night.",
         "Tuesday night",
         "TIME",
@@ -198,6 +204,12 @@ fn durations() {
 #[test]
 fn sets() {
     check("They meet every year.", "every year", "SET", "P1Y");
+    check(
+        "Dividends are paid every quarter.",
+        "every quarter",
+        "SET",
+        "P1Q",
+    );
     check("The paper appears weekly.", "weekly", "SET", "P1W");
     check("Rents are reviewed annually.", "annually", "SET", "P1Y");
     check(
