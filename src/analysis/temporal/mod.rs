@@ -64,7 +64,11 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
                 q
             }
         };
-        let tense = tense(&text[sentence.start..start], &text[end..sentence.end]);
+        // Tense cues are looked for nearby only, so that a huge unpunctuated "sentence"
+        // cannot make this quadratic.
+        let from = floor_char(text, start.saturating_sub(160).max(sentence.start));
+        let to = floor_char(text, (end + 80).min(sentence.end));
+        let tense = tense(&text[from..start], &text[end..to.max(end)]);
         let ctx = Context {
             dct,
             future: tense == Some(true),
@@ -93,6 +97,14 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
 /// Build the timeline: one entry per date or time that anchors an event, in time order.
 pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec<TimelineEntry> {
     timeline::timeline(text, sentences, timexes)
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Whether the expression between `before` and `after` (the rest of its sentence) is

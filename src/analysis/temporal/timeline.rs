@@ -62,16 +62,31 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
             } else {
                 first_line.lines().next().unwrap_or("")
             };
-            (0..end, short(desc, None))
+            (0..end, short(prefix(desc, 400), None))
         } else {
-            let local = t.span.start - sentence.span.start..t.span.end - sentence.span.start;
+            // A window around the expression keeps long sentences from costing much.
+            let mut a = t.span.start.saturating_sub(400).max(sentence.span.start);
+            while !text.is_char_boundary(a) {
+                a -= 1;
+            }
+            if a > sentence.span.start {
+                // Start at a word.
+                a = text[a..t.span.start]
+                    .find(char::is_whitespace)
+                    .map_or(t.span.start, |i| a + i);
+            }
+            let mut b = (t.span.end + 400).min(sentence.span.end);
+            while !text.is_char_boundary(b) {
+                b += 1;
+            }
+            let local = t.span.start - a..t.span.end - a;
             let mut last = si;
             while last + 1 < sentences.len() && last - si < CARRY && !dated[last + 1] {
                 last += 1;
             }
             (
                 sentence.span.start..sentences[last].span.end,
-                short(&text[sentence.span.clone()], Some(local)),
+                short(&text[a..b], Some(local)),
             )
         };
         entries.push((
@@ -161,7 +176,7 @@ fn place_relative(
             value: None,
             timex: None,
             span: sentence.span.clone(),
-            text: short(body, None),
+            text: short(prefix(body, 400), None),
         };
         relative.push((anchor, after, entry));
     }
@@ -187,7 +202,7 @@ fn place_relative(
 
 /// A date standing alone in its sentence (or line), within the first lines of the text.
 fn is_dateline(text: &str, sentence: &Sentence, t: &TimeExpr) -> bool {
-    if sentence.span.start > 400 {
+    if sentence.span.start > 400 || t.span.start > 400 {
         return false;
     }
     let line_start = text[..t.span.start].rfind('\n').map_or(0, |i| i + 1);
@@ -197,6 +212,15 @@ fn is_dateline(text: &str, sentence: &Sentence, t: &TimeExpr) -> bool {
     let rest = |s: &str| s.chars().all(|c| !c.is_alphanumeric());
     let full_date = t.value.len() >= 10 && t.value.as_bytes()[..4].iter().all(u8::is_ascii_digit);
     full_date && rest(&text[line_start..t.span.start]) && rest(&text[t.span.end..line_end])
+}
+
+/// At most the first `max` bytes of `s`, cut at a char boundary.
+fn prefix(s: &str, max: usize) -> &str {
+    let mut i = max.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    &s[..i]
 }
 
 /// The clause around `focus` (or the start of `s`), at most [`MAX_TEXT`] characters.
