@@ -63,6 +63,9 @@ fn without_dct_unknown_parts_stay_x() {
     assert_eq!(one("It opened on March 22.", None).2, "XXXX-03-22");
     assert_eq!(one("He resigned last week.", None).2, "XXXX-WXX");
     assert_eq!(one("He resigned yesterday.", None).2, "XXXX-XX-XX");
+    assert_eq!(one("He resigned on Monday.", None).2, "XXXX-WXX-1");
+    assert_eq!(one("He resigned last year.", None).2, "XXXX");
+    assert_eq!(one("It rose in the third quarter.", None).2, "XXXX-Q3");
 }
 
 #[test]
@@ -294,4 +297,19 @@ fn absurd_numbers_do_not_panic() {
     let f = found(s, dct());
     assert_eq!(f.len(), 3);
     assert_eq!(f[0].2, "PAST_REF");
+}
+
+#[test]
+fn non_ascii_text_keeps_char_boundaries() {
+    let s = "Он приехал 22 March 2024 — 東京 🎉 yesterday… «la semaine dernière» now—then 3 p.m.";
+    let f = found(s, dct());
+    let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
+    assert_eq!(spans, ["22 March 2024", "yesterday", "now", "3 p.m."]);
+    let sentences = text::sentences(s);
+    let tx = extract(s, &sentences, dct());
+    for e in timeline(s, &sentences, &tx) {
+        assert!(s.is_char_boundary(e.span.start) && s.is_char_boundary(e.span.end));
+        assert!(e.text.chars().count() <= 80);
+    }
+    assert!(found("", dct()).is_empty());
 }
