@@ -332,8 +332,10 @@ fn features(s: &str) -> Features {
         {
             f.year_ago = true;
             i += 1;
-        } else if t == "night" && (f.weekday.is_some() || f.deictic.is_some()) {
+        } else if (t == "night" || t == "nights") && (f.weekday.is_some() || f.deictic.is_some()) {
             f.part = Some("NI");
+            // "Tuesday nights" recur.
+            f.plural_weekday |= t == "nights";
         } else if let Some((u, plural)) = unit_of(t) {
             f.unit = Some(u);
             f.plural_unit = plural;
@@ -875,7 +877,9 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
             Unit::Week => iso_week(d + Duration::weeks(shift)),
             Unit::Weekend => {
                 let mut w = d + Duration::weeks(shift);
-                if shift == 0 && !ctx.future && d.weekday().num_days_from_monday() < 4 {
+                // "The weekend" early in a week is the one just past; "this weekend" is
+                // the coming one.
+                if rel.is_none() && !ctx.future && d.weekday().num_days_from_monday() < 4 {
                     w -= Duration::weeks(1);
                 }
                 format!("{}-WE", iso_week(w))

@@ -72,6 +72,18 @@ fn without_dct_unknown_parts_stay_x() {
 fn relative_dates() {
     check("He resigned last week.", "last week", "DATE", "2024-W12");
     check("He resigned yesterday.", "yesterday", "DATE", "2024-03-24");
+    check(
+        "It rained over the weekend.",
+        "the weekend",
+        "DATE",
+        "2024-W12-WE",
+    );
+    check(
+        "It may rain this weekend.",
+        "this weekend",
+        "DATE",
+        "2024-W13-WE",
+    );
     check("Profits rose this year.", "this year", "DATE", "2024");
     check("Profits rose last year.", "last year", "DATE", "2023");
     check("It rained on Friday.", "Friday", "DATE", "2024-03-22");
