@@ -66,6 +66,8 @@ struct Features {
     plural_unit: bool,
     rel: Option<Rel>,
     ago: Option<i32>,
+    /// "earlier"/"later" count from the time last named, "ago" from now.
+    from_reference: bool,
     part: Option<&'static str>,
     ordinal: Option<u32>,
     quarter: bool,
@@ -320,8 +322,10 @@ fn features(s: &str) -> Features {
             }
         } else if t == "ago" || t == "earlier" && f.number.is_some() {
             f.ago = Some(-1);
+            f.from_reference = t == "earlier";
         } else if (t == "later" || t == "hence") && f.number.is_some() {
             f.ago = Some(1);
+            f.from_reference = t == "later";
         } else if t == "from" && next == Some("now") {
             f.ago = Some(1);
             i += 1;
@@ -656,7 +660,14 @@ pub fn normalise(s: &str, ctx: &Context) -> Option<(TimexType, String)> {
             ));
         };
         let v = match u {
-            Unit::Day | Unit::Night => ymd(d + Duration::days(k)),
+            Unit::Day | Unit::Night => {
+                let base = if f.from_reference {
+                    ctx.reference.unwrap_or(d)
+                } else {
+                    d
+                };
+                ymd(base + Duration::days(k))
+            }
             Unit::Week => iso_week(d + Duration::weeks(k)),
             Unit::Month => {
                 let (y, m) = add_months(d.year(), d.month(), k as i32);

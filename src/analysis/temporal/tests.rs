@@ -325,3 +325,15 @@ fn non_ascii_text_keeps_char_boundaries() {
     }
     assert!(found("", dct()).is_empty());
 }
+
+#[test]
+fn later_counts_from_the_date_last_named() {
+    let f = found(
+        "The court met on March 1. Three days later it ruled.",
+        dct(),
+    );
+    assert_eq!(f[1].0, "Three days later");
+    assert_eq!(f[1].2, "2024-03-04");
+    let f = found("The court met on March 1. It ruled three days ago.", dct());
+    assert_eq!(f[1].2, "2024-03-22");
+}
