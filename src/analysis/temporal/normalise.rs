@@ -368,11 +368,10 @@ fn features(s: &str) -> Features {
             match t {
                 "this" | "current" | "present" => f.rel = f.rel.or(Some(Rel::This)),
                 "last" | "past" | "previous" | "prior" | "latest" | "recent" | "final" => {
-                    f.rel = Some(if f.rel == Some(Rel::This) {
-                        Rel::Last
-                    } else {
-                        f.rel.unwrap_or(Rel::Last)
-                    })
+                    // "this past", "the same period last year": the past wins.
+                    if f.rel != Some(Rel::Next) {
+                        f.rel = Some(Rel::Last);
+                    }
                 }
                 "next" | "coming" | "following" | "upcoming" => f.rel = Some(Rel::Next),
                 "same" | "that" => f.rel = Some(Rel::Same),

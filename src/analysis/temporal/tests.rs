@@ -86,6 +86,12 @@ fn relative_dates() {
     );
     check("Profits rose this year.", "this year", "DATE", "2024");
     check("Profits rose last year.", "last year", "DATE", "2023");
+    check(
+        "Sales beat the same period last year.",
+        "the same period last year",
+        "DATE",
+        "2023",
+    );
     check("It rained on Friday.", "Friday", "DATE", "2024-03-22");
     check("They will meet on Friday.", "Friday", "DATE", "2024-03-29");
     check(
