@@ -367,11 +367,11 @@ fn features(s: &str) -> Features {
         } else {
             match t {
                 "this" | "current" | "present" => f.rel = f.rel.or(Some(Rel::This)),
-                "last" | "past" | "previous" | "prior" | "latest" | "recent" | "final" => {
-                    // "this past", "the same period last year": the past wins.
-                    if f.rel != Some(Rel::Next) {
-                        f.rel = Some(Rel::Last);
-                    }
+                // "this past", "the same period last year": the past wins.
+                "last" | "past" | "previous" | "prior" | "latest" | "recent" | "final"
+                    if f.rel != Some(Rel::Next) =>
+                {
+                    f.rel = Some(Rel::Last)
                 }
                 "next" | "coming" | "following" | "upcoming" => f.rel = Some(Rel::Next),
                 "same" | "that" => f.rel = Some(Rel::Same),
