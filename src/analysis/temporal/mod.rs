@@ -1,0 +1,135 @@
+//! Time expressions (TIMEX3) and the timeline.
+//!
+//! [`extract`] finds dates, times, durations and sets with one regular expression built
+//! once (submodule `grammar`), checks each candidate's surroundings, and normalises it
+//! TimeML / TempEval-3 style against the document creation time (submodule `normalise`):
+//! `2024-03-22`, `2024-W12`, `2024-Q3`, `199X`, `P24Y`, `PRESENT_REF`, `XXXX-WXX-1`…;
+//! without a creation time the parts that depend on it stay `X`. Fixed phrases ("now",
+//! "recently", "daily") come from `assets/lexicons/time_words.tsv`. Spans follow the
+//! TempEval-3 conventions: determiners and modifiers in ("the past week"), prepositions
+//! out. [`timeline()`] turns the dates and times into events in time order.
+//!
+//! Pure: no I/O. Spans are byte ranges on char boundaries. The grammar uses ASCII word
+//! boundaries only, so it keeps the regex DFA fast on any text.
+
+mod grammar;
+mod lexicon;
+mod normalise;
+mod timeline;
+
+#[cfg(test)]
+mod tests;
+
+use super::{NaiveDate, Sentence, TimeExpr, TimelineEntry, TimexType};
+use normalise::Context;
+
+/// Words that put a sentence in the future: unanchored day and month names then point
+/// forward ("will meet on Friday").
+const FUTURE_WORDS: &[&str] = &["will", "shall", "won't", "'ll", "scheduled", "slated"];
+
+/// Common past-tense verbs without the regular "-ed" ending.
+const PAST_WORDS: &[&str] = &[
+    "said", "was", "were", "had", "did", "told", "made", "took", "gave", "came", "went", "met",
+    "rose", "fell", "sold", "bought", "won", "lost", "began", "left", "saw", "held", "paid", "set",
+    "put", "cut", "hit", "ran", "became", "brought", "found", "got", "knew", "led", "meant",
+    "sent", "spent", "stood", "struck", "thought", "wrote", "spoke", "broke", "chose", "drove",
+    "flew", "grew", "shot", "fought", "caught", "taught", "sought", "felt", "kept",
+];
+
+/// Find time expressions in `text`, normalised against `dct`, in text order.
+pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<TimeExpr> {
+    let mut out = Vec::new();
+    let mut reference: Option<NaiveDate> = None;
+    let mut si = 0;
+    let mut cached: Option<(usize, bool)> = None;
+    // Whether a fiscal quarter was named earlier in the document.
+    let mut seen_quarter = false;
+    for m in grammar::CANDIDATE.find_iter(text) {
+        let (start, end) = (grammar::adjectival_start(text, m.start(), m.end()), m.end());
+        if !grammar::accept(text, start, end) {
+            continue;
+        }
+        while si < sentences.len() && sentences[si].span.end <= start {
+            si += 1;
+        }
+        let sentence = sentences
+            .get(si)
+            .filter(|s| s.span.start <= start && end <= s.span.end)
+            .map_or(start..end, |s| s.span.clone());
+        let quarterly = match cached {
+            Some((i, q)) if i == si => q,
+            _ => {
+                let q = text[sentence.clone()].contains("quarter") || seen_quarter;
+                cached = Some((si, q));
+                q
+            }
+        };
+        // Tense cues are looked for nearby only, so that a huge unpunctuated "sentence"
+        // cannot make this quadratic.
+        let from = floor_char(text, start.saturating_sub(160).max(sentence.start));
+        let to = floor_char(text, (end + 80).min(sentence.end));
+        let tense = tense(&text[from..start], &text[end..to.max(end)]);
+        let ctx = Context {
+            dct,
+            future: tense == Some(true),
+            past: tense == Some(false),
+            quarterly,
+            reference,
+        };
+        let Some((kind, value)) = normalise::normalise(&text[start..end], &ctx) else {
+            continue;
+        };
+        seen_quarter |= value.contains("-Q");
+        if kind == TimexType::Date {
+            if let Ok(d) = NaiveDate::parse_from_str(&value, "%Y-%m-%d") {
+                reference = Some(d);
+            }
+        }
+        out.push(TimeExpr {
+            span: start..end,
+            kind,
+            value,
+        });
+    }
+    out
+}
+
+/// Build the timeline: one entry per date or time that anchors an event, in time order.
+pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec<TimelineEntry> {
+    timeline::timeline(text, sentences, timexes)
+}
+
+/// The nearest char boundary at or before `i`.
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// Whether the expression between `before` and `after` (the rest of its sentence) is
+/// read in the future (`Some(true)`) or the past (`Some(false)`): the nearest tense cue
+/// before it decides, else a future auxiliary closely after ("said Friday it will" stays
+/// in the past); `None` when nothing tells.
+fn tense(before: &str, after: &str) -> Option<bool> {
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let is_fut = |w: &str| FUTURE_WORDS.contains(&w) || w.ends_with("'ll");
+    for w in words(before).iter().rev().take(8) {
+        if is_fut(w) {
+            return Some(true);
+        }
+        if PAST_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+            return Some(false);
+        }
+    }
+    words(after)
+        .iter()
+        .take(4)
+        .any(|w| is_fut(w))
+        .then_some(true)
+}
