@@ -1,8 +1,24 @@
 //! Claims: check-worthy assertions with their kind, claimer and hedging.
 //!
-//! Baseline: sentences with numbers. Pure; no I/O.
+//! Each sentence is tokenized once ([`tokens`]). Attributions ([`attribution`]) give
+//! claims whose span is the content of what a source says and whose claimer is that
+//! source as written. Other sentences are weighed from cue words ([`lex`]): numbers,
+//! dates, names and event verbs make a concrete, checkable statement; modal and
+//! evaluative words, first and second person, questions and exclamations mark the
+//! author's opinion or rhetoric, which is not a claim.
+//!
+//! Pure; no I/O. Lexicons are embedded from `assets/lexicons/`.
 
-use super::{Actor, Claim, ClaimKind, Mention, Sentence, TimeExpr};
+mod attribution;
+mod lex;
+mod tokens;
+
+use super::{Actor, ActorId, Claim, ClaimKind, Mention, Sentence, Span, TimeExpr};
+use lex::{Cue, CUES, HEDGES};
+use tokens::Tok;
+
+/// Claims scoring below this are not reported.
+const MIN_SCORE: f32 = 0.4;
 
 /// Find claims in the text.
 pub fn extract(
@@ -10,23 +26,418 @@ pub fn extract(
     sentences: &[Sentence],
     mentions: &[Mention],
     _actors: &[Actor],
-    _timexes: &[TimeExpr],
+    timexes: &[TimeExpr],
 ) -> Vec<Claim> {
-    sentences
+    let mut out = Vec::new();
+    let mut m = 0; // first mention not before the current sentence
+    let mut x = 0; // first timex not before the current sentence
+    for s in sentences {
+        while m < mentions.len() && mentions[m].span.start < s.span.start {
+            m += 1;
+        }
+        while x < timexes.len() && timexes[x].span.start < s.span.start {
+            x += 1;
+        }
+        let sent_mentions =
+            &mentions[m..][..mentions[m..].partition_point(|mm| mm.span.start < s.span.end)];
+        let sent_timexes =
+            &timexes[x..][..timexes[x..].partition_point(|t| t.span.start < s.span.end)];
+        let toks = tokens::tokenize(text, s.span.start, s.span.end);
+        if toks.iter().filter(|t| t.word).count() < 3 {
+            continue;
+        }
+        sentence_claims(text, &toks, sent_mentions, sent_timexes, &mut out);
+    }
+    out
+}
+
+/// What the cue words of a stretch of tokens say.
+#[derive(Debug, Default)]
+struct Features {
+    words: usize,
+    numbers: usize,
+    years: usize,
+    names: usize,
+    causal: usize,
+    accusation: usize,
+    prediction: usize,
+    comparison: usize,
+    opinion: usize,
+    events: usize,
+    past: usize,
+    first_person: usize,
+    second_person: usize,
+    hedges: usize,
+    question: bool,
+    exclamation: bool,
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "percent"
+            | "dozen"
+            | "dozens"
+            | "half"
+            | "third"
+            | "quarter"
+            | "majority"
+            | "minority"
+            | "per"
+    )
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.lower.len() == 4
+        && t.lower.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&t.lower[..2], "19" | "20")
+}
+
+fn features(text: &str, toks: &[Tok]) -> Features {
+    let mut f = Features::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.word {
+            f.question |= t.is('?');
+            f.exclamation |= t.is('!');
+            if t.is('%') || t.is('$') || t.is('£') || t.is('€') {
+                f.numbers += 1;
+            }
+            i += 1;
+            continue;
+        }
+        f.words += 1;
+        if t.digit {
+            if is_year(t) {
+                f.years += 1;
+            } else {
+                f.numbers += 1;
+            }
+        } else if is_number_word(&t.lower) {
+            f.numbers += 1;
+        }
+        if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
+            f.names += 1;
+        }
+        match t.lower.as_str() {
+            "i" | "we" | "our" | "us" | "my" | "me" | "ours" | "ourselves" => f.first_person += 1,
+            "you" | "your" | "yours" => f.second_person += 1,
+            w if !t.cap && w.len() > 4 && w.ends_with("ed") => f.past += 1,
+            "was" | "were" | "had" | "did" => f.past += 1,
+            _ => {}
+        }
+        if HEDGES.at(toks, i).is_some() {
+            f.hedges += 1;
+        }
+        if let Some((len, cue)) = CUES.at(toks, i) {
+            match cue {
+                Cue::Causal => f.causal += 1,
+                Cue::Accusation => f.accusation += 1,
+                Cue::Prediction => f.prediction += 1,
+                Cue::Comparison => f.comparison += 1,
+                Cue::Opinion => f.opinion += 1,
+                Cue::Event => f.events += 1,
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    let _ = text;
+    f
+}
+
+impl Features {
+    /// The most specific kind these features suggest.
+    fn kind(&self) -> ClaimKind {
+        if self.numbers > 0 {
+            ClaimKind::Statistic
+        } else if self.accusation > 0 {
+            ClaimKind::Accusation
+        } else if self.causal > 0 {
+            ClaimKind::Causal
+        } else if self.comparison > 0 {
+            ClaimKind::Comparison
+        } else if self.prediction > 0 {
+            ClaimKind::Prediction
+        } else {
+            ClaimKind::Factual
+        }
+    }
+
+    /// How concrete and checkable the stretch is, in 0..=1.
+    fn checkability(&self) -> f32 {
+        let mut s = 0.2;
+        s += 0.25 * (self.numbers.min(2) as f32);
+        s += 0.15 * (self.years.min(1) as f32);
+        s += 0.08 * (self.names.min(3) as f32);
+        s += 0.1 * (self.events.min(1) as f32);
+        s += 0.05 * (self.past.min(2) as f32);
+        s += 0.05 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
+        s -= 0.15 * (self.opinion.min(3) as f32);
+        s -= 0.15 * (self.first_person.min(2) as f32);
+        s -= 0.15 * (self.second_person.min(2) as f32);
+        if self.question || self.exclamation {
+            s -= 0.4;
+        }
+        if self.words < 6 {
+            s -= 0.2;
+        }
+        s.clamp(0.0, 1.0)
+    }
+}
+
+fn actors_in(mentions: &[Mention], spans: &[&Span]) -> Vec<ActorId> {
+    let mut ids: Vec<ActorId> = mentions
         .iter()
-        .filter(|s| text[s.span.clone()].chars().any(|c| c.is_ascii_digit()))
-        .map(|s| Claim {
-            span: s.span.clone(),
-            kind: ClaimKind::Statistic,
-            claimer: None,
-            claimer_span: None,
-            hedged: false,
-            actors: mentions
+        .filter(|m| {
+            spans
                 .iter()
-                .filter(|m| s.span.start <= m.span.start && m.span.end <= s.span.end)
-                .filter_map(|m| m.actor)
-                .collect(),
-            score: 0.5,
+                .any(|s| s.start <= m.span.start && m.span.end <= s.end)
         })
-        .collect()
+        .filter_map(|m| m.actor)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The tokens of `toks` inside `span`.
+fn within<'a>(toks: &'a [Tok], span: &Span) -> &'a [Tok] {
+    let a = toks.partition_point(|t| t.start < span.start);
+    let b = toks.partition_point(|t| t.end <= span.end);
+    &toks[a..b.max(a)]
+}
+
+/// A readable claimer: the name at the end of a long source noun phrase
+/// ("Navalny's close associate Leonid Volkov" -> "Leonid Volkov"), else the phrase.
+fn claimer_name(text: &str, toks: &[Tok], source: &Span) -> Span {
+    let st = within(toks, source);
+    let Some(last) = st.last() else {
+        return source.clone();
+    };
+    if !last.cap {
+        return source.clone();
+    }
+    let mut a = st.len() - 1;
+    while a > 0 {
+        let t = &st[a - 1];
+        let title_dot = t.is('.') && a >= 2 && st[a - 2].cap;
+        if (t.word && t.cap) || title_dot {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    let _ = text;
+    if a > 0
+        && st[..a]
+            .iter()
+            .any(|t| t.word && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+    {
+        st[a].start..last.end
+    } else {
+        source.clone()
+    }
+}
+
+fn sentence_claims(
+    text: &str,
+    toks: &[Tok],
+    mentions: &[Mention],
+    timexes: &[TimeExpr],
+    out: &mut Vec<Claim>,
+) {
+    let attributions = attribution::find(text, toks);
+    if !attributions.is_empty() {
+        for a in attributions {
+            let inner = within(toks, &a.content);
+            if inner.iter().filter(|t| t.word).count() < 2 {
+                continue;
+            }
+            let f = features(text, inner);
+            let claimer_span = a.source.as_ref().map(|s| claimer_name(text, toks, s));
+            let mut spans = vec![&a.content];
+            if let Some(s) = &a.source {
+                spans.push(s);
+            }
+            let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
+            out.push(Claim {
+                span: a.content.clone(),
+                kind: ClaimKind::Attributed,
+                claimer: claimer_span.as_ref().map(|s| text[s.clone()].to_string()),
+                claimer_span,
+                hedged: a.hedged || f.hedges > 0,
+                actors: actors_in(mentions, &spans),
+                score,
+            });
+        }
+        return;
+    }
+    let f = features(text, toks);
+    let mut score = f.checkability();
+    if !timexes.is_empty() {
+        score += 0.05;
+    }
+    let score = score.clamp(0.0, 1.0);
+    if score < MIN_SCORE {
+        return;
+    }
+    let end = {
+        let mut n = toks.len();
+        while n > 1 && (toks[n - 1].is('.') || toks[n - 1].is(';') || toks[n - 1].is(':')) {
+            n -= 1;
+        }
+        toks[n - 1].end
+    };
+    let span = toks[0].start..end;
+    out.push(Claim {
+        actors: actors_in(mentions, &[&span]),
+        span,
+        kind: f.kind(),
+        claimer: None,
+        claimer_span: None,
+        hedged: f.hedges > 0,
+        score,
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text;
+
+    fn claims(t: &str) -> Vec<(String, Option<String>, ClaimKind, bool)> {
+        let sentences = text::sentences(t);
+        extract(t, &sentences, &[], &[], &[])
+            .into_iter()
+            .map(|c| (t[c.span].to_string(), c.claimer, c.kind, c.hedged))
+            .collect()
+    }
+
+    fn one(t: &str) -> (String, Option<String>, ClaimKind, bool) {
+        let c = claims(t);
+        assert_eq!(c.len(), 1, "{c:?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn claimer_before_cue() {
+        let (span, who, kind, _) =
+            one("Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue.");
+        assert_eq!(span, "the candidate was headed to the venue");
+        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
+        assert_eq!(kind, ClaimKind::Attributed);
+    }
+
+    #[test]
+    fn claimer_after_content() {
+        let (span, who, _, _) = one(
+            "Secret Service protocol called for the nominee to be taken to a trauma center, sources said.",
+        );
+        assert_eq!(
+            span,
+            "Secret Service protocol called for the nominee to be taken to a trauma center"
+        );
+        assert_eq!(who.as_deref(), Some("sources"));
+    }
+
+    #[test]
+    fn inverted_cue_and_quote() {
+        let (span, who, _, _) =
+            one("“We were there under legitimate pretenses,” said Melezia Figueroa.");
+        assert_eq!(span, "“We were there under legitimate pretenses,”");
+        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
+        let (span, who, _, _) =
+            one("“We were there under legitimate pretenses,” she told reporters.");
+        assert_eq!(span, "“We were there under legitimate pretenses,”");
+        assert_eq!(who.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn that_clause_and_aux() {
+        let (span, who, _, _) =
+            one("The New York Post reports that the team avoided the emergency room.");
+        assert_eq!(span, "that the team avoided the emergency room");
+        assert_eq!(who.as_deref(), Some("The New York Post"));
+        let (span, who, _, _) =
+            one("As Navalny’s close associate Leonid Volkov aptly pointed out, the focus on inventing terrorists has diverted resources.");
+        assert_eq!(
+            span,
+            "the focus on inventing terrorists has diverted resources"
+        );
+        assert_eq!(who.as_deref(), Some("Leonid Volkov"));
+    }
+
+    #[test]
+    fn according_to_is_hedged() {
+        let (span, who, _, hedged) =
+            one("According to the ministry, 140 people died in the attack.");
+        assert_eq!(span, "140 people died in the attack");
+        assert_eq!(who.as_deref(), Some("the ministry"));
+        assert!(hedged);
+        let (span, who, _, hedged) = one("At least 140 people died, according to officials.");
+        assert_eq!(span, "At least 140 people died");
+        assert_eq!(who.as_deref(), Some("officials"));
+        assert!(hedged);
+    }
+
+    #[test]
+    fn told_skips_hearer() {
+        let (span, who, _, _) = one("He told reporters on Monday that the plan had failed.");
+        assert_eq!(span, "that the plan had failed");
+        assert_eq!(who.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn hedges_mark_claims() {
+        let (_, who, kind, hedged) =
+            one("The gunmen reportedly killed 140 people in the concert hall in 2024.");
+        assert_eq!(who, None);
+        assert_eq!(kind, ClaimKind::Statistic);
+        assert!(hedged);
+    }
+
+    #[test]
+    fn statistics_are_claims() {
+        let (span, who, kind, _) = one("Putin has been in power for 24 years.");
+        assert_eq!(span, "Putin has been in power for 24 years");
+        assert_eq!(who, None);
+        assert_eq!(kind, ClaimKind::Statistic);
+    }
+
+    #[test]
+    fn opinion_is_not_a_claim() {
+        assert!(
+            claims("We must remain vigilant and uphold the principles of transparency.").is_empty()
+        );
+        assert!(claims("It is imperative that a more balanced approach be adopted.").is_empty());
+        assert!(claims("Why would anyone believe this?").is_empty());
+    }
 }

@@ -1,0 +1,722 @@
+//! Attribution: who says what in one sentence.
+//!
+//! Finds reporting cues ("said", "told", "according to", see `attribution_cues.txt`),
+//! then the source (the noun phrase before the cue, or after it when inverted: "…, said
+//! Jane Doe") and the content (the clause after the cue, or the stretch before a comma
+//! or closing quote that precedes the source). Content spans follow the usual
+//! annotation habit: they keep a leading "that" and quotation marks, and drop the final
+//! period that closes the sentence.
+
+use super::lex::{CueClass, ATTRIBUTION};
+use super::tokens::Tok;
+use crate::analysis::{lexicon, Span};
+
+/// One attribution found in a sentence.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Attribution {
+    /// What the source says.
+    pub content: Span,
+    /// The source as written, if found.
+    pub source: Option<Span>,
+    /// The cue itself.
+    pub cue: Span,
+    /// Whether the cue itself hedges ("according to", "claimed").
+    pub hedged: bool,
+}
+
+/// Words skipped between a source and its cue ("has", "also", "repeatedly").
+fn is_aux(w: &str) -> bool {
+    matches!(
+        w,
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "later"
+            | "then"
+            | "again"
+            | "once"
+            | "previously"
+            | "recently"
+            | "repeatedly"
+            | "already"
+            | "still"
+            | "just"
+            | "even"
+            | "further"
+            | "too"
+            | "often"
+            | "never"
+            | "not"
+            | "would"
+            | "will"
+            | "could"
+            | "may"
+            | "might"
+            | "did"
+            | "does"
+            | "do"
+            | "reportedly"
+            | "allegedly"
+            | "first"
+            | "long"
+            | "since"
+            | "ever"
+            | "always"
+            | "has also"
+            | "had also"
+            | "recently also"
+            | "all"
+            | "both"
+    ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "family" | "italy" | "ally" | "rally"))
+}
+
+/// Words that cannot be part of a source noun phrase: they open or join clauses.
+fn is_np_stop(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "because"
+            | "if"
+            | "when"
+            | "while"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "though"
+            | "although"
+            | "so"
+            | "than"
+            | "where"
+            | "whether"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "with"
+            | "from"
+            | "into"
+            | "during"
+            | "about"
+            | "against"
+            | "over"
+            | "under"
+            | "not"
+            | "no"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "being"
+            | "has"
+            | "have"
+            | "had"
+            | "what"
+            | "how"
+            | "why"
+            | "until"
+            | "unless"
+            | "yet"
+            | "also"
+            | "then"
+            | "there"
+            | "here"
+            | "this"
+            | "these"
+            | "those"
+            | "it's"
+            | "would"
+            | "will"
+            | "could"
+            | "can"
+            | "may"
+            | "might"
+            | "should"
+            | "must"
+            | "do"
+            | "does"
+            | "did"
+            | "today"
+            | "yesterday"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "now"
+            | "tonight"
+            | "recently"
+            | "later"
+            | "earlier"
+            | "week"
+            | "month"
+            | "year"
+            | "ago"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "thinks"
+            | "however"
+            | "instead"
+            | "like"
+            | "just"
+            | "even"
+            | "only"
+            | "once"
+            | "up"
+            | "out"
+            | "off"
+            | "all"
+            | "for"
+            | "via"
+            | "through"
+            | "per"
+            | "without"
+            | "within"
+            | "between"
+    )
+}
+
+/// Subject pronouns and other one-word sources.
+fn is_pronoun(w: &str) -> bool {
+    matches!(w, "he" | "she" | "they" | "we" | "i" | "it" | "you" | "who")
+}
+
+/// Object pronouns and common hearers after "told".
+fn is_hearer(w: &str) -> bool {
+    matches!(
+        w,
+        "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "you"
+            | "reporters"
+            | "journalists"
+            | "supporters"
+            | "lawmakers"
+            | "congress"
+            | "voters"
+            | "the"
+            | "a"
+            | "an"
+            | "his"
+            | "their"
+            | "our"
+            | "my"
+            | "its"
+            | "investigators"
+            | "police"
+            | "viewers"
+            | "listeners"
+            | "audiences"
+            | "crowds"
+            | "students"
+    )
+}
+
+/// Time words skipped after a cue ("said Monday", "said last week").
+fn is_time_word(w: &str) -> bool {
+    matches!(
+        w,
+        "today"
+            | "yesterday"
+            | "tonight"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "earlier"
+            | "later"
+            | "recently"
+            | "previously"
+            | "again"
+            | "also"
+            | "repeatedly"
+            | "this"
+            | "last"
+            | "week"
+            | "morning"
+            | "afternoon"
+            | "evening"
+            | "night"
+            | "month"
+            | "year"
+            | "publicly"
+            | "privately"
+            | "flatly"
+            | "bluntly"
+            | "simply"
+            | "openly"
+            | "frankly"
+            | "candidly"
+            | "then"
+            | "once"
+    )
+}
+
+fn is_open_quote(t: &Tok) -> bool {
+    t.is('“') || t.is('«') || t.is('‘')
+}
+
+fn is_close_quote(t: &Tok) -> bool {
+    t.is('”') || t.is('»') || t.is('’')
+}
+
+/// Whether token `i` is a straight quote that closes a quotation (it follows a word or
+/// punctuation with no space before it).
+fn closes(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if is_close_quote(t) {
+        return true;
+    }
+    if !(t.is('"') || t.is('\'')) || i == 0 {
+        return false;
+    }
+    toks[i - 1].end == t.start && !text[..t.start].ends_with(char::is_whitespace)
+}
+
+/// Whether token `i` opens a quotation.
+fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    if is_open_quote(t) {
+        return true;
+    }
+    (t.is('"') || t.is('\'')) && !closes(text, toks, i)
+}
+
+/// Find the attributions of one sentence, given its tokens (non-empty).
+pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Attribution> {
+    let mut out: Vec<Attribution> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let Some((len, class)) = ATTRIBUTION.at(toks, i) else {
+            i += 1;
+            continue;
+        };
+        if let Some(a) = attribution_at(text, toks, i, len, class) {
+            // A cue inside an earlier content is nested speech, reported as part of the
+            // outer claim, unless it opens a second clause of its own
+            // ("…, though she acknowledged it was unlikely").
+            if let Some(prev) = out.last_mut() {
+                if prev.content.start <= a.cue.start && a.cue.end <= prev.content.end {
+                    let src_start = a.source.as_ref().map_or(a.cue.start, |s| s.start);
+                    let k = toks.iter().position(|t| t.start == src_start).unwrap_or(0);
+                    let split = k >= 2
+                        && toks[k - 1].word
+                        && matches!(
+                            toks[k - 1].lower.as_str(),
+                            "but" | "though" | "although" | "while" | "and"
+                        )
+                        && (toks[k - 2].is(',') || toks[k - 2].is(';'))
+                        && a.content.start >= a.cue.end;
+                    if split && toks[k - 2].start > prev.content.start {
+                        prev.content.end = toks[k - 2].start;
+                        out.push(a);
+                    }
+                    i += len;
+                    continue;
+                }
+            }
+            out.push(a);
+        }
+        i += len;
+    }
+    out
+}
+
+/// Byte end of the sentence content, without a final period (or other closing
+/// punctuation that is not part of a quotation).
+fn content_end(toks: &[Tok]) -> usize {
+    let mut n = toks.len();
+    while n > 0
+        && (toks[n - 1].is('.')
+            || toks[n - 1].is(',')
+            || toks[n - 1].is(';')
+            || toks[n - 1].is(':'))
+    {
+        n -= 1;
+    }
+    if n == 0 {
+        return toks[0].start;
+    }
+    toks[n - 1].end
+}
+
+fn attribution_at(
+    text: &str,
+    toks: &[Tok],
+    i: usize,
+    len: usize,
+    class: CueClass,
+) -> Option<Attribution> {
+    let cue = toks[i].start..toks[i + len - 1].end;
+    let after = i + len;
+    if class == CueClass::Prep {
+        return prep_attribution(toks, i, after, cue);
+    }
+    let prev = i.checked_sub(1).map(|k| toks[k].lower.as_str());
+    // Passives ("was told", "is expected") have no source in subject position.
+    if matches!(
+        prev,
+        Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "the" | "to")
+    ) {
+        return None;
+    }
+    let left = source_before(toks, i);
+    if class == CueClass::Weak {
+        let that_next = toks.get(after).is_some_and(|t| t.lower == "that");
+        let clear_subject = left.as_ref().is_some_and(|&(a, b)| {
+            let last = &toks[b - 1];
+            is_pronoun(&last.lower) || (last.cap && a > 0) || b - a >= 2 && last.cap
+        });
+        if !(that_next || clear_subject) {
+            return None;
+        }
+    }
+    let hedged = matches!(
+        toks[i].lower.as_str(),
+        "claimed"
+            | "claims"
+            | "claim"
+            | "claiming"
+            | "alleged"
+            | "alleges"
+            | "alleging"
+            | "suggested"
+            | "suggests"
+            | "speculated"
+            | "believes"
+            | "believe"
+            | "believed"
+            | "thinks"
+            | "think"
+            | "thought"
+            | "estimated"
+            | "estimates"
+            | "expects"
+            | "expected"
+            | "predicted"
+            | "predicts"
+    );
+    let boundary = left.as_ref().map_or(i, |&(a, _)| a);
+    let end = content_end(toks);
+    // Content before: "…, X said." / "“…,” said X."
+    if boundary >= 2 {
+        let p = &toks[boundary - 1];
+        let quote_before = closes(text, toks, boundary - 1);
+        let mid = p.is(',') || quote_before || p.is('—') || p.is('―') || p.is('–');
+        let rest_start = after;
+        let rest: &[Tok] = &toks[rest_start.min(toks.len())..];
+        let rest_words = rest.iter().filter(|t| t.word).count();
+        let that_next = rest.first().is_some_and(|t| t.lower == "that");
+        let colon_next = rest.first().is_some_and(|t| t.is(':'));
+        if mid && !that_next && !colon_next {
+            // "“A,” he said, “B.”": one quotation interrupted by its cue.
+            let resumes = rest.len() >= 2 && rest[0].is(',') && opens(text, rest, 1)
+                || rest.len() >= 2 && rest[0].is(',') && rest[1].is('"');
+            let inverted = left.is_none();
+            let source = if inverted {
+                source_after(toks, after)
+            } else {
+                left.clone()
+            };
+            if resumes {
+                return Some(Attribution {
+                    content: toks[0].start..end,
+                    source: source.map(|(a, b)| toks[a].start..toks[b - 1].end),
+                    cue,
+                    hedged,
+                });
+            }
+            let tail = match &source {
+                Some((_, b)) if inverted => toks[*b..].iter().filter(|t| t.word).count(),
+                _ => rest_words,
+            };
+            if tail <= 10 {
+                // Content ends at the closing quote, or before the comma or dash.
+                let mut k = boundary - 1;
+                let content_end = if quote_before {
+                    p.end
+                } else {
+                    while k > 0
+                        && (toks[k].is(',')
+                            || toks[k].is('—')
+                            || toks[k].is('―')
+                            || toks[k].is('–'))
+                    {
+                        k -= 1;
+                    }
+                    toks[k].end
+                };
+                if content_end > toks[0].start {
+                    return Some(Attribution {
+                        content: toks[0].start..content_end,
+                        source: source.map(|(a, b)| toks[a].start..toks[b - 1].end),
+                        cue,
+                        hedged,
+                    });
+                }
+            }
+        }
+    }
+    // Content after: "X said (that) …".
+    let (a, b) = left?;
+    let start = skip_after_cue(toks, after, class);
+    if start >= toks.len() || toks[start].start >= end {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[start].start..end,
+        source: Some(toks[a].start..toks[b - 1].end),
+        cue,
+        hedged,
+    })
+}
+
+/// "According to X, …" / "…, according to X."
+fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<Attribution> {
+    let src = source_after(toks, after);
+    let source = src.map(|(a, b)| toks[a].start..toks[b - 1].end);
+    let end = content_end(toks);
+    // Sentence-initial (after an optional conjunction): content follows the source.
+    let initial =
+        i == 0 || (i == 1 && toks[0].word && !toks[0].cap) || (i == 1 && toks[0].lower == "but");
+    if initial {
+        let mut k = src.map_or(after, |(_, b)| b);
+        while k < toks.len() && !toks[k].is(',') {
+            k += 1;
+        }
+        k += 1;
+        if k >= toks.len() || toks[k].start >= end {
+            return None;
+        }
+        return Some(Attribution {
+            content: toks[k].start..end,
+            source,
+            cue,
+            hedged: true,
+        });
+    }
+    // Otherwise the content is what precedes the cue (minus a comma).
+    let mut k = i;
+    while k > 0 && toks[k - 1].is_clause_punct() {
+        k -= 1;
+    }
+    if k == 0 {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[0].start..toks[k - 1].end,
+        source,
+        cue,
+        hedged: true,
+    })
+}
+
+/// Token range `[a, b)` of the source noun phrase ending just before the cue at `i`.
+fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+    let mut k = i;
+    while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(&toks[k - 1].lower) {
+        k -= 1;
+    }
+    // A parenthesis right before the cue ("Mike Pence (R-IN) said") belongs to the source.
+    let mut b = k;
+    if k > 0 && toks[k - 1].is(')') {
+        let mut j = k - 1;
+        while j > 0 && !toks[j].is('(') {
+            j -= 1;
+        }
+        if toks[j].is('(') && k - 1 - j <= 6 {
+            b = j;
+            k = j;
+        }
+    }
+    let end = b;
+    let mut a = end;
+    while a > 0 && end - a < 9 {
+        let t = &toks[a - 1];
+        if t.word {
+            if is_np_stop(&t.lower) && !(t.cap && a - 1 > 0)
+                || ATTRIBUTION.at(toks, a - 1).is_some() && a != end
+            {
+                break;
+            }
+            if !t.cap
+                && !t.digit
+                && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
+                && a != end
+            {
+                break;
+            }
+            a -= 1;
+        } else if t.is('.')
+            && a >= 2
+            && toks[a - 2].word
+            && lexicon::is_title_abbrev(&text_of_prev(toks, a - 2))
+        {
+            a -= 1;
+        } else if t.is('-') || t.is('&') {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    if a == end {
+        return None;
+    }
+    // A pronoun source is a single word.
+    if is_pronoun(&toks[end - 1].lower) {
+        a = end - 1;
+    }
+    // Leading lowercase words that are not determiners or nouns ("then", "also") go.
+    while a < end && !toks[a].cap && is_aux(&toks[a].lower) {
+        a += 1;
+    }
+    if a == end {
+        return None;
+    }
+    Some((a, end))
+}
+
+/// The title abbreviation check wants the word as written; tokens keep only the lower
+/// case, so rebuild a capitalised form.
+fn text_of_prev(toks: &[Tok], k: usize) -> String {
+    let w = &toks[k].lower;
+    let mut c = w.chars();
+    match c.next() {
+        Some(f) if toks[k].cap => f.to_uppercase().chain(c).collect(),
+        _ => w.clone(),
+    }
+}
+
+/// Token range of a source noun phrase starting at `k` (after "according to" or an
+/// inverted cue): up to a comma, closing punctuation or clause word.
+fn source_after(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
+    let mut b = k;
+    while b < toks.len() && b - k < 10 {
+        let t = &toks[b];
+        if t.word {
+            if b > k && is_np_stop(&t.lower) && !t.cap && t.lower != "of" {
+                break;
+            }
+        } else if !(t.is('.') && b > k && lexicon::is_title_abbrev(&text_of_prev(toks, b - 1)))
+            && !t.is('-')
+            && !t.is('&')
+        {
+            break;
+        }
+        b += 1;
+    }
+    (b > k).then_some((k, b))
+}
+
+/// The first token of the content after a cue ending before token `k`.
+fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
+    let n = toks.len();
+    // "told reporters (on Monday) that …", "said in a statement that …", "said Tuesday that …"
+    let look = (k + 9).min(n);
+    if let Some(t) = (k..look).find(|&j| toks[j].lower == "that") {
+        let clean = toks[k..t].iter().all(|x| x.word || x.is('.') || x.is('\''));
+        if clean
+            && (class == CueClass::Tell
+                || toks[k..t].iter().all(|x| {
+                    !x.word
+                        || is_time_word(&x.lower)
+                        || x.cap
+                        || matches!(
+                            x.lower.as_str(),
+                            "in" | "on"
+                                | "at"
+                                | "a"
+                                | "an"
+                                | "the"
+                                | "to"
+                                | "during"
+                                | "statement"
+                                | "interview"
+                                | "speech"
+                                | "tweet"
+                                | "post"
+                                | "last"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                                | "news"
+                                | "conference"
+                                | "briefing"
+                                | "letter"
+                                | "report"
+                                | "earlier"
+                                | "reporters"
+                                | "him"
+                                | "me"
+                                | "us"
+                                | "them"
+                        )
+                }))
+        {
+            return t;
+        }
+    }
+    if class == CueClass::Tell && k < n && toks[k].word {
+        // Skip the hearer: a pronoun, or a short noun phrase.
+        if toks[k].cap || is_hearer(&toks[k].lower) {
+            let cap = toks[k].cap;
+            k += 1;
+            while k < n
+                && toks[k].word
+                && (cap && toks[k].cap || !cap && !is_np_stop(&toks[k].lower))
+                && k < n
+            {
+                k += 1;
+                if !cap {
+                    break;
+                }
+            }
+        }
+    }
+    // Time words and a comma or colon.
+    while k < n && toks[k].word && is_time_word(&toks[k].lower) && !toks[k].cap
+        || k < n && toks[k].word && toks[k].cap && is_time_word(&toks[k].lower)
+    {
+        k += 1;
+    }
+    // "said in a statement, …" / "said on Twitter: …"
+    if k < n
+        && matches!(
+            toks[k].lower.as_str(),
+            "in" | "on" | "at" | "during" | "to" | "via"
+        )
+    {
+        if let Some(c) = (k..(k + 7).min(n)).find(|&j| toks[j].is(',') || toks[j].is(':')) {
+            if toks[k..c].iter().all(|x| x.word) {
+                k = c;
+            }
+        }
+    }
+    while k < n && (toks[k].is(',') || toks[k].is(':')) {
+        k += 1;
+    }
+    k
+}
