@@ -28,10 +28,11 @@ pub fn extract(
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> Vec<Claim> {
-    let mut out = Vec::new();
+    let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut m = 0; // first mention not before the current sentence
     let mut x = 0; // first timex not before the current sentence
-    for s in sentences {
+    let mut open_quote: Option<usize> = None;
+    for (i, s) in sentences.iter().enumerate() {
         while m < mentions.len() && mentions[m].span.start < s.span.start {
             m += 1;
         }
@@ -42,13 +43,141 @@ pub fn extract(
             &mentions[m..][..mentions[m..].partition_point(|mm| mm.span.start < s.span.end)];
         let sent_timexes =
             &timexes[x..][..timexes[x..].partition_point(|t| t.span.start < s.span.end)];
-        let toks = tokens::tokenize(text, s.span.start, s.span.end);
-        if toks.iter().filter(|t| t.word).count() < 3 {
-            continue;
+        let para_start = i == 0 || text[sentences[i - 1].span.end..s.span.start].contains('\n');
+        if para_start {
+            open_quote = None;
         }
-        sentence_claims(text, &toks, sent_mentions, sent_timexes, &mut out);
+        let toks = tokens::tokenize(text, s.span.start, s.span.end);
+        let quotes = quote_marks(text, &toks);
+        let open_before = open_quote;
+        for &(pos, opening) in &quotes {
+            open_quote = if opening { Some(pos) } else { None };
+        }
+        let mut claims = Vec::new();
+        if toks.iter().filter(|t| t.word).count() >= 3 {
+            sentence_claims(text, &toks, sent_mentions, sent_timexes, &mut claims);
+        }
+        units.push(Unit {
+            first: toks.first().map_or(s.span.start, |t| t.start),
+            para_start,
+            open_before,
+            quotes,
+            claims,
+        });
     }
-    out
+    merge_quotations(text, &mut units);
+    units.into_iter().flat_map(|u| u.claims).collect()
+}
+
+/// One sentence's claims, with what is needed to join quotations across sentences.
+struct Unit {
+    /// Byte offset of the first token.
+    first: usize,
+    /// Whether the sentence opens a paragraph.
+    para_start: bool,
+    /// Where the quotation open at the sentence start was opened, if any.
+    open_before: Option<usize>,
+    /// Double quotation marks in the sentence: byte offset and whether it opens.
+    quotes: Vec<(usize, bool)>,
+    claims: Vec<Claim>,
+}
+
+/// Double quotation marks of a sentence, as (byte offset, opens). Straight quotes open
+/// after a space or at the start and close after a word or punctuation.
+fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
+    toks.iter()
+        .filter_map(|t| {
+            if t.is('“') {
+                Some((t.start, true))
+            } else if t.is('”') {
+                Some((t.start, false))
+            } else if t.is('"') {
+                let spaced = text[..t.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || "([{—–―".contains(c));
+                Some((t.start, spaced))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// Byte offset just past the quotation mark at `pos`.
+fn quote_end(text: &str, pos: usize) -> usize {
+    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Quotations that run over several sentences belong to one attributed claim:
+/// "“A. B,” she said." (the quote opened sentences before the cue), "He said: “A. B.”"
+/// (the quote closes sentences after), and "“A,” she said. “B.”" (the quotation goes on
+/// after the cue). The sentences taken in lose their own claims.
+fn merge_quotations(text: &str, units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let Some(ci) = units[i].claims.iter().position(|c| c.claimer.is_some()) else {
+            continue;
+        };
+        // Back to where the quotation opened.
+        let (first, open_before) = (units[i].first, units[i].open_before);
+        if let Some(q) = open_before {
+            let c = &units[i].claims[ci];
+            if c.span.start == first && q < first {
+                let j = units[..i]
+                    .partition_point(|u| u.first <= q)
+                    .saturating_sub(1);
+                if units[j + 1..i].iter().all(|u| !u.para_start)
+                    && units[j..i]
+                        .iter()
+                        .all(|u| u.claims.iter().all(|c| c.claimer.is_none()))
+                {
+                    for u in &mut units[j..i] {
+                        u.claims.clear();
+                    }
+                    units[i].claims[ci].span.start = q;
+                }
+            }
+        }
+        // Forward to where it closes, or over a quotation that goes on after the cue.
+        let Some(ci) = units[i].claims.iter().rposition(|c| c.claimer.is_some()) else {
+            continue;
+        };
+        let end = units[i].claims[ci].span.end;
+        let open_at_end = units[i].quotes.last().filter(|q| q.1).map(|q| q.0);
+        let ends_quoted = text[..end].ends_with(['”', '"']);
+        let mut k = i + 1;
+        let mut close = None;
+        while k < units.len() && !units[k].para_start && k - i <= 8 {
+            let u = &units[k];
+            let continues = open_at_end.is_some_and(|q| q < end)
+                || ends_quoted
+                    && close.is_none()
+                    && k == i + 1
+                    && u.quotes.first().is_some_and(|q| q.1 && q.0 == u.first);
+            if !continues && close.is_none() && k == i + 1 {
+                break;
+            }
+            if u.claims.iter().any(|c| c.claimer.is_some()) {
+                break;
+            }
+            if let Some(&(pos, _)) = u.quotes.iter().rev().find(|q| !q.1) {
+                close = Some((k, quote_end(text, pos)));
+                if !open_at_end.is_some_and(|q| q < end) {
+                    break;
+                }
+                if u.quotes.last().is_some_and(|q| !q.1) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        if let Some((k, pos)) = close {
+            for u in &mut units[i + 1..=k] {
+                u.claims.clear();
+            }
+            units[i].claims[ci].span.end = pos;
+        }
+    }
 }
 
 /// What the cue words of a stretch of tokens say.

@@ -432,8 +432,10 @@ fn attribution_at(
         let colon_next = rest.first().is_some_and(|t| t.is(':'));
         if mid && !that_next && !colon_next {
             // "“A,” he said, “B.”": one quotation interrupted by its cue.
-            let resumes = rest.len() >= 2 && rest[0].is(',') && opens(text, rest, 1)
-                || rest.len() >= 2 && rest[0].is(',') && rest[1].is('"');
+            let resumes = quote_before
+                && rest.len() >= 2
+                && rest[0].is(',')
+                && (opens(text, rest, 1) || rest[1].is('"'));
             let inverted = left.is_none();
             let source = if inverted {
                 source_after(toks, after)
@@ -549,6 +551,23 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         if toks[j].is('(') && k - 1 - j <= 6 {
             b = j;
             k = j;
+        }
+    }
+    // An appositive between the source and its cue ("Trump, speaking to veterans,
+    // said"): the source is the short phrase opening the sentence before it.
+    if b > 0 && toks[b - 1].is(',') {
+        let first_comma = toks[..b - 1].iter().position(|t| t.is(','));
+        if let Some(c) = first_comma {
+            let np = &toks[..c];
+            if (1..=4).contains(&c)
+                && c + 1 < b - 1
+                && np
+                    .iter()
+                    .all(|t| t.word && (t.cap || matches!(t.lower.as_str(), "the" | "a" | "an")))
+                && np.last().is_some_and(|t| t.cap)
+            {
+                return Some((0, c));
+            }
         }
     }
     let end = b;
