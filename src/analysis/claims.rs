@@ -18,7 +18,7 @@ use lex::{Cue, CUES, HEDGES};
 use tokens::Tok;
 
 /// Claims scoring below this are not reported.
-const MIN_SCORE: f32 = 0.4;
+const MIN_SCORE: f32 = 0.45;
 
 /// Find claims in the text.
 pub fn extract(
@@ -55,7 +55,15 @@ pub fn extract(
         }
         let mut claims = Vec::new();
         if toks.iter().filter(|t| t.word).count() >= 3 {
-            sentence_claims(text, &toks, sent_mentions, sent_timexes, &mut claims);
+            let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
+            sentence_claims(
+                text,
+                &toks,
+                &quoted,
+                sent_mentions,
+                sent_timexes,
+                &mut claims,
+            );
         }
         units.push(Unit {
             first: toks.first().map_or(s.span.start, |t| t.start),
@@ -91,7 +99,7 @@ fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
                 Some((t.start, true))
             } else if t.is('”') {
                 Some((t.start, false))
-            } else if t.is('"') {
+            } else if t.is('"') || t.is('\'') && text[t.end..].starts_with('\'') {
                 let spaced = text[..t.start]
                     .chars()
                     .next_back()
@@ -102,6 +110,27 @@ fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
             }
         })
         .collect()
+}
+
+/// Byte ranges of a sentence inside quotation marks, given whether a quotation is open
+/// at its start.
+fn quoted_ranges(open_at_start: bool, quotes: &[(usize, bool)], end: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open = open_at_start.then_some(0);
+    for &(pos, opening) in quotes {
+        match (open, opening) {
+            (None, true) => open = Some(pos),
+            (Some(a), false) => {
+                out.push(a..pos);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = open {
+        out.push(a..end);
+    }
+    out
 }
 
 /// Byte offset just past the quotation mark at `pos`.
@@ -196,6 +225,9 @@ struct Features {
     past: usize,
     first_person: usize,
     second_person: usize,
+    present: usize,
+    modals: usize,
+    quotes: usize,
     hedges: usize,
     question: bool,
     exclamation: bool,
@@ -255,6 +287,9 @@ fn features(text: &str, toks: &[Tok]) -> Features {
         if !t.word {
             f.question |= t.is('?');
             f.exclamation |= t.is('!');
+            if t.is('"') || t.is('“') || t.is('”') {
+                f.quotes += 1;
+            }
             if t.is('%') || t.is('$') || t.is('£') || t.is('€') {
                 f.numbers += 1;
             }
@@ -275,7 +310,10 @@ fn features(text: &str, toks: &[Tok]) -> Features {
             f.names += 1;
         }
         match t.lower.as_str() {
-            "i" | "we" | "our" | "us" | "my" | "me" | "ours" | "ourselves" => f.first_person += 1,
+            "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
+            "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
+            "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
+            | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
             "you" | "your" | "yours" => f.second_person += 1,
             w if !t.cap && w.len() > 4 && w.ends_with("ed") => f.past += 1,
             "was" | "were" | "had" | "did" => f.past += 1,
@@ -322,20 +360,23 @@ impl Features {
 
     /// How concrete and checkable the stretch is, in 0..=1.
     fn checkability(&self) -> f32 {
-        let mut s = 0.2;
-        s += 0.25 * (self.numbers.min(2) as f32);
+        let mut s = 0.25;
+        s += 0.2 * (self.numbers.min(2) as f32);
         s += 0.15 * (self.years.min(1) as f32);
-        s += 0.08 * (self.names.min(3) as f32);
-        s += 0.1 * (self.events.min(1) as f32);
-        s += 0.05 * (self.past.min(2) as f32);
-        s += 0.05 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
-        s -= 0.15 * (self.opinion.min(3) as f32);
-        s -= 0.15 * (self.first_person.min(2) as f32);
+        s += 0.06 * (self.names.min(3) as f32);
+        s += 0.05 * (self.events.min(1) as f32);
+        s += 0.08 * (self.past.min(3) as f32);
+        s += 0.1 * (self.quotes.min(1) as f32);
+        s += 0.03 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
+        s -= 0.1 * (self.present.min(2) as f32);
+        s -= 0.12 * (self.modals.min(2) as f32);
+        s -= 0.12 * (self.opinion.min(3) as f32);
+        s -= 0.1 * (self.first_person.min(2) as f32);
         s -= 0.15 * (self.second_person.min(2) as f32);
         if self.question || self.exclamation {
             s -= 0.4;
         }
-        if self.words < 6 {
+        if self.words < 5 {
             s -= 0.2;
         }
         s.clamp(0.0, 1.0)
@@ -399,11 +440,12 @@ fn claimer_name(text: &str, toks: &[Tok], source: &Span) -> Span {
 fn sentence_claims(
     text: &str,
     toks: &[Tok],
+    quoted: &[Span],
     mentions: &[Mention],
     timexes: &[TimeExpr],
     out: &mut Vec<Claim>,
 ) {
-    let attributions = attribution::find(text, toks);
+    let attributions = attribution::find(text, toks, quoted);
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);

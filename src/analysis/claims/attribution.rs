@@ -305,7 +305,10 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 }
 
 /// Find the attributions of one sentence, given its tokens (non-empty).
-pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Attribution> {
+///
+/// Cues inside `quoted` byte ranges belong to the quoted speaker's own words ("I think")
+/// and are skipped.
+pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -313,6 +316,13 @@ pub(crate) fn find(text: &str, toks: &[Tok]) -> Vec<Attribution> {
             i += 1;
             continue;
         };
+        if quoted
+            .iter()
+            .any(|q| q.start <= toks[i].start && toks[i].end <= q.end)
+        {
+            i += len;
+            continue;
+        }
         if let Some(a) = attribution_at(text, toks, i, len, class) {
             // A cue inside an earlier content is nested speech, reported as part of the
             // outer claim, unless it opens a second clause of its own
@@ -487,12 +497,70 @@ fn attribution_at(
     if start >= toks.len() || toks[start].start >= end {
         return None;
     }
+    let end = clause_end(toks, start).min(end);
     Some(Attribution {
         content: toks[start].start..end,
         source: Some(toks[a].start..toks[b - 1].end),
         cue,
         hedged,
     })
+}
+
+/// Where reported content that starts at token `start` ends: at a semicolon or dash
+/// opening a new clause, or before a coordinated reporting verb ("… and warned", "…,
+/// but noted", "…, saying").
+fn clause_end(toks: &[Tok], start: usize) -> usize {
+    let n = toks.len();
+    let mut depth = 0i32;
+    for k in start + 1..n {
+        let t = &toks[k];
+        if t.is('“') || t.is('(') {
+            depth += 1;
+        } else if t.is('”') || t.is(')') {
+            depth -= 1;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let dash = t.is('—') || t.is('―');
+        if t.is(';') || dash && k + 1 < n && toks[k + 1].word && !toks[k + 1].cap {
+            return toks[k - 1].end;
+        }
+        if t.word && matches!(t.lower.as_str(), "and" | "but") && k + 1 < n {
+            let mut j = k + 1;
+            // An optional short subject: "and he noted", "but Democrats said".
+            let w = toks[j].lower.as_str();
+            if toks[j].word
+                && (toks[j].cap || matches!(w, "he" | "she" | "they" | "it" | "we" | "i"))
+            {
+                j += 1;
+            }
+            while j < n && toks[j].word && !toks[j].cap && is_aux(&toks[j].lower) {
+                j += 1;
+            }
+            if j < n
+                && ATTRIBUTION
+                    .at(toks, j)
+                    .is_some_and(|(_, c)| c != CueClass::Prep)
+            {
+                let mut e = k;
+                while e > start + 1 && toks[e - 1].is_clause_punct() {
+                    e -= 1;
+                }
+                return toks[e - 1].end;
+            }
+        }
+        if t.is(',')
+            && k + 1 < n
+            && matches!(
+                toks[k + 1].lower.as_str(),
+                "saying" | "adding" | "noting" | "arguing" | "explaining" | "insisting" | "citing"
+            )
+        {
+            return toks[k - 1].end;
+        }
+    }
+    toks[n - 1].end
 }
 
 /// "According to X, …" / "…, according to X."
@@ -559,11 +627,11 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         let first_comma = toks[..b - 1].iter().position(|t| t.is(','));
         if let Some(c) = first_comma {
             let np = &toks[..c];
-            if (1..=4).contains(&c)
+            if (1..=6).contains(&c)
                 && c + 1 < b - 1
-                && np
-                    .iter()
-                    .all(|t| t.word && (t.cap || matches!(t.lower.as_str(), "the" | "a" | "an")))
+                && np.iter().all(|t| {
+                    t.is('.') || t.word && (t.cap || matches!(t.lower.as_str(), "the" | "a" | "an"))
+                })
                 && np.last().is_some_and(|t| t.cap)
             {
                 return Some((0, c));
