@@ -18,7 +18,7 @@ use lex::{Cue, CUES, HEDGES};
 use tokens::Tok;
 
 /// Claims scoring below this are not reported.
-const MIN_SCORE: f32 = 0.45;
+const MIN_SCORE: f32 = 0.4;
 
 /// Find claims in the text.
 pub fn extract(
@@ -74,6 +74,7 @@ pub fn extract(
         });
     }
     merge_quotations(text, &mut units);
+    carry_claimers(&mut units);
     units.into_iter().flat_map(|u| u.claims).collect()
 }
 
@@ -90,6 +91,30 @@ struct Unit {
     claims: Vec<Claim>,
 }
 
+/// A quotation standing alone takes the claimer of an attribution in one of the three
+/// sentences before it (the speaker goes on).
+fn carry_claimers(units: &mut [Unit]) {
+    let mut last: Option<(usize, String, Option<Span>)> = None;
+    for (i, u) in units.iter_mut().enumerate() {
+        for c in &mut u.claims {
+            if c.claimer.is_some() {
+                last = Some((
+                    i,
+                    c.claimer.clone().unwrap_or_default(),
+                    c.claimer_span.clone(),
+                ));
+            } else if c.kind == ClaimKind::Attributed {
+                if let Some((j, who, span)) = &last {
+                    if i - j <= 3 {
+                        c.claimer = Some(who.clone());
+                        c.claimer_span = span.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
 /// Double quotation marks of a sentence, as (byte offset, opens). Straight quotes open
 /// after a space or at the start and close after a word or punctuation.
 fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
@@ -103,7 +128,7 @@ fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
                 let spaced = text[..t.start]
                     .chars()
                     .next_back()
-                    .is_none_or(|c| c.is_whitespace() || "([{—–―".contains(c));
+                    .is_none_or(|c| c.is_whitespace() || "([{—–―:".contains(c));
                 Some((t.start, spaced))
             } else {
                 None
@@ -472,31 +497,183 @@ fn sentence_claims(
         return;
     }
     let f = features(text, toks);
-    let mut score = f.checkability();
-    if !timexes.is_empty() {
-        score += 0.05;
-    }
-    let score = score.clamp(0.0, 1.0);
-    if score < MIN_SCORE {
+    if let Some(span) = quotation(text, toks) {
+        // A sentence that is one quotation: someone's words, source given nearby.
+        let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
+        out.push(Claim {
+            actors: actors_in(mentions, &[&span]),
+            span,
+            kind: ClaimKind::Attributed,
+            claimer: None,
+            claimer_span: None,
+            hedged: f.hedges > 0,
+            score,
+        });
         return;
     }
-    let end = {
-        let mut n = toks.len();
-        while n > 1 && (toks[n - 1].is('.') || toks[n - 1].is(';') || toks[n - 1].is(':')) {
-            n -= 1;
+    for (a, b) in clauses(toks) {
+        let clause = &toks[a..b];
+        let f = features(text, clause);
+        let span = clause[0].start..clause[clause.len() - 1].end;
+        let mut score = f.checkability();
+        if timexes
+            .iter()
+            .any(|t| span.start <= t.span.start && t.span.end <= span.end)
+        {
+            score += 0.05;
         }
-        toks[n - 1].end
-    };
-    let span = toks[0].start..end;
-    out.push(Claim {
-        actors: actors_in(mentions, &[&span]),
-        span,
-        kind: f.kind(),
-        claimer: None,
-        claimer_span: None,
-        hedged: f.hedges > 0,
-        score,
-    });
+        let score = score.clamp(0.0, 1.0);
+        if score < MIN_SCORE || f.words < 4 {
+            continue;
+        }
+        out.push(Claim {
+            actors: actors_in(mentions, &[&span]),
+            span,
+            kind: f.kind(),
+            claimer: None,
+            claimer_span: None,
+            hedged: f.hedges > 0,
+            score,
+        });
+    }
+}
+
+/// Words that open a clause without being part of what it asserts.
+fn is_discourse_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "yet"
+            | "however"
+            | "indeed"
+            | "instead"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "meanwhile"
+            | "still"
+            | "also"
+            | "first"
+            | "firstly"
+            | "second"
+            | "secondly"
+            | "finally"
+            | "thus"
+            | "hence"
+            | "besides"
+            | "now"
+            | "then"
+            | "or"
+            | "plus"
+    )
+}
+
+/// Token ranges of the independent clauses of a sentence: split at semicolons, at a
+/// spaced dash, and at ", but" / ", and" / ", while" before a new subject; each without
+/// its opening discourse marker ("However,") or closing punctuation.
+fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let n = toks.len();
+    let mut cuts = vec![0];
+    let mut depth = 0i32;
+    for k in 1..n.saturating_sub(1) {
+        let t = &toks[k];
+        if t.is('“') || t.is('(') {
+            depth += 1;
+        } else if t.is('”') || t.is(')') {
+            depth -= 1;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let next = &toks[k + 1];
+        let cut = t.is(';')
+            || t.is(',')
+                && matches!(
+                    next.lower.as_str(),
+                    "but" | "while" | "whereas" | "yet" | "although" | "though"
+                )
+            || t.is(',')
+                && next.lower == "and"
+                && toks.get(k + 2).is_some_and(|w| {
+                    w.cap
+                        || matches!(
+                            w.lower.as_str(),
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "the"
+                                | "this"
+                                | "that"
+                                | "there"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                        )
+                });
+        if cut {
+            cuts.push(k);
+        }
+    }
+    cuts.push(n);
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (mut a, mut b) = (w[0], w[1]);
+        loop {
+            while a < b && !toks[a].word && !toks[a].is('“') && !toks[a].is('"') && !toks[a].is('$')
+            {
+                a += 1;
+            }
+            if a < b && toks[a].word && is_discourse_marker(&toks[a].lower) && a + 1 < b {
+                a += 1;
+                continue;
+            }
+            if a + 1 < b
+                && toks[a].word
+                && toks[a + 1].is(',')
+                && matches!(
+                    toks[a].lower.as_str(),
+                    "course" | "fact" | "example" | "instance" | "all"
+                )
+            {
+                a += 2;
+                continue;
+            }
+            break;
+        }
+        while b > a
+            && (toks[b - 1].is('.')
+                || toks[b - 1].is(',')
+                || toks[b - 1].is(';')
+                || toks[b - 1].is(':'))
+        {
+            b -= 1;
+        }
+        if a < b {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// The span of a sentence that is entirely one quotation ("“We will win.”"), without
+/// a period after the closing mark.
+fn quotation(text: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let mut n = toks.len();
+    while n > 1 && toks[n - 1].is('.') {
+        n -= 1;
+    }
+    let last = &toks[n - 1];
+    let opens = first.is('“') || first.is('"');
+    let closes = last.is('”') || last.is('"');
+    let inner = &text[first.end..last.start];
+    (opens && closes && n > 2 && !inner.contains(['“', '”', '"'])).then(|| first.start..last.end)
 }
 
 #[cfg(test)]

@@ -189,6 +189,12 @@ fn is_np_stop(w: &str) -> bool {
             | "without"
             | "within"
             | "between"
+            | "including"
+            | "maybe"
+            | "perhaps"
+            | "course"
+            | "can't"
+            | "cannot"
     )
 }
 
@@ -292,7 +298,8 @@ fn closes(text: &str, toks: &[Tok], i: usize) -> bool {
     if !(t.is('"') || t.is('\'')) || i == 0 {
         return false;
     }
-    toks[i - 1].end == t.start && !text[..t.start].ends_with(char::is_whitespace)
+    toks[i - 1].end == t.start
+        && !text[..t.start].ends_with(|c: char| c.is_whitespace() || "([{—–―:".contains(c))
 }
 
 /// Whether token `i` opens a quotation.
@@ -392,7 +399,17 @@ fn attribution_at(
     ) {
         return None;
     }
+    // A capitalised cue inside a sentence is part of a name ("United States").
+    if i > 0 && toks[i].cap {
+        return None;
+    }
     let left = source_before(toks, i);
+    // "I know", "we believe": the author's own view, not an attribution.
+    if let Some((a, b)) = left {
+        if b - a == 1 && matches!(toks[a].lower.as_str(), "i" | "we") {
+            return None;
+        }
+    }
     if class == CueClass::Weak {
         let that_next = toks.get(after).is_some_and(|t| t.lower == "that");
         let clear_subject = left.as_ref().is_some_and(|&(a, b)| {
@@ -440,7 +457,9 @@ fn attribution_at(
         let rest_words = rest.iter().filter(|t| t.word).count();
         let that_next = rest.first().is_some_and(|t| t.lower == "that");
         let colon_next = rest.first().is_some_and(|t| t.is(':'));
-        if mid && !that_next && !colon_next {
+        let before_words = toks[..boundary - 1].iter().filter(|t| t.word).count();
+        let substantial = quote_before || before_words >= 4 && before_words + 2 >= rest_words;
+        if mid && substantial && !that_next && !colon_next {
             // "“A,” he said, “B.”": one quotation interrupted by its cue.
             let resumes = quote_before
                 && rest.len() >= 2
@@ -650,8 +669,7 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             }
             if !t.cap
                 && !t.digit
-                && (t.lower.ends_with("ed") || t.lower.ends_with("ing"))
-                && a != end
+                && (t.lower.ends_with("ed") && a != end || t.lower.ends_with("ing"))
             {
                 break;
             }
