@@ -334,7 +334,7 @@ fn features(text: &str, toks: &[Tok]) -> Features {
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
             f.names += 1;
         }
-        match t.lower.as_str() {
+        match t.lw() {
             "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
             "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
             "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
@@ -424,7 +424,7 @@ fn actors_in(mentions: &[Mention], spans: &[&Span]) -> Vec<ActorId> {
 }
 
 /// The tokens of `toks` inside `span`.
-fn within<'a>(toks: &'a [Tok], span: &Span) -> &'a [Tok] {
+fn within<'a, 't>(toks: &'a [Tok<'t>], span: &Span) -> &'a [Tok<'t>] {
     let a = toks.partition_point(|t| t.start < span.start);
     let b = toks.partition_point(|t| t.end <= span.end);
     &toks[a..b.max(a)]
@@ -454,7 +454,7 @@ fn claimer_name(text: &str, toks: &[Tok], source: &Span) -> Span {
     if a > 0
         && st[..a]
             .iter()
-            .any(|t| t.word && !matches!(t.lower.as_str(), "the" | "a" | "an"))
+            .any(|t| t.word && !matches!(t.lw(), "the" | "a" | "an"))
     {
         st[a].start..last.end
     } else {
@@ -496,8 +496,8 @@ fn sentence_claims(
         }
         return;
     }
-    let f = features(text, toks);
     if let Some(span) = quotation(text, toks) {
+        let f = features(text, toks);
         // A sentence that is one quotation: someone's words, source given nearby.
         let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
         out.push(Claim {
@@ -592,7 +592,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
         let cut = t.is(';')
             || t.is(',')
                 && matches!(
-                    next.lower.as_str(),
+                    next.lw(),
                     "but" | "while" | "whereas" | "yet" | "although" | "though"
                 )
             || t.is(',')
@@ -600,7 +600,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
                 && toks.get(k + 2).is_some_and(|w| {
                     w.cap
                         || matches!(
-                            w.lower.as_str(),
+                            w.lw(),
                             "he" | "she"
                                 | "they"
                                 | "it"
@@ -637,7 +637,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
                 && toks[a].word
                 && toks[a + 1].is(',')
                 && matches!(
-                    toks[a].lower.as_str(),
+                    toks[a].lw(),
                     "course" | "fact" | "example" | "instance" | "all"
                 )
             {

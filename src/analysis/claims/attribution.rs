@@ -341,7 +341,7 @@ pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution
                     let split = k >= 2
                         && toks[k - 1].word
                         && matches!(
-                            toks[k - 1].lower.as_str(),
+                            toks[k - 1].lw(),
                             "but" | "though" | "although" | "while" | "and"
                         )
                         && (toks[k - 2].is(',') || toks[k - 2].is(';'))
@@ -391,7 +391,7 @@ fn attribution_at(
     if class == CueClass::Prep {
         return prep_attribution(toks, i, after, cue);
     }
-    let prev = i.checked_sub(1).map(|k| toks[k].lower.as_str());
+    let prev = i.checked_sub(1).map(|k| toks[k].lw());
     // Passives ("was told", "is expected") have no source in subject position.
     if matches!(
         prev,
@@ -406,7 +406,7 @@ fn attribution_at(
     let left = source_before(toks, i);
     // "I know", "we believe": the author's own view, not an attribution.
     if let Some((a, b)) = left {
-        if b - a == 1 && matches!(toks[a].lower.as_str(), "i" | "we") {
+        if b - a == 1 && matches!(toks[a].lw(), "i" | "we") {
             return None;
         }
     }
@@ -421,7 +421,7 @@ fn attribution_at(
         }
     }
     let hedged = matches!(
-        toks[i].lower.as_str(),
+        toks[i].lw(),
         "claimed"
             | "claims"
             | "claim"
@@ -545,10 +545,10 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
         if t.is(';') || dash && k + 1 < n && toks[k + 1].word && !toks[k + 1].cap {
             return toks[k - 1].end;
         }
-        if t.word && matches!(t.lower.as_str(), "and" | "but") && k + 1 < n {
+        if t.word && matches!(t.lw(), "and" | "but") && k + 1 < n {
             let mut j = k + 1;
             // An optional short subject: "and he noted", "but Democrats said".
-            let w = toks[j].lower.as_str();
+            let w = toks[j].lw();
             if toks[j].word
                 && (toks[j].cap || matches!(w, "he" | "she" | "they" | "it" | "we" | "i"))
             {
@@ -572,7 +572,7 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
         if t.is(',')
             && k + 1 < n
             && matches!(
-                toks[k + 1].lower.as_str(),
+                toks[k + 1].lw(),
                 "saying" | "adding" | "noting" | "arguing" | "explaining" | "insisting" | "citing"
             )
         {
@@ -648,9 +648,9 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             let np = &toks[..c];
             if (1..=6).contains(&c)
                 && c + 1 < b - 1
-                && np.iter().all(|t| {
-                    t.is('.') || t.word && (t.cap || matches!(t.lower.as_str(), "the" | "a" | "an"))
-                })
+                && np
+                    .iter()
+                    .all(|t| t.is('.') || t.word && (t.cap || matches!(t.lw(), "the" | "a" | "an")))
                 && np.last().is_some_and(|t| t.cap)
             {
                 return Some((0, c));
@@ -710,7 +710,7 @@ fn text_of_prev(toks: &[Tok], k: usize) -> String {
     let mut c = w.chars();
     match c.next() {
         Some(f) if toks[k].cap => f.to_uppercase().chain(c).collect(),
-        _ => w.clone(),
+        _ => w.to_string(),
     }
 }
 
@@ -749,7 +749,7 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
                         || is_time_word(&x.lower)
                         || x.cap
                         || matches!(
-                            x.lower.as_str(),
+                            x.lw(),
                             "in" | "on"
                                 | "at"
                                 | "a"
@@ -808,12 +808,7 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
         k += 1;
     }
     // "said in a statement, …" / "said on Twitter: …"
-    if k < n
-        && matches!(
-            toks[k].lower.as_str(),
-            "in" | "on" | "at" | "during" | "to" | "via"
-        )
-    {
+    if k < n && matches!(toks[k].lw(), "in" | "on" | "at" | "during" | "to" | "via") {
         if let Some(c) = (k..(k + 7).min(n)).find(|&j| toks[j].is(',') || toks[j].is(':')) {
             if toks[k..c].iter().all(|x| x.word) {
                 k = c;

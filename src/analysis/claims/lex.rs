@@ -5,6 +5,33 @@ use super::tokens::Tok;
 use crate::analysis::lexicon::parse_list;
 use once_cell::sync::Lazy;
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FNV-1a: the phrase tables are looked up once per word, and short keys hash much
+/// faster with it than with the default SipHash.
+#[derive(Default)]
+pub(crate) struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
 
 /// How an attribution cue relates to its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,12 +66,12 @@ pub(crate) enum Cue {
 /// Multi-word phrases keyed by their first word; each entry is the remaining words
 /// and a tag.
 pub(crate) struct Phrases<T> {
-    by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    by_first: FnvMap<&'static str, Vec<(Vec<&'static str>, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     fn new(entries: impl Iterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: HashMap<&'static str, Vec<(Vec<&'static str>, T)>> = HashMap::new();
+        let mut by_first: FnvMap<&'static str, Vec<(Vec<&'static str>, T)>> = FnvMap::default();
         for (phrase, tag) in entries {
             let mut words = phrase.split_whitespace();
             let Some(first) = words.next() else { continue };
@@ -62,7 +89,7 @@ impl<T: Copy> Phrases<T> {
 
     /// The longest phrase starting at word `i` of `toks`: its length in tokens and tag.
     pub(crate) fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, T)> {
-        let list = self.by_first.get(toks[i].lower.as_str())?;
+        let list = self.by_first.get(toks[i].lw())?;
         'outer: for (rest, tag) in list {
             if i + rest.len() >= toks.len() + 1 {
                 continue;

@@ -1,15 +1,17 @@
 //! A small word tokenizer for one sentence: words (letters and digits, with inner
 //! apostrophes, hyphens and periods) and single punctuation characters, as byte spans.
 
+use std::borrow::Cow;
+
 /// One token of a sentence.
 #[derive(Debug, Clone)]
-pub(crate) struct Tok {
+pub(crate) struct Tok<'a> {
     /// Byte offset of the token in the document text.
     pub start: usize,
     /// Byte offset just past the token.
     pub end: usize,
     /// Lower-cased form, with typographic apostrophes made straight.
-    pub lower: String,
+    pub lower: Cow<'a, str>,
     /// Whether it is a word (else one punctuation character).
     pub word: bool,
     /// Whether the word starts with an upper-case letter.
@@ -18,7 +20,12 @@ pub(crate) struct Tok {
     pub digit: bool,
 }
 
-impl Tok {
+impl Tok<'_> {
+    /// The lower-cased form.
+    pub fn lw(&self) -> &str {
+        &self.lower
+    }
+
     /// Whether this is the punctuation character `c`.
     pub fn is(&self, c: char) -> bool {
         !self.word && self.lower.starts_with(c)
@@ -44,7 +51,7 @@ fn is_inner(c: char) -> bool {
 }
 
 /// Tokenize `text[span]`.
-pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
+pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let s = &text[start..end];
     let mut out = Vec::with_capacity(s.len() / 5 + 1);
     let mut chars = s.char_indices().peekable();
@@ -79,10 +86,13 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
                 }
             }
             let word = &s[i..j];
-            let lower = if word.is_ascii() {
-                word.to_ascii_lowercase()
+            // Borrow the common case (already lower-case ASCII) to avoid an allocation.
+            let lower = if !word.is_ascii() {
+                Cow::Owned(word.to_lowercase().replace('’', "'"))
+            } else if word.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(word.to_ascii_lowercase())
             } else {
-                word.to_lowercase().replace('’', "'")
+                Cow::Borrowed(word)
             };
             out.push(Tok {
                 start: start + i,
@@ -96,7 +106,7 @@ pub(crate) fn tokenize(text: &str, start: usize, end: usize) -> Vec<Tok> {
             out.push(Tok {
                 start: start + i,
                 end: start + i + c.len_utf8(),
-                lower: c.to_string(),
+                lower: Cow::Borrowed(&s[i..i + c.len_utf8()]),
                 word: false,
                 cap: false,
                 digit: false,
