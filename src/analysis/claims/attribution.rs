@@ -671,6 +671,11 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
                 && !t.digit
                 && (t.lower.ends_with("ed") && a != end || t.lower.ends_with("ing"))
             {
+                // The phrase is the object of a verb ("the manhunt that followed the
+                // attack underscored"), not the subject of the cue.
+                if a != end {
+                    return None;
+                }
                 break;
             }
             a -= 1;
