@@ -226,12 +226,64 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, after: &str) -> bo
 fn is_sentence_opener(word: &str) -> bool {
     matches!(
         word,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "You" | "But" | "And"
-            | "In" | "On" | "At" | "This" | "That" | "These" | "Those" | "There" | "His" | "Her"
-            | "Their" | "Its" | "Our" | "My" | "As" | "If" | "When" | "While" | "After"
-            | "Before" | "So" | "Yet" | "Or" | "For" | "What" | "Who" | "Why" | "How" | "Some"
-            | "Many" | "Most" | "All" | "No" | "Not" | "One" | "Still" | "Since" | "Now"
-            | "Then" | "However" | "Meanwhile" | "Under" | "With" | "By" | "From" | "To"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "So"
+            | "Yet"
+            | "Or"
+            | "For"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Not"
+            | "One"
+            | "Still"
+            | "Since"
+            | "Now"
+            | "Then"
+            | "However"
+            | "Meanwhile"
+            | "Under"
+            | "With"
+            | "By"
+            | "From"
+            | "To"
     )
 }
 
@@ -282,7 +334,11 @@ mod tests {
     fn dotted_acronyms_before_names_do_not_break() {
         assert_eq!(
             split("The U.S. Embassy warned Americans. They left the U.S. The end."),
-            vec!["The U.S. Embassy warned Americans.", "They left the U.S.", "The end."]
+            vec![
+                "The U.S. Embassy warned Americans.",
+                "They left the U.S.",
+                "The end."
+            ]
         );
     }
 

@@ -459,6 +459,16 @@ fn attribution_at(
         let colon_next = rest.first().is_some_and(|t| t.is(':'));
         let before_words = toks[..boundary - 1].iter().filter(|t| t.word).count();
         let substantial = quote_before || before_words >= 4 && before_words + 2 >= rest_words;
+        // "The museum, Mr. Obama said, would …": a parenthetical cue inside its content.
+        if p.is(',') && left.is_some() && rest.first().is_some_and(|t| t.is(',')) && rest_words >= 3
+        {
+            return Some(Attribution {
+                content: toks[0].start..end,
+                source: left.map(|(a, b)| toks[a].start..toks[b - 1].end),
+                cue,
+                hedged,
+            });
+        }
         if mid && substantial && !that_next && !colon_next {
             // "“A,” he said, “B.”": one quotation interrupted by its cue.
             let resumes = quote_before
@@ -510,6 +520,11 @@ fn attribution_at(
             }
         }
     }
+    // "Trump defended himself, saying …": the source is the sentence's subject.
+    let left = left.or_else(|| {
+        let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
+        participle.then(|| sentence_subject(toks)).flatten()
+    });
     // Content after: "X said (that) …".
     let (a, b) = left?;
     let start = skip_after_cue(toks, after, class);
@@ -706,6 +721,24 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         return None;
     }
     Some((a, end))
+}
+
+/// The subject at the start of a sentence, when it is plainly one: a pronoun or a run
+/// of capitalised words (after an optional "But"/"And").
+fn sentence_subject(toks: &[Tok]) -> Option<(usize, usize)> {
+    let mut a = 0;
+    while a < toks.len() && (!toks[a].word || matches!(toks[a].lw(), "but" | "and" | "so")) {
+        a += 1;
+    }
+    let first = toks.get(a)?;
+    if is_pronoun(first.lw()) {
+        return Some((a, a + 1));
+    }
+    let mut b = a;
+    while b < toks.len() && (toks[b].word && toks[b].cap || toks[b].is('.') && b > a) {
+        b += 1;
+    }
+    (b > a && toks.get(b).is_some_and(|t| t.word && !t.cap)).then_some((a, b))
 }
 
 /// The title abbreviation check wants the word as written; tokens keep only the lower
