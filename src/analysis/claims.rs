@@ -252,6 +252,10 @@ struct Features {
     second_person: usize,
     present: usize,
     modals: usize,
+    anaphora: usize,
+    negation: usize,
+    third_person: usize,
+    first_singular: usize,
     quotes: usize,
     hedges: usize,
     question: bool,
@@ -337,6 +341,10 @@ fn features(text: &str, toks: &[Tok]) -> Features {
         match t.lw() {
             "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
             "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
+            "this" | "these" | "such" => f.anaphora += 1,
+            "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => f.negation += 1,
+            "he" | "she" | "his" | "her" | "him" | "hers" => f.third_person += 1,
+            "i" | "my" | "me" | "i'm" | "i've" | "i'd" => f.first_singular += 1,
             "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
             | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
             "you" | "your" | "yours" => f.second_person += 1,
@@ -394,6 +402,11 @@ impl Features {
         s += 0.1 * (self.quotes.min(1) as f32);
         s += 0.03 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
         s -= 0.1 * (self.present.min(2) as f32);
+        s -= 0.05 * (self.anaphora.min(2) as f32);
+        s -= 0.05 * (self.negation.min(2) as f32);
+        s += 0.04 * (self.third_person.min(2) as f32);
+        // Personal experience told in the first person is an anecdote, checkable.
+        s += 0.1 * (self.first_singular.min(1) as f32);
         s -= 0.12 * (self.modals.min(2) as f32);
         s -= 0.12 * (self.opinion.min(3) as f32);
         s -= 0.1 * (self.first_person.min(2) as f32);
