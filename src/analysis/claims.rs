@@ -65,7 +65,13 @@ pub fn extract(
                 &mut claims,
             );
         }
+        let speaker = para_start
+            .then(|| attribution::speaker(&toks))
+            .flatten()
+            .and_then(|a| a.source)
+            .map(|sp| (text[sp.clone()].to_string(), Some(sp)));
         units.push(Unit {
+            speaker,
             first: toks.first().map_or(s.span.start, |t| t.start),
             para_start,
             open_before,
@@ -86,6 +92,8 @@ struct Unit {
     para_start: bool,
     /// Where the quotation open at the sentence start was opened, if any.
     open_before: Option<usize>,
+    /// The speaker when the sentence opens a transcript turn ("SPEAKER: …").
+    speaker: Option<(String, Option<Span>)>,
     /// Double quotation marks in the sentence: byte offset and whether it opens.
     quotes: Vec<(usize, bool)>,
     claims: Vec<Claim>,
@@ -93,10 +101,24 @@ struct Unit {
 
 /// A quotation standing alone takes the claimer of an attribution in one of the three
 /// sentences before it (the speaker goes on).
+///
+/// In a transcript turn ("SPEAKER: …" opening a paragraph), every claim of the turn is
+/// the speaker's.
 fn carry_claimers(units: &mut [Unit]) {
     let mut last: Option<(usize, String, Option<Span>)> = None;
+    let mut turn: Option<(String, Option<Span>)> = None;
     for (i, u) in units.iter_mut().enumerate() {
+        if u.para_start {
+            turn = u.speaker.clone();
+        }
         for c in &mut u.claims {
+            if c.claimer.is_none() {
+                if let Some((who, span)) = &turn {
+                    c.claimer = Some(who.clone());
+                    c.claimer_span = span.clone();
+                    continue;
+                }
+            }
             if c.claimer.is_some() {
                 last = Some((
                     i,

@@ -317,6 +317,10 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 /// and are skipped.
 pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
+    if let Some(a) = speaker(toks) {
+        out.push(a);
+        return out;
+    }
     let mut i = 0;
     while i < toks.len() {
         let Some((len, class)) = ATTRIBUTION.at(toks, i) else {
@@ -359,6 +363,26 @@ pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution
         i += len;
     }
     out
+}
+
+/// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
+/// opening the sentence (a transcript turn, a headline quote).
+pub(crate) fn speaker(toks: &[Tok]) -> Option<Attribution> {
+    let k = toks.iter().take(6).position(|t| t.is(':'))?;
+    let name = &toks[..k];
+    let is_name = !name.is_empty()
+        && name.iter().all(|t| t.word && t.cap || t.is('.'))
+        && name.last().is_some_and(|t| t.word);
+    let end = content_end(toks);
+    if !is_name || k + 2 >= toks.len() || toks[k + 1].start >= end {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[k + 1].start..end,
+        source: Some(toks[0].start..toks[k - 1].end),
+        cue: toks[k].start..toks[k].end,
+        hedged: false,
+    })
 }
 
 /// Byte end of the sentence content, without a final period (or other closing
