@@ -238,7 +238,7 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
             }
             if let Some(&(pos, _)) = u.quotes.iter().rev().find(|q| !q.1) {
                 close = Some((k, quote_end(text, pos)));
-                if !open_at_end.is_some_and(|q| q < end) {
+                if open_at_end.is_none_or(|q| q >= end) {
                     break;
                 }
                 if u.quotes.last().is_some_and(|q| !q.1) {
@@ -367,6 +367,9 @@ fn features(text: &str, toks: &[Tok]) -> Features {
             "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => f.negation += 1,
             "he" | "she" | "his" | "her" | "him" | "hers" => f.third_person += 1,
             "i" | "my" | "me" | "i'm" | "i've" | "i'd" => f.first_singular += 1,
+            // "may have entered" hedges a past fact; other modals judge or predict.
+            "may" | "might" | "could" | "must"
+                if toks.get(i + 1).is_some_and(|n| n.lw() == "have") => {}
             "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
             | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
             "you" | "your" | "yours" => f.second_person += 1,
@@ -708,7 +711,7 @@ fn quotation(text: &str, toks: &[Tok]) -> Option<Span> {
     let opens = first.is('“') || first.is('"');
     let closes = last.is('”') || last.is('"');
     let inner = &text[first.end..last.start];
-    (opens && closes && n > 2 && !inner.contains(['“', '”', '"'])).then(|| first.start..last.end)
+    (opens && closes && n > 2 && !inner.contains(['“', '”', '"'])).then_some(first.start..last.end)
 }
 
 #[cfg(test)]
@@ -813,6 +816,43 @@ mod tests {
         assert_eq!(span, "Putin has been in power for 24 years");
         assert_eq!(who, None);
         assert_eq!(kind, ClaimKind::Statistic);
+    }
+
+    #[test]
+    fn quotation_over_several_sentences_is_one_claim() {
+        let c = claims("“We will win. They cannot stop us,” she said. The rally ended at noon.");
+        assert_eq!(c[0].0, "“We will win. They cannot stop us,”");
+        assert_eq!(c[0].1.as_deref(), Some("she"));
+        let c = claims("“We will win,” she said. “Nobody can stop us.”\n\nThe rally ended.");
+        assert_eq!(c[0].0, "“We will win,” she said. “Nobody can stop us.”");
+    }
+
+    #[test]
+    fn cues_inside_quotations_are_the_speakers_words() {
+        let (span, who, _, _) = one("He said: “I think the deal is dead.”");
+        assert_eq!(span, "“I think the deal is dead.”");
+        assert_eq!(who.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn transcript_turns_have_the_speaker_as_claimer() {
+        let c = claims(
+            "MR. ROMNEY: We cut taxes by 5 percent. Unemployment fell to 4 percent in 2006.",
+        );
+        assert!(c.len() >= 2, "{c:?}");
+        assert!(
+            c.iter().all(|c| c.1.as_deref() == Some("MR. ROMNEY")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn modal_hedges() {
+        let (_, _, _, hedged) =
+            one("The attackers may have entered the hall through a side door in 2024.");
+        assert!(hedged);
+        let (_, _, _, hedged) = one("The attackers entered the hall through a side door in 2024.");
+        assert!(!hedged);
     }
 
     #[test]

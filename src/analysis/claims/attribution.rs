@@ -503,7 +503,7 @@ fn attribution_at(
             let source = if inverted {
                 source_after(toks, after)
             } else {
-                left.clone()
+                left
             };
             if resumes {
                 return Some(Attribution {
@@ -676,7 +676,6 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
         }
         if toks[j].is('(') && k - 1 - j <= 6 {
             b = j;
-            k = j;
         }
     }
     // An appositive between the source and its cue ("Trump, speaking to veterans,
@@ -718,13 +717,13 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
                 break;
             }
             a -= 1;
-        } else if t.is('.')
-            && a >= 2
-            && toks[a - 2].word
-            && lexicon::is_title_abbrev(&text_of_prev(toks, a - 2))
+        } else if t.is('-')
+            || t.is('&')
+            || t.is('.')
+                && a >= 2
+                && toks[a - 2].word
+                && lexicon::is_title_abbrev(&text_of_prev(toks, a - 2))
         {
-            a -= 1;
-        } else if t.is('-') || t.is('&') {
             a -= 1;
         } else {
             break;
@@ -786,9 +785,9 @@ fn source_after(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
             if b > k && is_np_stop(&t.lower) && !t.cap && t.lower != "of" {
                 break;
             }
-        } else if !(t.is('.') && b > k && lexicon::is_title_abbrev(&text_of_prev(toks, b - 1)))
-            && !t.is('-')
-            && !t.is('&')
+        } else if !(t.is('-')
+            || t.is('&')
+            || t.is('.') && b > k && lexicon::is_title_abbrev(&text_of_prev(toks, b - 1)))
         {
             break;
         }
@@ -854,7 +853,6 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
             while k < n
                 && toks[k].word
                 && (cap && toks[k].cap || !cap && !is_np_stop(&toks[k].lower))
-                && k < n
             {
                 k += 1;
                 if !cap {
@@ -864,9 +862,7 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
         }
     }
     // Time words and a comma or colon.
-    while k < n && toks[k].word && is_time_word(&toks[k].lower) && !toks[k].cap
-        || k < n && toks[k].word && toks[k].cap && is_time_word(&toks[k].lower)
-    {
+    while k < n && toks[k].word && is_time_word(&toks[k].lower) {
         k += 1;
     }
     // "said in a statement, …" / "said on Twitter: …"

@@ -91,7 +91,7 @@ impl<T: Copy> Phrases<T> {
     pub(crate) fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, T)> {
         let list = self.by_first.get(toks[i].lw())?;
         'outer: for (rest, tag) in list {
-            if i + rest.len() >= toks.len() + 1 {
+            if i + rest.len() > toks.len() {
                 continue;
             }
             for (k, w) in rest.iter().enumerate() {

@@ -31,11 +31,6 @@ impl Tok<'_> {
         !self.word && self.lower.starts_with(c)
     }
 
-    /// Whether this is an opening or closing quotation mark.
-    pub fn is_quote(&self) -> bool {
-        !self.word && matches!(self.lower.chars().next(), Some('"' | '“' | '”' | '«' | '»'))
-    }
-
     /// Whether this is a comma, semicolon, colon or dash: a clause boundary.
     pub fn is_clause_punct(&self) -> bool {
         !self.word
