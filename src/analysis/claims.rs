@@ -631,7 +631,20 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             || t.is(',')
                 && matches!(
                     next.lw(),
-                    "but" | "while" | "whereas" | "yet" | "although" | "though"
+                    "but"
+                        | "while"
+                        | "whereas"
+                        | "yet"
+                        | "although"
+                        | "though"
+                        | "which"
+                        | "i"
+                        | "he"
+                        | "she"
+                        | "they"
+                        | "we"
+                        | "its"
+                        | "their"
                 )
             || t.is(',')
                 && next.lower == "and"
