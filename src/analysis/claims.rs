@@ -66,7 +66,7 @@ pub fn extract(
             );
         }
         let speaker = para_start
-            .then(|| attribution::speaker(&toks))
+            .then(|| attribution::speaker(text, &toks))
             .flatten()
             .and_then(|a| a.source)
             .map(|sp| (text[sp.clone()].to_string(), Some(sp)));

@@ -190,6 +190,19 @@ fn is_np_stop(w: &str) -> bool {
             | "within"
             | "between"
             | "including"
+            | "having"
+            | "being"
+            | "isn't"
+            | "wasn't"
+            | "aren't"
+            | "weren't"
+            | "doesn't"
+            | "don't"
+            | "didn't"
+            | "hasn't"
+            | "haven't"
+            | "won't"
+            | "wouldn't"
             | "maybe"
             | "perhaps"
             | "course"
@@ -317,7 +330,7 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 /// and are skipped.
 pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    if let Some(a) = speaker(toks) {
+    if let Some(a) = speaker(text, toks) {
         out.push(a);
         return out;
     }
@@ -367,12 +380,26 @@ pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution
 
 /// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
 /// opening the sentence (a transcript turn, a headline quote).
-pub(crate) fn speaker(toks: &[Tok]) -> Option<Attribution> {
+pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
     let k = toks.iter().take(6).position(|t| t.is(':'))?;
     let name = &toks[..k];
-    let is_name = !name.is_empty()
-        && name.iter().all(|t| t.word && t.cap || t.is('.'))
-        && name.last().is_some_and(|t| t.word);
+    // Transcripts write speakers in capitals ("WALLACE", "MR. ROMNEY"); a capitalised
+    // word before a colon is too often a label ("Correction:") or a headline.
+    let is_name = !name.is_empty() && name.last().is_some_and(|t| t.word && t.end - t.start >= 2);
+    let capitals = name.iter().all(|t| {
+        t.is('.') || t.word && t.cap && !text[t.start..t.end].chars().any(char::is_lowercase)
+    });
+    // Or a full name in title case ("Donald Trump:"), without function words.
+    let words = name.iter().filter(|t| t.word).count();
+    let full_name = (2..=3).contains(&words)
+        && name.iter().all(|t| {
+            t.is('.')
+                || t.word
+                    && t.cap
+                    && !is_np_stop(t.lw())
+                    && !matches!(t.lw(), "the" | "a" | "an" | "of")
+        });
+    let is_name = is_name && (capitals || full_name);
     let end = content_end(toks);
     if !is_name || k + 2 >= toks.len() || toks[k + 1].start >= end {
         return None;
@@ -484,7 +511,11 @@ fn attribution_at(
         let before_words = toks[..boundary - 1].iter().filter(|t| t.word).count();
         let substantial = quote_before || before_words >= 4 && before_words + 2 >= rest_words;
         // "The museum, Mr. Obama said, would …": a parenthetical cue inside its content.
-        if p.is(',') && left.is_some() && rest.first().is_some_and(|t| t.is(',')) && rest_words >= 3
+        if p.is(',')
+            && left.is_some()
+            && rest.first().is_some_and(|t| t.is(','))
+            && !(rest.len() > 1 && opens(text, rest, 1))
+            && rest_words >= 3
         {
             return Some(Attribution {
                 content: toks[0].start..end,
