@@ -191,7 +191,6 @@ fn is_np_stop(w: &str) -> bool {
             | "between"
             | "including"
             | "having"
-            | "being"
             | "isn't"
             | "wasn't"
             | "aren't"
