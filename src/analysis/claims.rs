@@ -220,7 +220,7 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
         };
         let end = units[i].claims[ci].span.end;
         let open_at_end = units[i].quotes.last().filter(|q| q.1).map(|q| q.0);
-        let ends_quoted = text[..end].ends_with(['”', '"']);
+        let ends_quoted = text[..end].ends_with(['”', '"']) || text[..end].ends_with("''");
         let mut k = i + 1;
         let mut close = None;
         while k < units.len() && !units[k].para_start && k - i <= 8 {

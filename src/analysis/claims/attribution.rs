@@ -543,10 +543,17 @@ fn attribution_at(
                     hedged,
                 });
             }
-            let tail = match &source {
-                Some((_, b)) if inverted => toks[*b..].iter().filter(|t| t.word).count(),
-                _ => rest_words,
+            // Words after the cue (and an inverted source) up to the next comma: a
+            // short tail ("in a statement") leaves the content before the cue.
+            let tail_start = match &source {
+                Some((_, b)) if inverted => *b,
+                _ => after,
             };
+            let tail = toks[tail_start.min(toks.len())..]
+                .iter()
+                .take_while(|t| !t.is(','))
+                .filter(|t| t.word)
+                .count();
             if tail <= 10 {
                 // Content ends at the closing quote, or before the comma or dash.
                 let mut k = boundary - 1;
@@ -723,6 +730,15 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
             {
                 return Some((0, c));
             }
+        }
+        // "A lawyer for the outlets, David Schulz, said": the name between commas.
+        let mut a = b - 1;
+        while a > 0 && (toks[a - 1].word && toks[a - 1].cap || toks[a - 1].is('.')) && b - 1 - a < 5
+        {
+            a -= 1;
+        }
+        if a < b - 1 && a > 0 && toks[a - 1].is(',') && toks[a].word {
+            return Some((a, b - 1));
         }
     }
     let end = b;
