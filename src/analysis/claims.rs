@@ -324,6 +324,14 @@ fn is_number_word(w: &str) -> bool {
     )
 }
 
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
+            | "october" | "november" | "december"
+    )
+}
+
 fn is_year(t: &Tok) -> bool {
     t.lower.len() == 4
         && t.lower.bytes().all(|b| b.is_ascii_digit())
@@ -348,6 +356,9 @@ fn features(text: &str, toks: &[Tok]) -> Features {
             continue;
         }
         f.words += 1;
+        if t.cap && is_month(t.lw()) {
+            f.years += 1;
+        }
         if t.digit {
             if is_year(t) {
                 f.years += 1;
