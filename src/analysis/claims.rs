@@ -327,8 +327,17 @@ fn is_number_word(w: &str) -> bool {
 fn is_month(w: &str) -> bool {
     matches!(
         w,
-        "january" | "february" | "march" | "april" | "june" | "july" | "august" | "september"
-            | "october" | "november" | "december"
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
     )
 }
 
@@ -877,6 +886,25 @@ mod tests {
         assert!(hedged);
         let (_, _, _, hedged) = one("The attackers entered the hall through a side door in 2024.");
         assert!(!hedged);
+    }
+
+    #[test]
+    fn signed_quotation() {
+        let (span, who, _, _) = one("“He will win the election in 2016.” ― Jane Doe");
+        assert_eq!(span, "“He will win the election in 2016.”");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_inside_the_content() {
+        let (span, who, _, _) = one(
+            "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent.",
+        );
+        assert_eq!(
+            span,
+            "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent"
+        );
+        assert_eq!(who.as_deref(), Some("the budget office"));
     }
 
     #[test]

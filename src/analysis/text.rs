@@ -106,7 +106,10 @@ fn paragraphs(text: &str) -> Vec<Span> {
                 .chars()
                 .last()
                 .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')'));
-            if ends_sentence || last_line.chars().count() < 40 {
+            // A line opening with a quotation mark starts a new unit too (quoted
+            // comments, one per line).
+            let opens_quote = content.trim_start().starts_with(['“', '"']);
+            if ends_sentence || opens_quote || last_line.chars().count() < 40 {
                 out.push(s..e);
                 start = Some(this_start);
             }
@@ -338,6 +341,17 @@ mod tests {
                 "The U.S. Embassy warned Americans.",
                 "They left the U.S.",
                 "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_opening_a_quotation_starts_a_sentence() {
+        assert_eq!(
+            split("“He will win the election for sure.” ― Jane Doe\n“He will lose.” ― John Roe"),
+            vec![
+                "“He will win the election for sure.” ― Jane Doe",
+                "“He will lose.” ― John Roe"
             ]
         );
     }

@@ -329,7 +329,7 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 /// and are skipped.
 pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    if let Some(a) = speaker(text, toks) {
+    if let Some(a) = speaker(text, toks).or_else(|| signed_quote(text, toks)) {
         out.push(a);
         return out;
     }
@@ -690,11 +690,35 @@ fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<A
     if k == 0 {
         return None;
     }
+    // "…, according to X, and …": the cue sits inside its content.
+    let after_source = src.map_or(after, |(_, b)| b);
+    let goes_on = toks.get(after_source).is_some_and(|t| t.is(','))
+        && toks[after_source..].iter().filter(|t| t.word).count() >= 3;
+    let content_end = if goes_on { end } else { toks[k - 1].end };
     Some(Attribution {
-        content: toks[0].start..toks[k - 1].end,
+        content: toks[0].start..content_end,
         source,
         cue,
         hedged: true,
+    })
+}
+
+/// "“…” ― Jane Doe": a quotation signed with a dash and a name.
+fn signed_quote(text: &str, toks: &[Tok]) -> Option<Attribution> {
+    let n = toks.len();
+    let mut a = n;
+    while a > 0 && (toks[a - 1].word && toks[a - 1].cap || toks[a - 1].is('.')) && n - a < 5 {
+        a -= 1;
+    }
+    if a == n || a < 3 || !matches!(toks[a - 1].lw(), "―" | "—" | "–") || !closes(text, toks, a - 2)
+    {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[0].start..toks[a - 2].end,
+        source: Some(toks[a].start..toks[n - 1].end),
+        cue: toks[a - 1].start..toks[a - 1].end,
+        hedged: false,
     })
 }
 
