@@ -657,7 +657,6 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
                         | "yet"
                         | "although"
                         | "though"
-                        | "which"
                         | "i"
                         | "he"
                         | "she"
@@ -666,6 +665,9 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
                         | "its"
                         | "their"
                 )
+            // A closing "which" clause; one followed by another comma sits inside its
+            // sentence ("The attack, which occurred …, represents …").
+            || t.is(',') && next.lw() == "which" && !toks[k + 1..].iter().any(|t| t.is(','))
             || t.is(',')
                 && next.lower == "and"
                 && toks.get(k + 2).is_some_and(|w| {
