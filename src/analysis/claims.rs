@@ -347,7 +347,7 @@ fn is_year(t: &Tok) -> bool {
         && matches!(&t.lower[..2], "19" | "20")
 }
 
-fn features(text: &str, toks: &[Tok]) -> Features {
+fn features(toks: &[Tok]) -> Features {
     let mut f = Features::default();
     let mut i = 0;
     while i < toks.len() {
@@ -414,7 +414,6 @@ fn features(text: &str, toks: &[Tok]) -> Features {
         }
         i += 1;
     }
-    let _ = text;
     f
 }
 
@@ -490,7 +489,7 @@ fn within<'a, 't>(toks: &'a [Tok<'t>], span: &Span) -> &'a [Tok<'t>] {
 
 /// A readable claimer: the name at the end of a long source noun phrase
 /// ("Navalny's close associate Leonid Volkov" -> "Leonid Volkov"), else the phrase.
-fn claimer_name(text: &str, toks: &[Tok], source: &Span) -> Span {
+fn claimer_name(toks: &[Tok], source: &Span) -> Span {
     let st = within(toks, source);
     let Some(last) = st.last() else {
         return source.clone();
@@ -508,7 +507,6 @@ fn claimer_name(text: &str, toks: &[Tok], source: &Span) -> Span {
             break;
         }
     }
-    let _ = text;
     if a > 0
         && st[..a]
             .iter()
@@ -535,8 +533,8 @@ fn sentence_claims(
             if inner.iter().filter(|t| t.word).count() < 2 {
                 continue;
             }
-            let f = features(text, inner);
-            let claimer_span = a.source.as_ref().map(|s| claimer_name(text, toks, s));
+            let f = features(inner);
+            let claimer_span = a.source.as_ref().map(|s| claimer_name(toks, s));
             let mut spans = vec![&a.content];
             if let Some(s) = &a.source {
                 spans.push(s);
@@ -555,7 +553,7 @@ fn sentence_claims(
         return;
     }
     if let Some(span) = quotation(text, toks) {
-        let f = features(text, toks);
+        let f = features(toks);
         // A sentence that is one quotation: someone's words, source given nearby.
         let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
         out.push(Claim {
@@ -571,7 +569,7 @@ fn sentence_claims(
     }
     for (a, b) in clauses(toks) {
         let clause = &toks[a..b];
-        let f = features(text, clause);
+        let f = features(clause);
         let span = clause[0].start..clause[clause.len() - 1].end;
         let mut score = f.checkability();
         if timexes
