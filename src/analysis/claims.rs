@@ -645,24 +645,52 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             continue;
         }
         let next = &toks[k + 1];
-        let cut = t.is(';')
-            || t.is(',')
-                && matches!(
-                    next.lw(),
-                    "but"
+        // A pronoun after a comma starts a new clause, unless what precedes is a
+        // fronted adverbial or subordinate clause ("In 2012, she …").
+        let fronted = toks[*cuts.last().unwrap_or(&0)..k]
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| {
+                matches!(
+                    t.lw(),
+                    "in" | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "since"
+                        | "when"
                         | "while"
-                        | "whereas"
-                        | "yet"
+                        | "if"
+                        | "as"
                         | "although"
                         | "though"
-                        | "i"
-                        | "he"
-                        | "she"
-                        | "they"
-                        | "we"
-                        | "its"
-                        | "their"
+                        | "because"
+                        | "despite"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "under"
+                        | "over"
+                        | "once"
+                        | "until"
+                        | "like"
+                        | "unlike"
+                        | "again"
+                        | "still"
+                        | "now"
+                        | "then"
+                        | "later"
+                        | "today"
                 )
+            });
+        let cut = t.is(';')
+            || t.is(',')
+                && matches!(next.lw(), "but" | "while" | "whereas" | "yet" | "although" | "though")
+            || t.is(',')
+                && !fronted
+                && matches!(next.lw(), "i" | "he" | "she" | "they" | "we" | "its" | "their")
             // A closing "which" clause; one followed by another comma sits inside its
             // sentence ("The attack, which occurred …, represents …").
             || t.is(',') && next.lw() == "which" && !toks[k + 1..].iter().any(|t| t.is(','))
