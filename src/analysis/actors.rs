@@ -21,20 +21,12 @@ pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>)
                     None => (abs, abs + word.len()),
                 });
             } else if let Some((a, b)) = run.take() {
-                mentions.push(Mention {
-                    span: a..b,
-                    label: Label::Person,
-                    actor: None,
-                });
+                mentions.push(Mention { span: a..b, label: Label::Person, actor: None });
             }
             first = false;
         }
         if let Some((a, b)) = run.take() {
-            mentions.push(Mention {
-                span: a..b,
-                label: Label::Person,
-                actor: None,
-            });
+            mentions.push(Mention { span: a..b, label: Label::Person, actor: None });
         }
     }
     let mut actors: Vec<Actor> = Vec::new();
