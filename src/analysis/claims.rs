@@ -1,8 +1,24 @@
 //! Claims: check-worthy assertions with their kind, claimer and hedging.
 //!
-//! Baseline: sentences with numbers. Pure; no I/O.
+//! Each sentence is tokenized once ([`tokens`]). Attributions ([`attribution`]) give
+//! claims whose span is the content of what a source says and whose claimer is that
+//! source as written. Other sentences are weighed from cue words ([`lex`]): numbers,
+//! dates, names and event verbs make a concrete, checkable statement; modal and
+//! evaluative words, first and second person, questions and exclamations mark the
+//! author's opinion or rhetoric, which is not a claim.
+//!
+//! Pure; no I/O. Lexicons are embedded from `assets/lexicons/`.
 
-use super::{Actor, Claim, ClaimKind, Mention, Sentence, TimeExpr};
+mod attribution;
+mod lex;
+mod tokens;
+
+use super::{Actor, ActorId, Claim, ClaimKind, Mention, Sentence, Span, TimeExpr};
+use lex::{Cue, CUES, HEDGES};
+use tokens::Tok;
+
+/// Claims scoring below this are not reported.
+const MIN_SCORE: f32 = 0.4;
 
 /// Find claims in the text.
 pub fn extract(
@@ -10,23 +26,921 @@ pub fn extract(
     sentences: &[Sentence],
     mentions: &[Mention],
     _actors: &[Actor],
-    _timexes: &[TimeExpr],
+    timexes: &[TimeExpr],
 ) -> Vec<Claim> {
-    sentences
-        .iter()
-        .filter(|s| text[s.span.clone()].chars().any(|c| c.is_ascii_digit()))
-        .map(|s| Claim {
-            span: s.span.clone(),
-            kind: ClaimKind::Statistic,
-            claimer: None,
-            claimer_span: None,
-            hedged: false,
-            actors: mentions
-                .iter()
-                .filter(|m| s.span.start <= m.span.start && m.span.end <= s.span.end)
-                .filter_map(|m| m.actor)
-                .collect(),
-            score: 0.5,
+    let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
+    let mut m = 0; // first mention not before the current sentence
+    let mut x = 0; // first timex not before the current sentence
+    let mut open_quote: Option<usize> = None;
+    for (i, s) in sentences.iter().enumerate() {
+        while m < mentions.len() && mentions[m].span.start < s.span.start {
+            m += 1;
+        }
+        while x < timexes.len() && timexes[x].span.start < s.span.start {
+            x += 1;
+        }
+        let sent_mentions =
+            &mentions[m..][..mentions[m..].partition_point(|mm| mm.span.start < s.span.end)];
+        let sent_timexes =
+            &timexes[x..][..timexes[x..].partition_point(|t| t.span.start < s.span.end)];
+        let para_start = i == 0 || text[sentences[i - 1].span.end..s.span.start].contains('\n');
+        if para_start {
+            open_quote = None;
+        }
+        let toks = tokens::tokenize(text, s.span.start, s.span.end);
+        let quotes = quote_marks(text, &toks);
+        let open_before = open_quote;
+        for &(pos, opening) in &quotes {
+            open_quote = if opening { Some(pos) } else { None };
+        }
+        let mut claims = Vec::new();
+        if toks.iter().filter(|t| t.word).count() >= 3 {
+            let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
+            sentence_claims(
+                text,
+                &toks,
+                &quoted,
+                sent_mentions,
+                sent_timexes,
+                &mut claims,
+            );
+        }
+        let speaker = para_start
+            .then(|| attribution::speaker(text, &toks))
+            .flatten()
+            .and_then(|a| a.source)
+            .map(|sp| (text[sp.clone()].to_string(), Some(sp)));
+        units.push(Unit {
+            speaker,
+            first: toks.first().map_or(s.span.start, |t| t.start),
+            para_start,
+            open_before,
+            quotes,
+            claims,
+        });
+    }
+    merge_quotations(text, &mut units);
+    carry_claimers(&mut units);
+    units.into_iter().flat_map(|u| u.claims).collect()
+}
+
+/// One sentence's claims, with what is needed to join quotations across sentences.
+struct Unit {
+    /// Byte offset of the first token.
+    first: usize,
+    /// Whether the sentence opens a paragraph.
+    para_start: bool,
+    /// Where the quotation open at the sentence start was opened, if any.
+    open_before: Option<usize>,
+    /// The speaker when the sentence opens a transcript turn ("SPEAKER: …").
+    speaker: Option<(String, Option<Span>)>,
+    /// Double quotation marks in the sentence: byte offset and whether it opens.
+    quotes: Vec<(usize, bool)>,
+    claims: Vec<Claim>,
+}
+
+/// A quotation standing alone takes the claimer of an attribution in one of the three
+/// sentences before it (the speaker goes on).
+///
+/// In a transcript turn ("SPEAKER: …" opening a paragraph), every claim of the turn is
+/// the speaker's.
+fn carry_claimers(units: &mut [Unit]) {
+    let mut last: Option<(usize, String, Option<Span>)> = None;
+    let mut turn: Option<(String, Option<Span>)> = None;
+    for (i, u) in units.iter_mut().enumerate() {
+        if u.para_start {
+            turn = u.speaker.clone();
+        }
+        for c in &mut u.claims {
+            if c.claimer.is_none() {
+                if let Some((who, span)) = &turn {
+                    c.claimer = Some(who.clone());
+                    c.claimer_span = span.clone();
+                    continue;
+                }
+            }
+            if c.claimer.is_some() {
+                last = Some((
+                    i,
+                    c.claimer.clone().unwrap_or_default(),
+                    c.claimer_span.clone(),
+                ));
+            } else if c.kind == ClaimKind::Attributed {
+                if let Some((j, who, span)) = &last {
+                    if i - j <= 3 {
+                        c.claimer = Some(who.clone());
+                        c.claimer_span = span.clone();
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Double quotation marks of a sentence, as (byte offset, opens). Straight quotes open
+/// after a space or at the start and close after a word or punctuation.
+fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
+    toks.iter()
+        .filter_map(|t| {
+            if t.is('“') {
+                Some((t.start, true))
+            } else if t.is('”') {
+                Some((t.start, false))
+            } else if t.is('"') || t.is('\'') && text[t.end..].starts_with('\'') {
+                let spaced = text[..t.start]
+                    .chars()
+                    .next_back()
+                    .is_none_or(|c| c.is_whitespace() || "([{—–―:".contains(c));
+                Some((t.start, spaced))
+            } else {
+                None
+            }
         })
         .collect()
+}
+
+/// Byte ranges of a sentence inside quotation marks, given whether a quotation is open
+/// at its start.
+fn quoted_ranges(open_at_start: bool, quotes: &[(usize, bool)], end: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut open = open_at_start.then_some(0);
+    for &(pos, opening) in quotes {
+        match (open, opening) {
+            (None, true) => open = Some(pos),
+            (Some(a), false) => {
+                out.push(a..pos);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(a) = open {
+        out.push(a..end);
+    }
+    out
+}
+
+/// Byte offset just past the quotation mark at `pos`.
+fn quote_end(text: &str, pos: usize) -> usize {
+    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+}
+
+/// Quotations that run over several sentences belong to one attributed claim:
+/// "“A. B,” she said." (the quote opened sentences before the cue), "He said: “A. B.”"
+/// (the quote closes sentences after), and "“A,” she said. “B.”" (the quotation goes on
+/// after the cue). The sentences taken in lose their own claims.
+fn merge_quotations(text: &str, units: &mut [Unit]) {
+    for i in 0..units.len() {
+        let Some(ci) = units[i].claims.iter().position(|c| c.claimer.is_some()) else {
+            continue;
+        };
+        // Back to where the quotation opened.
+        let (first, open_before) = (units[i].first, units[i].open_before);
+        if let Some(q) = open_before {
+            let c = &units[i].claims[ci];
+            if c.span.start == first && q < first {
+                let j = units[..i]
+                    .partition_point(|u| u.first <= q)
+                    .saturating_sub(1);
+                if units[j + 1..i].iter().all(|u| !u.para_start)
+                    && units[j..i]
+                        .iter()
+                        .all(|u| u.claims.iter().all(|c| c.claimer.is_none()))
+                {
+                    for u in &mut units[j..i] {
+                        u.claims.clear();
+                    }
+                    units[i].claims[ci].span.start = q;
+                }
+            }
+        }
+        // Forward to where it closes, or over a quotation that goes on after the cue.
+        let Some(ci) = units[i].claims.iter().rposition(|c| c.claimer.is_some()) else {
+            continue;
+        };
+        let end = units[i].claims[ci].span.end;
+        let open_at_end = units[i].quotes.last().filter(|q| q.1).map(|q| q.0);
+        let ends_quoted = text[..end].ends_with(['”', '"']) || text[..end].ends_with("''");
+        let mut k = i + 1;
+        let mut close = None;
+        while k < units.len() && !units[k].para_start && k - i <= 8 {
+            let u = &units[k];
+            let continues = open_at_end.is_some_and(|q| q < end)
+                || ends_quoted
+                    && close.is_none()
+                    && k == i + 1
+                    && u.quotes.first().is_some_and(|q| q.1 && q.0 == u.first);
+            if !continues && close.is_none() && k == i + 1 {
+                break;
+            }
+            if u.claims.iter().any(|c| c.claimer.is_some()) {
+                break;
+            }
+            if let Some(&(pos, _)) = u.quotes.iter().rev().find(|q| !q.1) {
+                close = Some((k, quote_end(text, pos)));
+                if open_at_end.is_none_or(|q| q >= end) {
+                    break;
+                }
+                if u.quotes.last().is_some_and(|q| !q.1) {
+                    break;
+                }
+            }
+            k += 1;
+        }
+        if let Some((k, pos)) = close {
+            for u in &mut units[i + 1..=k] {
+                u.claims.clear();
+            }
+            units[i].claims[ci].span.end = pos;
+        }
+    }
+}
+
+/// What the cue words of a stretch of tokens say.
+#[derive(Debug, Default)]
+struct Features {
+    words: usize,
+    numbers: usize,
+    years: usize,
+    names: usize,
+    causal: usize,
+    accusation: usize,
+    prediction: usize,
+    comparison: usize,
+    opinion: usize,
+    events: usize,
+    past: usize,
+    first_person: usize,
+    second_person: usize,
+    present: usize,
+    modals: usize,
+    anaphora: usize,
+    negation: usize,
+    third_person: usize,
+    first_singular: usize,
+    quotes: usize,
+    hedges: usize,
+    question: bool,
+    exclamation: bool,
+}
+
+fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "fifteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "hundred"
+            | "hundreds"
+            | "thousand"
+            | "thousands"
+            | "million"
+            | "millions"
+            | "billion"
+            | "billions"
+            | "trillion"
+            | "percent"
+            | "dozen"
+            | "dozens"
+            | "half"
+            | "third"
+            | "quarter"
+            | "majority"
+            | "minority"
+            | "per"
+    )
+}
+
+fn is_month(w: &str) -> bool {
+    matches!(
+        w,
+        "january"
+            | "february"
+            | "march"
+            | "april"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+    )
+}
+
+fn is_year(t: &Tok) -> bool {
+    t.lower.len() == 4
+        && t.lower.bytes().all(|b| b.is_ascii_digit())
+        && matches!(&t.lower[..2], "19" | "20")
+}
+
+fn features(toks: &[Tok]) -> Features {
+    let mut f = Features::default();
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if !t.word {
+            f.question |= t.is('?');
+            f.exclamation |= t.is('!');
+            if t.is('"') || t.is('“') || t.is('”') {
+                f.quotes += 1;
+            }
+            if t.is('%') || t.is('$') || t.is('£') || t.is('€') {
+                f.numbers += 1;
+            }
+            i += 1;
+            continue;
+        }
+        f.words += 1;
+        if t.cap && is_month(t.lw()) {
+            f.years += 1;
+        }
+        if t.digit {
+            if is_year(t) {
+                f.years += 1;
+            } else {
+                f.numbers += 1;
+            }
+        } else if is_number_word(&t.lower) {
+            f.numbers += 1;
+        }
+        if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
+            f.names += 1;
+        }
+        match t.lw() {
+            "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
+            "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
+            "this" | "these" | "such" => f.anaphora += 1,
+            "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => f.negation += 1,
+            "he" | "she" | "his" | "her" | "him" | "hers" => f.third_person += 1,
+            "i" | "my" | "me" | "i'm" | "i've" | "i'd" => f.first_singular += 1,
+            // "may have entered" hedges a past fact; other modals judge or predict.
+            "may" | "might" | "could" | "must"
+                if toks.get(i + 1).is_some_and(|n| n.lw() == "have") => {}
+            "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
+            | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
+            "you" | "your" | "yours" => f.second_person += 1,
+            w if !t.cap && w.len() > 4 && w.ends_with("ed") => f.past += 1,
+            "was" | "were" | "had" | "did" => f.past += 1,
+            _ => {}
+        }
+        if HEDGES.at(toks, i).is_some() {
+            f.hedges += 1;
+        }
+        if let Some((len, cue)) = CUES.at(toks, i) {
+            match cue {
+                Cue::Causal => f.causal += 1,
+                Cue::Accusation => f.accusation += 1,
+                Cue::Prediction => f.prediction += 1,
+                Cue::Comparison => f.comparison += 1,
+                Cue::Opinion => f.opinion += 1,
+                Cue::Event => f.events += 1,
+            }
+            i += len;
+            continue;
+        }
+        i += 1;
+    }
+    f
+}
+
+impl Features {
+    /// The most specific kind these features suggest.
+    fn kind(&self) -> ClaimKind {
+        if self.numbers > 0 {
+            ClaimKind::Statistic
+        } else if self.accusation > 0 {
+            ClaimKind::Accusation
+        } else if self.causal > 0 {
+            ClaimKind::Causal
+        } else if self.comparison > 0 {
+            ClaimKind::Comparison
+        } else if self.prediction > 0 {
+            ClaimKind::Prediction
+        } else {
+            ClaimKind::Factual
+        }
+    }
+
+    /// How concrete and checkable the stretch is, in 0..=1.
+    fn checkability(&self) -> f32 {
+        let mut s = 0.25;
+        s += 0.2 * (self.numbers.min(2) as f32);
+        s += 0.15 * (self.years.min(1) as f32);
+        s += 0.06 * (self.names.min(3) as f32);
+        s += 0.05 * (self.events.min(1) as f32);
+        s += 0.08 * (self.past.min(3) as f32);
+        s += 0.1 * (self.quotes.min(1) as f32);
+        s += 0.03 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
+        s -= 0.1 * (self.present.min(2) as f32);
+        s -= 0.05 * (self.anaphora.min(2) as f32);
+        s -= 0.05 * (self.negation.min(2) as f32);
+        s += 0.04 * (self.third_person.min(2) as f32);
+        // Personal experience told in the first person is an anecdote, checkable.
+        s += 0.1 * (self.first_singular.min(1) as f32);
+        s -= 0.12 * (self.modals.min(2) as f32);
+        s -= 0.12 * (self.opinion.min(3) as f32);
+        s -= 0.1 * (self.first_person.min(2) as f32);
+        s -= 0.15 * (self.second_person.min(2) as f32);
+        if self.question || self.exclamation {
+            s -= 0.4;
+        }
+        if self.words < 5 {
+            s -= 0.2;
+        }
+        s.clamp(0.0, 1.0)
+    }
+}
+
+fn actors_in(mentions: &[Mention], spans: &[&Span]) -> Vec<ActorId> {
+    let mut ids: Vec<ActorId> = mentions
+        .iter()
+        .filter(|m| {
+            spans
+                .iter()
+                .any(|s| s.start <= m.span.start && m.span.end <= s.end)
+        })
+        .filter_map(|m| m.actor)
+        .collect();
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// The tokens of `toks` inside `span`.
+fn within<'a, 't>(toks: &'a [Tok<'t>], span: &Span) -> &'a [Tok<'t>] {
+    let a = toks.partition_point(|t| t.start < span.start);
+    let b = toks.partition_point(|t| t.end <= span.end);
+    &toks[a..b.max(a)]
+}
+
+/// A readable claimer: the name at the end of a long source noun phrase
+/// ("Navalny's close associate Leonid Volkov" -> "Leonid Volkov"), else the phrase.
+fn claimer_name(toks: &[Tok], source: &Span) -> Span {
+    let st = within(toks, source);
+    let Some(last) = st.last() else {
+        return source.clone();
+    };
+    if !last.cap {
+        return source.clone();
+    }
+    let mut a = st.len() - 1;
+    while a > 0 {
+        let t = &st[a - 1];
+        let title_dot = t.is('.') && a >= 2 && st[a - 2].cap;
+        if (t.word && t.cap) || title_dot {
+            a -= 1;
+        } else {
+            break;
+        }
+    }
+    if a > 0
+        && st[..a]
+            .iter()
+            .any(|t| t.word && !matches!(t.lw(), "the" | "a" | "an"))
+    {
+        st[a].start..last.end
+    } else {
+        source.clone()
+    }
+}
+
+fn sentence_claims(
+    text: &str,
+    toks: &[Tok],
+    quoted: &[Span],
+    mentions: &[Mention],
+    timexes: &[TimeExpr],
+    out: &mut Vec<Claim>,
+) {
+    let attributions = attribution::find(text, toks, quoted);
+    if !attributions.is_empty() {
+        for a in attributions {
+            let inner = within(toks, &a.content);
+            if inner.iter().filter(|t| t.word).count() < 2 {
+                continue;
+            }
+            let f = features(inner);
+            let claimer_span = a.source.as_ref().map(|s| claimer_name(toks, s));
+            let mut spans = vec![&a.content];
+            if let Some(s) = &a.source {
+                spans.push(s);
+            }
+            let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
+            out.push(Claim {
+                span: a.content.clone(),
+                kind: ClaimKind::Attributed,
+                claimer: claimer_span.as_ref().map(|s| text[s.clone()].to_string()),
+                claimer_span,
+                hedged: a.hedged || f.hedges > 0,
+                actors: actors_in(mentions, &spans),
+                score,
+            });
+        }
+        return;
+    }
+    if let Some(span) = quotation(text, toks) {
+        let f = features(toks);
+        // A sentence that is one quotation: someone's words, source given nearby.
+        let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
+        out.push(Claim {
+            actors: actors_in(mentions, &[&span]),
+            span,
+            kind: ClaimKind::Attributed,
+            claimer: None,
+            claimer_span: None,
+            hedged: f.hedges > 0,
+            score,
+        });
+        return;
+    }
+    for (a, b) in clauses(toks) {
+        let clause = &toks[a..b];
+        let f = features(clause);
+        let span = clause[0].start..clause[clause.len() - 1].end;
+        let mut score = f.checkability();
+        if timexes
+            .iter()
+            .any(|t| span.start <= t.span.start && t.span.end <= span.end)
+        {
+            score += 0.05;
+        }
+        let score = score.clamp(0.0, 1.0);
+        if score < MIN_SCORE || f.words < 4 {
+            continue;
+        }
+        out.push(Claim {
+            actors: actors_in(mentions, &[&span]),
+            span,
+            kind: f.kind(),
+            claimer: None,
+            claimer_span: None,
+            hedged: f.hedges > 0,
+            score,
+        });
+    }
+}
+
+/// Words that open a clause without being part of what it asserts.
+fn is_discourse_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "and"
+            | "but"
+            | "so"
+            | "yet"
+            | "however"
+            | "indeed"
+            | "instead"
+            | "moreover"
+            | "furthermore"
+            | "nevertheless"
+            | "nonetheless"
+            | "meanwhile"
+            | "still"
+            | "also"
+            | "first"
+            | "firstly"
+            | "second"
+            | "secondly"
+            | "finally"
+            | "thus"
+            | "hence"
+            | "besides"
+            | "now"
+            | "then"
+            | "or"
+            | "plus"
+    )
+}
+
+/// Token ranges of the independent clauses of a sentence: split at semicolons, at a
+/// spaced dash, and at ", but" / ", and" / ", while" before a new subject; each without
+/// its opening discourse marker ("However,") or closing punctuation.
+fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
+    let n = toks.len();
+    let mut cuts = vec![0];
+    let mut depth = 0i32;
+    for k in 1..n.saturating_sub(1) {
+        let t = &toks[k];
+        if t.is('“') || t.is('(') {
+            depth += 1;
+        } else if t.is('”') || t.is(')') {
+            depth -= 1;
+        }
+        if depth > 0 {
+            continue;
+        }
+        let next = &toks[k + 1];
+        // A pronoun after a comma starts a new clause, unless what precedes is a
+        // fronted adverbial or subordinate clause ("In 2012, she …").
+        let fronted = toks[*cuts.last().unwrap_or(&0)..k]
+            .iter()
+            .find(|t| t.word)
+            .is_some_and(|t| {
+                matches!(
+                    t.lw(),
+                    "in" | "on"
+                        | "at"
+                        | "after"
+                        | "before"
+                        | "during"
+                        | "since"
+                        | "when"
+                        | "while"
+                        | "if"
+                        | "as"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "despite"
+                        | "for"
+                        | "with"
+                        | "by"
+                        | "from"
+                        | "under"
+                        | "over"
+                        | "once"
+                        | "until"
+                        | "like"
+                        | "unlike"
+                        | "again"
+                        | "still"
+                        | "now"
+                        | "then"
+                        | "later"
+                        | "today"
+                )
+            });
+        let cut = t.is(';')
+            || t.is(',')
+                && matches!(next.lw(), "but" | "while" | "whereas" | "yet" | "although" | "though")
+            || t.is(',')
+                && !fronted
+                && matches!(next.lw(), "i" | "he" | "she" | "they" | "we" | "its" | "their")
+            // A closing "which" clause; one followed by another comma sits inside its
+            // sentence ("The attack, which occurred …, represents …").
+            || t.is(',') && next.lw() == "which" && !toks[k + 1..].iter().any(|t| t.is(','))
+            || t.is(',')
+                && next.lower == "and"
+                && toks.get(k + 2).is_some_and(|w| {
+                    w.cap
+                        || matches!(
+                            w.lw(),
+                            "he" | "she"
+                                | "they"
+                                | "it"
+                                | "we"
+                                | "i"
+                                | "the"
+                                | "this"
+                                | "that"
+                                | "there"
+                                | "his"
+                                | "her"
+                                | "their"
+                                | "its"
+                        )
+                });
+        if cut {
+            cuts.push(k);
+        }
+    }
+    cuts.push(n);
+    let mut out = Vec::new();
+    for w in cuts.windows(2) {
+        let (mut a, mut b) = (w[0], w[1]);
+        loop {
+            while a < b && !toks[a].word && !toks[a].is('“') && !toks[a].is('"') && !toks[a].is('$')
+            {
+                a += 1;
+            }
+            if a < b && toks[a].word && is_discourse_marker(&toks[a].lower) && a + 1 < b {
+                a += 1;
+                continue;
+            }
+            if a + 1 < b
+                && toks[a].word
+                && toks[a + 1].is(',')
+                && matches!(
+                    toks[a].lw(),
+                    "course" | "fact" | "example" | "instance" | "all"
+                )
+            {
+                a += 2;
+                continue;
+            }
+            break;
+        }
+        while b > a
+            && (toks[b - 1].is('.')
+                || toks[b - 1].is(',')
+                || toks[b - 1].is(';')
+                || toks[b - 1].is(':'))
+        {
+            b -= 1;
+        }
+        if a < b {
+            out.push((a, b));
+        }
+    }
+    out
+}
+
+/// The span of a sentence that is entirely one quotation ("“We will win.”"), without
+/// a period after the closing mark.
+fn quotation(text: &str, toks: &[Tok]) -> Option<Span> {
+    let first = toks.first()?;
+    let mut n = toks.len();
+    while n > 1 && toks[n - 1].is('.') {
+        n -= 1;
+    }
+    let last = &toks[n - 1];
+    let opens = first.is('“') || first.is('"');
+    let closes = last.is('”') || last.is('"');
+    let inner = &text[first.end..last.start];
+    (opens && closes && n > 2 && !inner.contains(['“', '”', '"'])).then_some(first.start..last.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::text;
+
+    fn claims(t: &str) -> Vec<(String, Option<String>, ClaimKind, bool)> {
+        let sentences = text::sentences(t);
+        extract(t, &sentences, &[], &[], &[])
+            .into_iter()
+            .map(|c| (t[c.span].to_string(), c.claimer, c.kind, c.hedged))
+            .collect()
+    }
+
+    fn one(t: &str) -> (String, Option<String>, ClaimKind, bool) {
+        let c = claims(t);
+        assert_eq!(c.len(), 1, "{c:?}");
+        c.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn claimer_before_cue() {
+        let (span, who, kind, _) =
+            one("Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue.");
+        assert_eq!(span, "the candidate was headed to the venue");
+        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
+        assert_eq!(kind, ClaimKind::Attributed);
+    }
+
+    #[test]
+    fn claimer_after_content() {
+        let (span, who, _, _) = one(
+            "Secret Service protocol called for the nominee to be taken to a trauma center, sources said.",
+        );
+        assert_eq!(
+            span,
+            "Secret Service protocol called for the nominee to be taken to a trauma center"
+        );
+        assert_eq!(who.as_deref(), Some("sources"));
+    }
+
+    #[test]
+    fn inverted_cue_and_quote() {
+        let (span, who, _, _) =
+            one("“We were there under legitimate pretenses,” said Melezia Figueroa.");
+        assert_eq!(span, "“We were there under legitimate pretenses,”");
+        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
+        let (span, who, _, _) =
+            one("“We were there under legitimate pretenses,” she told reporters.");
+        assert_eq!(span, "“We were there under legitimate pretenses,”");
+        assert_eq!(who.as_deref(), Some("she"));
+    }
+
+    #[test]
+    fn that_clause_and_aux() {
+        let (span, who, _, _) =
+            one("The New York Post reports that the team avoided the emergency room.");
+        assert_eq!(span, "that the team avoided the emergency room");
+        assert_eq!(who.as_deref(), Some("The New York Post"));
+        let (span, who, _, _) =
+            one("As Navalny’s close associate Leonid Volkov aptly pointed out, the focus on inventing terrorists has diverted resources.");
+        assert_eq!(
+            span,
+            "the focus on inventing terrorists has diverted resources"
+        );
+        assert_eq!(who.as_deref(), Some("Leonid Volkov"));
+    }
+
+    #[test]
+    fn according_to_is_hedged() {
+        let (span, who, _, hedged) =
+            one("According to the ministry, 140 people died in the attack.");
+        assert_eq!(span, "140 people died in the attack");
+        assert_eq!(who.as_deref(), Some("the ministry"));
+        assert!(hedged);
+        let (span, who, _, hedged) = one("At least 140 people died, according to officials.");
+        assert_eq!(span, "At least 140 people died");
+        assert_eq!(who.as_deref(), Some("officials"));
+        assert!(hedged);
+    }
+
+    #[test]
+    fn told_skips_hearer() {
+        let (span, who, _, _) = one("He told reporters on Monday that the plan had failed.");
+        assert_eq!(span, "that the plan had failed");
+        assert_eq!(who.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn hedges_mark_claims() {
+        let (_, who, kind, hedged) =
+            one("The gunmen reportedly killed 140 people in the concert hall in 2024.");
+        assert_eq!(who, None);
+        assert_eq!(kind, ClaimKind::Statistic);
+        assert!(hedged);
+    }
+
+    #[test]
+    fn statistics_are_claims() {
+        let (span, who, kind, _) = one("Putin has been in power for 24 years.");
+        assert_eq!(span, "Putin has been in power for 24 years");
+        assert_eq!(who, None);
+        assert_eq!(kind, ClaimKind::Statistic);
+    }
+
+    #[test]
+    fn quotation_over_several_sentences_is_one_claim() {
+        let c = claims("“We will win. They cannot stop us,” she said. The rally ended at noon.");
+        assert_eq!(c[0].0, "“We will win. They cannot stop us,”");
+        assert_eq!(c[0].1.as_deref(), Some("she"));
+        let c = claims("“We will win,” she said. “Nobody can stop us.”\n\nThe rally ended.");
+        assert_eq!(c[0].0, "“We will win,” she said. “Nobody can stop us.”");
+    }
+
+    #[test]
+    fn cues_inside_quotations_are_the_speakers_words() {
+        let (span, who, _, _) = one("He said: “I think the deal is dead.”");
+        assert_eq!(span, "“I think the deal is dead.”");
+        assert_eq!(who.as_deref(), Some("He"));
+    }
+
+    #[test]
+    fn transcript_turns_have_the_speaker_as_claimer() {
+        let c = claims(
+            "MR. ROMNEY: We cut taxes by 5 percent. Unemployment fell to 4 percent in 2006.",
+        );
+        assert!(c.len() >= 2, "{c:?}");
+        assert!(
+            c.iter().all(|c| c.1.as_deref() == Some("MR. ROMNEY")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn modal_hedges() {
+        let (_, _, _, hedged) =
+            one("The attackers may have entered the hall through a side door in 2024.");
+        assert!(hedged);
+        let (_, _, _, hedged) = one("The attackers entered the hall through a side door in 2024.");
+        assert!(!hedged);
+    }
+
+    #[test]
+    fn signed_quotation() {
+        let (span, who, _, _) = one("“He will win the election in 2016.” ― Jane Doe");
+        assert_eq!(span, "“He will win the election in 2016.”");
+        assert_eq!(who.as_deref(), Some("Jane Doe"));
+    }
+
+    #[test]
+    fn according_to_inside_the_content() {
+        let (span, who, _, _) = one(
+            "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent.",
+        );
+        assert_eq!(
+            span,
+            "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent"
+        );
+        assert_eq!(who.as_deref(), Some("the budget office"));
+    }
+
+    #[test]
+    fn opinion_is_not_a_claim() {
+        assert!(
+            claims("We must remain vigilant and uphold the principles of transparency.").is_empty()
+        );
+        assert!(claims("It is imperative that a more balanced approach be adopted.").is_empty());
+        assert!(claims("Why would anyone believe this?").is_empty());
+    }
 }

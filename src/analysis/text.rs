@@ -106,7 +106,10 @@ fn paragraphs(text: &str) -> Vec<Span> {
                 .chars()
                 .last()
                 .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')'));
-            if ends_sentence || last_line.chars().count() < 40 {
+            // A line opening with a quotation mark starts a new unit too (quoted
+            // comments, one per line).
+            let opens_quote = content.trim_start().starts_with(['“', '"']);
+            if ends_sentence || opens_quote || last_line.chars().count() < 40 {
                 out.push(s..e);
                 start = Some(this_start);
             }
@@ -157,7 +160,7 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
                 None => true,
                 Some(c) => {
                     (c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c))
-                        && !(b == b'.' && is_abbreviation(text, sent_start, i, c))
+                        && !(b == b'.' && is_abbreviation(text, sent_start, i, rest.trim_start()))
                 }
             };
             if boundary {
@@ -191,7 +194,8 @@ fn push_trimmed(text: &str, span: Span, out: &mut Vec<Sentence>) {
 }
 
 /// Whether the period at byte `dot` ends an abbreviation or initial rather than a sentence.
-fn is_abbreviation(text: &str, sent_start: usize, dot: usize, next: char) -> bool {
+fn is_abbreviation(text: &str, sent_start: usize, dot: usize, after: &str) -> bool {
+    let next = after.chars().next().unwrap_or(' ');
     let before = &text[sent_start..dot];
     let word = before
         .rsplit(|c: char| c.is_whitespace() || c == '(' || c == '"' || c == '“')
@@ -206,12 +210,84 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, next: char) -> boo
         return true;
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
-        // "U.S." before a capitalised word is often a sentence end; only keep going when
-        // the next word is not a likely sentence opener.
-        return !next.is_uppercase() || lexicon::is_title_abbrev(word);
+        // "U.S." before a capitalised word ends a sentence only when that word is a
+        // likely sentence opener ("… in the U.S. The next day …"), not a name ("the
+        // U.S. Embassy").
+        let next_word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        return !next.is_uppercase()
+            || lexicon::is_title_abbrev(word)
+            || !is_sentence_opener(next_word);
     }
     let lower = word.to_lowercase();
     lexicon::is_abbreviation(&lower) || lexicon::is_title_abbrev(word)
+}
+
+/// Function words that commonly open a sentence.
+fn is_sentence_opener(word: &str) -> bool {
+    matches!(
+        word,
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "You"
+            | "But"
+            | "And"
+            | "In"
+            | "On"
+            | "At"
+            | "This"
+            | "That"
+            | "These"
+            | "Those"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "Our"
+            | "My"
+            | "As"
+            | "If"
+            | "When"
+            | "While"
+            | "After"
+            | "Before"
+            | "So"
+            | "Yet"
+            | "Or"
+            | "For"
+            | "What"
+            | "Who"
+            | "Why"
+            | "How"
+            | "Some"
+            | "Many"
+            | "Most"
+            | "All"
+            | "No"
+            | "Not"
+            | "One"
+            | "Still"
+            | "Since"
+            | "Now"
+            | "Then"
+            | "However"
+            | "Meanwhile"
+            | "Under"
+            | "With"
+            | "By"
+            | "From"
+            | "To"
+    )
 }
 
 #[cfg(test)]
@@ -254,6 +330,29 @@ mod tests {
         assert_eq!(
             split("A title\n\nFirst para here. Second.\n\nNext para"),
             vec!["A title", "First para here.", "Second.", "Next para"]
+        );
+    }
+
+    #[test]
+    fn dotted_acronyms_before_names_do_not_break() {
+        assert_eq!(
+            split("The U.S. Embassy warned Americans. They left the U.S. The end."),
+            vec![
+                "The U.S. Embassy warned Americans.",
+                "They left the U.S.",
+                "The end."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_opening_a_quotation_starts_a_sentence() {
+        assert_eq!(
+            split("“He will win the election for sure.” ― Jane Doe\n“He will lose.” ― John Roe"),
+            vec![
+                "“He will win the election for sure.” ― Jane Doe",
+                "“He will lose.” ― John Roe"
+            ]
         );
     }
 
