@@ -292,7 +292,12 @@ fn accept_year(text: &str, start: usize, end: usize) -> bool {
     let before_prev = head[..head.len() - prev.len()].trim_end();
     let opens_sentence =
         before_prev.is_empty() || before_prev.ends_with(['.', '!', '?', '"', '“', '\n']);
-    let capitalised = prev.starts_with(|c: char| c.is_ascii_uppercase());
+    // A capitalised preposition ("In 2019 Anna …") introduces the year, not a name.
+    let preposition = matches!(
+        prev.to_ascii_lowercase().as_str(),
+        "in" | "since" | "by" | "from" | "until" | "till" | "during" | "before" | "after" | "of"
+    );
+    let capitalised = prev.starts_with(|c: char| c.is_ascii_uppercase()) && !preposition;
     let name_follows = text[end..]
         .strip_prefix(' ')
         .is_some_and(|t| t.starts_with(|c: char| c.is_ascii_uppercase()));

@@ -343,3 +343,9 @@ fn later_counts_from_the_date_last_named() {
     let f = found("The court met on March 1. It ruled three days ago.", dct());
     assert_eq!(f[1].2, "2024-03-22");
 }
+
+#[test]
+fn capitalised_preposition_before_a_year_and_a_name() {
+    let t = found("Ж😀 In 2019 Anna Petrova said prices rose.", dct());
+    assert_eq!(t.len(), 1, "{t:?}");
+}
