@@ -1,0 +1,143 @@
+//! Name lexicons for the recogniser, embedded from `assets/lexicons/` and parsed once,
+//! lazily, into hash sets. Every file's header says where it comes from and under which
+//! licence; `scripts/build_lexicons.py` rebuilds the generated ones.
+
+use crate::analysis::lexicon::parse_list;
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+
+/// What a gazetteer says about a (lower-cased) name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A country.
+    Country,
+    /// A city, region or other place.
+    Place,
+    /// A well-known organisation.
+    Org,
+    /// A nationality, religion or group word (CoNLL MISC).
+    Misc,
+}
+
+/// The lexicons, lower-cased where lookups are case-insensitive.
+pub struct Lexicons {
+    /// Lower-case common English words.
+    pub common: HashSet<&'static str>,
+    /// Given names, lower case.
+    pub first: HashSet<String>,
+    /// Surnames, lower case.
+    pub last: HashSet<String>,
+    /// Known names (lower case) and what they are.
+    pub known: HashMap<String, Known>,
+    /// Alias (lower case) -> canonical name, as written.
+    pub alias: HashMap<String, &'static str>,
+    /// Person titles and roles, lower case.
+    pub titles: HashSet<String>,
+    /// Last words of organisation names, as written.
+    pub org_suffix: HashSet<&'static str>,
+    /// First words of "X of Y" organisation names, as written.
+    pub org_head: HashSet<&'static str>,
+    /// Longest known name, in words.
+    pub max_words: usize,
+}
+
+fn lower_set(src: &'static str) -> HashSet<String> {
+    parse_list(src).map(str::to_lowercase).collect()
+}
+
+/// The embedded lexicons, parsed on first use.
+pub static LEX: Lazy<Lexicons> = Lazy::new(build);
+
+fn build() -> Lexicons {
+    let mut known = HashMap::new();
+    let mut alias = HashMap::new();
+    let mut add = |src: &'static str, kind: Known, known: &mut HashMap<String, Known>| {
+        for line in parse_list(src) {
+            let (name, canon) = match line.split_once(" = ") {
+                Some((a, c)) => (a.trim(), Some(c.trim())),
+                None => (line, None),
+            };
+            known.entry(name.to_lowercase()).or_insert(kind);
+            if let Some(c) = canon {
+                known.entry(c.to_lowercase()).or_insert(kind);
+                alias.insert(name.to_lowercase(), c);
+            }
+        }
+    };
+    add(
+        include_str!("../../../assets/lexicons/countries.txt"),
+        Known::Country,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/places_extra.txt"),
+        Known::Country,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/orgs.txt"),
+        Known::Org,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/demonyms.txt"),
+        Known::Misc,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/misc_words.txt"),
+        Known::Misc,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/regions.txt"),
+        Known::Place,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/cities.txt"),
+        Known::Place,
+        &mut known,
+    );
+    // Plural demonyms ("Russians", "Germans") are MISC too.
+    let plurals: Vec<String> = known
+        .iter()
+        .filter(|(k, v)| **v == Known::Misc && !k.ends_with('s') && !k.ends_with("ese"))
+        .map(|(k, _)| format!("{k}s"))
+        .collect();
+    for p in plurals {
+        known.entry(p).or_insert(Known::Misc);
+    }
+    let max_words = known
+        .keys()
+        .map(|k| k.split(' ').count())
+        .max()
+        .unwrap_or(1)
+        .min(6);
+    let mut org_suffix = HashSet::new();
+    let mut org_head = HashSet::new();
+    let mut head = false;
+    for line in parse_list(include_str!("../../../assets/lexicons/org_words.txt")) {
+        match line {
+            "[suffix]" => head = false,
+            "[head]" => head = true,
+            w if head => {
+                org_head.insert(w);
+            }
+            w => {
+                org_suffix.insert(w);
+            }
+        }
+    }
+    Lexicons {
+        common: parse_list(include_str!("../../../assets/lexicons/common_words.txt")).collect(),
+        first: lower_set(include_str!("../../../assets/lexicons/first_names.txt")),
+        last: lower_set(include_str!("../../../assets/lexicons/surnames.txt")),
+        known,
+        alias,
+        titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
+        org_suffix,
+        org_head,
+        max_words,
+    }
+}
