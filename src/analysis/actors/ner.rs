@@ -1,18 +1,25 @@
 //! Name recognition: capitalised runs found by a hand-written scan, cut into CoNLL-style
 //! names (no determiner, no title), then typed PER/ORG/LOC/MISC from lexicons, word shape
 //! and context, and finally made consistent across the document.
+//!
+//! Headlines (sentences mostly in capitals) are read after the body, so that a capitalised
+//! common word there ("SHEARER") counts as a name only if the body uses it as one.
 
 use super::lex::{Known, LEX};
 use super::tokens::{tokenize, Kind, Tok};
 use crate::analysis::{Label, Sentence, Span};
 use std::collections::{HashMap, HashSet};
 
-/// How sure the typing is; weak labels defer to what the rest of the document says.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+/// How sure the typing is; weaker labels defer to what the rest of the document says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Strength {
+    /// A capitalised common word, kept only if the document names it elsewhere.
+    Tentative,
     /// Guessed from word shape alone.
     Weak,
-    /// From a lexicon or a clear cue.
+    /// From a context cue ("in X", "X said").
+    Cue,
+    /// From a lexicon or a clear cue in the name itself.
     Strong,
 }
 
@@ -29,11 +36,13 @@ pub struct Found {
     pub title: Option<String>,
     /// Whether its sentence is an all-caps headline.
     pub headline: bool,
+    /// Whether it was typed as a sports team from a score or a match verb.
+    pub team: bool,
 }
 
 const CONNECTORS: &[&str] = &[
     "of", "de", "du", "da", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al", "&", "y",
-    "del", "di",
+    "del", "di", "dos", "das", "ter", "op",
 ];
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
@@ -51,6 +60,7 @@ const NEVER: &[&str] = &[
     "february",
     "march",
     "april",
+    "may",
     "june",
     "july",
     "august",
@@ -77,7 +87,6 @@ const NEVER: &[&str] = &[
     "fri",
     "sat",
     "sun",
-    "god",
     "ok",
     "tv",
     "am",
@@ -89,6 +98,24 @@ const NEVER: &[&str] = &[
     "ms",
     "dr",
     "st",
+    "gmt",
+    "est",
+    "edt",
+    "bst",
+    "utc",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "mp",
+    "mps",
+    "phd",
+    "vs",
+    "v",
+    "no",
+    "oh",
+    "yes",
+    "ah",
 ];
 const EVENT_SUFFIX: &[&str] = &[
     "Cup",
@@ -109,8 +136,21 @@ const EVENT_SUFFIX: &[&str] = &[
     "Marathon",
     "Tour",
     "Rally",
-    "Grammy",
-    "Oscar",
+    "Day",
+    "Revolution",
+    "Index",
+    "Average",
+    "Prize",
+    "Act",
+    "Treaty",
+    "Accord",
+    "Accords",
+    "Agreement",
+    "Conference",
+    "Summit",
+    "Show",
+    "Expo",
+    "Olympiad",
 ];
 const PLACE_HEAD: &[&str] = &[
     "Republic",
@@ -130,9 +170,10 @@ const PLACE_HEAD: &[&str] = &[
     "Emirate",
     "Principality",
     "Port",
-    "Lake",
     "River",
     "Valley",
+    "Sultanate",
+    "Duchy",
 ];
 const PLACE_SUFFIX: &[&str] = &[
     "Street",
@@ -157,12 +198,54 @@ const PLACE_SUFFIX: &[&str] = &[
     "Coast",
     "Peninsula",
     "Heights",
+    "Park",
+    "Stadium",
+    "Arena",
+    "Bridge",
+    "Strait",
+    "Canal",
+    "Desert",
+    "Hills",
+    "Mountain",
+    "Oblast",
+    "Krai",
 ];
 const PER_CUES_AFTER: &[&str] = &[
-    "said", "says", "told", "added", "asked", "replied", "wrote", "thinks", "believes",
+    "said",
+    "says",
+    "told",
+    "added",
+    "asked",
+    "replied",
+    "wrote",
+    "thinks",
+    "believes",
+    "explained",
+    "stated",
+    "argued",
+    "insisted",
+    "noted",
+    "claimed",
+    "denied",
+];
+const PER_CUES_BEFORE: &[&str] = &[
+    "said",
+    "says",
+    "by",
+    "according",
+    "told",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 ];
 const LOC_CUES_BEFORE: &[&str] = &[
-    "in", "near", "from", "to", "outside", "across", "into", "towards", "via",
+    "in", "near", "from", "outside", "across", "into", "towards", "via", "at", "to", "northern",
+    "southern", "eastern", "western", "central",
+];
+const TEAM_VERBS: &[&str] = &[
+    "beat", "beats", "drew", "draw", "v", "vs", "lost", "defeated", "won", "halted", "thrashed",
+    "edged",
 ];
 
 fn lower(s: &str) -> String {
@@ -196,9 +279,29 @@ fn is_all_caps(w: &str) -> bool {
     letters >= 1
 }
 
+/// "NEW" -> "New" (to look headline words up in case-sensitive lists).
+fn title_case(w: &str) -> String {
+    let mut c = w.chars();
+    c.next()
+        .map(|f| {
+            f.to_uppercase()
+                .chain(c.flat_map(char::to_lowercase))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Whether a lower-cased word is an ordinary English word.
 fn common(l: &str) -> bool {
     LEX.common.contains(l) || NEVER.contains(&l)
+}
+
+fn known(l: &str) -> Option<Known> {
+    LEX.known.get(l).copied().or_else(|| {
+        LEX.alias
+            .get(l)
+            .and_then(|c| LEX.known.get(&c.to_lowercase()).copied())
+    })
 }
 
 struct Sent<'a> {
@@ -207,6 +310,8 @@ struct Sent<'a> {
     headline: bool,
     /// Lower-cased words of the names found in the ordinary sentences (for headlines).
     doc_names: &'a HashSet<String>,
+    /// Tokens forced into names by a multi-word gazetteer match ("NEW YORK", "South Africa").
+    forced: Vec<bool>,
 }
 
 impl Sent<'_> {
@@ -220,6 +325,14 @@ impl Sent<'_> {
     fn lw(&self, i: usize) -> String {
         lower(self.w(i))
     }
+    /// The list spelling of token `i`: as written, or title-cased in a headline.
+    fn cw(&self, i: usize) -> String {
+        if self.headline {
+            title_case(self.w(i))
+        } else {
+            self.w(i).to_string()
+        }
+    }
     /// Whether token `i` starts a sentence or a quoted clause, where capitals mean nothing.
     fn initial(&self, i: usize) -> bool {
         if i == 0 {
@@ -228,37 +341,68 @@ impl Sent<'_> {
         let p = self.w(i - 1);
         matches!(
             p,
-            "\"" | "\u{201c}" | "\u{2018}" | ":" | "(" | "-" | "\u{2014}" | "\u{2013}" | "'" | "["
+            "\"" | "\u{201c}"
+                | "\u{2018}"
+                | ":"
+                | "("
+                | "-"
+                | "\u{2014}"
+                | "\u{2013}"
+                | "'"
+                | "["
+                | "*"
+                | "\u{2022}"
         ) || self.toks[i - 1].kind == Kind::Num && i == 1
             || (i == 1 && self.toks[0].kind == Kind::Punct)
+            || (i == 2 && self.toks[0].kind == Kind::Num && self.w(1) == ".")
     }
-    /// Whether token `i` can be part of a name.
-    fn name_word(&self, i: usize) -> bool {
+    /// Whether token `i` is an initial such as "C." in "C. Lewis".
+    fn initial_letter(&self, i: usize) -> bool {
+        self.is_word(i)
+            && self.w(i).chars().count() == 1
+            && self.w(i).chars().all(char::is_uppercase)
+            && i + 2 < self.toks.len()
+            && self.w(i + 1) == "."
+            && self.is_word(i + 2)
+            && is_cap(self.w(i + 2))
+    }
+    /// Whether token `i` can be part of a name, and how sure that is.
+    fn name_word(&self, i: usize) -> Option<Strength> {
         if !self.is_word(i) {
-            return false;
+            return None;
+        }
+        if self.forced[i] {
+            return Some(Strength::Strong);
         }
         let w = self.w(i);
         if !is_cap(w) {
-            return false;
+            return None;
         }
         let l = lower(w);
-        if NEVER.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str()) && !self.headline {
-            return false;
+        if w.chars().count() == 1 && !self.initial_letter(i) {
+            return None;
+        }
+        if NEVER.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str()) {
+            return None;
         }
         if LEX.known.contains_key(&l) {
-            return true;
+            return Some(Strength::Strong);
         }
         if self.headline {
-            return !common(&l) || w.contains('.') || self.doc_names.contains(&l);
+            return (!common(&l) || w.contains('.') || self.doc_names.contains(&l))
+                .then_some(Strength::Weak);
         }
         if self.initial(i) && common(&l) {
             // "Will Smith" at the start of a sentence is still a name.
-            return LEX.first.contains(&l)
+            let named = LEX.first.contains(&l)
                 && self.is_word(i + 1)
                 && is_cap(self.w(i + 1))
                 && !common(&self.lw(i + 1));
+            return named
+                .then_some(Strength::Weak)
+                .or(Some(Strength::Tentative));
         }
-        true
+        Some(Strength::Weak)
     }
 }
 
@@ -278,6 +422,40 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
     words >= 2 && caps * 10 >= words * 7
 }
 
+/// Mark multi-word gazetteer names whose words are all capitalised.
+fn force_known(s: &mut Sent) {
+    let n = s.toks.len();
+    let mut i = 0;
+    while i < n {
+        let mut hit = 0;
+        if s.is_word(i) && is_cap(s.w(i)) {
+            let mut name = s.lw(i);
+            let mut k = i + 1;
+            while k < n && k < i + 6 && s.is_word(k) {
+                let w = s.w(k);
+                let l = lower(w);
+                if !is_cap(w) && !matches!(l.as_str(), "and" | "of" | "the" | "de") {
+                    break;
+                }
+                name.push(' ');
+                name.push_str(&l);
+                k += 1;
+                if is_cap(w) && LEX.known.contains_key(&name) {
+                    hit = k;
+                }
+            }
+        }
+        if hit > 0 {
+            for f in &mut s.forced[i..hit] {
+                *f = true;
+            }
+            i = hit;
+        } else {
+            i += 1;
+        }
+    }
+}
+
 /// Find and type the names of `text`.
 pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
     let mut out = Vec::new();
@@ -289,33 +467,46 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
             headlines.push(toks);
             continue;
         }
-        let sent = Sent {
+        let forced = vec![false; toks.len()];
+        let mut sent = Sent {
             text,
             toks,
             headline: false,
             doc_names: &empty,
+            forced,
         };
+        force_known(&mut sent);
         scan(&sent, &mut out);
     }
     if !headlines.is_empty() {
         // Headlines are read last, knowing which words are names in the body.
         let doc_names: HashSet<String> = out
             .iter()
-            .flat_map(|f| text[f.span.clone()].split(' '))
-            .map(lower)
+            .filter(|f| f.strength > Strength::Tentative)
+            .flat_map(|f| {
+                let person = f.label == Label::Person;
+                text[f.span.clone()]
+                    .split(' ')
+                    .map(lower)
+                    .filter(move |w| person || !common(w))
+            })
             .collect();
         for toks in headlines {
-            let sent = Sent {
+            let forced = vec![false; toks.len()];
+            let mut sent = Sent {
                 text,
                 toks,
                 headline: true,
                 doc_names: &doc_names,
+                forced,
             };
+            force_known(&mut sent);
             scan(&sent, &mut out);
         }
         out.sort_by_key(|f| f.span.start);
     }
     harmonise(text, &mut out);
+    out.retain(|f| f.strength > Strength::Tentative);
     out
 }
 
@@ -324,32 +515,45 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
     let nums = s.toks.iter().filter(|t| t.kind == Kind::Num).count();
     let mut i = 0;
     while i < n {
-        if !s.name_word(i) {
+        let Some(first) = s.name_word(i) else {
             i += 1;
             continue;
-        }
-        // Extend the run over name words and inner connectors ("Bank of England").
+        };
+        // Extend the run over name words, initials and inner connectors ("Bank of England").
         let mut j = i + 1;
+        let mut tentative = first == Strength::Tentative;
         loop {
-            if s.name_word(j) {
+            if j < n && s.w(j) == "." && s.initial_letter(j - 1) {
                 j += 1;
                 continue;
             }
-            if j < n && s.is_word(j) && CONNECTORS.contains(&s.lw(j).as_str())
-                || j < n && s.w(j) == "&"
-            {
+            if let Some(st) = s.name_word(j) {
+                if tentative && st > Strength::Tentative {
+                    // A common word starting a sentence before a name: drop it ("Police Chief...").
+                    if !s.forced[i] && j == i + 1 && !LEX.first.contains(&s.lw(i)) {
+                        i = j;
+                    }
+                    tentative = false;
+                }
+                j += 1;
+                continue;
+            }
+            if j < n && (s.is_word(j) && CONNECTORS.contains(&s.lw(j).as_str()) || s.w(j) == "&") {
                 let mut k = j + 1;
-                if s.is_word(k) && s.lw(k) == "the" {
+                while k < j + 3
+                    && s.is_word(k)
+                    && (CONNECTORS.contains(&s.lw(k).as_str()) || s.lw(k) == "the")
+                {
                     k += 1;
                 }
-                if s.name_word(k) && connector_ok(s, i, j) {
+                if s.name_word(k).is_some() && connector_ok(s, i, j) {
                     j = k + 1;
                     continue;
                 }
             }
             break;
         }
-        split_run(s, i, j, nums, out);
+        split_run(s, i, j, nums, tentative, out);
         i = j;
     }
 }
@@ -361,20 +565,7 @@ fn connector_ok(s: &Sent, i: usize, j: usize) -> bool {
     if c != "of" && c != "&" {
         return true;
     }
-    let prev = s.w(j - 1);
-    let cap = |w: &str| {
-        let mut c = w.chars();
-        c.next().map(|f| {
-            f.to_uppercase()
-                .chain(c.flat_map(char::to_lowercase))
-                .collect::<String>()
-        })
-    };
-    let p = if s.headline {
-        cap(prev).unwrap_or_default()
-    } else {
-        prev.to_string()
-    };
+    let p = s.cw(j - 1);
     c == "&" && j > i
         || LEX.org_head.contains(p.as_str())
         || LEX.org_suffix.contains(p.as_str())
@@ -382,13 +573,17 @@ fn connector_ok(s: &Sent, i: usize, j: usize) -> bool {
 }
 
 /// Cut a capitalised run into names: leading titles and determiners go, a leading
-/// nationality word becomes its own MISC name, the rest is typed.
-fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, out: &mut Vec<Found>) {
+/// nationality or country word becomes its own name, a title inside the run splits it
+/// ("Apple CEO Steve Jobs"), the rest is typed.
+fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out: &mut Vec<Found>) {
     let mut title: Option<String> = title_before(s, i);
-    while i < j {
+    let whole_known = known(&join_lower(s, i, j)).is_some();
+    while i < j && !whole_known {
         // Titles: "President", "Prime Minister", "Gen."
         if let Some(k) = title_at(s, i, j) {
-            if k < j {
+            let rest_is_org = LEX.org_suffix.contains(s.cw(j - 1).as_str())
+                || known(&join_lower(s, k, j)) == Some(Known::Org);
+            if k < j && !rest_is_org && !(k < j && s.lw(k) == "of") {
                 let t = s.text[s.toks[i].start..s.toks[k - 1].end].to_string();
                 title = Some(match title {
                     Some(prev) if !s.headline => format!("{prev} {t}"),
@@ -400,15 +595,33 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, out: &mut Vec<Found>
                 }
                 continue;
             }
+            if k == j {
+                // A run of title words alone ("Prime Minister") is no name.
+                return;
+            }
         }
-        if j - i >= 2 && LEX.known.get(&s.lw(i)) == Some(&Known::Misc) {
-            let whole = join_lower(s, i, j);
-            let last = s.w(j - 1);
-            if !LEX.known.contains_key(&whole)
-                && !LEX.org_suffix.contains(last)
-                && !EVENT_SUFFIX.contains(&last)
-            {
-                push(s, i, i + 1, Label::Misc, Strength::Strong, None, out);
+        if j - i >= 2 {
+            let head = known(&s.lw(i));
+            let last = s.cw(j - 1);
+            let rest = join_lower(s, i + 1, j);
+            let rest_personal = LEX.first.contains(&s.lw(i + 1)) || title_at(s, i + 1, j).is_some();
+            let acronyms = (i + 1..j).all(|k| !s.is_word(k) || is_all_caps(s.w(k))) && !s.headline;
+            let split = match head {
+                Some(Known::Misc) => {
+                    !LEX.org_suffix.contains(last.as_str())
+                        && !EVENT_SUFFIX.contains(&last.as_str())
+                        || rest_personal
+                }
+                Some(Known::Country) => rest_personal || acronyms || known(&rest).is_some(),
+                _ => false,
+            };
+            if split {
+                let label = if head == Some(Known::Misc) {
+                    Label::Misc
+                } else {
+                    Label::Place
+                };
+                push(s, i, i + 1, label, Strength::Strong, None, false, out);
                 i += 1;
                 continue;
             }
@@ -418,9 +631,38 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, out: &mut Vec<Found>
     if i >= j {
         return;
     }
-    // A gazetteer name followed by more capitals in a table or headline: split it off.
-    if let Some((label, strength)) = classify(s, i, j, title.is_some(), nums) {
-        push(s, i, j, label, strength, title, out);
+    // A title inside the run: "Apple CEO Steve Jobs", "Ryanair chief ..." -> two names.
+    if !s.headline && j - i >= 3 {
+        for k in i + 1..j - 1 {
+            if let Some(e) = title_at(s, k, j) {
+                if e < j && LEX.first.contains(&s.lw(e)) && !(k..e).any(|m| s.lw(m) == "of") {
+                    if let Some((label, strength, team)) = classify(s, i, k, false, nums, tentative)
+                    {
+                        push(s, i, k, label, strength, None, team, out);
+                    }
+                    let t = s.text[s.toks[k].start..s.toks[e - 1].end].to_string();
+                    push(
+                        s,
+                        e,
+                        j,
+                        Label::Person,
+                        Strength::Strong,
+                        Some(t),
+                        false,
+                        out,
+                    );
+                    return;
+                }
+            }
+        }
+    }
+    // A trailing title word is a role, not part of the name ("Ryanair CEO").
+    let mut j = j;
+    if j - i >= 2 && !s.headline && title_at(s, j - 1, j).is_some() && is_all_caps(s.w(j - 1)) {
+        j -= 1;
+    }
+    if let Some((label, strength, team)) = classify(s, i, j, title.is_some(), nums, tentative) {
+        push(s, i, j, label, strength, title, team, out);
     }
 }
 
@@ -431,7 +673,6 @@ fn title_at(s: &Sent, i: usize, j: usize) -> Option<usize> {
         }
         let t = join_lower(s, i, i + len);
         if LEX.titles.contains(t.trim_end_matches('.')) {
-            // "General Motors", "Prince Charles": a title only before a name.
             return Some(i + len);
         }
     }
@@ -459,7 +700,7 @@ fn title_before(s: &Sent, i: usize) -> Option<String> {
 fn join_lower(s: &Sent, i: usize, j: usize) -> String {
     let mut out = String::new();
     for k in i..j {
-        if k > i && s.toks[k].kind == Kind::Word {
+        if k > i && s.toks[k].kind == Kind::Word && s.w(k - 1) != "-" {
             out.push(' ');
         }
         out.push_str(&s.lw(k));
@@ -467,6 +708,7 @@ fn join_lower(s: &Sent, i: usize, j: usize) -> String {
     out
 }
 
+#[allow(clippy::too_many_arguments)]
 fn push(
     s: &Sent,
     i: usize,
@@ -474,24 +716,34 @@ fn push(
     label: Label,
     strength: Strength,
     title: Option<String>,
+    team: bool,
     out: &mut Vec<Found>,
 ) {
-    let (mut a, b) = (s.toks[i].start, s.toks[j - 1].end);
-    // "al-Qaida" keeps its particle; nothing else to trim here.
-    if a > b {
-        a = b;
-    }
     out.push(Found {
-        span: a..b,
+        span: s.toks[i].start..s.toks[j - 1].end,
         label,
         strength,
         title,
         headline: s.headline,
+        team,
     });
 }
 
-fn classify(s: &Sent, i: usize, j: usize, titled: bool, nums: usize) -> Option<(Label, Strength)> {
-    classify_inner(s, i, j, titled, nums)
+/// Type the name made of tokens `i..j`: `(label, strength, typed as a team)`.
+fn classify(
+    s: &Sent,
+    i: usize,
+    j: usize,
+    titled: bool,
+    nums: usize,
+    tentative: bool,
+) -> Option<(Label, Strength, bool)> {
+    let r = classify_inner(s, i, j, titled, nums)?;
+    let team = r.2;
+    if tentative && r.1 < Strength::Strong {
+        return Some((r.0, Strength::Tentative, team));
+    }
+    Some(r)
 }
 
 fn classify_inner(
@@ -500,173 +752,179 @@ fn classify_inner(
     j: usize,
     titled: bool,
     nums: usize,
-) -> Option<(Label, Strength)> {
+) -> Option<(Label, Strength, bool)> {
     use Strength::*;
-    let n = j - i;
+    let n = (i..j).filter(|&k| s.is_word(k)).count();
     let whole = join_lower(s, i, j);
     let first = s.w(i);
     let last = s.w(j - 1);
     let fl = lower(first);
     let next_num = j < s.toks.len() && s.toks[j].kind == Kind::Num;
-    let scores = nums >= 2 && next_num;
-    let capf = |w: &str| -> String {
-        if s.headline {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| {
-                    f.to_uppercase()
-                        .chain(c.flat_map(char::to_lowercase))
-                        .collect()
-                })
-                .unwrap_or_default()
-        } else {
-            w.to_string()
-        }
-    };
-    let known = LEX.known.get(&whole).copied().or_else(|| {
-        LEX.alias
-            .get(&whole)
-            .and_then(|c| LEX.known.get(&c.to_lowercase()).copied())
-    });
-    if titled && !matches!(known, Some(Known::Country)) {
-        return Some((Label::Person, Strong));
-    }
-    match known {
-        Some(Known::Country) => return Some((Label::Place, Strong)),
-        Some(Known::Place) => {
-            // A city with a score after it is a team.
-            if scores {
-                return Some((Label::Org, Strong));
-            }
-            if n == 1 && LEX.first.contains(&fl) && s.is_word(j) && is_cap(s.w(j)) {
-                return Some((Label::Person, Weak));
-            }
-            return Some((Label::Place, Strong));
-        }
-        Some(Known::Org) => return Some((Label::Org, Strong)),
-        Some(Known::Misc) => return Some((Label::Misc, Strong)),
-        None => {}
-    }
-    let last_c = capf(last);
-    if n >= 2 && EVENT_SUFFIX.contains(&last_c.as_str()) {
-        return Some((Label::Misc, Strong));
-    }
-    if n >= 2 && (LEX.org_suffix.contains(last_c.as_str()) || LEX.org_suffix.contains(last)) {
-        return Some((Label::Org, Strong));
-    }
-    if j < s.toks.len() && LEX.org_suffix.contains(s.w(j)) && s.w(j).ends_with('.') {
-        return Some((Label::Org, Strong));
-    }
-    if n >= 3 && whole.contains(" of ") {
-        if LEX.org_head.contains(capf(first).as_str()) {
-            return Some((Label::Org, Strong));
-        }
-        if PLACE_HEAD.contains(&capf(first).as_str()) {
-            return Some((Label::Place, Strong));
-        }
-    }
-    if n >= 2 && PLACE_SUFFIX.contains(&last_c.as_str()) {
-        return Some((Label::Place, Strong));
-    }
-    if scores {
-        return Some((Label::Org, Weak));
-    }
-    // "London-based": the capitalised part of a hyphenated word.
-    if n == 1 {
-        if let Some((head, tail)) = last.split_once('-') {
-            if is_cap(head) && !is_cap(tail) {
-                return Some(match LEX.known.get(&lower(head)) {
-                    Some(Known::Misc) => (Label::Misc, Strong),
-                    Some(Known::Org) => (Label::Org, Strong),
-                    _ => (Label::Place, Weak),
-                });
-            }
-        }
-    }
     let prev = if i > 0 && s.is_word(i - 1) {
         s.lw(i - 1)
     } else {
         String::new()
     };
     let next = if s.is_word(j) { s.lw(j) } else { String::new() };
-    let person_cue = PER_CUES_AFTER.contains(&next.as_str())
-        || PER_CUES_AFTER.contains(&prev.as_str())
-        || (j + 2 < s.toks.len()
-            && s.w(j) == ","
-            && s.toks[j + 1].kind == Kind::Num
-            && s.w(j + 2) == ",");
+    let team_cue = nums >= 2 && next_num
+        || TEAM_VERBS.contains(&next.as_str()) && (nums >= 1 || next != "won" && next != "lost")
+        || matches!(prev.as_str(), "v" | "vs" | "beat" | "against") && nums >= 1;
+    let kn = known(&whole);
+    if titled && !matches!(kn, Some(Known::Country)) {
+        return Some((Label::Person, Strong, false));
+    }
+    match kn {
+        Some(Known::Country) => return Some((Label::Place, Strong, false)),
+        Some(Known::Place) => {
+            // A city or county with a score or a match verb next to it is a team.
+            if team_cue {
+                return Some((Label::Org, Strong, true));
+            }
+            if n == 1 && LEX.first.contains(&fl) && s.is_word(j) && is_cap(s.w(j)) {
+                return Some((Label::Person, Weak, false));
+            }
+            return Some((Label::Place, Strong, false));
+        }
+        Some(Known::Org) => return Some((Label::Org, Strong, false)),
+        Some(Known::Misc) => return Some((Label::Misc, Strong, false)),
+        None => {}
+    }
+    let last_c = s.cw(j - 1);
+    // Model numbers make products: "Airbus A380", "Boeing 787" is left to context.
+    if n >= 2 && last.chars().any(|c| c.is_ascii_digit()) && last.chars().any(char::is_alphabetic) {
+        return Some((Label::Misc, Strong, false));
+    }
+    if n >= 2 && EVENT_SUFFIX.contains(&last_c.as_str()) {
+        return Some((Label::Misc, Strong, false));
+    }
+    if n >= 2 && LEX.org_suffix.contains(last_c.as_str()) || (i..j).any(|k| s.w(k) == "&") {
+        return Some((Label::Org, Strong, false));
+    }
+    if j < s.toks.len() && LEX.org_suffix.contains(s.w(j)) && s.w(j).ends_with('.') {
+        return Some((Label::Org, Strong, false));
+    }
+    if n >= 3 && whole.contains(" of ") {
+        let f = s.cw(i);
+        if LEX.org_head.contains(f.as_str()) {
+            return Some((Label::Org, Strong, false));
+        }
+        if PLACE_HEAD.contains(&f.as_str()) {
+            return Some((Label::Place, Strong, false));
+        }
+    }
+    if n >= 2 && PLACE_SUFFIX.contains(&last_c.as_str()) {
+        return Some((Label::Place, Strong, false));
+    }
+    if team_cue {
+        return Some((Label::Org, Cue, true));
+    }
+    // "London-based": the capitalised part of a hyphenated word.
+    if n == 1 {
+        if let Some((head, tail)) = last.split_once('-') {
+            if is_cap(head)
+                && tail.chars().next().is_some_and(char::is_lowercase)
+                && !head.contains('-')
+            {
+                return Some(match known(&lower(head)) {
+                    Some(Known::Misc) => (Label::Misc, Strong, false),
+                    Some(Known::Org) => (Label::Org, Strong, false),
+                    Some(_) => (Label::Place, Strong, false),
+                    None => (Label::Place, Weak, false),
+                });
+            }
+        }
+    }
+    let age = j + 2 < s.toks.len()
+        && s.w(j) == ","
+        && s.toks[j + 1].kind == Kind::Num
+        && s.w(j + 2) == ",";
+    let person_cue =
+        PER_CUES_AFTER.contains(&next.as_str()) || PER_CUES_BEFORE.contains(&prev.as_str()) || age;
     if n >= 2 {
         let first_name = LEX.first.contains(&fl) && !LEX.known.contains_key(&fl);
-        let initial =
-            first.len() <= 2 && first.ends_with('.') || s.is_word(i + 1) && s.w(i + 1) == ".";
+        let initial = s.initial_letter(i);
         if first_name || initial {
-            return Some((Label::Person, Strong));
+            return Some((Label::Person, Strong, false));
         }
-        let words: Vec<String> = (i..j).filter(|&k| s.is_word(k)).map(|k| s.lw(k)).collect();
-        let any_common = words.iter().any(|w| common(w));
-        if LEX.last.contains(&lower(last)) && !common(&fl) {
-            return Some((Label::Person, if any_common { Weak } else { Strong }));
+        let any_common = (i..j).any(|k| s.is_word(k) && common(&s.lw(k)));
+        let acronym = (i..j)
+            .any(|k| s.is_word(k) && is_all_caps(s.w(k)) && s.w(k).chars().count() > 1)
+            && !s.headline;
+        if LEX.last.contains(&lower(last)) && !common(&fl) && !acronym {
+            return Some((Label::Person, if any_common { Weak } else { Strong }, false));
         }
-        if person_cue && n <= 3 {
-            return Some((Label::Person, Weak));
+        if person_cue && n <= 3 && !acronym {
+            return Some((Label::Person, Cue, false));
         }
-        if !any_common && n <= 3 && !s.headline {
-            return Some((Label::Person, Weak));
+        if !any_common && n <= 3 && !s.headline && !acronym {
+            return Some((Label::Person, Weak, false));
         }
-        if prev == "the" {
-            return Some((Label::Org, Weak));
-        }
-        return Some((Label::Org, Weak));
+        return Some((Label::Org, Weak, false));
     }
     // One word.
     if is_all_caps(first) && !s.headline && first.chars().count() <= 5 {
-        return Some((Label::Org, Weak));
+        return Some((Label::Org, Weak, false));
     }
-    if person_cue || LEX.first.contains(&fl) || LEX.last.contains(&fl) && !common(&fl) {
-        return Some((Label::Person, Weak));
+    if person_cue {
+        return Some((Label::Person, Cue, false));
     }
-    if LOC_CUES_BEFORE.contains(&prev.as_str()) {
-        return Some((Label::Place, Weak));
-    }
-    if prev == "the" {
-        return Some((Label::Org, Weak));
+    if LOC_CUES_BEFORE.contains(&prev.as_str()) && !LEX.first.contains(&fl) {
+        return Some((Label::Place, Cue, false));
     }
     if common(&fl) && !s.headline {
-        return None;
+        return Some((Label::Misc, Tentative, false));
     }
-    Some((Label::Person, Weak))
+    if LEX.first.contains(&fl) || LEX.last.contains(&fl) {
+        return Some((Label::Person, Weak, false));
+    }
+    Some((Label::Person, Weak, false))
 }
 
-/// Make labels agree across the document: a weak guess takes the label that a sure
-/// mention of the same name has; a lone surname of a known person is a person.
+/// Make labels agree across the document: each name takes the label of its surest
+/// mention; a lone part of a known person's name is that person; a place that plays
+/// as a team somewhere is a team throughout.
 fn harmonise(text: &str, found: &mut [Found]) {
-    let mut strong: HashMap<String, Label> = HashMap::new();
-    let mut person_parts: HashMap<String, usize> = HashMap::new();
+    let mut best: HashMap<String, (Strength, Label)> = HashMap::new();
+    let mut person_parts: HashSet<String> = HashSet::new();
+    let mut teams: HashSet<String> = HashSet::new();
     for f in found.iter() {
         let name = lower(&text[f.span.clone()]);
-        if f.label == Label::Person && name.contains(' ') {
-            for part in name.split(' ') {
-                if part.len() > 1 && !CONNECTORS.contains(&part) {
-                    *person_parts.entry(part.to_string()).or_default() += 1;
+        if f.label == Label::Person && f.strength >= Strength::Cue && name.contains(' ') {
+            for part in name.split([' ', '-']) {
+                if part.chars().count() > 1 && !CONNECTORS.contains(&part) {
+                    person_parts.insert(part.to_string());
                 }
             }
         }
-        if f.strength == Strength::Strong && !f.headline {
-            strong.entry(name).or_insert(f.label);
+        if f.team {
+            teams.insert(name.clone());
+        }
+        if f.strength > Strength::Tentative && !f.headline {
+            let e = best.entry(name).or_insert((f.strength, f.label));
+            if f.strength > e.0 {
+                *e = (f.strength, f.label);
+            }
         }
     }
     for f in found.iter_mut() {
         let name = lower(&text[f.span.clone()]);
+        let kn = known(&name);
         if !name.contains(' ')
-            && person_parts.contains_key(&name)
-            && LEX.known.get(&name) != Some(&Known::Country)
+            && person_parts.contains(&name)
+            && !matches!(kn, Some(Known::Country | Known::Org | Known::Misc))
         {
             f.label = Label::Person;
+            f.strength = f.strength.max(Strength::Cue);
             continue;
         }
-        if f.strength == Strength::Weak || f.headline {
-            if let Some(&l) = strong.get(&name) {
+        if f.label == Label::Place && teams.contains(&name) && kn != Some(Known::Country) {
+            f.label = Label::Org;
+            continue;
+        }
+        if let Some(&(st, l)) = best.get(&name) {
+            if st > f.strength || f.headline && st >= f.strength {
                 f.label = l;
+                f.strength = f.strength.max(Strength::Weak);
             }
         }
     }

@@ -59,10 +59,17 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Tok> {
                     i += 1;
                     seg_start = i;
                 } else if is_apos(c) && at(i + 1).is_some_and(char::is_alphabetic) {
-                    // A possessive 's ends the word; O'Neill and Shi'ite do not.
-                    let poss = matches!(at(i + 1), Some('s' | 'S'))
-                        && !at(i + 2).is_some_and(char::is_alphanumeric);
-                    if poss {
+                    // A possessive 's and contractions ("I'm", "we've") end the word;
+                    // O'Neill and Shi'ite do not.
+                    let tail: String = chars[i + 1..]
+                        .iter()
+                        .map(|&(_, c)| c)
+                        .take_while(|c| c.is_alphanumeric())
+                        .collect();
+                    if matches!(
+                        tail.as_str(),
+                        "s" | "S" | "m" | "ve" | "ll" | "re" | "d" | "t"
+                    ) {
                         break;
                     }
                     i += 1;
