@@ -37,8 +37,6 @@ pub struct Lexicons {
     pub org_suffix: HashSet<&'static str>,
     /// First words of "X of Y" organisation names, as written.
     pub org_head: HashSet<&'static str>,
-    /// Longest known name, in words.
-    pub max_words: usize,
 }
 
 fn lower_set(src: &'static str) -> HashSet<String> {
@@ -108,12 +106,6 @@ fn build() -> Lexicons {
     for p in plurals {
         known.entry(p).or_insert(Known::Misc);
     }
-    let max_words = known
-        .keys()
-        .map(|k| k.split(' ').count())
-        .max()
-        .unwrap_or(1)
-        .min(6);
     let mut org_suffix = HashSet::new();
     let mut org_head = HashSet::new();
     let mut head = false;
@@ -138,6 +130,5 @@ fn build() -> Lexicons {
         titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
         org_suffix,
         org_head,
-        max_words,
     }
 }

@@ -243,6 +243,91 @@ const LOC_CUES_BEFORE: &[&str] = &[
     "in", "near", "from", "outside", "across", "into", "towards", "via", "at", "to", "northern",
     "southern", "eastern", "western", "central",
 ];
+const ORG_CUES_BEFORE: &[&str] = &[
+    "company",
+    "firm",
+    "automaker",
+    "carmaker",
+    "maker",
+    "manufacturer",
+    "airline",
+    "carrier",
+    "bank",
+    "retailer",
+    "giant",
+    "group",
+    "rival",
+    "insurer",
+    "airframer",
+    "supplier",
+    "conglomerate",
+    "brokerage",
+    "newspaper",
+    "magazine",
+    "agency",
+    "broadcaster",
+    "network",
+    "club",
+    "party",
+    "subsidiary",
+    "unit",
+    "parent",
+    "owner",
+    "operator",
+    "startup",
+    "chain",
+    "publisher",
+    "automakers",
+    "companies",
+    "firms",
+    "airlines",
+    "banks",
+    "daily",
+    "weekly",
+    "lender",
+    "developer",
+    "producer",
+    "partner",
+    "vendor",
+    "distributor",
+    "exporter",
+    "importer",
+];
+const ORG_CUES_AFTER: &[&str] = &[
+    "shares",
+    "stock",
+    "stocks",
+    "executives",
+    "executive",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "chairman",
+    "ceo",
+    "chief",
+    "boss",
+    "employees",
+    "workers",
+    "board",
+    "shareholders",
+    "announced",
+    "reported",
+    "unveiled",
+    "launched",
+    "posted",
+    "plant",
+    "plants",
+    "factory",
+    "factories",
+    "headquarters",
+    "dealers",
+    "customers",
+    "subsidiary",
+    "officials",
+    "management",
+    "president",
+    "director",
+];
 const TEAM_VERBS: &[&str] = &[
     "beat", "beats", "drew", "draw", "v", "vs", "lost", "defeated", "won", "halted", "thrashed",
     "edged",
@@ -382,6 +467,12 @@ impl Sent<'_> {
         if w.chars().count() == 1 && !self.initial_letter(i) {
             return None;
         }
+        if i + 1 < self.toks.len()
+            && self.toks[i + 1].start == self.toks[i].end
+            && matches!(self.w(i + 1), "$" | "\u{20ac}" | "\u{a3}")
+        {
+            return None;
+        }
         if NEVER.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str()) {
             return None;
         }
@@ -408,7 +499,7 @@ impl Sent<'_> {
 
 /// Whether most words of a sentence are in capitals (a headline or a table heading).
 fn headline(text: &str, toks: &[Tok]) -> bool {
-    let (mut caps, mut words) = (0, 0);
+    let (mut caps, mut words, mut title, mut title_common) = (0, 0, 0, 0);
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = &text[t.start..t.end];
         if w.chars().count() < 2 {
@@ -417,7 +508,21 @@ fn headline(text: &str, toks: &[Tok]) -> bool {
         words += 1;
         if is_all_caps(w) {
             caps += 1;
+        } else if w.chars().next().is_some_and(char::is_uppercase) {
+            // Title case counts when it capitalises ordinary words ("Shares Surge").
+            let l = lower(w);
+            if common(&l)
+                && !LEX.known.contains_key(&l)
+                && !LEX.first.contains(&l)
+                && !LEX.last.contains(&l)
+            {
+                title_common += 1;
+            }
+            title += 1;
         }
+    }
+    if title_common >= 2 && (caps + title) * 10 >= words * 8 && words >= 3 {
+        return true;
     }
     words >= 2 && caps * 10 >= words * 7
 }
@@ -484,11 +589,11 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
             .iter()
             .filter(|f| f.strength > Strength::Tentative)
             .flat_map(|f| {
-                let person = f.label == Label::Person;
-                text[f.span.clone()]
-                    .split(' ')
+                let name = &text[f.span.clone()];
+                let keep_all = f.label == Label::Person || !name.contains(' ');
+                name.split(' ')
                     .map(lower)
-                    .filter(move |w| person || !common(w))
+                    .filter(move |w| keep_all || !common(w))
             })
             .collect();
         for toks in headlines {
@@ -658,8 +763,15 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
     }
     // A trailing title word is a role, not part of the name ("Ryanair CEO").
     let mut j = j;
-    if j - i >= 2 && !s.headline && title_at(s, j - 1, j).is_some() && is_all_caps(s.w(j - 1)) {
-        j -= 1;
+    if !s.headline {
+        if let Some(k) =
+            (i + 1..j).find(|&k| title_at(s, k, j) == Some(j) && title_at(s, i, k).is_none())
+        {
+            let rest_is_org = LEX.org_suffix.contains(s.w(j - 1));
+            if !rest_is_org {
+                j = k;
+            }
+        }
     }
     if let Some((label, strength, team)) = classify(s, i, j, title.is_some(), nums, tentative) {
         push(s, i, j, label, strength, title, team, out);
@@ -818,6 +930,16 @@ fn classify_inner(
     if team_cue {
         return Some((Label::Org, Cue, true));
     }
+    if n == 1 && last.chars().any(|c| c.is_ascii_digit()) {
+        return Some((Label::Misc, Weak, false));
+    }
+    let after = if j < s.toks.len() && matches!(s.w(j), "'s" | "\u{2019}s") && s.is_word(j + 1) {
+        s.lw(j + 1)
+    } else {
+        next.clone()
+    };
+    let org_cue =
+        ORG_CUES_BEFORE.contains(&prev.as_str()) || ORG_CUES_AFTER.contains(&after.as_str());
     // "London-based": the capitalised part of a hyphenated word.
     if n == 1 {
         if let Some((head, tail)) = last.split_once('-') {
@@ -840,8 +962,11 @@ fn classify_inner(
         && s.w(j + 2) == ",";
     let person_cue =
         PER_CUES_AFTER.contains(&next.as_str()) || PER_CUES_BEFORE.contains(&prev.as_str()) || age;
+    let first_name = LEX.first.contains(&fl) && !LEX.known.contains_key(&fl);
+    if org_cue && !person_cue && !(n >= 2 && first_name) {
+        return Some((Label::Org, Cue, false));
+    }
     if n >= 2 {
-        let first_name = LEX.first.contains(&fl) && !LEX.known.contains_key(&fl);
         let initial = s.initial_letter(i);
         if first_name || initial {
             return Some((Label::Person, Strong, false));
@@ -884,7 +1009,7 @@ fn classify_inner(
 /// mention; a lone part of a known person's name is that person; a place that plays
 /// as a team somewhere is a team throughout.
 fn harmonise(text: &str, found: &mut [Found]) {
-    let mut best: HashMap<String, (Strength, Label)> = HashMap::new();
+    let mut votes: HashMap<String, Vec<(Strength, Label)>> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
     let mut teams: HashSet<String> = HashSet::new();
     for f in found.iter() {
@@ -900,12 +1025,28 @@ fn harmonise(text: &str, found: &mut [Found]) {
             teams.insert(name.clone());
         }
         if f.strength > Strength::Tentative && !f.headline {
-            let e = best.entry(name).or_insert((f.strength, f.label));
-            if f.strength > e.0 {
-                *e = (f.strength, f.label);
-            }
+            votes.entry(name).or_default().push((f.strength, f.label));
         }
     }
+    // The surest strength wins; among equals, the most frequent label (first seen on ties).
+    let best: HashMap<String, (Strength, Label)> = votes
+        .into_iter()
+        .map(|(name, v)| {
+            let top = v.iter().map(|x| x.0).max().unwrap_or(Strength::Weak);
+            let labels: Vec<Label> = v.iter().filter(|x| x.0 == top).map(|x| x.1).collect();
+            let label = labels
+                .iter()
+                .copied()
+                .max_by_key(|l| {
+                    (
+                        labels.iter().filter(|m| *m == l).count(),
+                        std::cmp::Reverse(labels.iter().position(|m| m == l)),
+                    )
+                })
+                .unwrap_or(Label::Person);
+            (name, (top, label))
+        })
+        .collect();
     for f in found.iter_mut() {
         let name = lower(&text[f.span.clone()]);
         let kn = known(&name);
