@@ -55,11 +55,23 @@ def latin_name(s):
     return s and all(c.isascii() or c.isalpha() and ord(c) < 0x250 for c in s) and s[0].isupper()
 
 
+# Function words that the census lists carry as rare names ("In", "The"): never names here.
+FUNCTION = set("""a an the and or but nor so yet for of in on at to by from with without into onto upon
+about above after against along among around as before behind below beneath beside between beyond
+during except inside near off out outside over past since than through throughout till toward towards
+under until up via within i me my we us our you your he him his she her it its they them their this
+that these those who whom whose which what when where why how all any both each few more most other
+some such no not only own same too very can will just do does did is are was were be been being have
+has had may might must shall should would could am if then else also here there""".split())
+
+
 def census(path, limit=None):
     out = []
     with open(path) as f:
         for line in f:
             w = line.split()[0]
+            if w.lower() in FUNCTION:
+                continue
             out.append(w.capitalize())
             if limit and len(out) >= limit:
                 break

@@ -240,9 +240,11 @@ const PER_CUES_BEFORE: &[&str] = &[
     "dr",
 ];
 const LOC_CUES_BEFORE: &[&str] = &[
-    "in", "near", "from", "outside", "across", "into", "towards", "via", "at", "to", "northern",
-    "southern", "eastern", "western", "central",
+    "in", "near", "outside", "across", "into", "towards", "via", "northern", "southern", "eastern",
+    "western", "central", "capital",
 ];
+/// Prepositions that take places as often as organisations: only a weak hint.
+const LOC_HINTS_BEFORE: &[&str] = &["from", "at", "to"];
 const ORG_CUES_BEFORE: &[&str] = &[
     "company",
     "firm",
@@ -627,6 +629,7 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
         // Extend the run over name words, initials and inner connectors ("Bank of England").
         let mut j = i + 1;
         let mut tentative = first == Strength::Tentative;
+        let mut head_common = false;
         loop {
             if j < n && s.w(j) == "." && s.initial_letter(j - 1) {
                 j += 1;
@@ -634,10 +637,9 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             }
             if let Some(st) = s.name_word(j) {
                 if tentative && st > Strength::Tentative {
-                    // A common word starting a sentence before a name: drop it ("Police Chief...").
-                    if !s.forced[i] && j == i + 1 && !LEX.first.contains(&s.lw(i)) {
-                        i = j;
-                    }
+                    // A common word starting a sentence before a name ("Police Chief...",
+                    // "General Motors"): split_run decides whether it belongs.
+                    head_common = !s.forced[i] && j == i + 1 && !LEX.first.contains(&s.lw(i));
                     tentative = false;
                 }
                 j += 1;
@@ -658,9 +660,23 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             }
             break;
         }
-        split_run(s, i, j, nums, tentative, out);
+        let start = if head_common && !org_like(s, i, j) {
+            i + 1
+        } else {
+            i
+        };
+        split_run(s, start, j, nums, tentative, out);
         i = j;
     }
+}
+
+/// Whether tokens `i..j` read as an organisation or event name as a whole ("General
+/// Motors Corp", "Red Cross"), so that a common first word belongs to it.
+fn org_like(s: &Sent, i: usize, j: usize) -> bool {
+    let last = s.cw(j - 1);
+    LEX.org_suffix.contains(last.as_str())
+        || EVENT_SUFFIX.contains(&last.as_str())
+        || known(&join_lower(s, i, j)).is_some()
 }
 
 /// "of" joins only after a word that heads organisation or place names; particles such
@@ -995,6 +1011,12 @@ fn classify_inner(
     }
     if LOC_CUES_BEFORE.contains(&prev.as_str()) && !LEX.first.contains(&fl) {
         return Some((Label::Place, Cue, false));
+    }
+    if LOC_HINTS_BEFORE.contains(&prev.as_str())
+        && !LEX.first.contains(&fl)
+        && !LEX.last.contains(&fl)
+    {
+        return Some((Label::Place, Weak, false));
     }
     if common(&fl) && !s.headline {
         return Some((Label::Misc, Tentative, false));
