@@ -1024,7 +1024,7 @@ fn classify_inner(
     if LEX.first.contains(&fl) || LEX.last.contains(&fl) {
         return Some((Label::Person, Weak, false));
     }
-    Some((Label::Person, Weak, false))
+    Some((Label::Org, Weak, false))
 }
 
 /// Make labels agree across the document: each name takes the label of its surest
