@@ -38,6 +38,15 @@ pub struct Found {
     pub headline: bool,
     /// Whether it was typed as a sports team from a score or a match verb.
     pub team: bool,
+    /// A capitalised common word at the start of a sentence: kept only if the document
+    /// uses the same name elsewhere.
+    pub tentative: bool,
+}
+
+impl Found {
+    fn doubtful(&self) -> bool {
+        self.tentative || self.strength == Strength::Tentative
+    }
 }
 
 const CONNECTORS: &[&str] = &[
@@ -589,7 +598,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         // Headlines are read last, knowing which words are names in the body.
         let doc_names: HashSet<String> = out
             .iter()
-            .filter(|f| f.strength > Strength::Tentative)
+            .filter(|f| !f.doubtful())
             .flat_map(|f| {
                 let name = &text[f.span.clone()];
                 let keep_all = f.label == Label::Person || !name.contains(' ');
@@ -613,7 +622,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         out.sort_by_key(|f| f.span.start);
     }
     harmonise(text, &mut out);
-    out.retain(|f| f.strength > Strength::Tentative);
+    out.retain(|f| !f.doubtful());
     out
 }
 
@@ -791,6 +800,9 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
     }
     if let Some((label, strength, team)) = classify(s, i, j, title.is_some(), nums, tentative) {
         push(s, i, j, label, strength, title, team, out);
+        if let Some(f) = out.last_mut() {
+            f.tentative = tentative && strength < Strength::Strong;
+        }
     }
 }
 
@@ -854,6 +866,7 @@ fn push(
         title,
         headline: s.headline,
         team,
+        tentative: false,
     });
 }
 
@@ -866,12 +879,8 @@ fn classify(
     nums: usize,
     tentative: bool,
 ) -> Option<(Label, Strength, bool)> {
-    let r = classify_inner(s, i, j, titled, nums)?;
-    let team = r.2;
-    if tentative && r.1 < Strength::Strong {
-        return Some((r.0, Strength::Tentative, team));
-    }
-    Some(r)
+    let _ = tentative;
+    classify_inner(s, i, j, titled, nums)
 }
 
 fn classify_inner(
@@ -954,8 +963,41 @@ fn classify_inner(
     } else {
         next.clone()
     };
-    let org_cue =
-        ORG_CUES_BEFORE.contains(&prev.as_str()) || ORG_CUES_AFTER.contains(&after.as_str());
+    let prev2 = if i > 1 && s.is_word(i - 2) {
+        s.lw(i - 2)
+    } else {
+        String::new()
+    };
+    // "a stake in X", "chief economist at X": organisations, whatever the preposition.
+    let stake = matches!(prev.as_str(), "in" | "at" | "of")
+        && matches!(
+            prev2.as_str(),
+            "stake"
+                | "stakes"
+                | "shares"
+                | "share"
+                | "holding"
+                | "investment"
+                | "interest"
+                | "jobs"
+                | "executives"
+                | "executive"
+                | "chairman"
+                | "employees"
+                | "workers"
+                | "owner"
+                | "analyst"
+                | "economist"
+                | "spokesman"
+                | "spokeswoman"
+                | "president"
+                | "director"
+                | "ceo"
+                | "officials"
+        );
+    let org_cue = stake
+        || ORG_CUES_BEFORE.contains(&prev.as_str())
+        || ORG_CUES_AFTER.contains(&after.as_str());
     // "London-based": the capitalised part of a hyphenated word.
     if n == 1 {
         if let Some((head, tail)) = last.split_once('-') {
@@ -1034,6 +1076,7 @@ fn harmonise(text: &str, found: &mut [Found]) {
     let mut votes: HashMap<String, Vec<(Strength, Label)>> = HashMap::new();
     let mut person_parts: HashSet<String> = HashSet::new();
     let mut teams: HashSet<String> = HashSet::new();
+    let mut confirmed: HashSet<String> = HashSet::new();
     for f in found.iter() {
         let name = lower(&text[f.span.clone()]);
         if f.label == Label::Person && f.strength >= Strength::Cue && name.contains(' ') {
@@ -1046,8 +1089,14 @@ fn harmonise(text: &str, found: &mut [Found]) {
         if f.team {
             teams.insert(name.clone());
         }
-        if f.strength > Strength::Tentative && !f.headline {
-            votes.entry(name).or_default().push((f.strength, f.label));
+        if !f.headline && (f.strength >= Strength::Cue || !f.doubtful()) {
+            votes
+                .entry(name.clone())
+                .or_default()
+                .push((f.strength, f.label));
+        }
+        if !f.doubtful() {
+            confirmed.insert(name);
         }
     }
     // The surest strength wins; among equals, the most frequent label (first seen on ties).
@@ -1078,17 +1127,23 @@ fn harmonise(text: &str, found: &mut [Found]) {
         {
             f.label = Label::Person;
             f.strength = f.strength.max(Strength::Cue);
+            f.tentative = false;
             continue;
+        }
+        let resolved = f.doubtful();
+        if resolved {
+            if !confirmed.contains(&name) {
+                continue;
+            }
+            f.tentative = false;
         }
         if f.label == Label::Place && teams.contains(&name) && kn != Some(Known::Country) {
             f.label = Label::Org;
-            continue;
-        }
-        if let Some(&(st, l)) = best.get(&name) {
-            if st > f.strength || f.headline && st >= f.strength {
+        } else if let Some(&(st, l)) = best.get(&name) {
+            if st > f.strength || f.headline && st >= f.strength || resolved {
                 f.label = l;
-                f.strength = f.strength.max(Strength::Weak);
             }
         }
+        f.strength = f.strength.max(Strength::Weak);
     }
 }
