@@ -629,6 +629,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
 fn scan(s: &Sent, out: &mut Vec<Found>) {
     let n = s.toks.len();
     let nums = s.toks.iter().filter(|t| t.kind == Kind::Num).count();
+    let from = out.len();
     let mut i = 0;
     while i < n {
         let Some(first) = s.name_word(i) else {
@@ -676,6 +677,39 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
         };
         split_run(s, start, j, nums, tentative, out);
         i = j;
+    }
+    coordinate(s.text, &mut out[from..]);
+}
+
+/// Names listed together ("Chrysler, Ford and General Motors") are of one kind: guesses
+/// take the label of a sure member of the list.
+fn coordinate(text: &str, found: &mut [Found]) {
+    let mut a = 0;
+    while a < found.len() {
+        let mut b = a + 1;
+        while b < found.len() {
+            let gap = text[found[b - 1].span.end..found[b].span.start].trim();
+            if !matches!(gap, "," | "and" | ", and" | "or" | ", or" | "&") {
+                break;
+            }
+            b += 1;
+        }
+        if b - a >= 2 {
+            let sure = found[a..b]
+                .iter()
+                .filter(|f| f.strength >= Strength::Cue && f.label != Label::Misc && !f.doubtful())
+                .max_by_key(|f| f.strength)
+                .map(|f| f.label);
+            if let Some(label) = sure {
+                for f in &mut found[a..b] {
+                    if f.strength < Strength::Cue && f.label != Label::Misc {
+                        f.label = label;
+                        f.strength = Strength::Cue;
+                    }
+                }
+            }
+        }
+        a = b;
     }
 }
 
