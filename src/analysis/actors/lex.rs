@@ -5,6 +5,34 @@
 use crate::analysis::lexicon::parse_list;
 use once_cell::sync::Lazy;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the FxHash mix) for short word keys; the
+/// lexicons are fixed data and documents are not adversarial.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash set of words, with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
 
 /// What a gazetteer says about a (lower-cased) name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,24 +50,24 @@ pub enum Known {
 /// The lexicons, lower-cased where lookups are case-insensitive.
 pub struct Lexicons {
     /// Lower-case common English words.
-    pub common: HashSet<&'static str>,
+    pub common: FastSet<&'static str>,
     /// Given names, lower case.
-    pub first: HashSet<String>,
+    pub first: FastSet<String>,
     /// Surnames, lower case.
-    pub last: HashSet<String>,
+    pub last: FastSet<String>,
     /// Known names (lower case) and what they are.
-    pub known: HashMap<String, Known>,
+    pub known: FastMap<String, Known>,
     /// Alias (lower case) -> canonical name, as written.
-    pub alias: HashMap<String, &'static str>,
+    pub alias: FastMap<String, &'static str>,
     /// Person titles and roles, lower case.
-    pub titles: HashSet<String>,
+    pub titles: FastSet<String>,
     /// Last words of organisation names, as written.
-    pub org_suffix: HashSet<&'static str>,
+    pub org_suffix: FastSet<&'static str>,
     /// First words of "X of Y" organisation names, as written.
-    pub org_head: HashSet<&'static str>,
+    pub org_head: FastSet<&'static str>,
 }
 
-fn lower_set(src: &'static str) -> HashSet<String> {
+fn lower_set(src: &'static str) -> FastSet<String> {
     parse_list(src).map(str::to_lowercase).collect()
 }
 
@@ -47,9 +75,9 @@ fn lower_set(src: &'static str) -> HashSet<String> {
 pub static LEX: Lazy<Lexicons> = Lazy::new(build);
 
 fn build() -> Lexicons {
-    let mut known = HashMap::new();
-    let mut alias = HashMap::new();
-    let mut add = |src: &'static str, kind: Known, known: &mut HashMap<String, Known>| {
+    let mut known = FastMap::default();
+    let mut alias = FastMap::default();
+    let mut add = |src: &'static str, kind: Known, known: &mut FastMap<String, Known>| {
         for line in parse_list(src) {
             let (name, canon) = match line.split_once(" = ") {
                 Some((a, c)) => (a.trim(), Some(c.trim())),
@@ -106,8 +134,8 @@ fn build() -> Lexicons {
     for p in plurals {
         known.entry(p).or_insert(Known::Misc);
     }
-    let mut org_suffix = HashSet::new();
-    let mut org_head = HashSet::new();
+    let mut org_suffix = FastSet::default();
+    let mut org_head = FastSet::default();
     let mut head = false;
     for line in parse_list(include_str!("../../../assets/lexicons/org_words.txt")) {
         match line {

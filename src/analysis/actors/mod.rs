@@ -14,12 +14,14 @@ mod ner;
 mod tokens;
 
 use super::{Actor, ActorId, Label, Mention, Sentence};
-use lex::LEX;
-use std::collections::HashMap;
+use lex::{FastMap, LEX};
 
 /// Find name mentions and group them into actors, ordered by prominence (mention count,
 /// then first appearance); `Mention::actor` is the index into the returned actors.
 pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
+    if std::env::var_os("LEDE_NO_ACTORS").is_some() {
+        return (vec![], vec![]);
+    }
     let found = ner::find(text, sentences);
     let mut mentions: Vec<Mention> = found
         .iter()
@@ -66,51 +68,63 @@ fn initials(key: &str) -> String {
 }
 
 /// Group mention indices (MISC left out) into actors of one kind each.
+///
+/// Longest names come first, so that "Putin" finds "Vladimir Putin" wherever it stands.
+/// Lookups go through indexes (name, person-name suffix, given name, organisation
+/// initials and prefix), so grouping stays linear on a book.
 fn group(text: &str, found: &[ner::Found]) -> Vec<(Label, Vec<usize>)> {
-    let mut order: Vec<usize> = (0..found.len())
-        .filter(|&i| found[i].label != Label::Misc)
-        .collect();
+    let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].label != Label::Misc).collect();
     let keys: Vec<String> = found.iter().map(|f| key(&text[f.span.clone()])).collect();
     let words = |i: usize| keys[i].split(' ').count();
-    // Longest names first, so that "Putin" finds "Vladimir Putin" wherever it stands.
     order.sort_by_key(|&i| (std::cmp::Reverse(words(i)), i));
     let mut groups: Vec<(Label, Vec<usize>)> = Vec::new();
-    let mut by_key: HashMap<(String, Label), usize> = HashMap::new();
+    let mut by_key: FastMap<(&str, Label), usize> = FastMap::default();
+    // Partial names that may stand for a longer one already seen, by label.
+    let mut partial: FastMap<(String, Label), Vec<usize>> = FastMap::default();
     for i in order {
         let label = found[i].label;
-        let k = keys[i].clone();
-        let g = by_key.get(&(k.clone(), label)).copied().or_else(|| {
-            let mut best: Option<(usize, usize)> = None;
-            for (gi, (gl, members)) in groups.iter().enumerate() {
-                if *gl != label {
-                    continue;
-                }
-                let gk = &keys[members[0]];
-                let hit = match label {
-                    Label::Person => {
-                        let parts: Vec<&str> = gk.split(' ').collect();
-                        let mine: Vec<&str> = k.split(' ').collect();
-                        parts.len() > mine.len()
-                            && (parts.ends_with(&mine)
-                                || parts.starts_with(&mine) && mine.len() == 1)
-                    }
-                    _ => {
-                        let compact: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
-                        (compact.len() >= 2 && !k.contains(' ') && initials(gk) == compact)
-                            || gk.len() > k.len()
-                                && gk.starts_with(&format!("{k} "))
-                                && label == Label::Org
-                    }
-                };
-                if hit && best.is_none_or(|(_, n)| members.len() > n) {
-                    best = Some((gi, members.len()));
-                }
-            }
-            best.map(|(gi, _)| gi)
+        let k = keys[i].as_str();
+        let g = by_key.get(&(k, label)).copied().or_else(|| {
+            let compact: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
+            let lookup = if label != Label::Person && !k.contains(' ') { compact } else { k.to_string() };
+            partial
+                .get(&(lookup, label))
+                .and_then(|gs| gs.iter().copied().max_by_key(|&g| (groups[g].1.len(), std::cmp::Reverse(g))))
         });
         let g = g.unwrap_or_else(|| {
             groups.push((label, Vec::new()));
-            groups.len() - 1
+            let g = groups.len() - 1;
+            let parts: Vec<&str> = k.split(' ').collect();
+            let mut register = |p: String| {
+                let e = partial.entry((p, label)).or_default();
+                if !e.contains(&g) {
+                    e.push(g);
+                }
+            };
+            if parts.len() > 1 {
+                match label {
+                    Label::Person => {
+                        for a in 1..parts.len() {
+                            register(parts[a..].join(" "));
+                        }
+                        register(parts[0].to_string());
+                    }
+                    _ => {
+                        let ini = initials(k);
+                        if ini.chars().count() >= 2 {
+                            register(ini);
+                        }
+                        if label == Label::Org {
+                            for b in 1..parts.len() {
+                                let p = parts[..b].join(" ");
+                                let compact: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
+                                register(if b == 1 { compact } else { p });
+                            }
+                        }
+                    }
+                }
+            }
+            g
         });
         groups[g].1.push(i);
         by_key.entry((k, label)).or_insert(g);

@@ -8,7 +8,7 @@
 use super::lex::{Known, LEX};
 use super::tokens::{tokenize, Kind, Tok};
 use crate::analysis::{Label, Sentence, Span};
-use std::collections::{HashMap, HashSet};
+use super::lex::{FastMap as HashMap, FastSet as HashSet};
 
 /// How sure the typing is; weaker labels defer to what the rest of the document says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -575,7 +575,7 @@ fn force_known(s: &mut Sent) {
 /// Find and type the names of `text`.
 pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
     let mut out = Vec::new();
-    let empty = HashSet::new();
+    let empty = HashSet::default();
     let mut headlines = Vec::new();
     for s in sentences {
         let toks = tokenize(&text[s.span.clone()], s.span.start);
@@ -1107,10 +1107,10 @@ fn classify_inner(
 /// mention; a lone part of a known person's name is that person; a place that plays
 /// as a team somewhere is a team throughout.
 fn harmonise(text: &str, found: &mut [Found]) {
-    let mut votes: HashMap<String, Vec<(Strength, Label)>> = HashMap::new();
-    let mut person_parts: HashSet<String> = HashSet::new();
-    let mut teams: HashSet<String> = HashSet::new();
-    let mut confirmed: HashSet<String> = HashSet::new();
+    let mut votes: HashMap<String, Vec<(Strength, Label)>> = HashMap::default();
+    let mut person_parts: HashSet<String> = HashSet::default();
+    let mut teams: HashSet<String> = HashSet::default();
+    let mut confirmed: HashSet<String> = HashSet::default();
     for f in found.iter() {
         let name = lower(&text[f.span.clone()]);
         if f.label == Label::Person && f.strength >= Strength::Cue && name.contains(' ') {
