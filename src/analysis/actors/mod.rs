@@ -73,7 +73,9 @@ fn initials(key: &str) -> String {
 /// Lookups go through indexes (name, person-name suffix, given name, organisation
 /// initials and prefix), so grouping stays linear on a book.
 fn group(text: &str, found: &[ner::Found]) -> Vec<(Label, Vec<usize>)> {
-    let mut order: Vec<usize> = (0..found.len()).filter(|&i| found[i].label != Label::Misc).collect();
+    let mut order: Vec<usize> = (0..found.len())
+        .filter(|&i| found[i].label != Label::Misc)
+        .collect();
     let keys: Vec<String> = found.iter().map(|f| key(&text[f.span.clone()])).collect();
     let words = |i: usize| keys[i].split(' ').count();
     order.sort_by_key(|&i| (std::cmp::Reverse(words(i)), i));
@@ -86,10 +88,16 @@ fn group(text: &str, found: &[ner::Found]) -> Vec<(Label, Vec<usize>)> {
         let k = keys[i].as_str();
         let g = by_key.get(&(k, label)).copied().or_else(|| {
             let compact: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
-            let lookup = if label != Label::Person && !k.contains(' ') { compact } else { k.to_string() };
-            partial
-                .get(&(lookup, label))
-                .and_then(|gs| gs.iter().copied().max_by_key(|&g| (groups[g].1.len(), std::cmp::Reverse(g))))
+            let lookup = if label != Label::Person && !k.contains(' ') {
+                compact
+            } else {
+                k.to_string()
+            };
+            partial.get(&(lookup, label)).and_then(|gs| {
+                gs.iter()
+                    .copied()
+                    .max_by_key(|&g| (groups[g].1.len(), std::cmp::Reverse(g)))
+            })
         });
         let g = g.unwrap_or_else(|| {
             groups.push((label, Vec::new()));
@@ -117,7 +125,8 @@ fn group(text: &str, found: &[ner::Found]) -> Vec<(Label, Vec<usize>)> {
                         if label == Label::Org {
                             for b in 1..parts.len() {
                                 let p = parts[..b].join(" ");
-                                let compact: String = p.chars().filter(|c| c.is_alphanumeric()).collect();
+                                let compact: String =
+                                    p.chars().filter(|c| c.is_alphanumeric()).collect();
                                 register(if b == 1 { compact } else { p });
                             }
                         }

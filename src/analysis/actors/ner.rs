@@ -5,10 +5,11 @@
 //! Headlines (sentences mostly in capitals) are read after the body, so that a capitalised
 //! common word there ("SHEARER") counts as a name only if the body uses it as one.
 
+use super::lex::{FastMap as HashMap, FastSet as HashSet};
 use super::lex::{Known, LEX};
 use super::tokens::{tokenize, Kind, Tok};
 use crate::analysis::{Label, Sentence, Span};
-use super::lex::{FastMap as HashMap, FastSet as HashSet};
+use std::borrow::Cow;
 
 /// How sure the typing is; weaker labels defer to what the rest of the document says.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -352,6 +353,7 @@ fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
+        Some(_) if !w.as_bytes().iter().take(4).any(|&b| b == b'-') => false,
         // "al-Qaida", "el-Sisi", "bin-Laden": a lower-case particle before a capital.
         Some(_) => ["al-", "el-", "bin-", "ad-", "as-", "ash-", "an-"]
             .iter()
@@ -408,6 +410,34 @@ struct Sent<'a> {
     doc_names: &'a HashSet<String>,
     /// Tokens forced into names by a multi-word gazetteer match ("NEW YORK", "South Africa").
     forced: Vec<bool>,
+    /// Each token in lower case (borrowed when it already is).
+    low: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Sent<'a> {
+    fn new(text: &'a str, toks: Vec<Tok>, headline: bool, doc_names: &'a HashSet<String>) -> Self {
+        let low = toks
+            .iter()
+            .map(|t| {
+                let w = &text[t.start..t.end];
+                if w.chars().any(char::is_uppercase) {
+                    Cow::Owned(w.to_lowercase())
+                } else {
+                    Cow::Borrowed(w)
+                }
+            })
+            .collect();
+        let mut sent = Sent {
+            text,
+            forced: vec![false; toks.len()],
+            toks,
+            headline,
+            doc_names,
+            low,
+        };
+        force_known(&mut sent);
+        sent
+    }
 }
 
 impl Sent<'_> {
@@ -418,8 +448,8 @@ impl Sent<'_> {
     fn is_word(&self, i: usize) -> bool {
         i < self.toks.len() && self.toks[i].kind == Kind::Word
     }
-    fn lw(&self, i: usize) -> String {
-        lower(self.w(i))
+    fn lw(&self, i: usize) -> &str {
+        &self.low[i]
     }
     /// The list spelling of token `i`: as written, or title-cased in a headline.
     fn cw(&self, i: usize) -> String {
@@ -510,32 +540,40 @@ impl Sent<'_> {
 
 /// Whether most words of a sentence are in capitals (a headline or a table heading).
 fn headline(text: &str, toks: &[Tok]) -> bool {
-    let (mut caps, mut words, mut title, mut title_common) = (0, 0, 0, 0);
+    let (mut caps, mut words, mut title) = (0, 0, 0);
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = &text[t.start..t.end];
-        if w.chars().count() < 2 {
+        if t.end - t.start < 2 || w.chars().nth(1).is_none() {
             continue;
         }
         words += 1;
         if is_all_caps(w) {
             caps += 1;
         } else if w.chars().next().is_some_and(char::is_uppercase) {
-            // Title case counts when it capitalises ordinary words ("Shares Surge").
-            let l = lower(w);
-            if common(&l)
-                && !LEX.known.contains_key(&l)
-                && !LEX.first.contains(&l)
-                && !LEX.last.contains(&l)
-            {
-                title_common += 1;
-            }
             title += 1;
         }
     }
-    if title_common >= 2 && (caps + title) * 10 >= words * 8 && words >= 3 {
+    if words >= 2 && caps * 10 >= words * 7 {
         return true;
     }
-    words >= 2 && caps * 10 >= words * 7
+    if words < 3 || (caps + title) * 10 < words * 8 {
+        return false;
+    }
+    // Title case counts when it capitalises ordinary words ("Shares Surge").
+    let title_common = toks
+        .iter()
+        .filter(|t| t.kind == Kind::Word)
+        .map(|t| &text[t.start..t.end])
+        .filter(|w| !is_all_caps(w) && w.chars().next().is_some_and(char::is_uppercase))
+        .filter(|w| {
+            let l = lower(w);
+            common(&l)
+                && !LEX.known.contains_key(&l)
+                && !LEX.first.contains(&l)
+                && !LEX.last.contains(&l)
+        })
+        .count();
+    title_common >= 2
 }
 
 /// Mark multi-word gazetteer names whose words are all capitalised.
@@ -545,7 +583,7 @@ fn force_known(s: &mut Sent) {
     while i < n {
         let mut hit = 0;
         if s.is_word(i) && is_cap(s.w(i)) {
-            let mut name = s.lw(i);
+            let mut name = s.lw(i).to_string();
             let mut k = i + 1;
             while k < n && k < i + 6 && s.is_word(k) {
                 let w = s.w(k);
@@ -583,16 +621,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
             headlines.push(toks);
             continue;
         }
-        let forced = vec![false; toks.len()];
-        let mut sent = Sent {
-            text,
-            toks,
-            headline: false,
-            doc_names: &empty,
-            forced,
-        };
-        force_known(&mut sent);
-        scan(&sent, &mut out);
+        scan(&Sent::new(text, toks, false, &empty), &mut out);
     }
     if !headlines.is_empty() {
         // Headlines are read last, knowing which words are names in the body.
@@ -608,16 +637,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
             })
             .collect();
         for toks in headlines {
-            let forced = vec![false; toks.len()];
-            let mut sent = Sent {
-                text,
-                toks,
-                headline: true,
-                doc_names: &doc_names,
-                forced,
-            };
-            force_known(&mut sent);
-            scan(&sent, &mut out);
+            scan(&Sent::new(text, toks, true, &doc_names), &mut out);
         }
         out.sort_by_key(|f| f.span.start);
     }
@@ -649,17 +669,17 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
                 if tentative && st > Strength::Tentative {
                     // A common word starting a sentence before a name ("Police Chief...",
                     // "General Motors"): split_run decides whether it belongs.
-                    head_common = !s.forced[i] && j == i + 1 && !LEX.first.contains(&s.lw(i));
+                    head_common = !s.forced[i] && j == i + 1 && !LEX.first.contains(s.lw(i));
                     tentative = false;
                 }
                 j += 1;
                 continue;
             }
-            if j < n && (s.is_word(j) && CONNECTORS.contains(&s.lw(j).as_str()) || s.w(j) == "&") {
+            if j < n && (s.is_word(j) && CONNECTORS.contains(&s.lw(j)) || s.w(j) == "&") {
                 let mut k = j + 1;
                 while k < j + 3
                     && s.is_word(k)
-                    && (CONNECTORS.contains(&s.lw(k).as_str()) || s.lw(k) == "the")
+                    && (CONNECTORS.contains(&s.lw(k)) || s.lw(k) == "the")
                 {
                     k += 1;
                 }
@@ -768,7 +788,7 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
             let head = known(&s.lw(i));
             let last = s.cw(j - 1);
             let rest = join_lower(s, i + 1, j);
-            let rest_personal = LEX.first.contains(&s.lw(i + 1)) || title_at(s, i + 1, j).is_some();
+            let rest_personal = LEX.first.contains(s.lw(i + 1)) || title_at(s, i + 1, j).is_some();
             let acronyms = (i + 1..j).all(|k| !s.is_word(k) || is_all_caps(s.w(k))) && !s.headline;
             let split = match head {
                 Some(Known::Misc) => {
@@ -799,7 +819,7 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
     if !s.headline && j - i >= 3 {
         for k in i + 1..j - 1 {
             if let Some(e) = title_at(s, k, j) {
-                if e < j && LEX.first.contains(&s.lw(e)) && !(k..e).any(|m| s.lw(m) == "of") {
+                if e < j && LEX.first.contains(s.lw(e)) && !(k..e).any(|m| s.lw(m) == "of") {
                     if let Some((label, strength, team)) = classify(s, i, k, false, nums, tentative)
                     {
                         push(s, i, k, label, strength, None, team, out);
@@ -934,12 +954,12 @@ fn classify_inner(
     let prev = if i > 0 && s.is_word(i - 1) {
         s.lw(i - 1)
     } else {
-        String::new()
+        ""
     };
-    let next = if s.is_word(j) { s.lw(j) } else { String::new() };
+    let next = if s.is_word(j) { s.lw(j) } else { "" };
     let team_cue = nums >= 2 && next_num
-        || TEAM_VERBS.contains(&next.as_str()) && (nums >= 1 || next != "won" && next != "lost")
-        || matches!(prev.as_str(), "v" | "vs" | "beat" | "against") && nums >= 1;
+        || TEAM_VERBS.contains(&next) && (nums >= 1 || next != "won" && next != "lost")
+        || matches!(prev, "v" | "vs" | "beat" | "against") && nums >= 1;
     let kn = known(&whole);
     if titled && !matches!(kn, Some(Known::Country)) {
         return Some((Label::Person, Strong, false));
@@ -995,17 +1015,17 @@ fn classify_inner(
     let after = if j < s.toks.len() && matches!(s.w(j), "'s" | "\u{2019}s") && s.is_word(j + 1) {
         s.lw(j + 1)
     } else {
-        next.clone()
+        next
     };
     let prev2 = if i > 1 && s.is_word(i - 2) {
         s.lw(i - 2)
     } else {
-        String::new()
+        ""
     };
     // "a stake in X", "chief economist at X": organisations, whatever the preposition.
-    let stake = matches!(prev.as_str(), "in" | "at" | "of")
+    let stake = matches!(prev, "in" | "at" | "of")
         && matches!(
-            prev2.as_str(),
+            prev2,
             "stake"
                 | "stakes"
                 | "shares"
@@ -1029,9 +1049,7 @@ fn classify_inner(
                 | "ceo"
                 | "officials"
         );
-    let org_cue = stake
-        || ORG_CUES_BEFORE.contains(&prev.as_str())
-        || ORG_CUES_AFTER.contains(&after.as_str());
+    let org_cue = stake || ORG_CUES_BEFORE.contains(&prev) || ORG_CUES_AFTER.contains(&after);
     // "London-based": the capitalised part of a hyphenated word.
     if n == 1 {
         if let Some((head, tail)) = last.split_once('-') {
@@ -1052,8 +1070,7 @@ fn classify_inner(
         && s.w(j) == ","
         && s.toks[j + 1].kind == Kind::Num
         && s.w(j + 2) == ",";
-    let person_cue =
-        PER_CUES_AFTER.contains(&next.as_str()) || PER_CUES_BEFORE.contains(&prev.as_str()) || age;
+    let person_cue = PER_CUES_AFTER.contains(&next) || PER_CUES_BEFORE.contains(&prev) || age;
     let first_name = LEX.first.contains(&fl) && !LEX.known.contains_key(&fl);
     if org_cue && !person_cue && !(n >= 2 && first_name) {
         return Some((Label::Org, Cue, false));
@@ -1085,13 +1102,10 @@ fn classify_inner(
     if person_cue {
         return Some((Label::Person, Cue, false));
     }
-    if LOC_CUES_BEFORE.contains(&prev.as_str()) && !LEX.first.contains(&fl) {
+    if LOC_CUES_BEFORE.contains(&prev) && !LEX.first.contains(&fl) {
         return Some((Label::Place, Cue, false));
     }
-    if LOC_HINTS_BEFORE.contains(&prev.as_str())
-        && !LEX.first.contains(&fl)
-        && !LEX.last.contains(&fl)
-    {
+    if LOC_HINTS_BEFORE.contains(&prev) && !LEX.first.contains(&fl) && !LEX.last.contains(&fl) {
         return Some((Label::Place, Weak, false));
     }
     if common(&fl) && !s.headline {
