@@ -216,25 +216,23 @@ fn apposition(text: &str, end: usize) -> Option<String> {
         .unwrap_or(rest.len());
     let phrase = rest[..stop].trim();
     let mut words: Vec<&str> = phrase.split(' ').collect();
-    if words.len() > 6 || words.is_empty() {
+    // Only "the/a/an ... role": "nodding his head" or "your father" are no roles.
+    if words.len() < 2 || words.len() > 6 || !matches!(words[0], "the" | "a" | "an") {
         return None;
     }
-    if matches!(
-        words[0],
-        "the" | "a" | "an" | "its" | "his" | "her" | "their"
-    ) {
-        words.remove(0);
-    }
+    words.remove(0);
     let last = words.last()?.to_lowercase();
-    if words.len() > 4 || !LEX.titles.contains(last.as_str()) || words.iter().any(|w| w.is_empty())
-    {
+    if words.len() > 4 || !LEX.titles.contains(last.as_str()) {
         return None;
     }
-    // "Smith, the leader of..." keeps only the role itself; names inside are fine.
-    if words
-        .iter()
-        .any(|w| matches!(*w, "and" | "or" | "who" | "which" | "said"))
-    {
+    let plain = |w: &&str| !w.is_empty() && w.chars().all(|c| c.is_alphabetic() || c == '-');
+    let stop_word = |w: &&str| {
+        matches!(
+            *w,
+            "and" | "or" | "who" | "which" | "said" | "his" | "her" | "their" | "whose" | "its"
+        )
+    };
+    if !words.iter().all(plain) || words.iter().any(stop_word) {
         return None;
     }
     Some(words.join(" "))

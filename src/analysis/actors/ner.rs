@@ -57,6 +57,169 @@ const CONNECTORS: &[&str] = &[
 const DETERMINERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "his", "her", "its", "their", "our",
 ];
+/// Function words: never part of a name, wherever they stand ("He", "In", "Himself").
+/// All-caps forms such as "US" or "IT" are still read as names.
+const FUNCTION: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "so",
+    "yet",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "to",
+    "by",
+    "from",
+    "with",
+    "without",
+    "into",
+    "onto",
+    "upon",
+    "about",
+    "above",
+    "after",
+    "against",
+    "along",
+    "among",
+    "around",
+    "as",
+    "before",
+    "behind",
+    "below",
+    "beside",
+    "between",
+    "beyond",
+    "during",
+    "except",
+    "inside",
+    "near",
+    "off",
+    "out",
+    "over",
+    "past",
+    "since",
+    "than",
+    "through",
+    "till",
+    "toward",
+    "towards",
+    "under",
+    "until",
+    "up",
+    "via",
+    "within",
+    "i",
+    "me",
+    "my",
+    "mine",
+    "myself",
+    "we",
+    "us",
+    "our",
+    "ours",
+    "ourselves",
+    "you",
+    "your",
+    "yours",
+    "yourself",
+    "he",
+    "him",
+    "his",
+    "himself",
+    "she",
+    "her",
+    "hers",
+    "herself",
+    "it",
+    "its",
+    "itself",
+    "they",
+    "them",
+    "their",
+    "theirs",
+    "themselves",
+    "thou",
+    "thee",
+    "thy",
+    "this",
+    "that",
+    "these",
+    "those",
+    "who",
+    "whom",
+    "whose",
+    "which",
+    "what",
+    "when",
+    "where",
+    "why",
+    "how",
+    "all",
+    "any",
+    "both",
+    "each",
+    "few",
+    "more",
+    "most",
+    "other",
+    "some",
+    "such",
+    "no",
+    "not",
+    "only",
+    "same",
+    "too",
+    "very",
+    "can",
+    "will",
+    "just",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "have",
+    "has",
+    "had",
+    "might",
+    "must",
+    "shall",
+    "should",
+    "would",
+    "could",
+    "if",
+    "then",
+    "else",
+    "also",
+    "here",
+    "there",
+    "yes",
+    "oh",
+    "ah",
+    "well",
+    "now",
+    "why",
+    "whether",
+    "while",
+    "although",
+    "though",
+    "because",
+    "however",
+    "perhaps",
+];
+
 const NEVER: &[&str] = &[
     "i",
     "monday",
@@ -491,6 +654,7 @@ impl Sent<'_> {
             && self.w(i + 1) == "."
             && self.is_word(i + 2)
             && is_cap(self.w(i + 2))
+            && !FUNCTION.contains(&self.lw(i + 2))
     }
     /// Whether token `i` can be part of a name, and how sure that is.
     fn name_word(&self, i: usize) -> Option<Strength> {
@@ -504,7 +668,7 @@ impl Sent<'_> {
         if !is_cap(w) {
             return None;
         }
-        let l = lower(w);
+        let l = self.lw(i);
         if w.chars().count() == 1 && !self.initial_letter(i) {
             return None;
         }
@@ -514,19 +678,24 @@ impl Sent<'_> {
         {
             return None;
         }
-        if NEVER.contains(&l.as_str()) || DETERMINERS.contains(&l.as_str()) {
+        if NEVER.contains(&l) || DETERMINERS.contains(&l) {
             return None;
         }
-        if LEX.known.contains_key(&l) {
+        if FUNCTION.contains(&l)
+            && !(is_all_caps(w) && w.len() >= 2 && (!self.headline || LEX.known.contains_key(l)))
+        {
+            return None;
+        }
+        if LEX.known.contains_key(l) {
             return Some(Strength::Strong);
         }
         if self.headline {
-            return (!common(&l) || w.contains('.') || self.doc_names.contains(&l))
+            return (!common(l) || w.contains('.') || self.doc_names.contains(l))
                 .then_some(Strength::Weak);
         }
-        if self.initial(i) && common(&l) {
+        if self.initial(i) && common(l) {
             // "Will Smith" at the start of a sentence is still a name.
-            let named = LEX.first.contains(&l)
+            let named = LEX.first.contains(l)
                 && self.is_word(i + 1)
                 && is_cap(self.w(i + 1))
                 && !common(&self.lw(i + 1));
@@ -797,6 +966,22 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
                         || rest_personal
                 }
                 Some(Known::Country) => rest_personal || acronyms || known(&rest).is_some(),
+                // "From Vienna Kutuzov wrote": a place, then a name beginning a clause.
+                Some(Known::Place) if !s.headline => {
+                    let proper = (i + 1..j)
+                        .all(|k| !s.is_word(k) || !common(s.lw(k)) && !is_all_caps(s.w(k)));
+                    let suffix = LEX.org_suffix.contains(last.as_str())
+                        || PLACE_SUFFIX.contains(&last.as_str())
+                        || EVENT_SUFFIX.contains(&last.as_str());
+                    let named = LEX.first.contains(s.lw(i)) || LEX.last.contains(s.lw(i));
+                    let prep = i > 0
+                        && s.is_word(i - 1)
+                        && matches!(
+                            s.lw(i - 1),
+                            "in" | "from" | "of" | "to" | "at" | "near" | "into" | "via"
+                        );
+                    prep && !named && (rest_personal || proper && !suffix && j - i <= 3)
+                }
                 _ => false,
             };
             if split {
