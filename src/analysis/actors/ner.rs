@@ -276,6 +276,11 @@ const NEVER: &[&str] = &[
     "edt",
     "bst",
     "utc",
+    "christmas",
+    "easter",
+    "ramadan",
+    "thanksgiving",
+    "halloween",
     "ceo",
     "cfo",
     "coo",
@@ -384,6 +389,17 @@ const PLACE_SUFFIX: &[&str] = &[
     "Krai",
 ];
 const PER_CUES_AFTER: &[&str] = &[
+    "spoke",
+    "admitted",
+    "recalled",
+    "testified",
+    "smiled",
+    "laughed",
+    "nodded",
+    "whispered",
+    "shouted",
+    "answered",
+    "muttered",
     "said",
     "says",
     "told",
@@ -859,6 +875,12 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             }
             break;
         }
+        if let Some(end) = product_end(s, j) {
+            // "Boeing 787 Dreamliner", "Rolls-Royce Trent 900 engines": a product.
+            push(s, i, end, Label::Misc, Strength::Strong, None, false, out);
+            i = end;
+            continue;
+        }
         let start = if head_common && !org_like(s, i, j) {
             i + 1
         } else {
@@ -900,6 +922,43 @@ fn coordinate(text: &str, found: &mut [Found]) {
         }
         a = b;
     }
+}
+
+/// Where a product name ends when a model number follows a name at `j` ("Boeing 787
+/// Dreamliner", "Trent 900 engines"); years and scores are not model numbers.
+fn product_end(s: &Sent, j: usize) -> Option<usize> {
+    let num = s.toks.get(j).filter(|t| t.kind == Kind::Num)?;
+    let digits = &s.text[num.start..num.end];
+    if digits.len() != 3 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = j + 1;
+    while s.is_word(end) && is_cap(s.w(end)) && !FUNCTION.contains(&s.lw(end)) {
+        end += 1;
+    }
+    let noun = s.is_word(end)
+        && matches!(
+            s.lw(end),
+            "aircraft"
+                | "airliner"
+                | "airliners"
+                | "jet"
+                | "jets"
+                | "jetliner"
+                | "jetliners"
+                | "plane"
+                | "planes"
+                | "engine"
+                | "engines"
+                | "model"
+                | "models"
+                | "series"
+                | "phone"
+                | "phones"
+                | "car"
+                | "cars"
+        );
+    (end > j + 1 || noun).then_some(end)
 }
 
 /// Whether tokens `i..j` read as an organisation or event name as a whole ("General
@@ -1242,11 +1301,32 @@ fn classify_inner(
                 && tail.chars().next().is_some_and(char::is_lowercase)
                 && !head.contains('-')
             {
+                let cue_tail = matches!(
+                    tail,
+                    "based"
+                        | "born"
+                        | "led"
+                        | "backed"
+                        | "owned"
+                        | "made"
+                        | "funded"
+                        | "run"
+                        | "controlled"
+                        | "registered"
+                        | "listed"
+                        | "bound"
+                        | "area"
+                        | "style"
+                        | "era"
+                        | "held"
+                        | "allied"
+                );
                 return Some(match known(&lower(head)) {
                     Some(Known::Misc) => (Label::Misc, Strong, false),
                     Some(Known::Org) => (Label::Org, Strong, false),
                     Some(_) => (Label::Place, Strong, false),
-                    None => (Label::Place, Weak, false),
+                    None if cue_tail => (Label::Place, Weak, false),
+                    None => (Label::Misc, Tentative, false),
                 });
             }
         }
@@ -1255,7 +1335,14 @@ fn classify_inner(
         && s.w(j) == ","
         && s.toks[j + 1].kind == Kind::Num
         && s.w(j + 2) == ",";
-    let person_cue = PER_CUES_AFTER.contains(&next) || PER_CUES_BEFORE.contains(&prev) || age;
+    // "Japan's prime minister, Taro Aso": a name in apposition to a role.
+    let after_role = i >= 2
+        && s.w(i - 1) == ","
+        && s.is_word(i - 2)
+        && !is_cap(s.w(i - 2))
+        && LEX.titles.contains(s.lw(i - 2));
+    let person_cue =
+        PER_CUES_AFTER.contains(&next) || PER_CUES_BEFORE.contains(&prev) || age || after_role;
     let first_name = LEX.first.contains(&fl) && !LEX.known.contains_key(&fl);
     if org_cue && !person_cue && !(n >= 2 && first_name) {
         return Some((Label::Org, Cue, false));
