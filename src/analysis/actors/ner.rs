@@ -875,6 +875,10 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             }
             break;
         }
+        if j == i + 1 && split_compound(s, i, out) {
+            i = j;
+            continue;
+        }
         if let Some(end) = product_end(s, j) {
             // "Boeing 787 Dreamliner", "Rolls-Royce Trent 900 engines": a product.
             push(s, i, end, Label::Misc, Strength::Strong, None, false, out);
@@ -922,6 +926,42 @@ fn coordinate(text: &str, found: &mut [Found]) {
         }
         a = b;
     }
+}
+
+/// "Russia-U.S. relations", "Franco-German": a hyphenated word made of known names gives
+/// one name per part.
+fn split_compound(s: &Sent, i: usize, out: &mut Vec<Found>) -> bool {
+    let w = s.w(i);
+    if !w.contains('-') {
+        return false;
+    }
+    let mut parts: Vec<(usize, &str)> = Vec::new();
+    let mut at = 0;
+    for p in w.split('-') {
+        parts.push((at, p));
+        at += p.len() + 1;
+    }
+    let kinds: Vec<Option<Known>> = parts.iter().map(|(_, p)| known(&lower(p))).collect();
+    if parts.len() < 2
+        || kinds
+            .iter()
+            .any(|k| !matches!(k, Some(Known::Country | Known::Place)))
+    {
+        return false;
+    }
+    let base = s.toks[i].start;
+    for (at, p) in parts {
+        out.push(Found {
+            span: base + at..base + at + p.len(),
+            label: Label::Place,
+            strength: Strength::Strong,
+            title: None,
+            headline: s.headline,
+            team: false,
+            tentative: false,
+        });
+    }
+    true
 }
 
 /// Where a product name ends when a model number follows a name at `j` ("Boeing 787
