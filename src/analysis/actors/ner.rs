@@ -7,7 +7,7 @@
 
 use super::lex::{FastMap as HashMap, FastSet as HashSet};
 use super::lex::{Known, LEX};
-use super::tokens::{tokenize, Kind, Tok};
+use super::tokens::{tokenize_with, Kind, Tok};
 use crate::analysis::{Label, Sentence, Span};
 use std::borrow::Cow;
 
@@ -599,7 +599,9 @@ impl<'a> Sent<'a> {
             .iter()
             .map(|t| {
                 let w = &text[t.start..t.end];
-                if w.chars().any(char::is_uppercase) {
+                if w.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80)
+                    && w.chars().any(char::is_uppercase)
+                {
                     Cow::Owned(w.to_lowercase())
                 } else {
                     Cow::Borrowed(w)
@@ -725,6 +727,17 @@ impl Sent<'_> {
 
 /// Whether most words of a sentence are in capitals (a headline or a table heading).
 fn headline(text: &str, toks: &[Tok]) -> bool {
+    // Fast exit: ordinary sentences have many words starting in lower case.
+    let (mut lower_start, mut all) = (0, 0);
+    for t in toks.iter().filter(|t| t.kind == Kind::Word) {
+        all += 1;
+        if text.as_bytes()[t.start].is_ascii_lowercase() {
+            lower_start += 1;
+        }
+    }
+    if lower_start * 10 > all * 3 + 10 {
+        return false;
+    }
     let (mut caps, mut words, mut title) = (0, 0, 0);
     for t in toks.iter().filter(|t| t.kind == Kind::Word) {
         let w = &text[t.start..t.end];
@@ -800,8 +813,9 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
     let mut out = Vec::new();
     let empty = HashSet::default();
     let mut headlines = Vec::new();
+    let mut scratch = Vec::new();
     for s in sentences {
-        let toks = tokenize(&text[s.span.clone()], s.span.start);
+        let toks = tokenize_with(&text[s.span.clone()], s.span.start, &mut scratch);
         if headline(text, &toks) {
             headlines.push(toks);
             continue;

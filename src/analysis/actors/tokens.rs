@@ -29,8 +29,17 @@ fn is_apos(c: char) -> bool {
 }
 
 /// Tokenise `s`, whose first byte is at `base` in the document.
+#[cfg(test)]
 pub fn tokenize(s: &str, base: usize) -> Vec<Tok> {
-    let chars: Vec<(usize, char)> = s.char_indices().collect();
+    tokenize_with(s, base, &mut Vec::new())
+}
+
+/// Tokenise `s`, whose first byte is at `base` in the document, reusing `chars` as
+/// scratch space (one allocation for a whole document instead of one per sentence).
+pub fn tokenize_with(s: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Tok> {
+    chars.clear();
+    chars.extend(s.char_indices());
+    let chars = &chars[..];
     let n = chars.len();
     let at = |k: usize| chars.get(k).map(|&(_, c)| c);
     let byte = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
