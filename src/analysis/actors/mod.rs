@@ -335,4 +335,38 @@ mod tests {
             assert_eq!(a.id, ActorId(i as u32));
         }
     }
+
+    #[test]
+    fn compounds_products_and_teams() {
+        let (ms, _) =
+            run("Russia-U.S. relations worsened. Airlines ordered 60 Boeing 787 Dreamliner jets.");
+        assert!(has(&ms, "Russia", "LOC"), "{ms:?}");
+        assert!(has(&ms, "U.S.", "LOC"), "{ms:?}");
+        assert!(has(&ms, "Boeing 787 Dreamliner", "MISC"), "{ms:?}");
+        let (ms, _) = run("Leeds 2 Chelsea 1\nLeeds beat Chelsea on Saturday in London.");
+        assert!(has(&ms, "Chelsea", "ORG"), "{ms:?}");
+        assert!(has(&ms, "London", "LOC"), "{ms:?}");
+    }
+
+    #[test]
+    fn listed_names_share_a_kind_and_headlines_need_support() {
+        let (ms, _) = run("The deal was opposed by Chrysler, Ford and General Motors.");
+        for n in ["Chrysler", "Ford", "General Motors"] {
+            assert!(has(&ms, n, "ORG"), "{n}: {ms:?}");
+        }
+        let (ms, _) =
+            run("Shares Surge After Strong Earnings Report\n\nShares rose on Monday in Tokyo.");
+        assert!(
+            !ms.iter()
+                .any(|(n, _)| n.contains("Shares") || n.contains("Surge")),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Tokyo", "LOC"), "{ms:?}");
+    }
+
+    #[test]
+    fn pronouns_and_function_words_are_never_names() {
+        let (ms, _) = run("He said it was late. In Paris, They waited. “We are here,” She said.");
+        assert_eq!(ms, [("Paris".to_string(), "LOC")]);
+    }
 }

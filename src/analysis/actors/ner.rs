@@ -417,17 +417,7 @@ const PER_CUES_AFTER: &[&str] = &[
     "claimed",
     "denied",
 ];
-const PER_CUES_BEFORE: &[&str] = &[
-    "said",
-    "says",
-    "by",
-    "according",
-    "told",
-    "mr",
-    "mrs",
-    "ms",
-    "dr",
-];
+const PER_CUES_BEFORE: &[&str] = &["said", "says", "according", "told", "mr", "mrs", "ms", "dr"];
 const LOC_CUES_BEFORE: &[&str] = &[
     "in", "near", "outside", "across", "into", "towards", "via", "northern", "southern", "eastern",
     "western", "central", "capital",
@@ -931,9 +921,12 @@ fn coordinate(text: &str, found: &mut [Found]) {
                 .map(|f| f.label);
             if let Some(label) = sure {
                 for f in &mut found[a..b] {
-                    if f.strength < Strength::Cue && f.label != Label::Misc {
+                    if f.strength < Strength::Cue
+                        && (f.label != Label::Misc || f.strength == Strength::Tentative)
+                    {
                         f.label = label;
                         f.strength = Strength::Cue;
+                        f.tentative = false;
                     }
                 }
             }
