@@ -706,7 +706,7 @@ impl Sent<'_> {
             let named = LEX.first.contains(l)
                 && self.is_word(i + 1)
                 && is_cap(self.w(i + 1))
-                && !common(&self.lw(i + 1));
+                && !common(self.lw(i + 1));
             return named
                 .then_some(Strength::Weak)
                 .or(Some(Strength::Tentative));
@@ -1042,7 +1042,7 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
         if let Some(k) = title_at(s, i, j) {
             let rest_is_org = LEX.org_suffix.contains(s.cw(j - 1).as_str())
                 || known(&join_lower(s, k, j)) == Some(Known::Org);
-            if k < j && !rest_is_org && !(k < j && s.lw(k) == "of") {
+            if k < j && !rest_is_org && s.lw(k) != "of" {
                 let t = s.text[s.toks[i].start..s.toks[k - 1].end].to_string();
                 title = Some(match title {
                     Some(prev) if !s.headline => format!("{prev} {t}"),
@@ -1060,7 +1060,7 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
             }
         }
         if j - i >= 2 {
-            let head = known(&s.lw(i));
+            let head = known(s.lw(i));
             let last = s.cw(j - 1);
             let rest = join_lower(s, i + 1, j);
             let rest_personal = LEX.first.contains(s.lw(i + 1)) || title_at(s, i + 1, j).is_some();
@@ -1188,7 +1188,7 @@ fn join_lower(s: &Sent, i: usize, j: usize) -> String {
         if k > i && s.toks[k].kind == Kind::Word && s.w(k - 1) != "-" {
             out.push(' ');
         }
-        out.push_str(&s.lw(k));
+        out.push_str(s.lw(k));
     }
     out
 }
@@ -1399,7 +1399,7 @@ fn classify_inner(
         if first_name || initial {
             return Some((Label::Person, Strong, false));
         }
-        let any_common = (i..j).any(|k| s.is_word(k) && common(&s.lw(k)));
+        let any_common = (i..j).any(|k| s.is_word(k) && common(s.lw(k)));
         let acronym = (i..j)
             .any(|k| s.is_word(k) && is_all_caps(s.w(k)) && s.w(k).chars().count() > 1)
             && !s.headline;
