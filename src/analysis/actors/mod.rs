@@ -19,9 +19,6 @@ use lex::{FastMap, LEX};
 /// Find name mentions and group them into actors, ordered by prominence (mention count,
 /// then first appearance); `Mention::actor` is the index into the returned actors.
 pub fn extract(text: &str, sentences: &[Sentence]) -> (Vec<Mention>, Vec<Actor>) {
-    if std::env::var_os("LEDE_NO_ACTORS").is_some() {
-        return (vec![], vec![]);
-    }
     let found = ner::find(text, sentences);
     let mut mentions: Vec<Mention> = found
         .iter()
