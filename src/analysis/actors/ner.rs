@@ -1042,7 +1042,10 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
         if let Some(k) = title_at(s, i, j) {
             let rest_is_org = LEX.org_suffix.contains(s.cw(j - 1).as_str())
                 || known(&join_lower(s, k, j)) == Some(Known::Org);
-            if k < j && !rest_is_org && s.lw(k) != "of" {
+            // "Major League Baseball": a title only before something name-like.
+            let name_like =
+                (k..j).any(|m| s.is_word(m) && (!common(s.lw(m)) || LEX.first.contains(s.lw(m))));
+            if k < j && !rest_is_org && s.lw(k) != "of" && name_like {
                 let t = s.text[s.toks[i].start..s.toks[k - 1].end].to_string();
                 title = Some(match title {
                     Some(prev) if !s.headline => format!("{prev} {t}"),
@@ -1399,7 +1402,8 @@ fn classify_inner(
         if first_name || initial {
             return Some((Label::Person, Strong, false));
         }
-        let any_common = (i..j).any(|k| s.is_word(k) && common(s.lw(k)));
+        let any_common =
+            (i..j).any(|k| s.is_word(k) && common(s.lw(k)) && !CONNECTORS.contains(&s.lw(k)));
         let acronym = (i..j)
             .any(|k| s.is_word(k) && is_all_caps(s.w(k)) && s.w(k).chars().count() > 1)
             && !s.headline;
@@ -1420,6 +1424,16 @@ fn classify_inner(
     }
     if person_cue {
         return Some((Label::Person, Cue, false));
+    }
+    // "O'Brien", "McCain", "MacLeod": Irish and Scottish surnames.
+    let gaelic = |p: &str| {
+        first
+            .strip_prefix(p)
+            .and_then(|r| r.chars().next())
+            .is_some_and(char::is_uppercase)
+    };
+    if gaelic("O'") || gaelic("O\u{2019}") || gaelic("Mc") || gaelic("Mac") {
+        return Some((Label::Person, Weak, false));
     }
     if LOC_CUES_BEFORE.contains(&prev) && !LEX.first.contains(&fl) {
         return Some((Label::Place, Cue, false));
@@ -1504,7 +1518,11 @@ fn harmonise(text: &str, found: &mut [Found]) {
             }
             f.tentative = false;
         }
-        if f.label == Label::Place && teams.contains(&name) && kn != Some(Known::Country) {
+        if f.label == Label::Place
+            && !f.headline
+            && teams.contains(&name)
+            && kn != Some(Known::Country)
+        {
             f.label = Label::Org;
         } else if let Some(&(st, l)) = best.get(&name) {
             if st > f.strength || f.headline && st >= f.strength || resolved {
