@@ -1282,6 +1282,20 @@ fn classify_inner(
     if n >= 2 && EVENT_SUFFIX.contains(&last_c.as_str()) {
         return Some((Label::Misc, Strong, false));
     }
+    // "Jim Press": a given name before a suffix that is also a plain word is a person.
+    let plain_suffix = common(&lower(last))
+        && !matches!(
+            last_c.as_str(),
+            "Group" | "Bank" | "Company" | "Corporation"
+        );
+    if n == 2
+        && plain_suffix
+        && LEX.first.contains(&fl)
+        && !common(&fl)
+        && !LEX.known.contains_key(&fl)
+    {
+        return Some((Label::Person, Cue, false));
+    }
     if n >= 2 && LEX.org_suffix.contains(last_c.as_str()) || (i..j).any(|k| s.w(k) == "&") {
         return Some((Label::Org, Strong, false));
     }
@@ -1456,6 +1470,8 @@ fn classify_inner(
 fn harmonise(text: &str, found: &mut [Found]) {
     let mut votes: HashMap<String, Vec<(Strength, Label)>> = HashMap::default();
     let mut person_parts: HashSet<String> = HashSet::default();
+    // First words of organisation names with a suffix ("Ford" of "Ford Motor Company").
+    let mut org_heads: HashSet<String> = HashSet::default();
     let mut teams: HashSet<String> = HashSet::default();
     let mut confirmed: HashSet<String> = HashSet::default();
     for f in found.iter() {
@@ -1464,6 +1480,13 @@ fn harmonise(text: &str, found: &mut [Found]) {
             for part in name.split([' ', '-']) {
                 if part.chars().count() > 1 && !CONNECTORS.contains(&part) {
                     person_parts.insert(part.to_string());
+                }
+            }
+        }
+        if f.label == Label::Org && f.strength == Strength::Strong && name.contains(' ') {
+            if let Some(head) = name.split(' ').next() {
+                if !common(head) || LEX.last.contains(head) || LEX.first.contains(head) {
+                    org_heads.insert(head.to_string());
                 }
             }
         }
@@ -1507,6 +1530,17 @@ fn harmonise(text: &str, found: &mut [Found]) {
             && !matches!(kn, Some(Known::Country | Known::Org | Known::Misc))
         {
             f.label = Label::Person;
+            f.strength = f.strength.max(Strength::Cue);
+            f.tentative = false;
+            continue;
+        }
+        if !name.contains(' ')
+            && org_heads.contains(&name)
+            && !person_parts.contains(&name)
+            && kn.is_none()
+            && f.strength < Strength::Strong
+        {
+            f.label = Label::Org;
             f.strength = f.strength.max(Strength::Cue);
             f.tentative = false;
             continue;
