@@ -1109,6 +1109,21 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
     if i >= j {
         return;
     }
+    // A company suffix inside the run before a given name: "Chrysler LLC Jim Press".
+    if !s.headline {
+        if let Some(k) = (i + 1..j.saturating_sub(1)).find(|&k| {
+            s.is_word(k)
+                && LEX.org_suffix.contains(s.w(k))
+                && !common(s.lw(k))
+                && LEX.first.contains(s.lw(k + 1))
+        }) {
+            push(s, i, k + 1, Label::Org, Strength::Strong, None, false, out);
+            if let Some((label, strength, team)) = classify(s, k + 1, j, false, nums, false) {
+                push(s, k + 1, j, label, strength, None, team, out);
+            }
+            return;
+        }
+    }
     // A title inside the run: "Apple CEO Steve Jobs", "Ryanair chief ..." -> two names.
     if !s.headline && j - i >= 3 {
         for k in i + 1..j - 1 {
