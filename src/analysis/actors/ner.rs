@@ -677,8 +677,9 @@ impl Sent<'_> {
             return None;
         }
         let l = self.lw(i);
-        if w.chars().count() == 1 && !self.initial_letter(i) {
-            return None;
+        if w.chars().count() == 1 {
+            // "A. Hollioake": an initial, even when it spells a function word.
+            return self.initial_letter(i).then_some(Strength::Weak);
         }
         if i + 1 < self.toks.len()
             && self.toks[i + 1].start == self.toks[i].end
