@@ -1330,6 +1330,13 @@ fn classify_inner(
     if n >= 2 && PLACE_SUFFIX.contains(&last_c.as_str()) {
         return Some((Label::Place, Strong, false));
     }
+    // "Tim Henman 6-3", "J. Russell 50": a person's name before a score is still a person.
+    if n >= 2
+        && (s.initial_letter(i)
+            || LEX.first.contains(&fl) && !LEX.known.contains_key(&fl) && !common(&fl))
+    {
+        return Some((Label::Person, Strong, false));
+    }
     if team_cue {
         return Some((Label::Org, Cue, true));
     }
