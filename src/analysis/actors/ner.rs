@@ -1337,6 +1337,14 @@ fn classify_inner(
     {
         return Some((Label::Person, Strong, false));
     }
+    let proper = (i..j).all(|k| {
+        !s.is_word(k)
+            || CONNECTORS.contains(&s.lw(k))
+            || !common(s.lw(k)) && !is_all_caps(s.w(k)) && !LEX.known.contains_key(s.lw(k))
+    });
+    if team_cue && n >= 2 && proper && !s.headline {
+        return Some((Label::Person, Cue, false));
+    }
     if team_cue {
         return Some((Label::Org, Cue, true));
     }
