@@ -1420,6 +1420,10 @@ fn classify_inner(
                     Some(Known::Misc) => (Label::Misc, Strong, false),
                     Some(Known::Org) => (Label::Org, Strong, false),
                     Some(_) => (Label::Place, Strong, false),
+                    // "EADS-led": an acronym leads organisations.
+                    None if cue_tail && is_all_caps(head) && head.len() >= 2 => {
+                        (Label::Org, Weak, false)
+                    }
                     None if cue_tail => (Label::Place, Weak, false),
                     None => (Label::Misc, Tentative, false),
                 });
@@ -1457,6 +1461,13 @@ fn classify_inner(
         }
         if person_cue && n <= 3 && !acronym {
             return Some((Label::Person, Cue, false));
+        }
+        // "London Heathrow", "Moscow Domodedovo": a place name heading an unknown name.
+        if n == 2
+            && matches!(known(&fl), Some(Known::Place | Known::Country))
+            && !LEX.first.contains(&fl)
+        {
+            return Some((Label::Place, Weak, false));
         }
         if !any_common && n <= 3 && !s.headline && !acronym {
             return Some((Label::Person, Weak, false));
