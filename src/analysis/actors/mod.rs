@@ -366,4 +366,18 @@ mod tests {
         let (ms, _) = run("He said it was late. In Paris, They waited. “We are here,” She said.");
         assert_eq!(ms, [("Paris".to_string(), "LOC")]);
     }
+
+    #[test]
+    fn place_run_ons_split_but_names_that_look_like_places_do_not() {
+        let (ms, _) = run("From Vienna Kutuzov wrote to him. Vladimir Putin replied from Moscow.");
+        assert!(has(&ms, "Vienna", "LOC"), "{ms:?}");
+        assert!(
+            has(&ms, "Kutuzov", "PER") || has(&ms, "Kutuzov", "ORG"),
+            "{ms:?}"
+        );
+        assert!(has(&ms, "Vladimir Putin", "PER"), "{ms:?}");
+        let (ms, _) = run("Pakistan 185 (Ijaz Ahmed 79; A. Hollioake 4-23)");
+        assert!(has(&ms, "Ijaz Ahmed", "PER"), "{ms:?}");
+        assert!(has(&ms, "A. Hollioake", "PER"), "{ms:?}");
+    }
 }
