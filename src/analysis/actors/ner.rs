@@ -702,6 +702,16 @@ impl Sent<'_> {
             return (!common(l) || w.contains('.') || self.doc_names.contains(l))
                 .then_some(Strength::Weak);
         }
+        // "Additionally, ...": a sentence adverb, whether or not the word list knows it.
+        if self.initial(i)
+            && l.ends_with("ly")
+            && self
+                .toks
+                .get(i + 1)
+                .is_some_and(|t| &self.text[t.start..t.end] == ",")
+        {
+            return None;
+        }
         if self.initial(i) && common(l) {
             // "Will Smith" at the start of a sentence is still a name.
             let named = LEX.first.contains(l)
