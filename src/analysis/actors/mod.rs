@@ -146,10 +146,15 @@ fn is_upper_name(s: &str) -> bool {
 }
 
 fn make_actor(text: &str, found: &[ner::Found], kind: Label, members: Vec<usize>) -> Actor {
-    let names: Vec<&str> = members
+    // Names as written, with line breaks and runs of spaces made single spaces.
+    let spelled: Vec<String> = members
         .iter()
-        .map(|&i| &text[found[i].span.clone()])
+        .map(|&i| {
+            let name = &text[found[i].span.clone()];
+            name.split_whitespace().collect::<Vec<_>>().join(" ")
+        })
         .collect();
+    let names: Vec<&str> = spelled.iter().map(String::as_str).collect();
     // The fullest name, preferring the one written in ordinary case and a known canonical form.
     let name = names
         .iter()
@@ -379,5 +384,12 @@ mod tests {
         let (ms, _) = run("Pakistan 185 (Ijaz Ahmed 79; A. Hollioake 4-23)");
         assert!(has(&ms, "Ijaz Ahmed", "PER"), "{ms:?}");
         assert!(has(&ms, "A. Hollioake", "PER"), "{ms:?}");
+    }
+
+    #[test]
+    fn names_with_runs_of_spaces_are_spelled_with_one() {
+        let (_, actors) = run("Yesterday Konstantin  Levin arrived. Levin smiled.");
+        assert_eq!(actors[0].name, "Konstantin Levin");
+        assert_eq!(actors[0].mentions.len(), 2);
     }
 }
