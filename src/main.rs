@@ -71,8 +71,7 @@ enum Command {
 }
 
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d")
-        .map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| format!("{s:?} is not a date of the form YYYY-MM-DD"))
 }
 
 fn main() -> ExitCode {
@@ -98,18 +97,8 @@ fn is_broken_pipe(e: &anyhow::Error) -> bool {
 
 fn run(args: Args) -> Result<ExitCode> {
     match args.command {
-        Some(Command::Analyze {
-            inputs,
-            format,
-            input,
-            date,
-        }) => analyze(inputs, format, input, date),
-        Some(Command::Export {
-            input,
-            format,
-            output,
-            date,
-        }) => export(&input, format, output, date),
+        Some(Command::Analyze { inputs, format, input, date }) => analyze(inputs, format, input, date),
+        Some(Command::Export { input, format, output, date }) => export(&input, format, output, date),
         None => read(args.article, args.date),
     }
 }
@@ -149,22 +138,13 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn analyze(
-    inputs: Vec<String>,
-    format: OutputFormat,
-    input: InputFormat,
-    date: Option<NaiveDate>,
-) -> Result<ExitCode> {
+fn analyze(inputs: Vec<String>, format: OutputFormat, input: InputFormat, date: Option<NaiveDate>) -> Result<ExitCode> {
     let mut jobs = Vec::new();
     for src in &inputs {
         match input {
             InputFormat::Jsonl => {
                 let raw = lede::io::read_source(src)?;
-                let name = if src == "-" {
-                    "standard input"
-                } else {
-                    src.as_str()
-                };
+                let name = if src == "-" { "standard input" } else { src.as_str() };
                 let (text, _) = lede::io::decode_utf8(name, &raw.bytes);
                 jobs.extend(cli::jobs_from_jsonl(src, &text));
             }
@@ -178,21 +158,11 @@ fn analyze(
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut err = std::io::stderr();
-    let failed =
-        cli::run_analyze(jobs, format, date, &mut out, &mut err).context("writing the analysis")?;
-    Ok(if failed > 0 {
-        ExitCode::from(2)
-    } else {
-        ExitCode::SUCCESS
-    })
+    let failed = cli::run_analyze(jobs, format, date, &mut out, &mut err).context("writing the analysis")?;
+    Ok(if failed > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
-fn export(
-    input: &str,
-    format: ExportFormat,
-    output: Option<std::path::PathBuf>,
-    date: Option<NaiveDate>,
-) -> Result<ExitCode> {
+fn export(input: &str, format: ExportFormat, output: Option<std::path::PathBuf>, date: Option<NaiveDate>) -> Result<ExitCode> {
     let doc = lede::io::open(input)?;
     let dct = date.or(doc.date);
     let a = lede::analysis::analyze(&doc.text, dct);
@@ -209,8 +179,7 @@ fn export(
         }
         None => {
             let mut out = std::io::stdout().lock();
-            out.write_all(body.as_bytes())
-                .context("writing the export")?;
+            out.write_all(body.as_bytes()).context("writing the export")?;
             out.flush().context("writing the export")?;
         }
     }

@@ -21,11 +21,8 @@ fn set(src: &'static str) -> HashSet<&'static str> {
 static ABBREVIATIONS: Lazy<HashSet<&'static str>> =
     Lazy::new(|| set(include_str!("../../assets/lexicons/abbreviations.txt")));
 
-static TITLE_ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
-    set(include_str!(
-        "../../assets/lexicons/title_abbreviations.txt"
-    ))
-});
+static TITLE_ABBREVIATIONS: Lazy<HashSet<&'static str>> =
+    Lazy::new(|| set(include_str!("../../assets/lexicons/title_abbreviations.txt")));
 
 /// Whether `word` (lower case, without its final period) is a common abbreviation
 /// that does not end a sentence ("etc" is not; "approx", "jan", "vs" are).

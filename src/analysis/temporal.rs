@@ -3,19 +3,15 @@
 //! Baseline: four-digit years. Pure; no I/O.
 
 use super::{NaiveDate, Sentence, TimeExpr, TimelineEntry, TimexType};
-use once_cell::sync::Lazy;
 use regex::Regex;
+use once_cell::sync::Lazy;
 
 static YEAR: Lazy<Regex> = Lazy::new(|| Regex::new(r"(?-u:\b)(1[89]\d\d|20\d\d)(?-u:\b)").unwrap());
 
 /// Find time expressions in `text`, normalised against `dct`.
 pub fn extract(text: &str, _sentences: &[Sentence], _dct: Option<NaiveDate>) -> Vec<TimeExpr> {
     YEAR.find_iter(text)
-        .map(|m| TimeExpr {
-            span: m.range(),
-            kind: TimexType::Date,
-            value: m.as_str().to_string(),
-        })
+        .map(|m| TimeExpr { span: m.range(), kind: TimexType::Date, value: m.as_str().to_string() })
         .collect()
 }
 
@@ -25,9 +21,7 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
         .iter()
         .enumerate()
         .filter_map(|(i, t)| {
-            let s = sentences
-                .iter()
-                .find(|s| s.span.start <= t.span.start && t.span.end <= s.span.end)?;
+            let s = sentences.iter().find(|s| s.span.start <= t.span.start && t.span.end <= s.span.end)?;
             Some(TimelineEntry {
                 order: 0,
                 value: Some(t.value.clone()),

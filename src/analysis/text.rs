@@ -211,7 +211,8 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, next: char) -> boo
         return !next.is_uppercase() || lexicon::is_title_abbrev(word);
     }
     let lower = word.to_lowercase();
-    lexicon::is_abbreviation(&lower) || lexicon::is_title_abbrev(word)
+    lexicon::is_abbreviation(&lower)
+        || lexicon::is_title_abbrev(word)
 }
 
 #[cfg(test)]
@@ -234,10 +235,7 @@ mod tests {
     fn keeps_abbreviations_and_initials() {
         assert_eq!(
             split("Dr. Smith met J. R. Ewing in Jan. 2020. He paid $3.50 for tea."),
-            vec![
-                "Dr. Smith met J. R. Ewing in Jan. 2020.",
-                "He paid $3.50 for tea."
-            ]
+            vec!["Dr. Smith met J. R. Ewing in Jan. 2020.", "He paid $3.50 for tea."]
         );
     }
 
@@ -259,10 +257,7 @@ mod tests {
 
     #[test]
     fn lowercase_after_period_does_not_break() {
-        assert_eq!(
-            split("It rose 3 p.m. today. Ok."),
-            vec!["It rose 3 p.m. today.", "Ok."]
-        );
+        assert_eq!(split("It rose 3 p.m. today. Ok."), vec!["It rose 3 p.m. today.", "Ok."]);
     }
 
     #[test]

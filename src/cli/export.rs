@@ -47,13 +47,8 @@ pub fn markdown(doc: &Document, a: &Analysis, dct: Option<NaiveDate>, exported: 
     }
     let _ = writeln!(s, "## Actors ({})\n", a.actors.len());
     for x in &a.actors {
-        let mut line = format!(
-            "- **{}** ({}), {} mention{}",
-            x.name,
-            x.kind.as_str(),
-            x.mentions.len(),
-            if x.mentions.len() == 1 { "" } else { "s" }
-        );
+        let mut line = format!("- **{}** ({}), {} mention{}", x.name, x.kind.as_str(), x.mentions.len(),
+            if x.mentions.len() == 1 { "" } else { "s" });
         if !x.roles.is_empty() {
             let _ = write!(line, "; {}", x.roles.join(", "));
         }
@@ -80,8 +75,7 @@ pub fn json(doc: &Document, a: &Analysis, dct: Option<NaiveDate>) -> String {
         dct,
     };
     let _ = CharIndex::new("");
-    serde_json::to_string_pretty(&super::json::analysis_json(&meta, &doc.text, a))
-        .unwrap_or_default()
+    serde_json::to_string_pretty(&super::json::analysis_json(&meta, &doc.text, a)).unwrap_or_default()
 }
 
 fn one_line(s: &str) -> String {
@@ -92,25 +86,12 @@ fn one_line(s: &str) -> String {
 /// plus `suffix` (e.g. `.lede.md`).
 pub fn export_file_name(doc: &Document, suffix: &str) -> String {
     let name = doc.display_name();
-    let stem = name
-        .rsplit_once('.')
-        .map(|(a, _)| a)
-        .filter(|a| !a.is_empty())
-        .unwrap_or(&name);
+    let stem = name.rsplit_once('.').map(|(a, _)| a).filter(|a| !a.is_empty()).unwrap_or(&name);
     let safe: String = stem
         .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '-'
-            }
-        })
+        .map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' })
         .take(60)
         .collect();
     let safe = safe.trim_matches('-');
-    format!(
-        "{}{suffix}",
-        if safe.is_empty() { "document" } else { safe }
-    )
+    format!("{}{suffix}", if safe.is_empty() { "document" } else { safe })
 }

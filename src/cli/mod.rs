@@ -68,19 +68,12 @@ pub fn jobs_from_jsonl(name: &str, content: &str) -> Vec<Job> {
                         );
                         doc.date = v.get("dct").and_then(|x| x.as_str()).and_then(parse_date);
                         doc.title = v.get("title").and_then(|x| x.as_str()).map(str::to_string);
-                        Job {
-                            id,
-                            source: name.to_string(),
-                            doc: Ok(doc),
-                        }
+                        Job { id, source: name.to_string(), doc: Ok(doc) }
                     }
                     _ => Job {
                         id: format!("{name}:{}", n + 1),
                         source: name.to_string(),
-                        doc: Err(format!(
-                            "{name}:{}: a line needs \"id\" and \"text\"",
-                            n + 1
-                        )),
+                        doc: Err(format!("{name}:{}: a line needs \"id\" and \"text\"", n + 1)),
                     },
                 }
             }
@@ -162,10 +155,7 @@ mod tests {
 
     #[test]
     fn jsonl_jobs_keep_text_and_date() {
-        let jobs = jobs_from_jsonl(
-            "in",
-            "{\"id\":\"a\",\"text\":\"Hi.\",\"dct\":\"2020-01-02\"}\n\nnope\n",
-        );
+        let jobs = jobs_from_jsonl("in", "{\"id\":\"a\",\"text\":\"Hi.\",\"dct\":\"2020-01-02\"}\n\nnope\n");
         assert_eq!(jobs.len(), 2);
         let d = jobs[0].doc.as_ref().unwrap();
         assert_eq!(d.text, "Hi.");
@@ -179,12 +169,7 @@ mod tests {
             .map(|i| Job {
                 id: format!("d{i}"),
                 source: "x".into(),
-                doc: Ok(Document::new(
-                    "x",
-                    crate::document::Format::Plain,
-                    format!("Doc {i}."),
-                    vec![],
-                )),
+                doc: Ok(Document::new("x", crate::document::Format::Plain, format!("Doc {i}."), vec![])),
             })
             .collect();
         let mut out = Vec::new();
@@ -194,12 +179,7 @@ mod tests {
         let ids: Vec<String> = String::from_utf8(out)
             .unwrap()
             .lines()
-            .map(|l| {
-                serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
+            .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
             .collect();
         assert_eq!(ids, (0..20).map(|i| format!("d{i}")).collect::<Vec<_>>());
     }

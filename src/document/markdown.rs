@@ -21,10 +21,10 @@ pub fn parse(source: &str, raw: &str) -> Document {
     let mut in_image = false;
 
     let flush = |b: &mut TextBuilder,
-                 kind: BlockKind,
-                 cur: &mut String,
-                 inl: &mut Vec<(InlineKind, usize, usize)>,
-                 links: &mut Vec<(usize, usize, String)>| {
+                     kind: BlockKind,
+                     cur: &mut String,
+                     inl: &mut Vec<(InlineKind, usize, usize)>,
+                     links: &mut Vec<(usize, usize, String)>| {
         let lead = cur.len() - cur.trim_start().len();
         if let Some(start) = b.push_block(kind, cur) {
             let len = cur.trim().len();
@@ -32,10 +32,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
             for (k, s, e) in inl.drain(..) {
                 let (s, e) = (clamp(s), clamp(e));
                 if s < e {
-                    b.inlines.push(Inline {
-                        kind: k,
-                        span: s..e,
-                    });
+                    b.inlines.push(Inline { kind: k, span: s..e });
                 }
             }
             for (s, e, target) in links.drain(..) {
@@ -43,10 +40,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
                 if s < e {
                     let idx = b.links.len();
                     b.links.push(Link { span: s..e, target });
-                    b.inlines.push(Inline {
-                        kind: InlineKind::Link(idx),
-                        span: s..e,
-                    });
+                    b.inlines.push(Inline { kind: InlineKind::Link(idx), span: s..e });
                 }
             }
         }
@@ -69,23 +63,14 @@ pub fn parse(source: &str, raw: &str) -> Document {
                     kind_stack.push(kind);
                 }
                 Tag::Paragraph => {
-                    if kind_stack
-                        .last()
-                        .is_some_and(|k| matches!(k, BlockKind::ListItem { .. }))
+                    if kind_stack.last().is_some_and(|k| matches!(k, BlockKind::ListItem { .. }))
                         && !cur.trim().is_empty()
                     {
                         let k = *kind_stack.last().unwrap_or(&BlockKind::Paragraph);
                         flush(&mut b, k, &mut cur, &mut cur_inlines, &mut cur_links);
                     }
-                    if !kind_stack
-                        .last()
-                        .is_some_and(|k| matches!(k, BlockKind::ListItem { .. }))
-                    {
-                        kind_stack.push(if quote_depth > 0 {
-                            BlockKind::Quote
-                        } else {
-                            BlockKind::Paragraph
-                        });
+                    if !kind_stack.last().is_some_and(|k| matches!(k, BlockKind::ListItem { .. })) {
+                        kind_stack.push(if quote_depth > 0 { BlockKind::Quote } else { BlockKind::Paragraph });
                     }
                 }
                 Tag::BlockQuote(_) => quote_depth += 1,
@@ -136,13 +121,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
                 }
                 TagEnd::CodeBlock => {
                     kind_stack.pop();
-                    flush(
-                        &mut b,
-                        BlockKind::Code,
-                        &mut cur,
-                        &mut cur_inlines,
-                        &mut cur_links,
-                    );
+                    flush(&mut b, BlockKind::Code, &mut cur, &mut cur_inlines, &mut cur_links);
                 }
                 TagEnd::BlockQuote(_) => quote_depth = quote_depth.saturating_sub(1),
                 TagEnd::List(_) => {
@@ -164,13 +143,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
                 }
                 TagEnd::Image => {
                     in_image = false;
-                    flush(
-                        &mut b,
-                        BlockKind::Image,
-                        &mut cur,
-                        &mut cur_inlines,
-                        &mut cur_links,
-                    );
+                    flush(&mut b, BlockKind::Image, &mut cur, &mut cur_inlines, &mut cur_links);
                 }
                 _ => {}
             },
@@ -199,13 +172,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
         let _ = in_image;
     }
     if !cur.trim().is_empty() {
-        flush(
-            &mut b,
-            BlockKind::Paragraph,
-            &mut cur,
-            &mut cur_inlines,
-            &mut cur_links,
-        );
+        flush(&mut b, BlockKind::Paragraph, &mut cur, &mut cur_inlines, &mut cur_links);
     }
     b.inlines.sort_by_key(|i| i.span.start);
     let mut doc = Document::new(source, Format::Markdown, b.text, b.blocks);
@@ -243,27 +210,14 @@ mod tests {
                 BlockKind::Title,
                 BlockKind::Paragraph,
                 BlockKind::Heading(2),
-                BlockKind::ListItem {
-                    depth: 0,
-                    number: None
-                },
-                BlockKind::ListItem {
-                    depth: 0,
-                    number: None
-                },
+                BlockKind::ListItem { depth: 0, number: None },
+                BlockKind::ListItem { depth: 0, number: None },
                 BlockKind::Quote,
-                BlockKind::ListItem {
-                    depth: 0,
-                    number: Some(1)
-                },
+                BlockKind::ListItem { depth: 0, number: Some(1) },
             ]
         );
         assert_eq!(&d.text[d.blocks[5].span.clone()], "quoted text");
-        let emph = d
-            .inlines
-            .iter()
-            .find(|i| i.kind == InlineKind::Emphasis)
-            .unwrap();
+        let emph = d.inlines.iter().find(|i| i.kind == InlineKind::Emphasis).unwrap();
         assert_eq!(&d.text[emph.span.clone()], "emph");
         assert_eq!(d.links[0].target, "http://x");
         assert_eq!(&d.text[d.links[0].span.clone()], "link");

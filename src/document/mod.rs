@@ -119,12 +119,7 @@ pub struct Document {
 
 impl Document {
     /// A document with the given text and blocks, no metadata.
-    pub fn new(
-        source: impl Into<String>,
-        format: Format,
-        text: String,
-        blocks: Vec<Block>,
-    ) -> Self {
+    pub fn new(source: impl Into<String>, format: Format, text: String, blocks: Vec<Block>) -> Self {
         Document {
             source: source.into(),
             format,

@@ -18,10 +18,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
                 title = Some(t.to_string());
                 BlockKind::Title
             } else if is_list_item(t) {
-                BlockKind::ListItem {
-                    depth: 0,
-                    number: None,
-                }
+                BlockKind::ListItem { depth: 0, number: None }
             } else {
                 BlockKind::Paragraph
             };

@@ -84,11 +84,7 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
         }
         std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
     };
-    let name = if source == "-" {
-        "standard input"
-    } else {
-        source
-    };
+    let name = if source == "-" { "standard input" } else { source };
     if bytes.len() as u64 > MAX_BYTES {
         return Err(LoadError::TooLarge {
             source_name: name.into(),
@@ -104,10 +100,7 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
 }
 
 fn fetch_url(url: &str) -> Result<Raw, LoadError> {
-    Err(LoadError::Fetch(
-        url.into(),
-        "URLs are not supported yet".into(),
-    ))
+    Err(LoadError::Fetch(url.into(), "URLs are not supported yet".into()))
 }
 
 /// Whether `bytes` look binary: a NUL byte, or many other control bytes, in the first 8 KiB.
@@ -158,15 +151,8 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
     if path.ends_with(".html") || path.ends_with(".htm") || path.ends_with(".xhtml") {
         return Format::Html;
     }
-    let head: String = text
-        .trim_start()
-        .chars()
-        .take(512)
-        .collect::<String>()
-        .to_ascii_lowercase();
-    if head.starts_with("<!doctype html")
-        || head.starts_with("<html")
-        || head.contains("<head")
+    let head: String = text.trim_start().chars().take(512).collect::<String>().to_ascii_lowercase();
+    if head.starts_with("<!doctype html") || head.starts_with("<html") || head.contains("<head")
         || (head.starts_with("<?xml") && head.contains("<html"))
     {
         return Format::Html;
@@ -185,11 +171,7 @@ pub fn open(source: &str) -> Result<Document, LoadError> {
 
 /// Turn raw bytes into a document (checks for binary and empty content).
 pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
-    let name = if raw.source == "-" {
-        "standard input".to_string()
-    } else {
-        raw.source.clone()
-    };
+    let name = if raw.source == "-" { "standard input".to_string() } else { raw.source.clone() };
     if looks_binary(&raw.bytes) {
         return Err(LoadError::Binary(name));
     }
@@ -230,10 +212,7 @@ mod tests {
     #[test]
     fn formats() {
         assert_eq!(detect_format("a.md", None, "x"), Format::Markdown);
-        assert_eq!(
-            detect_format("a", None, "<!DOCTYPE html><html>"),
-            Format::Html
-        );
+        assert_eq!(detect_format("a", None, "<!DOCTYPE html><html>"), Format::Html);
         assert_eq!(detect_format("a.txt", None, "hello"), Format::Plain);
     }
 }
