@@ -1,0 +1,162 @@
+//! Name lexicons for the recogniser, embedded from `assets/lexicons/` and parsed once,
+//! lazily, into hash sets. Every file's header says where it comes from and under which
+//! licence; `scripts/build_lexicons.py` rebuilds the generated ones.
+
+use crate::analysis::lexicon::parse_list;
+use once_cell::sync::Lazy;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A small, fast, non-cryptographic hasher (the FxHash mix) for short word keys; the
+/// lexicons are fixed data and documents are not adversarial.
+#[derive(Default, Clone, Copy)]
+pub struct WordHasher(u64);
+
+impl Hasher for WordHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+}
+
+/// A hash map keyed by words, with [`WordHasher`].
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
+/// A hash set of words, with [`WordHasher`].
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+
+/// What a gazetteer says about a (lower-cased) name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Known {
+    /// A country.
+    Country,
+    /// A city, region or other place.
+    Place,
+    /// A well-known organisation.
+    Org,
+    /// A nationality, religion or group word (CoNLL MISC).
+    Misc,
+}
+
+/// The lexicons, lower-cased where lookups are case-insensitive.
+pub struct Lexicons {
+    /// Lower-case common English words.
+    pub common: FastSet<&'static str>,
+    /// Given names, lower case.
+    pub first: FastSet<String>,
+    /// Surnames, lower case.
+    pub last: FastSet<String>,
+    /// Known names (lower case) and what they are.
+    pub known: FastMap<String, Known>,
+    /// Alias (lower case) -> canonical name, as written.
+    pub alias: FastMap<String, &'static str>,
+    /// Person titles and roles, lower case.
+    pub titles: FastSet<String>,
+    /// Last words of organisation names, as written.
+    pub org_suffix: FastSet<&'static str>,
+    /// First words of "X of Y" organisation names, as written.
+    pub org_head: FastSet<&'static str>,
+}
+
+fn lower_set(src: &'static str) -> FastSet<String> {
+    parse_list(src).map(str::to_lowercase).collect()
+}
+
+/// The embedded lexicons, parsed on first use.
+pub static LEX: Lazy<Lexicons> = Lazy::new(build);
+
+fn build() -> Lexicons {
+    let mut known = FastMap::default();
+    let mut alias = FastMap::default();
+    let mut add = |src: &'static str, kind: Known, known: &mut FastMap<String, Known>| {
+        for line in parse_list(src) {
+            let (name, canon) = match line.split_once(" = ") {
+                Some((a, c)) => (a.trim(), Some(c.trim())),
+                None => (line, None),
+            };
+            known.entry(name.to_lowercase()).or_insert(kind);
+            if let Some(c) = canon {
+                known.entry(c.to_lowercase()).or_insert(kind);
+                alias.insert(name.to_lowercase(), c);
+            }
+        }
+    };
+    add(
+        include_str!("../../../assets/lexicons/countries.txt"),
+        Known::Country,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/places_extra.txt"),
+        Known::Country,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/orgs.txt"),
+        Known::Org,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/demonyms.txt"),
+        Known::Misc,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/misc_words.txt"),
+        Known::Misc,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/regions.txt"),
+        Known::Place,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/cities.txt"),
+        Known::Place,
+        &mut known,
+    );
+    // Plural demonyms ("Russians", "Germans") are MISC too.
+    let plurals: Vec<String> = known
+        .iter()
+        .filter(|(k, v)| **v == Known::Misc && !k.ends_with('s') && !k.ends_with("ese"))
+        .map(|(k, _)| format!("{k}s"))
+        .collect();
+    for p in plurals {
+        known.entry(p).or_insert(Known::Misc);
+    }
+    let mut org_suffix = FastSet::default();
+    let mut org_head = FastSet::default();
+    let mut head = false;
+    for line in parse_list(include_str!("../../../assets/lexicons/org_words.txt")) {
+        match line {
+            "[suffix]" => head = false,
+            "[head]" => head = true,
+            w if head => {
+                org_head.insert(w);
+            }
+            w => {
+                org_suffix.insert(w);
+            }
+        }
+    }
+    Lexicons {
+        common: parse_list(include_str!("../../../assets/lexicons/common_words.txt")).collect(),
+        first: lower_set(include_str!("../../../assets/lexicons/first_names.txt")),
+        last: lower_set(include_str!("../../../assets/lexicons/surnames.txt")),
+        known,
+        alias,
+        titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
+        org_suffix,
+        org_head,
+    }
+}
