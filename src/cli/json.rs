@@ -8,6 +8,7 @@
 //!
 //! ```text
 //! { "schema": 1, "id": str, "source": str, "title": str|null, "byline": str|null,
+//!   "site": str|null, "lang": str|null,
 //!   "dct": "YYYY-MM-DD"|null, "text": str,
 //!   "sentences": [{"start", "end"}],
 //!   "entities":  [{"start", "end", "label": "PER|ORG|LOC|MISC", "actor": int|null}],
@@ -25,6 +26,7 @@
 //! the first mention.
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
+use crate::document::Document;
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
@@ -43,6 +45,25 @@ pub struct Meta<'a> {
     pub byline: Option<&'a str>,
     /// Publication date, if known.
     pub dct: Option<NaiveDate>,
+    /// Site or publication name, if known.
+    pub site: Option<&'a str>,
+    /// Language (BCP 47), if known.
+    pub lang: Option<&'a str>,
+}
+
+impl<'a> Meta<'a> {
+    /// The metadata of `doc`, written under `id` and `source`, with `dct` as its date.
+    pub fn of(doc: &'a Document, id: &'a str, source: &'a str, dct: Option<NaiveDate>) -> Self {
+        Meta {
+            id,
+            source,
+            title: doc.title.as_deref(),
+            byline: doc.byline.as_deref(),
+            dct,
+            site: doc.site.as_deref(),
+            lang: doc.lang.as_deref(),
+        }
+    }
 }
 
 /// The JSON object for one analysed document.
@@ -55,6 +76,8 @@ pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
         "source": meta.source,
         "title": meta.title,
         "byline": meta.byline,
+        "site": meta.site,
+        "lang": meta.lang,
         "dct": meta.dct.map(|d| d.format("%Y-%m-%d").to_string()),
         "text": text,
         "sentences": a.sentences.iter().map(|s| json!({"start": c(s.span.start), "end": c(s.span.end)})).collect::<Vec<_>>(),

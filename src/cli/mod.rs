@@ -110,13 +110,7 @@ pub fn run_analyze(
             let doc = job.doc?;
             let dct = date_override.or(doc.date);
             let a = analysis::analyze(&doc.text, dct);
-            let meta = json::Meta {
-                id: &job.id,
-                source: &job.source,
-                title: doc.title.as_deref(),
-                byline: doc.byline.as_deref(),
-                dct,
-            };
+            let meta = json::Meta::of(&doc, &job.id, &job.source, dct);
             let v = json::analysis_json(&meta, &doc.text, &a);
             Ok(match format {
                 OutputFormat::Jsonl => serde_json::to_string(&v).unwrap_or_default(),
