@@ -278,7 +278,7 @@ fn link_target(t: &str) -> String {
 /// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
-    let meta = super::json::Meta::of(&doc, &doc.source, &doc.source, dct);
+    let meta = super::json::Meta::of(doc, &doc.source, &doc.source, dct);
     let mut v = super::json::analysis_json(&meta, &doc.text, a);
     let claims: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
     v["notes_schema"] = notes::export::NOTES_SCHEMA_VERSION.into();
