@@ -164,8 +164,12 @@ impl Document {
 /// `\r\n` and lone `\r` become `\n`, other C0/C1 controls and DEL are dropped (an ESC
 /// drops the printable sequence that follows it, up to its final byte).
 pub fn sanitize(s: &str) -> String {
+    // Most texts need nothing: copy the clean prefix in one go (a byte scan), and walk
+    // chars only from the first byte that may need work.
+    let clean = first_suspect_byte(s);
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
+    out.push_str(&s[..clean]);
+    let mut chars = s[clean..].chars().peekable();
     while let Some(c) = chars.next() {
         match c {
             '\n' => out.push('\n'),
@@ -183,6 +187,17 @@ pub fn sanitize(s: &str) -> String {
         }
     }
     out
+}
+
+/// Offset of the first char that [`sanitize`] may change (a control character other than
+/// `\n`, DEL, a C1 control or a bidi control); the length when there is none. A regex
+/// scans bytes far faster than a walk over chars.
+fn first_suspect_byte(s: &str) -> usize {
+    static SUSPECT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+        regex::Regex::new(r"[\x00-\x09\x0b-\x1f\x7f-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}]")
+            .expect("valid pattern")
+    });
+    SUSPECT.find(s).map_or(s.len(), |m| m.start())
 }
 
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
@@ -261,6 +276,14 @@ mod tests {
     fn sanitize_drops_escape_sequences() {
         let evil = "a\u{1b}]0;title\u{7}b\u{1b}[2Jc\u{1b}]52;c;SGVsbG8=\u{1b}\\d\re\u{0}f\u{9b}g";
         assert_eq!(sanitize(evil), "abcd\nefg");
+    }
+
+    #[test]
+    fn sanitize_finds_controls_after_a_clean_prefix() {
+        let s = "clean ünïcödé text \u{202E}rev\u{85}x\u{2067}y\r\nz\u{7f}";
+        assert_eq!(sanitize(s), "clean ünïcödé text revxy\nz");
+        assert_eq!(first_suspect_byte("abc\ndef"), 7);
+        assert_eq!(first_suspect_byte("ab\tc"), 2);
     }
 
     #[test]
