@@ -369,6 +369,7 @@ fn export_waits_for_the_analysis_and_loading_starts_it() {
         None
     );
     assert_eq!(s.error.as_deref(), Some("no route"));
+    assert!(s.quit, "a page that cannot be loaded ends the reader");
     let mut s = state(80, 24);
     assert_eq!(update(&mut s, Action::Export), Some(Command::Export));
 }

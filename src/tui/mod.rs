@@ -60,7 +60,8 @@ pub enum Pending {
 /// How often the progress mark moves while work runs.
 const TICK: Duration = Duration::from_millis(120);
 
-/// Run the reader until the user quits.
+/// Run the reader until the user quits. A document that fails to load (a URL) ends it
+/// with that error, for the caller to report.
 pub fn run(pending: Pending) -> anyhow::Result<()> {
     let mut guard = terminal::init()?;
     let size = guard.terminal.size()?;
@@ -85,7 +86,11 @@ pub fn run(pending: Pending) -> anyhow::Result<()> {
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     let _ = input.join();
-    result
+    result?;
+    match state.error.take() {
+        Some(e) => Err(anyhow::anyhow!(e)),
+        None => Ok(()),
+    }
 }
 
 fn event_loop(

@@ -599,8 +599,11 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
             Some(Command::Analyze)
         }
         Err(e) => {
+            // Nothing to read: leave the reader, and let the caller report the error
+            // on one line with a non-zero exit, as for a missing file.
             state.say(e.clone(), true);
             state.error = Some(e);
+            state.quit = true;
             None
         }
     }
