@@ -278,6 +278,7 @@ struct Features {
     negation: usize,
     third_person: usize,
     first_singular: usize,
+    generic: usize,
     quotes: usize,
     hedges: usize,
     question: bool,
@@ -408,6 +409,7 @@ fn features(toks: &[Tok]) -> Features {
                 Cue::Comparison => f.comparison += 1,
                 Cue::Opinion => f.opinion += 1,
                 Cue::Event => f.events += 1,
+                Cue::Generic => f.generic += 1,
             }
             i += len;
             continue;
@@ -453,6 +455,7 @@ impl Features {
         s += 0.1 * (self.first_singular.min(1) as f32);
         s -= 0.12 * (self.modals.min(2) as f32);
         s -= 0.12 * (self.opinion.min(3) as f32);
+        s -= 0.06 * (self.generic.min(3) as f32);
         s -= 0.1 * (self.first_person.min(2) as f32);
         s -= 0.15 * (self.second_person.min(2) as f32);
         if self.question || self.exclamation {
@@ -526,7 +529,8 @@ fn sentence_claims(
     timexes: &[TimeExpr],
     out: &mut Vec<Claim>,
 ) {
-    let attributions = attribution::find(text, toks, quoted);
+    let mut attributions = attribution::find(text, toks, quoted);
+    attributions.retain(|a| !is_authors_voice(text, a));
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);
@@ -592,6 +596,80 @@ fn sentence_claims(
             score,
         });
     }
+}
+
+/// Whether an attribution voices the author's own view rather than someone's report:
+/// a generic or second-person source ("you know", "some argue", "everyone agrees"), or
+/// a belief or wish ascribed to a pronoun or to people at large ("we know", "they want").
+fn is_authors_voice(text: &str, a: &attribution::Attribution) -> bool {
+    let Some(source) = &a.source else {
+        return false;
+    };
+    let source = text[source.clone()].trim().to_lowercase();
+    let generic = matches!(
+        source.as_str(),
+        "you"
+            | "you've"
+            | "you're"
+            | "everyone"
+            | "everybody"
+            | "some"
+            | "someone"
+            | "somebody"
+            | "anyone"
+            | "anybody"
+            | "one"
+            | "others"
+            | "nobody"
+            | "many"
+            | "most"
+            | "few"
+            | "all"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "their"
+    );
+    let cue = text[a.cue.clone()].to_lowercase();
+    let belief = matches!(
+        cue.split_whitespace().next().unwrap_or(""),
+        "want"
+            | "wants"
+            | "wanted"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "know"
+            | "knows"
+            | "knew"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "understand"
+            | "understood"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "insist"
+            | "insists"
+            | "insisting"
+    );
+    generic
+        || belief
+            && matches!(
+                source.as_str(),
+                "i" | "we" | "they" | "it" | "people" | "i've" | "we've" | "they've"
+            )
 }
 
 /// Words that open a clause without being part of what it asserts.
