@@ -950,6 +950,23 @@ mod tests {
     }
 
     #[test]
+    fn generic_beliefs_are_not_attributions() {
+        for t in [
+            "You know that the old system was broken by then.",
+            "We believe that the reform failed the poorest families.",
+        ] {
+            assert!(
+                claims(t).iter().all(|c| c.2 != ClaimKind::Attributed),
+                "{t}"
+            );
+        }
+        assert_eq!(
+            one("The minister believes that the reform failed.").2,
+            ClaimKind::Attributed
+        );
+    }
+
+    #[test]
     fn statistics_are_claims() {
         let (span, who, kind, _) = one("Putin has been in power for 24 years.");
         assert_eq!(span, "Putin has been in power for 24 years");
