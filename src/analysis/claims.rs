@@ -452,7 +452,7 @@ impl Features {
         s -= 0.05 * (self.negation.min(2) as f32);
         s += 0.04 * (self.third_person.min(2) as f32);
         // Personal experience told in the first person is an anecdote, checkable.
-        s += 0.1 * (self.first_singular.min(1) as f32);
+        s += 0.1 * (self.first_singular.min(1) as f32) + 0.03 * (self.first_singular.min(2) as f32);
         s -= 0.12 * (self.modals.min(2) as f32);
         s -= 0.12 * (self.opinion.min(3) as f32);
         s -= 0.06 * (self.generic.min(3) as f32);
