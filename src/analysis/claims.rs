@@ -455,7 +455,10 @@ impl Features {
         s += 0.1 * (self.first_singular.min(1) as f32) + 0.03 * (self.first_singular.min(2) as f32);
         s -= 0.12 * (self.modals.min(2) as f32);
         s -= 0.12 * (self.opinion.min(3) as f32);
-        s -= 0.06 * (self.generic.min(3) as f32);
+        // A figure stays checkable however it is framed.
+        if self.numbers == 0 {
+            s -= 0.06 * (self.generic.min(3) as f32);
+        }
         s -= 0.1 * (self.first_person.min(2) as f32);
         s -= 0.15 * (self.second_person.min(2) as f32);
         if self.question || self.exclamation {
