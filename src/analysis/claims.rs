@@ -260,7 +260,10 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
 #[derive(Debug, Default)]
 struct Features {
     words: usize,
+    /// Figures: digits (not years), percent and currency signs.
     numbers: usize,
+    /// Numbers spelled out ("three", "millions", "half"): vaguer than figures.
+    number_words: usize,
     years: usize,
     names: usize,
     causal: usize,
@@ -376,7 +379,7 @@ fn features(toks: &[Tok]) -> Features {
                 f.numbers += 1;
             }
         } else if is_number_word(&t.lower) {
-            f.numbers += 1;
+            f.number_words += 1;
         }
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
             f.names += 1;
@@ -422,7 +425,7 @@ fn features(toks: &[Tok]) -> Features {
 impl Features {
     /// The most specific kind these features suggest.
     fn kind(&self) -> ClaimKind {
-        if self.numbers > 0 {
+        if self.numbers + self.number_words > 0 {
             ClaimKind::Statistic
         } else if self.accusation > 0 {
             ClaimKind::Accusation
@@ -440,7 +443,8 @@ impl Features {
     /// How concrete and checkable the stretch is, in 0..=1.
     fn checkability(&self) -> f32 {
         let mut s = 0.25;
-        s += 0.2 * (self.numbers.min(2) as f32);
+        let figures = self.numbers.min(2);
+        s += 0.2 * (figures as f32) + 0.1 * (self.number_words.min(2 - figures) as f32);
         s += 0.15 * (self.years.min(1) as f32);
         s += 0.06 * (self.names.min(3) as f32);
         s += 0.05 * (self.events.min(1) as f32);
