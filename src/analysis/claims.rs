@@ -260,7 +260,10 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
 #[derive(Debug, Default)]
 struct Features {
     words: usize,
+    /// Figures: digits (not years), percent and currency signs.
     numbers: usize,
+    /// Numbers spelled out ("three", "millions", "half"): vaguer than figures.
+    number_words: usize,
     years: usize,
     names: usize,
     causal: usize,
@@ -278,6 +281,7 @@ struct Features {
     negation: usize,
     third_person: usize,
     first_singular: usize,
+    generic: usize,
     quotes: usize,
     hedges: usize,
     question: bool,
@@ -375,7 +379,7 @@ fn features(toks: &[Tok]) -> Features {
                 f.numbers += 1;
             }
         } else if is_number_word(&t.lower) {
-            f.numbers += 1;
+            f.number_words += 1;
         }
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
             f.names += 1;
@@ -408,6 +412,7 @@ fn features(toks: &[Tok]) -> Features {
                 Cue::Comparison => f.comparison += 1,
                 Cue::Opinion => f.opinion += 1,
                 Cue::Event => f.events += 1,
+                Cue::Generic => f.generic += 1,
             }
             i += len;
             continue;
@@ -420,7 +425,7 @@ fn features(toks: &[Tok]) -> Features {
 impl Features {
     /// The most specific kind these features suggest.
     fn kind(&self) -> ClaimKind {
-        if self.numbers > 0 {
+        if self.numbers + self.number_words > 0 {
             ClaimKind::Statistic
         } else if self.accusation > 0 {
             ClaimKind::Accusation
@@ -438,7 +443,8 @@ impl Features {
     /// How concrete and checkable the stretch is, in 0..=1.
     fn checkability(&self) -> f32 {
         let mut s = 0.25;
-        s += 0.2 * (self.numbers.min(2) as f32);
+        let figures = self.numbers.min(2);
+        s += 0.2 * (figures as f32) + 0.1 * (self.number_words.min(2 - figures) as f32);
         s += 0.15 * (self.years.min(1) as f32);
         s += 0.06 * (self.names.min(3) as f32);
         s += 0.05 * (self.events.min(1) as f32);
@@ -450,9 +456,13 @@ impl Features {
         s -= 0.05 * (self.negation.min(2) as f32);
         s += 0.04 * (self.third_person.min(2) as f32);
         // Personal experience told in the first person is an anecdote, checkable.
-        s += 0.1 * (self.first_singular.min(1) as f32);
+        s += 0.1 * (self.first_singular.min(1) as f32) + 0.03 * (self.first_singular.min(2) as f32);
         s -= 0.12 * (self.modals.min(2) as f32);
         s -= 0.12 * (self.opinion.min(3) as f32);
+        // A figure stays checkable however it is framed.
+        if self.numbers == 0 {
+            s -= 0.06 * (self.generic.min(3) as f32);
+        }
         s -= 0.1 * (self.first_person.min(2) as f32);
         s -= 0.15 * (self.second_person.min(2) as f32);
         if self.question || self.exclamation {
@@ -526,7 +536,8 @@ fn sentence_claims(
     timexes: &[TimeExpr],
     out: &mut Vec<Claim>,
 ) {
-    let attributions = attribution::find(text, toks, quoted);
+    let mut attributions = attribution::find(text, toks, quoted);
+    attributions.retain(|a| !is_authors_voice(text, a));
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);
@@ -592,6 +603,80 @@ fn sentence_claims(
             score,
         });
     }
+}
+
+/// Whether an attribution voices the author's own view rather than someone's report:
+/// a generic or second-person source ("you know", "some argue", "everyone agrees"), or
+/// a belief or wish ascribed to a pronoun or to people at large ("we know", "they want").
+fn is_authors_voice(text: &str, a: &attribution::Attribution) -> bool {
+    let Some(source) = &a.source else {
+        return false;
+    };
+    let source = text[source.clone()].trim().to_lowercase();
+    let generic = matches!(
+        source.as_str(),
+        "you"
+            | "you've"
+            | "you're"
+            | "everyone"
+            | "everybody"
+            | "some"
+            | "someone"
+            | "somebody"
+            | "anyone"
+            | "anybody"
+            | "one"
+            | "others"
+            | "nobody"
+            | "many"
+            | "most"
+            | "few"
+            | "all"
+            | "a"
+            | "an"
+            | "its"
+            | "his"
+            | "their"
+    );
+    let cue = text[a.cue.clone()].to_lowercase();
+    let belief = matches!(
+        cue.split_whitespace().next().unwrap_or(""),
+        "want"
+            | "wants"
+            | "wanted"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "know"
+            | "knows"
+            | "knew"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "feel"
+            | "feels"
+            | "felt"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "understand"
+            | "understood"
+            | "agree"
+            | "agrees"
+            | "agreed"
+            | "insist"
+            | "insists"
+            | "insisting"
+    );
+    generic
+        || belief
+            && matches!(
+                source.as_str(),
+                "i" | "we" | "they" | "it" | "people" | "i've" | "we've" | "they've"
+            )
 }
 
 /// Words that open a clause without being part of what it asserts.
@@ -869,6 +954,23 @@ mod tests {
         assert_eq!(who, None);
         assert_eq!(kind, ClaimKind::Statistic);
         assert!(hedged);
+    }
+
+    #[test]
+    fn generic_beliefs_are_not_attributions() {
+        for t in [
+            "You know that the old system was broken by then.",
+            "We believe that the reform failed the poorest families.",
+        ] {
+            assert!(
+                claims(t).iter().all(|c| c.2 != ClaimKind::Attributed),
+                "{t}"
+            );
+        }
+        assert_eq!(
+            one("The minister believes that the reform failed.").2,
+            ClaimKind::Attributed
+        );
     }
 
     #[test]

@@ -61,6 +61,8 @@ pub(crate) enum Cue {
     Opinion,
     /// A past-tense event verb.
     Event,
+    /// A generalising, evaluative or abstract word.
+    Generic,
 }
 
 /// Multi-word phrases keyed by their first word; each entry is the remaining words
@@ -145,6 +147,7 @@ pub(crate) static CUES: Lazy<Phrases<Cue>> = Lazy::new(|| {
                 "comparison" => Cue::Comparison,
                 "opinion" => Cue::Opinion,
                 "event" => Cue::Event,
+                "generic" => Cue::Generic,
                 _ => return None,
             };
             Some((p, cue))
