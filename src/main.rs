@@ -1,8 +1,8 @@
 //! The `lede` binary: parse arguments, dispatch, map errors to exit codes.
 //!
 //! Exit codes: 0 success; 1 a document could not be opened or another error; 2 a batch
-//! command finished but some inputs failed (each reported on standard error); 64 bad
-//! arguments (clap's usage errors exit 2 by clap convention). A closed pipe is success.
+//! command finished but some inputs failed (each reported on standard error), or the
+//! arguments were wrong (clap's usage errors, with a message). A closed pipe is success.
 #![forbid(unsafe_code)]
 #![deny(clippy::unwrap_used)]
 
@@ -160,14 +160,18 @@ fn analyze(
     for src in &inputs {
         match input {
             InputFormat::Jsonl => {
-                let raw = lede::io::read_source(src)?;
-                let name = if src == "-" {
-                    "standard input"
-                } else {
-                    src.as_str()
-                };
-                let (text, _) = lede::io::decode_utf8(name, &raw.bytes);
-                jobs.extend(cli::jobs_from_jsonl(src, &text));
+                // A corpus file that cannot be read is one failed input; the others go on.
+                match lede::io::read_source(src) {
+                    Ok(raw) => {
+                        let (text, _) = lede::io::decode_utf8(src, &raw.bytes);
+                        jobs.extend(cli::jobs_from_jsonl(src, &text));
+                    }
+                    Err(e) => jobs.push(cli::Job {
+                        id: src.clone(),
+                        source: src.clone(),
+                        doc: Err(e.to_string()),
+                    }),
+                }
             }
             InputFormat::Doc => jobs.push(cli::Job {
                 id: src.clone(),

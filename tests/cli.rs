@@ -314,3 +314,44 @@ fn help_documents_every_command() {
         .success()
         .stdout(predicate::str::contains("--format"));
 }
+
+#[test]
+fn a_missing_jsonl_corpus_is_one_failed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = write(&dir, "good.jsonl", br#"{"id":"a","text":"Hello there."}"#);
+    let missing = dir.path().join("gone.jsonl").to_string_lossy().into_owned();
+    let out = lede()
+        .args([
+            "analyze", "--input", "jsonl", "--format", "jsonl", &missing, &good,
+        ])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("gone.jsonl: no such file"))
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(String::from_utf8(out).unwrap().lines().count(), 1);
+}
+
+#[test]
+fn json_shape_follows_the_inputs_not_the_failures() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(&dir, "a.txt", b"First document here.");
+    let missing = dir
+        .path()
+        .join("missing.txt")
+        .to_string_lossy()
+        .into_owned();
+    let out = lede()
+        .args(["analyze", &a, &missing])
+        .assert()
+        .code(2)
+        .get_output()
+        .stdout
+        .clone();
+    assert_eq!(
+        json_of(&out).as_array().map(Vec::len),
+        Some(1),
+        "several inputs: an array"
+    );
+}

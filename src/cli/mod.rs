@@ -104,6 +104,7 @@ pub fn run_analyze(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> std::io::Result<usize> {
+    let several = jobs.len() != 1;
     let results: Vec<Result<String, String>> = jobs
         .into_par_iter()
         .map(|job| {
@@ -134,8 +135,11 @@ pub fn run_analyze(
             }
         }
         OutputFormat::Json => {
-            if ok.len() == 1 {
-                writeln!(out, "{}", ok[0])?;
+            if !several {
+                // One input: its object (or nothing when it failed).
+                for s in &ok {
+                    writeln!(out, "{s}")?;
+                }
             } else {
                 writeln!(out, "[")?;
                 for (i, s) in ok.iter().enumerate() {

@@ -40,9 +40,10 @@ impl Options {
         if let Some(secs) = std::env::var("LEDE_FETCH_TIMEOUT")
             .ok()
             .and_then(|v| v.trim().parse::<f64>().ok())
-            .filter(|s| s.is_finite() && *s > 0.0)
+            .filter(|s| *s > 0.0)
+            .and_then(|s| Duration::try_from_secs_f64(s).ok())
         {
-            opts.timeout = Duration::from_secs_f64(secs);
+            opts.timeout = secs;
             opts.connect_timeout = opts.connect_timeout.min(opts.timeout);
         }
         opts

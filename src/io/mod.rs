@@ -129,14 +129,19 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 /// Decode bytes as UTF-8. Invalid sequences are replaced with U+FFFD and reported as a
 /// warning giving the first bad byte offset (lede never refuses a text for its encoding).
 pub fn decode_utf8(name: &str, bytes: &[u8]) -> (String, Option<String>) {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
     match std::str::from_utf8(bytes) {
         Ok(s) => (s.to_string(), None),
         Err(e) => (
             String::from_utf8_lossy(bytes).into_owned(),
             Some(format!(
                 "{name}: invalid UTF-8 at byte {}, replaced with \u{FFFD}",
-                e.valid_up_to()
+                bom + e.valid_up_to()
             )),
         ),
     }
@@ -259,6 +264,11 @@ mod tests {
         let (s, w) = decode_utf8("f.txt", b"ab\xffcd");
         assert_eq!(s, "ab\u{FFFD}cd");
         assert!(w.unwrap().contains("byte 2"));
+        let (_, w) = decode_utf8("f.txt", b"\xEF\xBB\xBFab\xff");
+        assert!(
+            w.unwrap().contains("byte 5"),
+            "offsets count the byte order mark"
+        );
     }
 
     #[test]

@@ -556,7 +556,7 @@ impl Panes {
             }
         } else if main.height >= 16 || panel_focused {
             // One panel at a time, below the article.
-            let h = (main.height * 2 / 5).clamp(4, 12);
+            let h = (main.height * 2 / 5).clamp(4, 12).min(main.height);
             p.article = Rect {
                 height: main.height - h,
                 ..main
