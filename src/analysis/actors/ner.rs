@@ -282,6 +282,21 @@ const NEVER: &[&str] = &[
     "thanksgiving",
     "halloween",
     "ceo",
+    "lcd",
+    "vip",
+    "vips",
+    "usb",
+    "gps",
+    "dvd",
+    "dvds",
+    "hdtv",
+    "suv",
+    "suvs",
+    "atm",
+    "atms",
+    "ipo",
+    "gdp",
+    "mp3",
     "cfo",
     "coo",
     "cto",
@@ -900,6 +915,27 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             i = end;
             continue;
         }
+        // "the Nikkei index", "the Russell 2000 Index": a market index.
+        let index_word = |k: usize| {
+            s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "average" | "composite")
+        };
+        if j < n && index_word(j) {
+            push(s, i, j, Label::Misc, Strength::Strong, None, false, out);
+            i = j;
+            continue;
+        }
+        if j + 1 < n && s.toks[j].kind == Kind::Num && index_word(j + 1) {
+            push(s, i, j + 1, Label::Misc, Strength::Strong, None, false, out);
+            i = j + 2;
+            continue;
+        }
+        if j < n && j == i + 1 && model_number(s, j) && known(s.lw(i)) == Some(Known::Org) {
+            // "Boeing 737s", "the Airbus 380": a maker's name with a model number is the
+            // product, not the maker.
+            push(s, i, j + 1, Label::Misc, Strength::Strong, None, false, out);
+            i = j + 1;
+            continue;
+        }
         let start = if head_common && !org_like(s, i, j) {
             i + 1
         } else {
@@ -1019,13 +1055,42 @@ fn product_end(s: &Sent, j: usize) -> Option<usize> {
     (end > j + 1 || noun).then_some(end)
 }
 
+/// Whether token `j` is a model number: three digits, maybe a plural or a variant
+/// ("737", "737s", "737-800").
+fn model_number(s: &Sent, j: usize) -> bool {
+    let t = &s.toks[j];
+    if t.kind != Kind::Num {
+        return false;
+    }
+    let w = &s.text[t.start..t.end];
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &w[digits..];
+    digits == 3
+        && (rest.is_empty()
+            || rest == "s"
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric())))
+}
+
 /// Whether tokens `i..j` read as an organisation or event name as a whole ("General
 /// Motors Corp", "Red Cross"), so that a common first word belongs to it.
 fn org_like(s: &Sent, i: usize, j: usize) -> bool {
     let last = s.cw(j - 1);
-    LEX.org_suffix.contains(last.as_str())
+    airline(s, i, j)
+        || LEX.org_suffix.contains(last.as_str())
         || EVENT_SUFFIX.contains(&last.as_str())
         || known(&join_lower(s, i, j)).is_some()
+}
+
+/// "Air France", "Air India": "Air" before a place names an airline.
+fn airline(s: &Sent, i: usize, j: usize) -> bool {
+    j >= i + 2
+        && s.w(i) == "Air"
+        && matches!(
+            known(&join_lower(s, i + 1, j)),
+            Some(Known::Country | Known::Place)
+        )
 }
 
 /// "of" joins only after a word that heads organisation or place names; particles such
@@ -1299,6 +1364,9 @@ fn classify_inner(
         Some(Known::Org) => return Some((Label::Org, Strong, false)),
         Some(Known::Misc) => return Some((Label::Misc, Strong, false)),
         None => {}
+    }
+    if airline(s, i, j) {
+        return Some((Label::Org, Strong, false));
     }
     let last_c = s.cw(j - 1);
     // Model numbers make products: "Airbus A380", "Boeing 787" is left to context.
