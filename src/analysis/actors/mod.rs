@@ -272,6 +272,21 @@ mod tests {
     }
 
     #[test]
+    fn products_and_indices_are_not_actors() {
+        let (ms, _) = run(
+            "Ryanair ordered 40 Boeing 737s from the maker. \
+             The Russell 2000 Index fell while the Nikkei index rose. \
+             Air Canada and Toyota signed a deal.",
+        );
+        assert!(has(&ms, "Boeing 737s", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Russell 2000", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Nikkei", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Air Canada", "ORG"), "{ms:?}");
+        assert!(has(&ms, "Toyota", "ORG"), "{ms:?}");
+        assert!(!ms.iter().any(|(n, _)| n == "Canada"), "{ms:?}");
+    }
+
+    #[test]
     fn titles_and_possessives_are_cut_off() {
         let (ms, actors) = run("President Vladimir Putin spoke. Putin's critics were jailed.");
         assert!(has(&ms, "Vladimir Putin", "PER"), "{ms:?}");
