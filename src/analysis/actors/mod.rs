@@ -273,17 +273,26 @@ mod tests {
 
     #[test]
     fn products_and_indices_are_not_actors() {
-        let (ms, _) = run(
-            "Ryanair ordered 40 Boeing 737s from the maker. \
+        let (ms, _) = run("Ryanair ordered 40 Boeing 737s from the maker. \
              The Russell 2000 Index fell while the Nikkei index rose. \
-             Air Canada and Toyota signed a deal.",
-        );
+             Air Canada and Toyota signed a deal.");
         assert!(has(&ms, "Boeing 737s", "MISC"), "{ms:?}");
         assert!(has(&ms, "Russell 2000", "MISC"), "{ms:?}");
         assert!(has(&ms, "Nikkei", "MISC"), "{ms:?}");
         assert!(has(&ms, "Air Canada", "ORG"), "{ms:?}");
         assert!(has(&ms, "Toyota", "ORG"), "{ms:?}");
         assert!(!ms.iter().any(|(n, _)| n == "Canada"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_makers_name_before_a_model_name_is_a_product() {
+        let (ms, _) = run(
+            "Dealers said the Toyota Prius sold well. \
+             Douglas Aircraft built it, and Apple Corps sued.",
+        );
+        assert!(has(&ms, "Toyota Prius", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Douglas Aircraft", "ORG"), "{ms:?}");
+        assert!(has(&ms, "Apple Corps", "ORG"), "{ms:?}");
     }
 
     #[test]

@@ -388,6 +388,8 @@ const PLACE_SUFFIX: &[&str] = &[
     "Sea",
     "Ocean",
     "Airport",
+    "Center",
+    "Centre",
     "Coast",
     "Peninsula",
     "Heights",
@@ -919,12 +921,18 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
         let index_word = |k: usize| {
             s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "average" | "composite")
         };
-        if j < n && index_word(j) {
+        let place = || {
+            matches!(
+                known(&join_lower(s, i, j)),
+                Some(Known::Country | Known::Place)
+            )
+        };
+        if j < n && index_word(j) && !place() {
             push(s, i, j, Label::Misc, Strength::Strong, None, false, out);
             i = j;
             continue;
         }
-        if j + 1 < n && s.toks[j].kind == Kind::Num && index_word(j + 1) {
+        if j + 1 < n && s.toks[j].kind == Kind::Num && index_word(j + 1) && !place() {
             push(s, i, j + 1, Label::Misc, Strength::Strong, None, false, out);
             i = j + 2;
             continue;
@@ -1369,6 +1377,19 @@ fn classify_inner(
         return Some((Label::Org, Strong, false));
     }
     let last_c = s.cw(j - 1);
+    // "Toyota Prius", "Apple Macintosh": a company's name before a model name.
+    if n == 2 && j == i + 2 && known(&fl) == Some(Known::Org) && !s.headline {
+        let model = s.lw(i + 1);
+        let plain = LEX.org_suffix.contains(last_c.as_str())
+            || PLACE_SUFFIX.contains(&last_c.as_str())
+            || EVENT_SUFFIX.contains(&last_c.as_str())
+            || LEX.titles.contains(model)
+            || LEX.first.contains(model)
+            || matches!(known(model), Some(Known::Org | Known::Country));
+        if !plain {
+            return Some((Label::Misc, Strong, false));
+        }
+    }
     // Model numbers make products: "Airbus A380", "Boeing 787" is left to context.
     if n >= 2 && last.chars().any(|c| c.is_ascii_digit()) && last.chars().any(char::is_alphabetic) {
         return Some((Label::Misc, Strong, false));
@@ -1381,7 +1402,8 @@ fn classify_inner(
         && !matches!(
             last_c.as_str(),
             "Group" | "Bank" | "Company" | "Corporation"
-        );
+        )
+        && !(LEX.org_suffix.contains(last_c.as_str()) && !LEX.last.contains(&lower(last)));
     if n == 2
         && plain_suffix
         && LEX.first.contains(&fl)
