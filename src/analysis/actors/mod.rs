@@ -286,13 +286,19 @@ mod tests {
 
     #[test]
     fn a_makers_name_before_a_model_name_is_a_product() {
-        let (ms, _) = run(
-            "Dealers said the Toyota Prius sold well. \
-             Douglas Aircraft built it, and Apple Corps sued.",
-        );
+        let (ms, _) = run("Dealers said the Toyota Prius sold well. \
+             Douglas Aircraft built it, and Apple Corps sued.");
         assert!(has(&ms, "Toyota Prius", "MISC"), "{ms:?}");
         assert!(has(&ms, "Douglas Aircraft", "ORG"), "{ms:?}");
         assert!(has(&ms, "Apple Corps", "ORG"), "{ms:?}");
+    }
+
+    #[test]
+    fn brands_and_a_leading_country_of_several_words() {
+        let (ms, _) = run("The new iPod Nano went on sale at the United Kingdom iTunes store.");
+        assert!(has(&ms, "iPod Nano", "MISC"), "{ms:?}");
+        assert!(has(&ms, "United Kingdom", "LOC"), "{ms:?}");
+        assert!(has(&ms, "iTunes", "MISC"), "{ms:?}");
     }
 
     #[test]

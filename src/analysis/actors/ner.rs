@@ -539,6 +539,7 @@ fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
+        Some(_) if brand_word(w) => true,
         Some(_) if !w.as_bytes().iter().take(4).any(|&b| b == b'-') => false,
         // "al-Qaida", "el-Sisi", "bin-Laden": a lower-case particle before a capital.
         Some(_) => ["al-", "el-", "bin-", "ad-", "as-", "ash-", "an-"]
@@ -548,6 +549,15 @@ fn is_cap(w: &str) -> bool {
             }),
         None => false,
     }
+}
+
+/// "iPod", "iOS", "eBay": a brand spelled with a lower-case "i" or "e" before a capital.
+fn brand_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && matches!(b[0], b'i' | b'e')
+        && b[1].is_ascii_uppercase()
+        && b.iter().all(u8::is_ascii_alphabetic)
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -1146,6 +1156,15 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
                 return;
             }
         }
+        // "United Kingdom iTunes", "United States Senate": a country of several words first.
+        if let Some(k) = (i + 2..j.min(i + 4)).rev().find(|&k| {
+            known(&join_lower(s, i, k)) == Some(Known::Country)
+                && (brand_word(s.w(k)) || known(&join_lower(s, k, j)).is_some())
+        }) {
+            push(s, i, k, Label::Place, Strength::Strong, None, false, out);
+            i = k;
+            continue;
+        }
         if j - i >= 2 {
             let head = known(s.lw(i));
             let last = s.cw(j - 1);
@@ -1158,7 +1177,9 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
                         && !EVENT_SUFFIX.contains(&last.as_str())
                         || rest_personal
                 }
-                Some(Known::Country) => rest_personal || acronyms || known(&rest).is_some(),
+                Some(Known::Country) => {
+                    rest_personal || acronyms || known(&rest).is_some() || brand_word(s.w(i + 1))
+                }
                 // "From Vienna Kutuzov wrote": a place, then a name beginning a clause.
                 Some(Known::Place) if !s.headline => {
                     let proper = (i + 1..j)
@@ -1377,6 +1398,10 @@ fn classify_inner(
         return Some((Label::Org, Strong, false));
     }
     let last_c = s.cw(j - 1);
+    // "iPhone", "iLife": an unknown brand-spelled name is a product.
+    if brand_word(first) {
+        return Some((Label::Misc, Weak, false));
+    }
     // "Toyota Prius", "Apple Macintosh": a company's name before a model name.
     if n == 2 && j == i + 2 && known(&fl) == Some(Known::Org) && !s.headline {
         let model = s.lw(i + 1);
