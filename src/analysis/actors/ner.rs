@@ -1428,7 +1428,7 @@ fn classify_inner(
             last_c.as_str(),
             "Group" | "Bank" | "Company" | "Corporation"
         )
-        && !(LEX.org_suffix.contains(last_c.as_str()) && !LEX.last.contains(&lower(last)));
+        && (!LEX.org_suffix.contains(last_c.as_str()) || LEX.last.contains(&lower(last)));
     if n == 2
         && plain_suffix
         && LEX.first.contains(&fl)
