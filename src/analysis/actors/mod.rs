@@ -294,6 +294,14 @@ mod tests {
     }
 
     #[test]
+    fn an_acronym_in_parentheses_takes_the_kind_of_its_long_form() {
+        let (ms, _) =
+            run("Jobs spoke at the World Wide Developers Conference (WWDC) on Monday. WWDC ends.");
+        assert!(has(&ms, "WWDC", "MISC"), "{ms:?}");
+        assert!(!has(&ms, "WWDC", "ORG"), "{ms:?}");
+    }
+
+    #[test]
     fn brands_and_a_leading_country_of_several_words() {
         let (ms, _) = run("The new iPod Nano went on sale at the United Kingdom iTunes store.");
         assert!(has(&ms, "iPod Nano", "MISC"), "{ms:?}");

@@ -868,6 +868,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         }
         out.sort_by_key(|f| f.span.start);
     }
+    acronyms(text, &mut out);
     harmonise(text, &mut out);
     out.retain(|f| !f.doubtful());
     out
@@ -1629,6 +1630,40 @@ fn classify_inner(
         return Some((Label::Person, Weak, false));
     }
     Some((Label::Org, Weak, false))
+}
+
+/// "World Wide Developers Conference (WWDC)": an acronym spelled out right before it in
+/// parentheses is of the same kind as its long form.
+fn acronyms(text: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (long, short) = (&found[k - 1], &found[k]);
+        let acr = &text[short.span.clone()];
+        let between = &text[long.span.end..short.span.start];
+        if !matches!(between, " (" | "(")
+            || !text[short.span.end..].starts_with(')')
+            || acr.chars().count() < 2
+            || !acr.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let words: Vec<&str> = text[long.span.clone()]
+            .split([' ', '-'])
+            .filter(|w| !matches!(lower(w).as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+            .collect();
+        let initials = |ws: &[&str]| -> String {
+            ws.iter()
+                .filter_map(|w| w.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+                .collect()
+        };
+        if initials(&words) == acr || words.len() > 2 && initials(&words[1..]) == acr {
+            let (label, strength) = (long.label, long.strength.max(Strength::Cue));
+            let f = &mut found[k];
+            f.label = label;
+            f.strength = f.strength.max(strength);
+            f.tentative = false;
+        }
+    }
 }
 
 /// Make labels agree across the document: each name takes the label of its surest
