@@ -302,6 +302,17 @@ mod tests {
     }
 
     #[test]
+    fn organisations_keep_their_kind_beside_roles_and_indices() {
+        let (ms, _) = run(
+            "The statement was carried by the official Iraqi News Agency (INA). \
+             The American Stock Exchange index rose.",
+        );
+        assert!(has(&ms, "Iraqi News Agency", "ORG"), "{ms:?}");
+        assert!(has(&ms, "INA", "ORG"), "{ms:?}");
+        assert!(has(&ms, "American Stock Exchange", "ORG"), "{ms:?}");
+    }
+
+    #[test]
     fn brands_and_a_leading_country_of_several_words() {
         let (ms, _) = run("The new iPod Nano went on sale at the United Kingdom iTunes store.");
         assert!(has(&ms, "iPod Nano", "MISC"), "{ms:?}");

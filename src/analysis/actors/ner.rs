@@ -939,11 +939,12 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
         let index_word = |k: usize| {
             s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "average" | "composite")
         };
+        // Places and organisations keep their kind: "the UK index", "the Stock Exchange index".
         let place = || {
             matches!(
                 known(&join_lower(s, i, j)),
-                Some(Known::Country | Known::Place)
-            )
+                Some(Known::Country | Known::Place | Known::Org)
+            ) || LEX.org_suffix.contains(s.cw(j - 1).as_str())
         };
         if j < n && index_word(j) && !place() {
             push(s, i, j, Label::Misc, Strength::Strong, None, false, out);
@@ -1383,7 +1384,12 @@ fn classify_inner(
         || TEAM_VERBS.contains(&next) && (nums >= 1 || next != "won" && next != "lost")
         || matches!(prev, "v" | "vs" | "beat" | "against") && nums >= 1;
     let kn = known(&whole);
-    if titled && !matches!(kn, Some(Known::Country)) {
+    // "the official Iraqi News Agency": a role word before an organisation's name.
+    let org_named = n >= 2 && {
+        let last_c = s.cw(j - 1);
+        LEX.org_suffix.contains(last_c.as_str()) && !LEX.last.contains(&lower(s.w(j - 1)))
+    };
+    if titled && !org_named && !matches!(kn, Some(Known::Country)) {
         return Some((Label::Person, Strong, false));
     }
     match kn {
