@@ -291,6 +291,22 @@ mod tests {
         assert!(has(&ms, "Toyota Prius", "MISC"), "{ms:?}");
         assert!(has(&ms, "Douglas Aircraft", "ORG"), "{ms:?}");
         assert!(has(&ms, "Apple Corps", "ORG"), "{ms:?}");
+        let (ms, _) =
+            run("Ford said the Ford Fusion sold well, but the Senate Majority Leader objected.");
+        assert!(has(&ms, "Ford Fusion", "MISC"), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|(n, l)| n.starts_with("Senate") && *l == "MISC"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_centre_is_a_place_where_things_happen_and_an_organisation_that_speaks() {
+        let (ms, _) = run("Jobs spoke at Moscone Center on Monday. \
+             The Tax Policy Center said the plan would cost more.");
+        assert!(has(&ms, "Moscone Center", "LOC"), "{ms:?}");
+        assert!(has(&ms, "Tax Policy Center", "ORG"), "{ms:?}");
     }
 
     #[test]

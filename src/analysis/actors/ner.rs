@@ -395,8 +395,6 @@ const PLACE_SUFFIX: &[&str] = &[
     "Sea",
     "Ocean",
     "Airport",
-    "Center",
-    "Centre",
     "Coast",
     "Peninsula",
     "Heights",
@@ -936,9 +934,8 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             continue;
         }
         // "the Nikkei index", "the Russell 2000 Index": a market index.
-        let index_word = |k: usize| {
-            s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "average" | "composite")
-        };
+        let index_word =
+            |k: usize| s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "composite");
         // Places and organisations keep their kind: "the UK index", "the Stock Exchange index".
         let place = || {
             matches!(
@@ -1416,8 +1413,20 @@ fn classify_inner(
     if brand_word(first) {
         return Some((Label::Misc, Weak, false));
     }
+    // "at Moscone Center": a centre where something happens is a place; elsewhere
+    // ("the Tax Policy Center said") an organisation.
+    if n >= 2 && matches!(last_c.as_str(), "Center" | "Centre") {
+        let before = if prev == "the" && i > 1 && s.is_word(i - 2) {
+            s.lw(i - 2)
+        } else {
+            prev
+        };
+        if matches!(before, "at" | "in" | "near" | "outside" | "inside") {
+            return Some((Label::Place, Strong, false));
+        }
+    }
     // "Toyota Prius", "Apple Macintosh": a company's name before a model name.
-    if n == 2 && j == i + 2 && known(&fl) == Some(Known::Org) && !s.headline {
+    if n == 2 && j == i + 2 && LEX.companies.contains(&fl) && !s.headline {
         let model = s.lw(i + 1);
         let plain = LEX.org_suffix.contains(last_c.as_str())
             || PLACE_SUFFIX.contains(&last_c.as_str())
