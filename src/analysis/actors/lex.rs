@@ -65,6 +65,8 @@ pub struct Lexicons {
     pub org_suffix: FastSet<&'static str>,
     /// First words of "X of Y" organisation names, as written.
     pub org_head: FastSet<&'static str>,
+    /// Companies (lower case): makers whose name may stand before a product's.
+    pub companies: FastSet<String>,
 }
 
 fn lower_set(src: &'static str) -> FastSet<String> {
@@ -102,6 +104,11 @@ fn build() -> Lexicons {
     );
     add(
         include_str!("../../../assets/lexicons/orgs.txt"),
+        Known::Org,
+        &mut known,
+    );
+    add(
+        include_str!("../../../assets/lexicons/companies.txt"),
         Known::Org,
         &mut known,
     );
@@ -158,5 +165,8 @@ fn build() -> Lexicons {
         titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
         org_suffix,
         org_head,
+        companies: parse_list(include_str!("../../../assets/lexicons/companies.txt"))
+            .map(|l| l.split(" = ").next().unwrap_or(l).trim().to_lowercase())
+            .collect(),
     }
 }

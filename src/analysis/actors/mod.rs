@@ -272,6 +272,71 @@ mod tests {
     }
 
     #[test]
+    fn products_and_indices_are_not_actors() {
+        let (ms, _) = run("Ryanair ordered 40 Boeing 737s from the maker. \
+             The Russell 2000 Index fell while the Nikkei index rose. \
+             Air Canada and Toyota signed a deal.");
+        assert!(has(&ms, "Boeing 737s", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Russell 2000", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Nikkei", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Air Canada", "ORG"), "{ms:?}");
+        assert!(has(&ms, "Toyota", "ORG"), "{ms:?}");
+        assert!(!ms.iter().any(|(n, _)| n == "Canada"), "{ms:?}");
+    }
+
+    #[test]
+    fn a_makers_name_before_a_model_name_is_a_product() {
+        let (ms, _) = run("Dealers said the Toyota Prius sold well. \
+             Douglas Aircraft built it, and Apple Corps sued.");
+        assert!(has(&ms, "Toyota Prius", "MISC"), "{ms:?}");
+        assert!(has(&ms, "Douglas Aircraft", "ORG"), "{ms:?}");
+        assert!(has(&ms, "Apple Corps", "ORG"), "{ms:?}");
+        let (ms, _) =
+            run("Ford said the Ford Fusion sold well, but the Senate Majority Leader objected.");
+        assert!(has(&ms, "Ford Fusion", "MISC"), "{ms:?}");
+        assert!(
+            !ms.iter()
+                .any(|(n, l)| n.starts_with("Senate") && *l == "MISC"),
+            "{ms:?}"
+        );
+    }
+
+    #[test]
+    fn a_centre_is_a_place_where_things_happen_and_an_organisation_that_speaks() {
+        let (ms, _) = run("Jobs spoke at Moscone Center on Monday. \
+             The Tax Policy Center said the plan would cost more.");
+        assert!(has(&ms, "Moscone Center", "LOC"), "{ms:?}");
+        assert!(has(&ms, "Tax Policy Center", "ORG"), "{ms:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_parentheses_takes_the_kind_of_its_long_form() {
+        let (ms, _) =
+            run("Jobs spoke at the World Wide Developers Conference (WWDC) on Monday. WWDC ends.");
+        assert!(has(&ms, "WWDC", "MISC"), "{ms:?}");
+        assert!(!has(&ms, "WWDC", "ORG"), "{ms:?}");
+    }
+
+    #[test]
+    fn organisations_keep_their_kind_beside_roles_and_indices() {
+        let (ms, _) = run(
+            "The statement was carried by the official Iraqi News Agency (INA). \
+             The American Stock Exchange index rose.",
+        );
+        assert!(has(&ms, "Iraqi News Agency", "ORG"), "{ms:?}");
+        assert!(has(&ms, "INA", "ORG"), "{ms:?}");
+        assert!(has(&ms, "American Stock Exchange", "ORG"), "{ms:?}");
+    }
+
+    #[test]
+    fn brands_and_a_leading_country_of_several_words() {
+        let (ms, _) = run("The new iPod Nano went on sale at the United Kingdom iTunes store.");
+        assert!(has(&ms, "iPod Nano", "MISC"), "{ms:?}");
+        assert!(has(&ms, "United Kingdom", "LOC"), "{ms:?}");
+        assert!(has(&ms, "iTunes", "MISC"), "{ms:?}");
+    }
+
+    #[test]
     fn titles_and_possessives_are_cut_off() {
         let (ms, actors) = run("President Vladimir Putin spoke. Putin's critics were jailed.");
         assert!(has(&ms, "Vladimir Putin", "PER"), "{ms:?}");

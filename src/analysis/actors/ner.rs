@@ -282,6 +282,28 @@ const NEVER: &[&str] = &[
     "thanksgiving",
     "halloween",
     "ceo",
+    "lcd",
+    "vip",
+    "vips",
+    "usb",
+    "gps",
+    "dvd",
+    "dvds",
+    "hdtv",
+    "suv",
+    "suvs",
+    "atm",
+    "atms",
+    "ipo",
+    "gdp",
+    "mp3",
+    "usd",
+    "eur",
+    "gbp",
+    "jpy",
+    "chf",
+    "cny",
+    "rmb",
     "cfo",
     "coo",
     "cto",
@@ -522,6 +544,7 @@ fn is_cap(w: &str) -> bool {
     let mut cs = w.chars();
     match cs.next() {
         Some(c) if c.is_uppercase() => true,
+        Some(_) if brand_word(w) => true,
         Some(_) if !w.as_bytes().iter().take(4).any(|&b| b == b'-') => false,
         // "al-Qaida", "el-Sisi", "bin-Laden": a lower-case particle before a capital.
         Some(_) => ["al-", "el-", "bin-", "ad-", "as-", "ash-", "an-"]
@@ -531,6 +554,15 @@ fn is_cap(w: &str) -> bool {
             }),
         None => false,
     }
+}
+
+/// "iPod", "iOS", "eBay": a brand spelled with a lower-case "i" or "e" before a capital.
+fn brand_word(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() >= 3
+        && matches!(b[0], b'i' | b'e')
+        && b[1].is_ascii_uppercase()
+        && b.iter().all(u8::is_ascii_alphabetic)
 }
 
 fn is_all_caps(w: &str) -> bool {
@@ -841,6 +873,7 @@ pub fn find(text: &str, sentences: &[Sentence]) -> Vec<Found> {
         }
         out.sort_by_key(|f| f.span.start);
     }
+    acronyms(text, &mut out);
     harmonise(text, &mut out);
     out.retain(|f| !f.doubtful());
     out
@@ -898,6 +931,33 @@ fn scan(s: &Sent, out: &mut Vec<Found>) {
             // "Boeing 787 Dreamliner", "Rolls-Royce Trent 900 engines": a product.
             push(s, i, end, Label::Misc, Strength::Strong, None, false, out);
             i = end;
+            continue;
+        }
+        // "the Nikkei index", "the Russell 2000 Index": a market index.
+        let index_word =
+            |k: usize| s.is_word(k) && matches!(s.lw(k), "index" | "indices" | "composite");
+        // Places and organisations keep their kind: "the UK index", "the Stock Exchange index".
+        let place = || {
+            matches!(
+                known(&join_lower(s, i, j)),
+                Some(Known::Country | Known::Place | Known::Org)
+            ) || LEX.org_suffix.contains(s.cw(j - 1).as_str())
+        };
+        if j < n && index_word(j) && !place() {
+            push(s, i, j, Label::Misc, Strength::Strong, None, false, out);
+            i = j;
+            continue;
+        }
+        if j + 1 < n && s.toks[j].kind == Kind::Num && index_word(j + 1) && !place() {
+            push(s, i, j + 1, Label::Misc, Strength::Strong, None, false, out);
+            i = j + 2;
+            continue;
+        }
+        if j < n && j == i + 1 && model_number(s, j) && known(s.lw(i)) == Some(Known::Org) {
+            // "Boeing 737s", "the Airbus 380": a maker's name with a model number is the
+            // product, not the maker.
+            push(s, i, j + 1, Label::Misc, Strength::Strong, None, false, out);
+            i = j + 1;
             continue;
         }
         let start = if head_common && !org_like(s, i, j) {
@@ -1019,13 +1079,42 @@ fn product_end(s: &Sent, j: usize) -> Option<usize> {
     (end > j + 1 || noun).then_some(end)
 }
 
+/// Whether token `j` is a model number: three digits, maybe a plural or a variant
+/// ("737", "737s", "737-800").
+fn model_number(s: &Sent, j: usize) -> bool {
+    let t = &s.toks[j];
+    if t.kind != Kind::Num {
+        return false;
+    }
+    let w = &s.text[t.start..t.end];
+    let digits = w.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = &w[digits..];
+    digits == 3
+        && (rest.is_empty()
+            || rest == "s"
+            || rest
+                .strip_prefix('-')
+                .is_some_and(|v| !v.is_empty() && v.bytes().all(|b| b.is_ascii_alphanumeric())))
+}
+
 /// Whether tokens `i..j` read as an organisation or event name as a whole ("General
 /// Motors Corp", "Red Cross"), so that a common first word belongs to it.
 fn org_like(s: &Sent, i: usize, j: usize) -> bool {
     let last = s.cw(j - 1);
-    LEX.org_suffix.contains(last.as_str())
+    airline(s, i, j)
+        || LEX.org_suffix.contains(last.as_str())
         || EVENT_SUFFIX.contains(&last.as_str())
         || known(&join_lower(s, i, j)).is_some()
+}
+
+/// "Air France", "Air India": "Air" before a place names an airline.
+fn airline(s: &Sent, i: usize, j: usize) -> bool {
+    j >= i + 2
+        && s.w(i) == "Air"
+        && matches!(
+            known(&join_lower(s, i + 1, j)),
+            Some(Known::Country | Known::Place)
+        )
 }
 
 /// "of" joins only after a word that heads organisation or place names; particles such
@@ -1073,6 +1162,15 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
                 return;
             }
         }
+        // "United Kingdom iTunes", "United States Senate": a country of several words first.
+        if let Some(k) = (i + 2..j.min(i + 4)).rev().find(|&k| {
+            known(&join_lower(s, i, k)) == Some(Known::Country)
+                && (brand_word(s.w(k)) || known(&join_lower(s, k, j)).is_some())
+        }) {
+            push(s, i, k, Label::Place, Strength::Strong, None, false, out);
+            i = k;
+            continue;
+        }
         if j - i >= 2 {
             let head = known(s.lw(i));
             let last = s.cw(j - 1);
@@ -1085,7 +1183,9 @@ fn split_run(s: &Sent, mut i: usize, j: usize, nums: usize, tentative: bool, out
                         && !EVENT_SUFFIX.contains(&last.as_str())
                         || rest_personal
                 }
-                Some(Known::Country) => rest_personal || acronyms || known(&rest).is_some(),
+                Some(Known::Country) => {
+                    rest_personal || acronyms || known(&rest).is_some() || brand_word(s.w(i + 1))
+                }
                 // "From Vienna Kutuzov wrote": a place, then a name beginning a clause.
                 Some(Known::Place) if !s.headline => {
                     let proper = (i + 1..j)
@@ -1281,7 +1381,12 @@ fn classify_inner(
         || TEAM_VERBS.contains(&next) && (nums >= 1 || next != "won" && next != "lost")
         || matches!(prev, "v" | "vs" | "beat" | "against") && nums >= 1;
     let kn = known(&whole);
-    if titled && !matches!(kn, Some(Known::Country)) {
+    // "the official Iraqi News Agency": a role word before an organisation's name.
+    let org_named = n >= 2 && {
+        let last_c = s.cw(j - 1);
+        LEX.org_suffix.contains(last_c.as_str()) && !LEX.last.contains(&lower(s.w(j - 1)))
+    };
+    if titled && !org_named && !matches!(kn, Some(Known::Country)) {
         return Some((Label::Person, Strong, false));
     }
     match kn {
@@ -1300,7 +1405,39 @@ fn classify_inner(
         Some(Known::Misc) => return Some((Label::Misc, Strong, false)),
         None => {}
     }
+    if airline(s, i, j) {
+        return Some((Label::Org, Strong, false));
+    }
     let last_c = s.cw(j - 1);
+    // "iPhone", "iLife": an unknown brand-spelled name is a product.
+    if brand_word(first) {
+        return Some((Label::Misc, Weak, false));
+    }
+    // "at Moscone Center": a centre where something happens is a place; elsewhere
+    // ("the Tax Policy Center said") an organisation.
+    if n >= 2 && matches!(last_c.as_str(), "Center" | "Centre") {
+        let before = if prev == "the" && i > 1 && s.is_word(i - 2) {
+            s.lw(i - 2)
+        } else {
+            prev
+        };
+        if matches!(before, "at" | "in" | "near" | "outside" | "inside") {
+            return Some((Label::Place, Strong, false));
+        }
+    }
+    // "Toyota Prius", "Apple Macintosh": a company's name before a model name.
+    if n == 2 && j == i + 2 && LEX.companies.contains(&fl) && !s.headline {
+        let model = s.lw(i + 1);
+        let plain = LEX.org_suffix.contains(last_c.as_str())
+            || PLACE_SUFFIX.contains(&last_c.as_str())
+            || EVENT_SUFFIX.contains(&last_c.as_str())
+            || LEX.titles.contains(model)
+            || LEX.first.contains(model)
+            || matches!(known(model), Some(Known::Org | Known::Country));
+        if !plain {
+            return Some((Label::Misc, Strong, false));
+        }
+    }
     // Model numbers make products: "Airbus A380", "Boeing 787" is left to context.
     if n >= 2 && last.chars().any(|c| c.is_ascii_digit()) && last.chars().any(char::is_alphabetic) {
         return Some((Label::Misc, Strong, false));
@@ -1313,7 +1450,8 @@ fn classify_inner(
         && !matches!(
             last_c.as_str(),
             "Group" | "Bank" | "Company" | "Corporation"
-        );
+        )
+        && (!LEX.org_suffix.contains(last_c.as_str()) || LEX.last.contains(&lower(last)));
     if n == 2
         && plain_suffix
         && LEX.first.contains(&fl)
@@ -1514,6 +1652,40 @@ fn classify_inner(
         return Some((Label::Person, Weak, false));
     }
     Some((Label::Org, Weak, false))
+}
+
+/// "World Wide Developers Conference (WWDC)": an acronym spelled out right before it in
+/// parentheses is of the same kind as its long form.
+fn acronyms(text: &str, found: &mut [Found]) {
+    for k in 1..found.len() {
+        let (long, short) = (&found[k - 1], &found[k]);
+        let acr = &text[short.span.clone()];
+        let between = &text[long.span.end..short.span.start];
+        if !matches!(between, " (" | "(")
+            || !text[short.span.end..].starts_with(')')
+            || acr.chars().count() < 2
+            || !acr.chars().all(|c| c.is_ascii_uppercase())
+        {
+            continue;
+        }
+        let words: Vec<&str> = text[long.span.clone()]
+            .split([' ', '-'])
+            .filter(|w| !matches!(lower(w).as_str(), "of" | "and" | "the" | "for" | "&" | "de"))
+            .collect();
+        let initials = |ws: &[&str]| -> String {
+            ws.iter()
+                .filter_map(|w| w.chars().next())
+                .map(|c| c.to_ascii_uppercase())
+                .collect()
+        };
+        if initials(&words) == acr || words.len() > 2 && initials(&words[1..]) == acr {
+            let (label, strength) = (long.label, long.strength.max(Strength::Cue));
+            let f = &mut found[k];
+            f.label = label;
+            f.strength = f.strength.max(strength);
+            f.tentative = false;
+        }
+    }
 }
 
 /// Make labels agree across the document: each name takes the label of its surest
