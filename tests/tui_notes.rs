@@ -121,6 +121,13 @@ fn a_writes_then_edits_a_note_on_the_current_claim() {
         Some("Who counted\nthe victims?".to_string())
     );
     type_keys(&mut s, " no");
+    // A changed note asks before it is thrown away: the first Esc only warns.
+    assert_eq!(update(&mut s, Action::Cancel), None);
+    assert_eq!(s.mode, Mode::Note);
+    assert!(s
+        .editor
+        .as_ref()
+        .is_some_and(|e| e.editor.text().ends_with(" no")));
     assert_eq!(update(&mut s, Action::Cancel), None);
     assert_eq!(s.mode, Mode::Normal);
     assert_eq!(
@@ -321,6 +328,17 @@ fn a_failed_save_is_shown_and_keeps_the_notes() {
         st.text
     );
     assert_eq!(s.notes.len(), 1, "still in memory");
+    // Quitting now warns once; the second quit leaves.
+    update(&mut s, Action::Quit);
+    lede::tui::settle_quit(&mut s);
+    assert!(!s.quit, "the first quit is held back");
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|m| m.text.contains("quit again")));
+    update(&mut s, Action::Quit);
+    lede::tui::settle_quit(&mut s);
+    assert!(s.quit);
 }
 
 #[test]

@@ -163,9 +163,19 @@ fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
         Some(Command::Copy(text)) => copy(state, &text),
         None => {}
     }
+    settle_quit(state);
+}
+
+/// On quit with unsaved notes, try saving once more; if that fails too, the first quit
+/// only warns, so nobody loses notes without being told. A second quit leaves.
+pub fn settle_quit(state: &mut State) {
     if state.quit && state.notes_unsaved {
-        // One more try: a save that failed earlier may work now.
         save_notes(state);
+        if state.notes_unsaved && !state.quit_warned {
+            state.quit = false;
+            state.quit_warned = true;
+            state.say("notes not saved: quit again to leave without them", true);
+        }
     }
 }
 
@@ -212,6 +222,7 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
 /// status line; the notes stay in memory and the next change (or quitting) tries again.
 pub fn save_notes(state: &mut State) {
     let Some(store) = &state.notes_store else {
+        state.notes_unsaved = true;
         state.say(
             "notes kept in memory only: they could not be loaded, or there is no data directory",
             true,

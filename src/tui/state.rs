@@ -98,6 +98,8 @@ pub struct NoteEdit {
     pub quote: String,
     /// The mode to return to when the editor closes.
     pub back: Mode,
+    /// Set by a first Esc on a changed note: a second one discards it.
+    pub confirm_discard: bool,
 }
 
 /// Selection and scroll of one panel.
@@ -194,6 +196,8 @@ pub struct State {
     pub notes_store: Option<NotesStore>,
     /// Whether the last save failed (the notes in memory are newer than on disk).
     pub notes_unsaved: bool,
+    /// Set when a quit was held back because notes are unsaved: the next quit goes.
+    pub quit_warned: bool,
     /// The note being written, in [`Mode::Note`].
     pub editor: Option<NoteEdit>,
     /// The status menu and the claim (index into `analysis.claims`) it marks.
@@ -247,6 +251,7 @@ impl State {
             notes: NoteSet::new(DocKey::new("", "")),
             notes_store: None,
             notes_unsaved: false,
+            quit_warned: false,
             editor: None,
             status_menu: None,
             visual: None,

@@ -236,6 +236,7 @@ fn open_editor(state: &mut State, target: NoteTarget, initial: &str, title: Stri
         title,
         quote,
         back,
+        confirm_discard: false,
     });
     state.visual = None;
     state.mode = Mode::Note;
@@ -349,6 +350,14 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
         state.mode = Mode::Normal;
         return None;
     };
+    // A changed note is never lost to one stray Esc: the first one asks.
+    let cancelling = matches!(input, EditorInput::Cancel);
+    if cancelling && edit.editor.is_modified() && !edit.confirm_discard {
+        edit.confirm_discard = true;
+        state.say("Esc again discards the note · Enter saves it", true);
+        return None;
+    }
+    edit.confirm_discard = false;
     match edit.editor.handle(input) {
         EditorOutcome::Continue => None,
         EditorOutcome::Cancel => {
