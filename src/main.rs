@@ -15,7 +15,9 @@ use std::process::ExitCode;
 
 /// The bundled sample article, opened by `lede` without arguments.
 const SAMPLE: &str = include_str!("../assets/sample.txt");
-const SAMPLE_NAME: &str = "sample.txt";
+/// The sample's source: a name of its own, so its notes never mix with a file called
+/// `sample.txt` in the current directory.
+const SAMPLE_NAME: &str = "lede://sample.txt";
 
 #[derive(Parser)]
 #[command(
