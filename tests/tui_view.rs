@@ -234,3 +234,15 @@ fn tiny_screens_do_not_panic() {
         }
     }
 }
+
+#[test]
+fn claimers_are_shortened_by_kind() {
+    let text = "Leonid Volkov said prices rose. The Associated Press said it rained.";
+    let a = lede::analysis::analyze(text, None);
+    use lede::tui::view::claims::short_claimer;
+    assert_eq!(short_claimer("Leonid Volkov", &a), "Volkov");
+    assert_eq!(
+        short_claimer("the Associated Press", &a),
+        "Associated Press"
+    );
+}

@@ -349,3 +349,17 @@ fn capitalised_preposition_before_a_year_and_a_name() {
     let t = found("Ж😀 In 2019 Anna Petrova said prices rose.", dct());
     assert_eq!(t.len(), 1, "{t:?}");
 }
+
+#[test]
+fn event_text_does_not_break_numbers_at_their_commas() {
+    let s = "According to the agency, the number of people claiming weekly unemployment benefits rose 15,000 last week to 444,000, which is near a five-year high.";
+    let sentences = text::sentences(s);
+    let tx = extract(s, &sentences, dct());
+    let tl = timeline(s, &sentences, &tx);
+    let e = tl
+        .iter()
+        .find(|e| e.value.as_deref() == Some("2024-W12"))
+        .expect("last week");
+    assert!(e.text.contains("rose 15,000"), "{}", e.text);
+    assert!(!e.text.starts_with("000"), "{}", e.text);
+}

@@ -240,8 +240,9 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
         a = s[..f_start].rfind(is_break).map_or(0, after);
         b = s[f_end..].find(is_break).map_or(s.len(), |i| f_end + i);
         if s[a..b].chars().count() > MAX_TEXT {
-            let ca = s[..f_start].rfind(',').map_or(a, after).max(a);
-            let cb = s[f_end..].find(',').map_or(b, |i| f_end + i).min(b);
+            // A comma breaks a clause only before a space: "15,000" is one number.
+            let ca = s[..f_start].rfind(", ").map_or(a, after).max(a);
+            let cb = s[f_end..].find(", ").map_or(b, |i| f_end + i).min(b);
             if s[ca..cb].split_whitespace().count() >= 4 {
                 a = ca;
                 b = cb;

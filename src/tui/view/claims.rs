@@ -2,7 +2,7 @@
 //! kind, claimer and the start of the text.
 
 use super::{panel_block, panel_title, put, put_trunc, render_rows};
-use crate::analysis::ClaimKind;
+use crate::analysis::{Analysis, ClaimKind, Label};
 use crate::notes::Status;
 use crate::tui::layout::{display_width, Panel};
 use crate::tui::state::State;
@@ -27,6 +27,23 @@ pub fn kind_tag(k: ClaimKind) -> &'static str {
         ClaimKind::Prediction => "pred",
         ClaimKind::Comparison => "comp",
         ClaimKind::Factual => "fact",
+    }
+}
+
+/// A claimer short enough for the panel's column: a person by surname ("Volkov"), anything
+/// else as written without a leading article ("Associated Press", cut by the caller).
+pub fn short_claimer<'a>(name: &'a str, a: &Analysis) -> &'a str {
+    let name = name
+        .strip_prefix("the ")
+        .or_else(|| name.strip_prefix("The "))
+        .unwrap_or(name);
+    let person = a.actors.iter().any(|x| {
+        x.kind == Label::Person && (x.name == name || x.aliases.iter().any(|al| al == name))
+    });
+    if person {
+        name.rsplit(' ').next().unwrap_or(name)
+    } else {
+        name
     }
 }
 
@@ -93,7 +110,7 @@ impl Widget for ClaimsView<'_> {
                 let who = c
                     .claimer
                     .as_deref()
-                    .map_or("author", |n| n.rsplit(' ').next().unwrap_or(n));
+                    .map_or("author", |n| short_claimer(n, a));
                 put_trunc(buf, x, r.y, who, 10, style(t.actor));
                 x += 11;
             }
