@@ -246,3 +246,22 @@ fn claimers_are_shortened_by_kind() {
         "Associated Press"
     );
 }
+
+#[test]
+fn images_show_as_their_alt_text_on_a_marked_line() {
+    let doc = lede::document::markdown::parse(
+        "m.md",
+        "# Title\n\nSome text.\n\n![A map of the region](map.png)\n\nMore text.",
+    );
+    let s = State::new(doc, 80, 24);
+    let buf = draw(&s);
+    let screen: String = (0..buf.area.height)
+        .map(|y| {
+            (0..buf.area.width)
+                .map(|x| buf[(x, y)].symbol().to_string())
+                .collect::<String>()
+                + "\n"
+        })
+        .collect();
+    assert!(screen.contains("▣ A map of the region"), "{screen}");
+}

@@ -73,6 +73,8 @@ pub enum Prefix {
     Number(u32),
     /// The quote bar (`│ `), every row of a quote.
     Quote,
+    /// The image mark (`▣ `), first row of an image's alt text.
+    Image,
     /// Blank columns aligning a list item's later rows under its text.
     Hang(u8),
 }
@@ -82,7 +84,7 @@ impl Prefix {
     pub fn width(self) -> usize {
         match self {
             Prefix::None => 0,
-            Prefix::Bullet | Prefix::Quote => 2,
+            Prefix::Bullet | Prefix::Quote | Prefix::Image => 2,
             Prefix::Number(n) => n.to_string().len() + 2,
             Prefix::Hang(w) => w as usize,
         }
@@ -321,6 +323,7 @@ fn layout_block(doc: &Document, index: usize, width: usize, frags: &mut Vec<Frag
             (indent, p, Prefix::Hang(p.width() as u8))
         }
         BlockKind::Quote => (0, Prefix::Quote, Prefix::Quote),
+        BlockKind::Image => (0, Prefix::Image, Prefix::Hang(2)),
         _ => (0, Prefix::None, Prefix::None),
     };
     let avail = width.saturating_sub(indent as usize + first.width()).max(1);

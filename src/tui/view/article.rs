@@ -165,6 +165,9 @@ impl Widget for ArticleView<'_> {
                 Prefix::Quote => {
                     put(buf, x, y, "│ ", 2, t.prefix);
                 }
+                Prefix::Image => {
+                    put(buf, x, y, "▣ ", 2, t.prefix);
+                }
                 Prefix::None | Prefix::Hang(_) => {}
             }
             if row.span.is_empty() {
