@@ -1,4 +1,5 @@
-//! Copying to the system clipboard through the terminal (OSC 52).
+//! Copying to the clipboard: the system clipboard where one is present, and through the
+//! terminal (OSC 52) always.
 //!
 //! `ESC ] 52 ; c ; <base64> BEL` asks the terminal to put the decoded text on the
 //! clipboard; it works over SSH and needs no clipboard library. It is the one escape
@@ -60,10 +61,33 @@ pub fn copy_to(out: &mut impl Write, text: &str) -> std::io::Result<Copied> {
     Ok(copied)
 }
 
-/// Put `text` on the clipboard through the terminal on standard output. Call it between
+/// Put `text` on the clipboard: on the system clipboard where one is present (a local
+/// X11 or Wayland session, macOS, Windows), and always through the terminal on standard
+/// output (OSC 52), which is what reaches the user's machine over SSH. Call it between
 /// draws, from the thread that draws.
 pub fn copy(text: &str) -> std::io::Result<Copied> {
+    system_copy(&crate::document::sanitize(text));
     copy_to(&mut std::io::stdout().lock(), text)
+}
+
+/// Best effort: the system clipboard, when there is a display to own it. The clipboard
+/// object is kept for the whole run because on X11 its owner serves the text to others.
+fn system_copy(text: &str) {
+    use std::sync::Mutex;
+    static SYSTEM: Mutex<Option<arboard::Clipboard>> = Mutex::new(None);
+    let local_display = cfg!(any(target_os = "macos", windows))
+        || std::env::var_os("DISPLAY").is_some()
+        || std::env::var_os("WAYLAND_DISPLAY").is_some();
+    if !local_display {
+        return;
+    }
+    let Ok(mut guard) = SYSTEM.lock() else { return };
+    if guard.is_none() {
+        *guard = arboard::Clipboard::new().ok();
+    }
+    if let Some(c) = guard.as_mut() {
+        let _ = c.set_text(text.to_string());
+    }
 }
 
 /// A quote ready to paste elsewhere: `“quote” — title, source`. Whitespace in the
