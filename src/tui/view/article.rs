@@ -228,9 +228,20 @@ fn margin_mark(
     }
 }
 
-/// The items of `items` (sorted by start, in text order) that may overlap `vs..ve`.
+/// How far back [`visible`] looks for spans that start above the screen and reach into
+/// it: nesting (a link inside emphasis) is shallow, so a short look back finds them all.
+const LOOKBACK: usize = 64;
+
+/// The items of `items` (sorted by start, in text order) that may overlap `vs..ve`: a
+/// slice that holds every one of them (and may hold a few that do not; callers clip).
+/// Ends are not sorted when spans nest, so the start of the slice is found from the
+/// first item starting at `vs`, then by looking back for items still open at `vs`.
 fn visible<T>(items: &[T], span: impl Fn(&T) -> &Span, vs: usize, ve: usize) -> &[T] {
-    let lo = items.partition_point(|x| span(x).end <= vs);
+    let first_inside = items.partition_point(|x| span(x).start < vs);
+    let back = first_inside.saturating_sub(LOOKBACK);
+    let lo = (back..first_inside)
+        .find(|&i| span(&items[i]).end > vs)
+        .unwrap_or(first_inside);
     let hi = items.partition_point(|x| span(x).start < ve).max(lo);
     &items[lo..hi]
 }
@@ -258,5 +269,20 @@ fn overlay(
         if x1 > x0 {
             buf.set_style(Rect::new(x + x0 as u16, y, (x1 - x0) as u16, 1), style);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::visible;
+
+    #[test]
+    fn nested_spans_that_start_above_stay_visible() {
+        // An emphasis 0..100 holding a link 10..20, screen from 50 to 80.
+        let spans = vec![0..100, 10..20, 60..70, 90..95];
+        let v = visible(&spans, |s| s, 50, 80);
+        assert!(v.contains(&(0..100)), "the outer span reaches the screen");
+        assert!(v.contains(&(60..70)));
+        assert!(!v.contains(&(90..95)));
     }
 }
