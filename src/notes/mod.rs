@@ -442,6 +442,17 @@ impl NoteSet {
         self.merge_entries(&other.entries);
     }
 
+    /// Re-anchor when some live entry's anchor no longer holds in `text` (entries merged
+    /// from disk at save time come from another process, or a hand-edited file): spans
+    /// handed to the reader always point at their quote, on char boundaries.
+    pub fn repair(&mut self, text: &str) -> Option<ReanchorSummary> {
+        let broken = self
+            .entries
+            .iter()
+            .any(|e| e.live() && !e.orphaned && !e.anchor.holds(text));
+        broken.then(|| self.reanchor(text))
+    }
+
     /// [`NoteSet::merge`] with a list of entries.
     pub fn merge_entries(&mut self, other: &[Entry]) {
         for o in other {
@@ -618,6 +629,22 @@ mod tests {
         assert!(s.find(&span("Critics blamed")).is_none());
         assert_eq!(s.all_entries().len(), 2, "tombstone kept for merging");
         assert_eq!(s.overlapping(0..T.len()).count(), 1);
+    }
+
+    #[test]
+    fn repair_reanchors_entries_whose_positions_are_wrong() {
+        let mut s = set();
+        s.set_note(T, Target::Passage(span("Critics blamed")), "n", "t");
+        assert!(s.repair(T).is_none(), "nothing to repair");
+        // As if merged from a bad file: the position points elsewhere.
+        s.entries[0].anchor.start += 3;
+        s.entries[0].anchor.end += 3;
+        assert!(s.repair(T).is_some());
+        assert!(s.entries[0].anchor.holds(T));
+        assert_eq!(
+            &T[s.entries[0].anchor.start..s.entries[0].anchor.end],
+            "Critics blamed"
+        );
     }
 
     #[test]

@@ -232,6 +232,8 @@ pub fn save_notes(state: &mut State) {
     match store.save(&mut state.notes) {
         Ok(warnings) => {
             state.notes_unsaved = false;
+            // What other processes wrote was merged in: make sure it fits this text.
+            state.notes.repair(&state.doc.text);
             if !warnings.is_empty() {
                 state.say(warnings.join("; "), true);
             }
