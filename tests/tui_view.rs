@@ -245,6 +245,7 @@ fn claimers_are_shortened_by_kind() {
         short_claimer("the Associated Press", &a),
         "Associated Press"
     );
+    assert_eq!(short_claimer("economist Leonid Volkov", &a), "Volkov");
 }
 
 #[test]

@@ -37,8 +37,10 @@ pub fn short_claimer<'a>(name: &'a str, a: &Analysis) -> &'a str {
         .strip_prefix("the ")
         .or_else(|| name.strip_prefix("The "))
         .unwrap_or(name);
+    // "President Barack Obama" and "Mr Obama" name the person "Barack Obama" too.
+    let names = |n: &str| name == n || name.strip_suffix(n).is_some_and(|t| t.ends_with(' '));
     let person = a.actors.iter().any(|x| {
-        x.kind == Label::Person && (x.name == name || x.aliases.iter().any(|al| al == name))
+        x.kind == Label::Person && (names(&x.name) || x.aliases.iter().any(|al| names(al)))
     });
     if person {
         name.rsplit(' ').next().unwrap_or(name)
