@@ -26,6 +26,16 @@ pub enum Command {
 
 /// Apply `action` to `state`.
 pub fn update(state: &mut State, action: Action) -> Option<Command> {
+    // Resizes and worker reports mean the same in every mode: handle them as the normal
+    // mode does, then return to the mode the reader was in.
+    if state.mode != Mode::Normal
+        && matches!(
+            action,
+            Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick
+        )
+    {
+        return passthrough(state, action);
+    }
     match state.mode {
         Mode::Help => return help(state, action),
         Mode::Search => return search_mode(state, action),
@@ -127,7 +137,8 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
 }
 
 /// Apply a background action (resize, worker result, tick) from a modal `mode`.
-fn passthrough(state: &mut State, action: Action, mode: Mode) -> Option<Command> {
+fn passthrough(state: &mut State, action: Action) -> Option<Command> {
+    let mode = state.mode;
     state.mode = Mode::Normal;
     let r = update(state, action);
     state.mode = mode;
@@ -187,9 +198,6 @@ fn menu_mode(state: &mut State, action: Action) -> Option<Command> {
         Action::Quit => {
             state.quit = true;
             return None;
-        }
-        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            return passthrough(state, action, Mode::StatusMenu);
         }
         _ => return None,
     };
@@ -341,9 +349,6 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
             state.quit = true;
             return None;
         }
-        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            return passthrough(state, action, Mode::Note);
-        }
         _ => return None,
     };
     let Some(edit) = state.editor.as_mut() else {
@@ -477,9 +482,6 @@ fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
             state.status = None;
         }
         Action::Quit => state.quit = true,
-        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            return passthrough(state, action, Mode::Visual);
-        }
         _ => {}
     }
     None
@@ -554,9 +556,6 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
         }
         Action::ScrollAt(_, _, d) => state.notes_list.move_by(d as isize, len),
         Action::Quit => state.quit = true,
-        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            return passthrough(state, action, Mode::Notes);
-        }
         _ => {}
     }
     None
@@ -626,13 +625,6 @@ fn help(state: &mut State, action: Action) -> Option<Command> {
         Action::Up => scroll_help(state, -1),
         Action::PageDown => scroll_help(state, 10),
         Action::PageUp => scroll_help(state, -10),
-        Action::Resize(w, h) => state.resize(w, h),
-        Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            state.mode = Mode::Normal;
-            let r = update(state, action);
-            state.mode = Mode::Help;
-            return r;
-        }
         _ => {}
     }
     None
@@ -663,12 +655,6 @@ fn search_mode(state: &mut State, action: Action) -> Option<Command> {
             run_search(state, &q);
         }
         Action::Quit => state.quit = true,
-        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick => {
-            state.mode = Mode::Normal;
-            let r = update(state, action);
-            state.mode = Mode::Search;
-            return r;
-        }
         _ => {}
     }
     None
