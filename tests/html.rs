@@ -267,3 +267,11 @@ mod random_markup {
         }
     }
 }
+
+/// A link whose element holds a block break (`<a>…</p>…`) starts again in the next
+/// block: its span stays inside that block, on char boundaries.
+#[test]
+fn regression_link_across_a_block_break_keeps_char_boundaries() {
+    let html = "😀a😀\t<a href=\"/x\"></p>é,é,.😀<div class=\"share-bar\"><p>";
+    check_invariants(&parse("x.html", html, None));
+}

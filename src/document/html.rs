@@ -432,6 +432,9 @@ struct Walker {
     out: TextBuilder,
     /// The block being collected.
     buf: String,
+    /// Counts how often `buf` was emptied: an inline whose element spans a block break
+    /// starts again at the top of the new block.
+    emptied: u64,
     /// A space is owed before the next text.
     space: bool,
     inlines: Vec<Pending>,
@@ -540,8 +543,12 @@ impl Walker {
                     _ => None,
                 };
                 self.open_space();
-                let start = self.buf.len();
+                let (mut start, emptied) = (self.buf.len(), self.emptied);
                 self.walk(node);
+                if self.emptied != emptied {
+                    // A block ended inside the element: what is left of it opens this one.
+                    start = 0;
+                }
                 let end = self.buf.trim_end().len();
                 if let Some(kind) = kind {
                     if end > start {
@@ -681,6 +688,7 @@ impl Walker {
 
     fn clear(&mut self) {
         self.buf.clear();
+        self.emptied += 1;
         self.inlines.clear();
         self.space = false;
     }
@@ -733,6 +741,7 @@ impl Walker {
         }
         self.out.inlines.sort_by_key(|i| i.span.start);
         self.buf.clear();
+        self.emptied += 1;
         self.space = false;
     }
 }
