@@ -162,8 +162,15 @@ fn claims_and_matches_walk_from_the_screen_not_the_selection() {
     );
     update(&mut s, Action::SearchNext);
     assert_eq!(s.search.current, Some(6), "then on from the current one");
+    // From the end: the first match on the last screen, then on until it wraps.
     update(&mut s, Action::Bottom);
     update(&mut s, Action::SearchNext);
+    let i = s.search.current.expect("a match");
+    assert!(i > 6 && s.search.matches[i].start >= s.top_offset(), "{i}");
+    for _ in i..11 {
+        assert!(s.status.is_none());
+        update(&mut s, Action::SearchNext);
+    }
     assert_eq!(s.search.current, Some(0));
     assert_eq!(
         s.status.as_ref().map(|m| m.text.as_str()),
@@ -312,9 +319,13 @@ fn filtering_by_actor_limits_the_claims_and_the_walk() {
         Some(ActorId(0)),
         "and the actor's mentions"
     );
+    assert_eq!(s.selected_claim(), Some(0));
     update(&mut s, Action::NextClaim);
-    update(&mut s, Action::NextClaim);
-    assert_eq!(s.selected_claim(), Some(2));
+    assert_eq!(
+        s.selected_claim(),
+        Some(2),
+        "the next of the actor's claims"
+    );
     update(&mut s, Action::Cancel);
     assert_eq!(s.visible_claims, vec![0, 1, 2]);
     assert_eq!(s.selected_claim(), Some(2), "selection kept");

@@ -406,6 +406,13 @@ impl State {
         self.layout.row(self.top).map_or(0, |r| r.span.start)
     }
 
+    /// The bytes on screen: from the start of the top row to the end of the last.
+    pub fn visible_range(&self) -> (usize, usize) {
+        let start = self.top_offset();
+        let end = self.shown_rows().last().map_or(start, |r| r.span.end);
+        (start, end)
+    }
+
     /// The rows on screen, top to bottom.
     pub fn shown_rows(&self) -> impl Iterator<Item = &Row> {
         self.layout.rows_from(self.top).take(self.page())

@@ -729,23 +729,25 @@ fn run_search(state: &mut State, query: &str) {
 }
 
 /// Where `n`/`N` and `]`/`[` walk from, and where they land: the item after (`forward`)
-/// or before the current one when it is on screen, else the first item starting at or
-/// after the top of the screen (or the last before it). `starts` are the items' start
-/// offsets in text order; `current` the current item. Past either end it wraps: the
-/// second value says so.
+/// or before the current one when some of it is on screen, else the first item starting
+/// at or after the top of the screen (or the last before it). `spans` are the items in
+/// text order; `current` the current item. Past either end it wraps: the second value
+/// says so.
 fn step_from_screen(
     state: &State,
-    starts: &[usize],
+    spans: &[Span],
     current: Option<usize>,
     forward: bool,
 ) -> (usize, bool) {
-    let n = starts.len();
-    let at = current.filter(|&i| starts.get(i).is_some_and(|&o| on_screen(state, o)));
+    let n = spans.len();
+    let (vs, ve) = state.visible_range();
+    let shown = |s: &Span| s.start <= ve && s.end.max(s.start + 1) > vs;
+    let at = current.filter(|&i| spans.get(i).is_some_and(shown));
     let next = match (at, forward) {
         (Some(i), true) => Some(i + 1),
         (Some(i), false) => i.checked_sub(1),
         (None, fwd) => {
-            let i = starts.partition_point(|&o| o < state.top_offset());
+            let i = spans.partition_point(|s| s.start < vs);
             if fwd {
                 Some(i)
             } else {
@@ -765,8 +767,8 @@ fn next_match(state: &mut State, forward: bool) {
         state.say("no search; press / to search", false);
         return;
     }
-    let starts: Vec<usize> = state.search.matches.iter().map(|m| m.start).collect();
-    let (i, wrapped) = step_from_screen(state, &starts, state.search.current, forward);
+    let (i, wrapped) =
+        step_from_screen(state, &state.search.matches, state.search.current, forward);
     state.search.current = Some(i);
     let span = state.search.matches[i].clone();
     leap(state, span);
@@ -973,12 +975,12 @@ fn walk_claims(state: &mut State, forward: bool) {
         state.say(msg, false);
         return;
     };
-    let starts: Vec<usize> = state
+    let spans: Vec<Span> = state
         .visible_claims
         .iter()
-        .map(|&c| a.claims[c].span.start)
+        .map(|&c| a.claims[c].span.clone())
         .collect();
-    let (next, wrapped) = step_from_screen(state, &starts, state.claims.selected, forward);
+    let (next, wrapped) = step_from_screen(state, &spans, state.claims.selected, forward);
     state.claims.selected = Some(next);
     state.fit_lists();
     if let Some(span) = item_span(state, Panel::Claims) {
