@@ -237,9 +237,12 @@ fn notes_list_jumps_to_a_note_edits_and_deletes_it() {
     type_keys(&mut s, "last one");
     update(&mut s, Action::NoteSave);
     update(&mut s, Action::Top);
-    update(&mut s, Action::PrevClaim);
-    update(&mut s, Action::PrevClaim);
-    assert_eq!(s.selected_claim(), Some(0));
+    update(&mut s, Action::NextClaim);
+    assert_eq!(
+        s.selected_claim(),
+        Some(0),
+        "] from the top: the first claim"
+    );
 
     update(&mut s, Action::NotesView);
     assert_eq!(s.mode, Mode::Notes);
@@ -260,6 +263,17 @@ fn notes_list_jumps_to_a_note_edits_and_deletes_it() {
     assert_eq!(s.mode, Mode::Notes);
     assert_eq!(s.notes.find(&span).expect("entry").note, "last one!");
 
+    // One d only asks; another key keeps the note; d twice deletes it.
+    assert_eq!(update(&mut s, Action::DeleteNote), None);
+    assert_eq!(s.notes.len(), 2, "not deleted yet");
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|m| m.warning && m.text.starts_with("d again deletes")));
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Up);
+    assert_eq!(update(&mut s, Action::DeleteNote), None);
+    assert_eq!(s.notes.len(), 2, "the other key cancelled the first d");
     // Delete leaves a tombstone (kept for merging) and clamps the selection.
     assert_eq!(update(&mut s, Action::DeleteNote), Some(Command::SaveNotes));
     assert_eq!(s.notes.len(), 1);

@@ -50,6 +50,12 @@ pub enum Action {
     NextClaim,
     /// Select the previous claim and show it in the article.
     PrevClaim,
+    /// Go back to where the article was before the last jump (the jump list).
+    JumpBack,
+    /// Go forward again in the jump list.
+    JumpForward,
+    /// Pressed twice (`''`): return to the place before the last jump; again: back here.
+    LastPlace,
     /// Start typing a search.
     Search,
     /// Go to the next search match.

@@ -63,7 +63,12 @@ const TICK: Duration = Duration::from_millis(120);
 /// Run the reader until the user quits. A document that fails to load (a URL) ends it
 /// with that error, for the caller to report.
 pub fn run(pending: Pending) -> anyhow::Result<()> {
-    let mut guard = terminal::init()?;
+    let mut guard = terminal::init().map_err(|e| {
+        anyhow::anyhow!(
+            "no terminal to read keys from ({e}); `lede FILE > out.txt` prints the text, \
+             `lede export` and `lede analyze` need no terminal"
+        )
+    })?;
     let size = guard.terminal.size()?;
     let (tx, rx) = mpsc::channel();
     let mut state = match pending {
@@ -158,7 +163,7 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
 fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
     match update::update(state, action) {
         Some(Command::Analyze) => start_analysis(state, tx),
-        Some(Command::Export) => export(state),
+        Some(Command::Export { overwrite }) => export(state, overwrite),
         Some(Command::SaveNotes) => save_notes(state),
         Some(Command::Copy(text)) => copy(state, &text),
         None => {}
@@ -272,15 +277,28 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
     });
 }
 
-/// Write the Markdown export next to where lede was started and say where.
-fn export(state: &mut State) {
+/// Write the Markdown export next to where lede was started and say where. A file that
+/// is there already is replaced only when `overwrite` says the user confirmed it.
+fn export(state: &mut State, overwrite: bool) {
     let Some(a) = &state.analysis else { return };
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let md = crate::cli::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
     let name = crate::cli::export::export_file_name(&state.doc, ".lede.md");
     let path = std::env::current_dir()
         .map(|d| d.join(&name))
         .unwrap_or_else(|_| name.clone().into());
+    if !overwrite && path.exists() {
+        let key = state
+            .keymap
+            .key_for(keymap::Section::Global, &Action::Export)
+            .unwrap_or_else(|| "e".into());
+        state.confirm = Some(state::Confirm::OverwriteExport);
+        state.say(
+            format!("{name} exists here: {key} again replaces it · any other key keeps it"),
+            true,
+        );
+        return;
+    }
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let md = crate::cli::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
     match crate::io::write_atomic(&path, md.as_bytes()) {
         Ok(()) => state.say(format!("exported to {}", path.display()), false),
         Err(e) => state.say(
@@ -290,8 +308,9 @@ fn export(state: &mut State) {
     }
 }
 
-/// Merge `$CONFIG/lede/keymap.toml` over the default key map, if present; a bad file is
-/// reported in the status line and ignored.
+/// Merge `$CONFIG/lede/keymap.toml` over the default key map, if present. Its valid
+/// entries apply; the first bad one is reported in the status line (with the count of
+/// the others).
 fn load_user_keymap(state: &mut State) {
     let Some(path) = dirs::config_dir().map(|d| d.join("lede").join("keymap.toml")) else {
         return;
@@ -299,7 +318,12 @@ fn load_user_keymap(state: &mut State) {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return;
     };
-    if let Err(e) = state.keymap.merge_toml(&path.display().to_string(), &text) {
-        state.say(e.to_string(), true);
+    let errors = state.keymap.merge_toml(&path.display().to_string(), &text);
+    if let Some(first) = errors.first() {
+        let more = match errors.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
+        state.say(format!("{first}{more}"), true);
     }
 }

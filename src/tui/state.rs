@@ -102,6 +102,44 @@ pub struct NoteEdit {
     pub confirm_discard: bool,
 }
 
+/// A key that waits for the same key again to act: a step that loses something, or the
+/// first half of `''`. Any other key cancels it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete this note (from the notes list).
+    DeleteNote(NoteId),
+    /// Overwrite the export file that exists.
+    OverwriteExport,
+    /// Return to the place before the last jump (`''`).
+    LastPlace,
+}
+
+/// Where the reader was before its jumps, as byte offsets of the top of the screen: back
+/// (`Ctrl-o`) and forward (`Ctrl-i`), like a browser's history or vim's jump list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    /// Older places, the latest last.
+    pub back: Vec<usize>,
+    /// Places left by going back, the nearest last.
+    pub forward: Vec<usize>,
+}
+
+impl JumpList {
+    /// How many places each side keeps.
+    pub const MAX: usize = 100;
+
+    /// A jump leaves `from`: remember it (forward history ends here, as in a browser).
+    pub fn record(&mut self, from: usize) {
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+            if self.back.len() > Self::MAX {
+                self.back.remove(0);
+            }
+        }
+        self.forward.clear();
+    }
+}
+
 /// Selection and scroll of one panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ListState {
@@ -206,6 +244,10 @@ pub struct State {
     pub visual: Option<SentenceSelection>,
     /// The notes list's selection.
     pub notes_list: NotesListState,
+    /// A key pressed once, waiting for itself again.
+    pub confirm: Option<Confirm>,
+    /// The places before jumps.
+    pub jumps: JumpList,
 }
 
 impl State {
@@ -256,6 +298,8 @@ impl State {
             status_menu: None,
             visual: None,
             notes_list: NotesListState::default(),
+            confirm: None,
+            jumps: JumpList::default(),
         };
         s.notes = NoteSet::new(DocKey::new(s.doc.source.clone(), &s.doc.text));
         s.resize(width, height);
@@ -362,6 +406,13 @@ impl State {
         self.layout.row(self.top).map_or(0, |r| r.span.start)
     }
 
+    /// The bytes on screen: from the start of the top row to the end of the last.
+    pub fn visible_range(&self) -> (usize, usize) {
+        let start = self.top_offset();
+        let end = self.shown_rows().last().map_or(start, |r| r.span.end);
+        (start, end)
+    }
+
     /// The rows on screen, top to bottom.
     pub fn shown_rows(&self) -> impl Iterator<Item = &Row> {
         self.layout.rows_from(self.top).take(self.page())
@@ -408,6 +459,12 @@ impl State {
             .layout
             .advance(&self.doc, first, -((page / 4) as isize))
             .0;
+        self.clamp_top();
+    }
+
+    /// Put byte `offset`'s row at the top of the screen (as far as the end allows).
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.top = self.layout.pos_of(&self.doc, offset);
         self.clamp_top();
     }
 
