@@ -146,8 +146,8 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
                 name: url.to_string(),
                 job: Box::new(move || {
                     let mut d = lede::io::open(&owned).map_err(|e| e.to_string())?;
-                    if date.is_some() {
-                        d.date = date;
+                    if let Some(date) = date {
+                        d.set_date(date, lede::document::DateSource::Flag);
                     }
                     Ok(d)
                 }),
@@ -155,8 +155,8 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
         }
         other => {
             let mut doc = open_doc(other)?;
-            if date.is_some() {
-                doc.date = date;
+            if let Some(date) = date {
+                doc.set_date(date, lede::document::DateSource::Flag);
             }
             Pending::Ready(doc)
         }
@@ -213,8 +213,11 @@ fn export(
     output: Option<std::path::PathBuf>,
     date: Option<NaiveDate>,
 ) -> Result<ExitCode> {
-    let doc = open_doc(input)?;
-    let dct = date.or(doc.date);
+    let mut doc = open_doc(input)?;
+    if let Some(date) = date {
+        doc.set_date(date, lede::document::DateSource::Flag);
+    }
+    let dct = doc.date;
     let a = lede::analysis::analyze(&doc.text, dct);
     let notes = export_notes(&doc)?;
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();

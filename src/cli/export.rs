@@ -339,11 +339,15 @@ fn one_line(s: &str) -> String {
 /// plus `suffix` (e.g. `.lede.md`).
 pub fn export_file_name(doc: &Document, suffix: &str) -> String {
     let name = doc.display_name();
+    // Only a file extension is cut: a title's own full stops ("U.S. rates") stay.
     let stem = name
         .rsplit_once('.')
-        .map(|(a, _)| a)
-        .filter(|a| !a.is_empty())
-        .unwrap_or(&name);
+        .filter(|(a, ext)| {
+            !a.is_empty()
+                && ["html", "htm", "xhtml", "md", "markdown", "txt", "text"]
+                    .contains(&ext.to_ascii_lowercase().as_str())
+        })
+        .map_or(name.as_str(), |(a, _)| a);
     let safe: String = stem
         .chars()
         .map(|c| {
@@ -355,6 +359,10 @@ pub fn export_file_name(doc: &Document, suffix: &str) -> String {
         })
         .take(60)
         .collect();
+    let mut safe = safe;
+    while safe.contains("--") {
+        safe = safe.replace("--", "-");
+    }
     let safe = safe.trim_matches('-');
     format!(
         "{}{suffix}",
@@ -371,6 +379,19 @@ mod tests {
     const TEXT: &str = "Officials said the attack claimed the lives of over 140 people. \
 Leonid Volkov pointed out that the warnings were ignored. The agency denied it. \
 Read more at the source.";
+
+    #[test]
+    fn saved_pages_export_under_their_title() {
+        let mut doc = Document::new("/saved/p/source.html", Format::Html, String::new(), vec![]);
+        assert_eq!(export_file_name(&doc, ".lede.md"), "source.lede.md");
+        doc.title = Some("U.S. rates: what changed?".into());
+        assert_eq!(
+            export_file_name(&doc, ".lede.md"),
+            "U-S-rates-what-changed.lede.md"
+        );
+        let plain = Document::new("/n/brief.txt", Format::Plain, String::new(), vec![]);
+        assert_eq!(export_file_name(&plain, ".lede.md"), "brief.lede.md");
+    }
 
     fn fixture() -> (Document, Analysis, NoteSet) {
         let mut doc = Document::new("/news/attack.txt", Format::Plain, TEXT.to_string(), vec![]);

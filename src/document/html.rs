@@ -15,6 +15,7 @@
 //! Pure: no file or network access. Bytes are decoded with [`decode`], which honours a
 //! byte-order mark, the HTTP charset, `<meta charset>` and, failing those, detection.
 
+use super::date::{self, date_from_url, parse_date_text, plausible_date, DateSource};
 use super::{BlockKind, Document, Format, InlineKind, Link, TextBuilder};
 use crate::analysis::NaiveDate;
 use dom_query::NodeRef;
@@ -113,10 +114,15 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Parse an HTML page into a [`Document`] holding its main content. `source` is the name
 /// the user gave; `url` (when known) resolves relative links and can supply the date.
+///
+/// Nesting deeper than [`nesting::MAX_DEPTH`](super::nesting::MAX_DEPTH) is flattened
+/// first, so no later walk is deeper than that.
 pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let html = super::nesting::limit_depth(html);
+    let html = html.as_ref();
     let page = dom_query::Document::from(html);
-    let meta = PageMeta::read(&page);
+    let meta = PageMeta::read(&page, url);
     clean_page(&page);
 
     let cfg = dom_smoothie::Config {
@@ -133,14 +139,12 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     let mut byline = None;
     let mut site = None;
     let mut lang = None;
-    let mut published = None;
     let mut walker = Walker::default();
     if let Ok(article) = &article {
         title = nonempty(&article.title);
         byline = article.byline.as_deref().and_then(nonempty);
         site = article.site_name.as_deref().and_then(nonempty);
         lang = article.lang.as_deref().and_then(nonempty);
-        published = article.published_time.as_deref().and_then(parse_date_text);
         let content = dom_query::Document::fragment(article.content.clone());
         walker.title = title.as_deref().map(normalize_words);
         walker.walk(&content.root());
@@ -175,9 +179,9 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     });
     doc.site = site.or(meta.site);
     doc.lang = lang.or(meta.lang);
-    doc.date = published
-        .or(meta.date)
-        .or_else(|| url.and_then(date_from_url));
+    if let Some((date, source)) = meta.date {
+        doc.set_date(date, source);
+    }
     doc
 }
 
@@ -260,9 +264,24 @@ fn is_boilerplate(node: &NodeRef) -> bool {
     WIDGETS.iter().any(|w| attrs.contains(w)) && short_text(node)
 }
 
-/// Whether a node holds little text (so removing it cannot lose an article).
+/// Whether a node holds little text (so removing it cannot lose an article): under 2,000
+/// non-space characters. The walk stops as soon as it has seen that many, so checking
+/// every node of a page stays linear in practice however the widgets nest.
 fn short_text(node: &NodeRef) -> bool {
-    node.text().chars().filter(|c| !c.is_whitespace()).count() < 2000
+    const LIMIT: usize = 2000;
+    let mut seen = 0;
+    let mut stack = vec![*node];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            seen += n.text().chars().filter(|c| !c.is_whitespace()).count();
+            if seen >= LIMIT {
+                return false;
+            }
+        } else {
+            stack.extend(n.children_it(true));
+        }
+    }
+    true
 }
 
 /// Metadata read from the page itself (used when Readability gives none).
@@ -272,11 +291,11 @@ struct PageMeta {
     byline: Option<String>,
     site: Option<String>,
     lang: Option<String>,
-    date: Option<NaiveDate>,
+    date: Option<(NaiveDate, DateSource)>,
 }
 
 impl PageMeta {
-    fn read(page: &dom_query::Document) -> Self {
+    fn read(page: &dom_query::Document, url: Option<&str>) -> Self {
         let meta = |names: &[&str]| -> Option<String> {
             for name in names {
                 let sel = format!(
@@ -290,31 +309,6 @@ impl PageMeta {
             }
             None
         };
-        let mut date = meta(&[
-            "article:published_time",
-            "og:article:published_time",
-            "datePublished",
-            "date",
-            "dc.date",
-            "DC.date.issued",
-            "dcterms.created",
-            "pubdate",
-            "publish-date",
-            "sailthru.date",
-            "parsely-pub-date",
-        ])
-        .as_deref()
-        .and_then(parse_date_text);
-        if date.is_none() {
-            date = json_ld_date(page);
-        }
-        if date.is_none() {
-            date = page
-                .select("time[datetime]")
-                .nodes()
-                .iter()
-                .find_map(|n| n.attr("datetime").as_deref().and_then(parse_date_text));
-        }
         let lang = page
             .select("html[lang]")
             .nodes()
@@ -332,90 +326,157 @@ impl PageMeta {
             byline: meta(&["author", "article:author", "byl", "dc.creator"]),
             site: meta(&["og:site_name", "application-name"]),
             lang,
-            date,
+            date: page_date(page, url, date::today()),
         }
     }
 }
 
-/// `datePublished` from JSON-LD blocks, at any depth.
-fn json_ld_date(page: &dom_query::Document) -> Option<NaiveDate> {
-    fn walk(v: &serde_json::Value) -> Option<NaiveDate> {
-        match v {
-            serde_json::Value::Object(map) => {
-                for key in ["datePublished", "dateCreated", "uploadDate"] {
-                    if let Some(d) = map
-                        .get(key)
-                        .and_then(|d| d.as_str())
-                        .and_then(parse_date_text)
-                    {
-                        return Some(d);
-                    }
-                }
-                map.values().find_map(walk)
-            }
-            serde_json::Value::Array(items) => items.iter().find_map(walk),
-            _ => None,
-        }
-    }
-    page.select("script[type=\"application/ld+json\"]")
+/// Meta tags naming the publication date, most specific first.
+const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "DC.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date",
+    "DC.date",
+    "date",
+    "article.published",
+    "original-publish-date",
+];
+
+/// Meta tags naming the last modification, used only when nothing names the publication.
+const META_MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "last-modified",
+];
+
+/// The publication date of a page and where it was found, trying in order: JSON-LD
+/// `datePublished` (at any depth, in `@graph` and arrays; the shallowest wins), the
+/// publication meta tags, a `<time datetime>` in the article header (or marked
+/// `itemprop=datePublished` / `pubdate`), a date in the URL path (`url`, else the page's
+/// canonical or `og:url` link), and last `dateModified` / modification meta tags.
+/// A candidate that is not a [`plausible_date`] (relative to `today`) is skipped.
+fn page_date(
+    page: &dom_query::Document,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, DateSource)> {
+    let ok = |d: NaiveDate| plausible_date(d, today).then_some(d);
+    let text_date = |s: &str| parse_date_text(s).and_then(ok);
+    let scripts: Vec<String> = page
+        .select("script[type=\"application/ld+json\"]")
+        .nodes()
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect();
+    let json_ld = |keys: &[&str]| {
+        scripts
+            .iter()
+            .find_map(|s| json_ld_date(s, keys, &text_date))
+            .map(|d| (d, DateSource::JsonLd))
+    };
+    let meta = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            let sel = format!(
+                "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
+            );
+            page.select(&sel)
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("content").and_then(|v| text_date(&v)))
+                .map(|d| (d, DateSource::Meta))
+        })
+    };
+    let time = || {
+        page.select(
+            "time[itemprop=datePublished], time[pubdate], article header time[datetime], \
+             header time[datetime], article time[datetime], main time[datetime]",
+        )
         .nodes()
         .iter()
         .find_map(|n| {
-            serde_json::from_str::<serde_json::Value>(n.text().trim())
-                .ok()
-                .as_ref()
-                .and_then(walk)
+            n.attr("datetime")
+                .or_else(|| n.attr("content"))
+                .and_then(|v| text_date(&v))
         })
+        .map(|d| (d, DateSource::TimeElement))
+    };
+    let from_url = || {
+        let canonical = || {
+            page.select("link[rel=canonical], meta[property=\"og:url\"]")
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("href").or_else(|| n.attr("content")))
+                .map(|v| v.to_string())
+        };
+        url.map(str::to_string)
+            .into_iter()
+            .chain(canonical())
+            .find_map(|u| date_from_url(&u).and_then(ok))
+            .map(|d| (d, DateSource::Url))
+    };
+    json_ld(&["datePublished", "dateCreated", "uploadDate"])
+        .or_else(|| meta(META_PUBLISHED))
+        .or_else(time)
+        .or_else(from_url)
+        .or_else(|| json_ld(&["dateModified"]))
+        .or_else(|| meta(META_MODIFIED))
 }
 
-/// A date from a metadata string: ISO 8601 (`2019-11-18`, `2019-11-18T10:00:00Z`),
-/// RFC 2822 (`Mon, 18 Nov 2019 10:00:00 GMT`) or `18 Nov 2019` / `November 18, 2019`.
-pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Some(head) = s.get(..10) {
-        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-            return Some(d);
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y/%m/%d") {
-            return Some(d);
-        }
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(dt.date_naive());
-    }
-    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
-    }
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for w in words.windows(3) {
-        let joined = w.join(" ");
-        for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
-            if let Ok(d) = NaiveDate::parse_from_str(&joined, fmt) {
-                return Some(d);
+/// The first plausible date under one of `keys` in a JSON-LD block, breadth first (the
+/// page's own object comes before the articles it lists). A block that is not valid JSON
+/// (pages leave trailing commas and raw newlines in strings) is searched as text.
+fn json_ld_date(
+    script: &str,
+    keys: &[&str],
+    text_date: &dyn Fn(&str) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let body = script
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let Ok(root) = serde_json::from_str::<serde_json::Value>(body) else {
+        return keys.iter().find_map(|k| {
+            let pat = format!("\"{k}\"");
+            body.match_indices(&pat).find_map(|(at, _)| {
+                let rest = body[at + pat.len()..].trim_start().strip_prefix(':')?;
+                let value = rest.trim_start().strip_prefix('"')?;
+                text_date(&value[..value.find('"')?])
+            })
+        });
+    };
+    let mut level = vec![&root];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for v in level {
+            match v {
+                serde_json::Value::Object(map) => {
+                    let found = keys
+                        .iter()
+                        .find_map(|k| map.get(*k).and_then(|d| d.as_str()).and_then(text_date));
+                    if found.is_some() {
+                        return found;
+                    }
+                    next.extend(map.values());
+                }
+                serde_json::Value::Array(items) => next.extend(items),
+                _ => {}
             }
         }
+        level = next;
     }
     None
-}
-
-/// A date in a URL path: `/2019/11/18/` or `/2019-11-18`.
-pub fn date_from_url(url: &str) -> Option<NaiveDate> {
-    let path = url.split(['?', '#']).next()?;
-    let parts: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
-    parts.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
-        }
-        let y: i32 = y.parse().ok()?;
-        if !(1990..=2100).contains(&y) {
-            return None;
-        }
-        NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
-    })
 }
 
 /// An inline style or link being collected in the current block, relative to its start.
@@ -719,6 +780,7 @@ impl Walker {
         }
         let start = self.out.push_block(kind, content).unwrap_or(0);
         let len = content.len();
+        let mut block_inlines = Vec::new();
         for p in self.inlines.drain(..) {
             let s = p.start.saturating_sub(lead).min(len);
             let e = p.end.saturating_sub(lead).min(len);
@@ -737,9 +799,12 @@ impl Walker {
                 (InlineKind::Link(_), None) => continue,
                 (kind, _) => kind,
             };
-            self.out.inlines.push(super::Inline { kind, span });
+            block_inlines.push(super::Inline { kind, span });
         }
-        self.out.inlines.sort_by_key(|i| i.span.start);
+        // This block's inlines all follow the earlier blocks': sorting them alone keeps
+        // the whole list in order (sorting it all on every block was quadratic).
+        block_inlines.sort_by_key(|i| i.span.start);
+        self.out.inlines.append(&mut block_inlines);
         self.buf.clear();
         self.emptied += 1;
         self.space = false;
@@ -879,22 +944,5 @@ mod tests {
             Some("text/html; charset=latin1"),
         );
         assert_eq!(text, "<p>ok</p>");
-    }
-
-    #[test]
-    fn dates() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-        assert_eq!(parse_date_text("2019-11-18T10:00:00Z"), d("2019-11-18"));
-        assert_eq!(
-            parse_date_text("Mon, 18 Nov 2019 10:00:00 GMT"),
-            d("2019-11-18")
-        );
-        assert_eq!(parse_date_text("November 18, 2019"), d("2019-11-18"));
-        assert_eq!(parse_date_text("soon"), None);
-        assert_eq!(
-            date_from_url("https://x.com/2019/11/18/story/"),
-            d("2019-11-18")
-        );
-        assert_eq!(date_from_url("https://x.com/story-123456/"), None);
     }
 }
