@@ -89,7 +89,14 @@ impl Widget for ArticleView<'_> {
         if let Some(a) = &s.analysis {
             // Claims under dates and mentions, so those stay marked inside a claim.
             let claims = visible(&a.claims, |c| &c.span, vs, ve);
-            layers.push((claims.iter().map(|c| c.span.clone()).collect(), t.claim));
+            layers.push((
+                claims
+                    .iter()
+                    .filter(|c| s.claim_shown(c))
+                    .map(|c| c.span.clone())
+                    .collect(),
+                t.claim,
+            ));
             if let Some(c) = s.selected_claim().and_then(|i| a.claims.get(i)) {
                 layers.push((vec![c.span.clone()], t.claim_selected));
             }

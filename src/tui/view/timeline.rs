@@ -1,6 +1,7 @@
 //! The timeline panel: events in time order, with their date or relative position.
 
 use super::{panel_block, panel_title, put_trunc, render_rows};
+use crate::analysis::{Analysis, TimelineEntry};
 use crate::tui::layout::Panel;
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
@@ -28,12 +29,7 @@ impl Widget for TimelineView<'_> {
         render_rows(s, Panel::Timeline, inner, buf, |i, r, buf, sel| {
             let e = &a.timeline[i];
             let style = |base| sel.unwrap_or(base);
-            // The resolved date, else the expression as written ("hours after").
-            let when = match (&e.value, e.timex.and_then(|k| a.timexes.get(k))) {
-                (Some(v), _) => readable_value(v),
-                (None, Some(x)) => Cow::Borrowed(&s.doc.text[x.span.clone()]),
-                (None, None) => Cow::Borrowed("·"),
-            };
+            let when = when(s, a, e);
             let x = put_trunc(buf, r.x + 1, r.y, &when, 10, style(t.date));
             let x = x.max(r.x + 12);
             put_trunc(
@@ -45,6 +41,16 @@ impl Widget for TimelineView<'_> {
                 style(t.text),
             );
         });
+    }
+}
+
+/// When a timeline entry happened, for a reader: its resolved date, else the expression
+/// as written ("hours after").
+pub fn when<'a>(s: &'a State, a: &'a Analysis, e: &'a TimelineEntry) -> Cow<'a, str> {
+    match (&e.value, e.timex.and_then(|k| a.timexes.get(k))) {
+        (Some(v), _) => readable_value(v),
+        (None, Some(x)) => Cow::Borrowed(s.doc.text.get(x.span.clone()).unwrap_or("·")),
+        (None, None) => Cow::Borrowed("·"),
     }
 }
 
