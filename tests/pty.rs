@@ -154,10 +154,12 @@ fn reads_walks_claims_helps_resizes_and_quits() {
     t.wait_for("the first claim", |s| s.contains("claim 1/"));
 
     t.send("?");
-    let s = t.wait_for("the help", |s| s.contains("Keys (? or Esc closes)"));
+    let s = t.wait_for("the help", |s| {
+        s.contains("Keys and legend (? or Esc closes)")
+    });
     assert!(s.contains("next claim"));
     t.send("?");
-    t.wait_for("the help to close", |s| !s.contains("Keys (?"));
+    t.wait_for("the help to close", |s| !s.contains("Keys and legend"));
 
     t.resize(60, 20);
     let s = t.wait_for("the narrow layout", |s| {

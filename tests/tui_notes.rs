@@ -15,6 +15,8 @@ fn sample(w: u16, h: u16) -> State {
     let doc = lede::document::plain::parse("sample.txt", SAMPLE);
     let a = lede::analysis::analyze(&doc.text, doc.date);
     let mut s = State::new(doc, w, h);
+    // Every claim listed, so that list positions are analysis indices.
+    s.all_claims = true;
     s.set_analysis(a);
     s.relayout();
     s
@@ -366,6 +368,7 @@ fn changed_text_reports_moved_and_orphaned_notes() {
     let a = lede::analysis::analyze(&doc.text, doc.date);
     let mut s = State::new(doc, 100, 30);
     lede::tui::open_notes(&mut s, NotesStore::at(&data));
+    s.all_claims = true;
     s.set_analysis(a);
     for _ in 0..3 {
         update(&mut s, Action::NextClaim);

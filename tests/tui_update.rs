@@ -404,7 +404,8 @@ fn paging_and_ends() {
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     let mut s = state(120, 40);
     let r = s.panes.claims;
-    update(&mut s, Action::ClickAt(r.x + 3, r.y + 2));
+    // Claims take two rows each: row 3 is the second claim's first.
+    update(&mut s, Action::ClickAt(r.x + 3, r.y + 3));
     assert_eq!(s.focus, Focus::Claims);
     assert_eq!(s.claims.selected, Some(1));
     let a = s.panes.article;
@@ -522,4 +523,41 @@ fn less_keys_work_where_they_do_not_clash() {
         lede::tui::event::to_action(&ctrl_o, &s),
         Some(Action::JumpBack)
     );
+}
+
+#[test]
+fn c_shows_every_claim_and_again_only_the_check_worthy() {
+    let (doc, mut a) = fixture();
+    a.claims[1].score = lede::tui::state::CHECKWORTHY - 0.1;
+    let mut s = State::new(doc, 120, 40);
+    s.set_analysis(a);
+    s.relayout();
+    assert_eq!(
+        s.visible_claims,
+        vec![0, 2],
+        "below the threshold: not listed"
+    );
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0, 1, 2]);
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("all 3 claims found")
+    );
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0, 2]);
+}
+
+#[test]
+fn claims_take_two_rows_and_clicks_land_on_the_right_one() {
+    let mut s = state(120, 40);
+    assert_eq!(s.item_rows(lede::tui::layout::Panel::Claims), 2);
+    assert_eq!(s.item_rows(lede::tui::layout::Panel::Actors), 1);
+    let r = s.panes.claims;
+    // The second row of the second entry.
+    update(&mut s, Action::ClickAt(r.x + 3, r.y + 4));
+    assert_eq!(s.focus, Focus::Claims);
+    assert_eq!(s.claims.selected, Some(1));
+    // The focused panel shows its selected item whole under the list.
+    assert!(s.detail_rows(lede::tui::layout::Panel::Claims) >= 2);
+    assert_eq!(s.detail_rows(lede::tui::layout::Panel::Actors), 0);
 }

@@ -66,6 +66,8 @@ pub enum Action {
     SearchSubmit,
     /// Delete the last character of the search.
     SearchBackspace,
+    /// List every claim found, or only the check-worthy ones again.
+    ToggleAllClaims,
     /// Show only the claims involving the selected actor (again: show all).
     FilterActor,
     /// Show the article alone, or the panels again.

@@ -14,6 +14,10 @@ use crate::io::notes_store::NotesStore;
 use crate::notes::{DocKey, NoteId, NoteSet, Target};
 use ratatui::layout::Rect;
 
+/// Claims scoring at least this are check-worthy: listed and highlighted unless all
+/// claims are shown (`c`). (The analysis may come to say so itself.)
+pub const CHECKWORTHY: f32 = 0.5;
+
 /// Which pane has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Focus {
@@ -212,6 +216,8 @@ pub struct State {
     pub help_scroll: usize,
     /// Show only claims involving this actor.
     pub claim_filter: Option<ActorId>,
+    /// List every claim found, not only the check-worthy ones.
+    pub all_claims: bool,
     /// The claims listed (indices into `analysis.claims`), after the filter.
     pub visible_claims: Vec<usize>,
     /// The search.
@@ -282,6 +288,7 @@ impl State {
             timeline: ListState::default(),
             help_scroll: 0,
             claim_filter: None,
+            all_claims: false,
             visible_claims: Vec::new(),
             search: Search::default(),
             status,
@@ -346,6 +353,7 @@ impl State {
             self.zoom,
             self.panel,
             self.focus != Focus::Article,
+            self.settings.measure,
         );
         self.sync_layout();
         self.fit_lists();
@@ -489,6 +497,11 @@ impl State {
         self.claim_filter
     }
 
+    /// Whether `claim` is listed and highlighted: check-worthy, or all claims are shown.
+    pub fn claim_shown(&self, claim: &crate::analysis::Claim) -> bool {
+        self.all_claims || claim.score >= CHECKWORTHY
+    }
+
     /// Recompute the listed claims after the filter changed, keeping the selection on the
     /// same claim when it is still listed.
     pub fn refilter(&mut self) {
@@ -497,8 +510,10 @@ impl State {
             None => Vec::new(),
             Some(a) => (0..a.claims.len())
                 .filter(|&i| {
-                    self.claim_filter
-                        .is_none_or(|id| a.claims[i].actors.contains(&id))
+                    self.claim_shown(&a.claims[i])
+                        && self
+                            .claim_filter
+                            .is_none_or(|id| a.claims[i].actors.contains(&id))
                 })
                 .collect(),
         };
@@ -544,20 +559,69 @@ impl State {
         }
     }
 
-    /// Rows of items the panel shows (inside its border).
-    pub fn panel_page(&self, panel: Panel) -> usize {
+    /// Rows inside the panel's border.
+    fn panel_inner(&self, panel: Panel) -> usize {
         (self.panes.panel(panel).height as usize).saturating_sub(2)
+    }
+
+    /// Rows of the detail box under the list of `panel` (its separator included): the
+    /// selected item shown whole, while the panel has focus; 0 when there is none.
+    pub fn detail_rows(&self, panel: Panel) -> usize {
+        let inner = self.panel_inner(panel);
+        if self.focus.panel() != Some(panel) || inner < 10 {
+            return 0;
+        }
+        let width = (self.panes.panel(panel).width as usize).saturating_sub(4);
+        let lines = super::view::detail::lines(self, panel, width).len();
+        if lines == 0 {
+            return 0;
+        }
+        lines.min(inner / 2 - 1) + 1
+    }
+
+    /// Rows of the list in `panel` (inside the border, above the detail box): whole
+    /// items only, the detail box takes what is left.
+    pub fn list_rows(&self, panel: Panel) -> usize {
+        let raw = self.panel_inner(panel) - self.detail_rows(panel);
+        let detail = self.detail_rows(panel) > 0;
+        if detail {
+            raw - raw % Self::rows_per_item(panel, raw)
+        } else {
+            raw
+        }
+    }
+
+    /// Rows each item of `panel` takes: a claim two when there is room, else one.
+    pub fn item_rows(&self, panel: Panel) -> usize {
+        let raw = self.panel_inner(panel) - self.detail_rows(panel);
+        Self::rows_per_item(panel, raw)
+    }
+
+    fn rows_per_item(panel: Panel, rows: usize) -> usize {
+        if panel == Panel::Claims && rows >= 4 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Items the panel shows at once.
+    pub fn panel_page(&self, panel: Panel) -> usize {
+        self.list_rows(panel) / self.item_rows(panel)
     }
 
     /// Scroll every panel so its selection is visible and no space is wasted.
     pub fn fit_lists(&mut self) {
         for p in Panel::ALL {
-            let page = self.panel_page(p).max(1);
             let len = self.panel_len(p);
             let l = self.list_mut(p);
             if let Some(s) = l.selected {
-                let s = s.min(len.saturating_sub(1));
-                l.selected = if len == 0 { None } else { Some(s) };
+                l.selected = (len > 0).then(|| s.min(len - 1));
+            }
+            // The page depends on the selection (its detail box).
+            let page = self.panel_page(p).max(1);
+            let l = self.list_mut(p);
+            if let Some(s) = l.selected {
                 if s < l.offset {
                     l.offset = s;
                 } else if s >= l.offset + page {

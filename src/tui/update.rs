@@ -99,6 +99,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
         Action::SearchNext => next_match(state, true),
         Action::SearchPrev => next_match(state, false),
         Action::FilterActor => filter_actor(state),
+        Action::ToggleAllClaims => toggle_all_claims(state),
         Action::ToggleZoom => {
             state.zoom = !state.zoom;
             if state.zoom {
@@ -998,6 +999,20 @@ fn walk_claims(state: &mut State, forward: bool) {
     }
 }
 
+fn toggle_all_claims(state: &mut State) {
+    state.all_claims = !state.all_claims;
+    state.refilter();
+    state.fit_lists();
+    let Some(a) = &state.analysis else { return };
+    let (n, all) = (state.visible_claims.len(), a.claims.len());
+    let msg = if state.all_claims {
+        format!("all {all} claims found")
+    } else {
+        format!("{n} check-worthy claims of {all}")
+    };
+    state.say(msg, false);
+}
+
 fn filter_actor(state: &mut State) {
     if state.claim_filter.take().is_some() {
         state.refilter();
@@ -1096,8 +1111,9 @@ fn click_at(state: &mut State, x: u16, y: u16) {
     }
     if let Some(p) = f.panel() {
         let r = state.panes.panel(p);
-        if y > r.y && y + 1 < r.bottom() {
-            let i = state.list(p).offset + (y - r.y - 1) as usize;
+        let row = (y as usize).wrapping_sub(r.y as usize + 1);
+        if y > r.y && row < state.list_rows(p) {
+            let i = state.list(p).offset + row / state.item_rows(p);
             if i < state.panel_len(p) {
                 state.list_mut(p).selected = Some(i);
                 state.fit_lists();
