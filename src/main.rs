@@ -9,7 +9,8 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede::analysis::NaiveDate;
-use lede::cli::{self, export::ExportFormat, InputFormat, OutputFormat};
+use lede::cli::{self, InputFormat, OutputFormat};
+use lede::export::ExportFormat;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -221,7 +222,7 @@ fn export(
     let a = lede::analysis::analyze(&doc.text, dct);
     let notes = export_notes(&doc)?;
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let body = cli::export::render(format, &doc, &a, &notes, dct, &today);
+    let body = lede::export::render(format, &doc, &a, &notes, dct, &today);
     match output {
         Some(path) => {
             lede::io::write_atomic(&path, body.as_bytes())

@@ -78,6 +78,28 @@ fn claims_detail_and_legend_at_four_sizes() {
     }
 }
 
+/// With a publication date (as `--date` gives it): the article's frame says which date
+/// anchors the timeline and where it came from; the timeline reads in words.
+#[test]
+fn the_date_and_its_source_at_four_sizes() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (200, 50)] {
+        let mut doc = lede::document::plain::parse("sample.txt", SAMPLE);
+        let d = lede::analysis::NaiveDate::from_ymd_opt(2024, 3, 25).expect("date");
+        doc.set_date(d, lede::document::DateSource::Flag);
+        let a = lede::analysis::analyze(&doc.text, doc.date);
+        let mut s = State::new(doc, w, h);
+        s.set_analysis(a);
+        run(&mut s, &[Action::FocusTimeline, Action::Down, Action::Down]);
+        let t = screen(&s);
+        let shown = format!("{}", t.backend());
+        assert!(
+            shown.contains("published 25 March 2024 (--date)"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("dated_{w}x{h}"), t.backend());
+    }
+}
+
 #[test]
 fn help_and_search() {
     let mut s = sample(80, 24);

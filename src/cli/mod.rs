@@ -4,7 +4,6 @@
 //! into its own buffer and written whole. A bad input is reported on standard error and
 //! skipped; the command then exits with status 2.
 
-pub mod export;
 pub mod json;
 
 use crate::analysis::{self, NaiveDate};

@@ -281,7 +281,7 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
 /// is there already is replaced only when `overwrite` says the user confirmed it.
 fn export(state: &mut State, overwrite: bool) {
     let Some(a) = &state.analysis else { return };
-    let name = crate::cli::export::export_file_name(&state.doc, ".lede.md");
+    let name = crate::export::export_file_name(&state.doc, ".lede.md");
     let path = std::env::current_dir()
         .map(|d| d.join(&name))
         .unwrap_or_else(|_| name.clone().into());
@@ -298,7 +298,7 @@ fn export(state: &mut State, overwrite: bool) {
         return;
     }
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let md = crate::cli::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
+    let md = crate::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
     match crate::io::write_atomic(&path, md.as_bytes()) {
         Ok(()) => state.say(format!("exported to {}", path.display()), false),
         Err(e) => state.say(

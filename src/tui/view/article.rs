@@ -38,6 +38,13 @@ impl Widget for ArticleView<'_> {
             w += cw;
             title.push(c);
         }
+        // The date that anchors the timeline, and where it came from.
+        let dated = crate::export::when::publication_words(s.doc.date, s.doc.date_source);
+        let block = if s.loading.is_none() && s.error.is_none() {
+            block.title_bottom(Line::styled(format!(" {dated} "), t.dim))
+        } else {
+            block
+        };
         block
             .title(Line::styled(format!(" {title} "), t.title))
             .render(area, buf);
