@@ -399,3 +399,217 @@ fn regression_link_across_a_block_break_keeps_char_boundaries() {
     let html = "😀a😀\t<a href=\"/x\"></p>é,é,.😀<div class=\"share-bar\"><p>";
     check_invariants(&parse("x.html", html, None));
 }
+
+/// Parse a generated page on a thread with the default 2 MiB test stack, within `secs`
+/// (a quadratic pass or a recursive walk over these inputs takes minutes or overflows).
+fn parse_bounded(html: String, secs: u64) -> Document {
+    let start = std::time::Instant::now();
+    let doc = std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(move || parse("gen.html", &html, None))
+        .unwrap()
+        .join()
+        .expect("no stack overflow");
+    let took = start.elapsed();
+    assert!(took.as_secs() < secs, "took {took:?}");
+    check_invariants(&doc);
+    doc
+}
+
+#[test]
+fn regression_30000_nested_b_do_not_overflow_the_stack() {
+    let html = format!(
+        "<html><body><p>{}The text at the bottom of the pile.{}</p></body></html>",
+        "<b>".repeat(30_000),
+        "</b>".repeat(30_000)
+    );
+    let doc = parse_bounded(html, 30);
+    assert!(doc.text.contains("The text at the bottom of the pile."));
+}
+
+#[test]
+fn regression_100k_nested_divs_are_flattened_in_linear_time() {
+    let html = format!(
+        "<html><body>{}A sentence deep inside many boxes, long enough to be an article body \
+         by the extractor's measure. {}</body></html>",
+        "<div>".repeat(100_000),
+        "</div>".repeat(100_000)
+    );
+    let doc = parse_bounded(html, 30);
+    assert!(doc.text.contains("A sentence deep inside many boxes"));
+}
+
+#[test]
+fn regression_20k_nested_tables_are_flattened_in_linear_time() {
+    let html = format!(
+        "<html><body>{}Cell text at the centre.{}</body></html>",
+        "<table><tr><td>".repeat(20_000),
+        "</td></tr></table>".repeat(20_000)
+    );
+    let doc = parse_bounded(html, 30);
+    assert!(doc.text.contains("Cell text at the centre."));
+}
+
+#[test]
+fn regression_100k_links_parse_in_linear_time() {
+    let links: Vec<String> = (0..100_000)
+        .map(|i| format!("<a href=\"/n/{i}\">note {i}</a>"))
+        .collect();
+    let html = format!(
+        "<html><body><article><p>{}</p></article></body></html>",
+        links.join(", ")
+    );
+    let doc = parse_bounded(html, 60);
+    assert_eq!(doc.links.len(), 100_000);
+    assert_eq!(doc.links[99_999].target, "/n/99999");
+}
+
+#[test]
+fn regression_100k_paragraphs_parse_in_linear_time() {
+    let paras: String = (0..100_000)
+        .map(|i| format!("<p>Entry {i} of the long register.</p>"))
+        .collect();
+    let html = format!("<html><body><article>{paras}</article></body></html>");
+    let doc = parse_bounded(html, 60);
+    assert_eq!(doc.blocks.len(), 100_000);
+}
+
+/// Paragraphs of plain article prose, enough for Readability to take the container as
+/// the article.
+fn prose(n: usize) -> String {
+    (0..n)
+        .map(|i| {
+            format!(
+                "<p>Paragraph {i} of the report on the harbour works describes how the crews \
+                 rebuilt the eastern quay, replaced the old cranes and reopened the ferry \
+                 berth to passengers, on time and within the budget the council had set.</p>"
+            )
+        })
+        .collect()
+}
+
+fn body_of(html: &str) -> String {
+    let doc = parse("x.html", html, None);
+    check_invariants(&doc);
+    doc.text
+}
+
+#[test]
+fn a_widget_class_never_removes_the_article_it_wraps() {
+    let html = page(
+        "<title>Quay</title>",
+        &format!(
+            "<div class=\"advert-wrapper\"><article>{}</article></div>",
+            prose(3)
+        ),
+    );
+    let text = body_of(&html);
+    assert!(
+        text.contains("Paragraph 0 of the report") && text.contains("Paragraph 2"),
+        "{text}"
+    );
+}
+
+#[test]
+fn captions_credits_share_bars_and_teasers_go() {
+    let html = page(
+        "<title>Quay</title>",
+        &format!(
+            "<article>{}<p>Crews worked through the night on the quay (Image: GETTY )</p>\
+             <p>Whatsapp Facebook Pint Twitter</p>{}\
+             <p>Harbour Festival opening night on the rebuilt quay</p>\
+             <p>Harbour Festival opening night on the rebuilt quay</p>\
+             <p>| UPDATED: 11:05, Tue, Mar 5, 2024</p>\
+             <p>Ferry fares rise [INSIGHT] | Tunnel plan revealed [VIDEO]</p>{}</article>",
+            prose(2),
+            prose(1),
+            prose(1)
+        ),
+    );
+    let text = body_of(&html);
+    for gone in ["(Image: GETTY", "Whatsapp", "UPDATED", "[INSIGHT]"] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    assert_eq!(
+        text.matches("Harbour Festival opening night").count(),
+        1,
+        "{text}"
+    );
+    assert!(text.contains("Paragraph 1 of the report"));
+}
+
+#[test]
+fn dont_miss_boxes_and_about_sections_go() {
+    let html = page(
+        "<title>Quay</title>",
+        &format!(
+            "<article>{}<h3>DON'T MISS</h3><ul><li><a href=\"/a\">Tunnel plans return</a></li>\
+             <li><a href=\"/b\">Fees rise in spring</a></li></ul>{}{}\
+             <h2>About Harbour Trust</h2><p>Harbour Trust runs the port, its ferries and the \
+             marina on behalf of the city.</p><p>Media contact: the press office.</p></article>",
+            prose(2),
+            prose(2),
+            prose(2)
+        ),
+    );
+    let text = body_of(&html);
+    for gone in [
+        "DON'T MISS",
+        "Tunnel plans return",
+        "About Harbour Trust",
+        "Media contact",
+    ] {
+        assert!(!text.contains(gone), "{gone} in {text}");
+    }
+    assert!(text.contains("Paragraph 1 of the report"));
+}
+
+#[test]
+fn link_only_list_items_inside_the_body_stay() {
+    let html = page(
+        "<title>Sources</title>",
+        &format!(
+            "<article>{}<p>The figures come from these sources:</p><ul>\
+             <li><a href=\"/tides\">Tide tables for the estuary</a></li>\
+             <li><a href=\"/berths\">Berth register of the port</a></li></ul>{}</article>",
+            prose(2),
+            prose(2)
+        ),
+    );
+    let text = body_of(&html);
+    assert!(text.contains("Tide tables for the estuary"), "{text}");
+    assert!(text.contains("Berth register of the port"), "{text}");
+}
+
+#[test]
+fn mathml_becomes_its_text_alternative_or_a_placeholder() {
+    let html = page(
+        "<title>Maths</title>",
+        &format!(
+            "<article>{}<p>The area is <math alttext=\"pi r squared\"><mi>π</mi><msup><mi>r</mi>\
+             <mn>2</mn></msup></math> for a round basin.</p><p>The load is \
+             <math><semantics><mrow><mi>m</mi><mi>g</mi></mrow><annotation encoding=\
+             \"application/x-tex\">m g</annotation></semantics></math> newtons, and the \
+             slope <math><mi>k</mi></math> is small.</p>{}</article>",
+            prose(2),
+            prose(1)
+        ),
+    );
+    let text = body_of(&html);
+    assert!(
+        text.contains("The area is pi r squared for a round basin."),
+        "{text}"
+    );
+    assert!(text.contains("The load is m g newtons"), "{text}");
+    assert!(text.contains("slope [formula] is small"), "{text}");
+}
+
+#[test]
+fn saved_pages_are_named_by_their_title() {
+    let doc = parse(
+        "/saved/x/source.html",
+        &page("<title>Quay reopens</title>", &prose(3)),
+        None,
+    );
+    assert_eq!(doc.display_name(), "Quay reopens");
+}

@@ -16,6 +16,7 @@
 //! byte-order mark, the HTTP charset, `<meta charset>` and, failing those, detection.
 
 use super::date::{self, date_from_url, parse_date_text, plausible_date, DateSource};
+use super::furniture::{self, Furniture};
 use super::{BlockKind, Document, Format, InlineKind, Link, TextBuilder};
 use crate::analysis::NaiveDate;
 use dom_query::NodeRef;
@@ -168,7 +169,22 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
         }
     }
 
-    let out = walker.out;
+    let mut out = walker.out;
+    let found = {
+        let blocks: Vec<(BlockKind, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &out.text[b.span.clone()]))
+            .collect();
+        furniture::about_section_start(&blocks)
+    };
+    if let Some((from, to)) = found {
+        drop_blocks(&mut out, from..to);
+    }
+    if let Some(from) = furniture::trailing_link_list(&block_links(&out)) {
+        let to = out.blocks.len();
+        drop_blocks(&mut out, from..to);
+    }
     let mut doc = Document::new(source, Format::Html, out.text, out.blocks);
     doc.inlines = out.inlines;
     doc.links = out.links;
@@ -215,11 +231,16 @@ const FALLBACK_DROP: &str = "nav, header, footer, aside, form, menu, [role=navig
 
 /// Remove what can never be article text, and widgets whose class or id says what they are
 /// (share bars, cookie banners, newsletter prompts, comment sections, related links).
+///
+/// A widget is removed only when it holds little text and less than half of the page's:
+/// a wrapper whose class merely mentions "advert" may hold the whole article.
 fn clean_page(page: &dom_query::Document) {
     page.select(PAGE_DROP).remove();
+    let page_chars = page.body().map_or(0, |b| text_chars(&b, usize::MAX));
+    let limit = WIDGET_MAX_CHARS.min(page_chars.div_ceil(2));
     let mut doomed = Vec::new();
     for node in page.select("body *").nodes() {
-        if is_boilerplate(node) {
+        if is_boilerplate(node, limit) {
             doomed.push(*node);
         }
     }
@@ -228,7 +249,7 @@ fn clean_page(page: &dom_query::Document) {
     }
 }
 
-fn is_boilerplate(node: &NodeRef) -> bool {
+fn is_boilerplate(node: &NodeRef, limit: usize) -> bool {
     let name = node.node_name();
     if matches!(name.as_deref(), Some("body" | "html" | "article" | "main")) {
         return false;
@@ -261,27 +282,29 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         "promo",
         "breadcrumb",
     ];
-    WIDGETS.iter().any(|w| attrs.contains(w)) && short_text(node)
+    WIDGETS.iter().any(|w| attrs.contains(w)) && text_chars(node, limit) < limit
 }
 
-/// Whether a node holds little text (so removing it cannot lose an article): under 2,000
-/// non-space characters. The walk stops as soon as it has seen that many, so checking
-/// every node of a page stays linear in practice however the widgets nest.
-fn short_text(node: &NodeRef) -> bool {
-    const LIMIT: usize = 2000;
+/// Most non-space characters a widget may hold and still be removed.
+const WIDGET_MAX_CHARS: usize = 2000;
+
+/// The non-space characters of the text under `node`, counted up to `limit` (the walk
+/// stops there, so checking every node of a page stays linear in practice however the
+/// widgets nest).
+fn text_chars(node: &NodeRef, limit: usize) -> usize {
     let mut seen = 0;
     let mut stack = vec![*node];
     while let Some(n) = stack.pop() {
         if n.is_text() {
             seen += n.text().chars().filter(|c| !c.is_whitespace()).count();
-            if seen >= LIMIT {
-                return false;
+            if seen >= limit {
+                return seen;
             }
         } else {
             stack.extend(n.children_it(true));
         }
     }
-    true
+    seen
 }
 
 /// Metadata read from the page itself (used when Readability gives none).
@@ -479,6 +502,73 @@ fn json_ld_date(
     None
 }
 
+/// Each block's kind, text and bytes of link text.
+fn block_links(out: &TextBuilder) -> Vec<(BlockKind, &str, usize)> {
+    let mut links = out.links.iter().peekable();
+    out.blocks
+        .iter()
+        .map(|b| {
+            let mut bytes = 0;
+            while let Some(l) = links.next_if(|l| l.span.start < b.span.end) {
+                bytes += l.span.end.min(b.span.end) - l.span.start.max(b.span.start);
+            }
+            (b.kind, &out.text[b.span.clone()], bytes)
+        })
+        .collect()
+}
+
+/// Remove `out.blocks[range]` with their text, inlines and links, keeping every invariant
+/// (blank lines between blocks, offsets, link indices).
+fn drop_blocks(out: &mut TextBuilder, range: std::ops::Range<usize>) {
+    if range.is_empty() {
+        return;
+    }
+    let (first, last) = (range.start, range.end - 1);
+    let cut = if first > 0 {
+        out.blocks[first - 1].span.end..out.blocks[last].span.end
+    } else if let Some(next) = out.blocks.get(range.end) {
+        0..next.span.start
+    } else {
+        0..out.text.len()
+    };
+    let shift = cut.len();
+    let moved = |x: usize| if x >= cut.end { x - shift } else { x };
+    out.text.replace_range(cut.clone(), "");
+    out.blocks.drain(range);
+    for b in &mut out.blocks {
+        b.span = moved(b.span.start)..moved(b.span.end);
+    }
+    let inside = |s: &std::ops::Range<usize>| s.start >= cut.start && s.end <= cut.end;
+    let mut new_index = vec![None; out.links.len()];
+    let mut links = Vec::new();
+    for (i, l) in out.links.drain(..).enumerate() {
+        if !inside(&l.span) {
+            new_index[i] = Some(links.len());
+            links.push(Link {
+                span: moved(l.span.start)..moved(l.span.end),
+                target: l.target,
+            });
+        }
+    }
+    out.links = links;
+    out.inlines.retain_mut(|i| {
+        if inside(&i.span) {
+            return false;
+        }
+        i.span = moved(i.span.start)..moved(i.span.end);
+        match i.kind {
+            InlineKind::Link(k) => match new_index.get(k).copied().flatten() {
+                Some(n) => {
+                    i.kind = InlineKind::Link(n);
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        }
+    });
+}
+
 /// An inline style or link being collected in the current block, relative to its start.
 struct Pending {
     kind: InlineKind,
@@ -513,6 +603,8 @@ struct Walker {
     title: Option<String>,
     /// Whether a heading has been seen (only the first may repeat the title).
     seen_heading: bool,
+    /// The furniture rules' state.
+    furniture: Furniture,
 }
 
 fn is_block(name: &str) -> bool {
@@ -592,6 +684,7 @@ impl Walker {
             // Captions and credits are not article text (human-written article bodies
             // leave them out); the image itself stays as its alt text.
             "figcaption" => {}
+            "math" => self.math(node),
             "a" | "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" => {
                 let kind = match name.as_str() {
                     "a" => node
@@ -704,6 +797,26 @@ impl Walker {
         self.kind = saved;
     }
 
+    /// MathML: its text alternative (`alttext`, else a TeX annotation), else a marked
+    /// placeholder; never the raw run of its symbols.
+    fn math(&mut self, node: &NodeRef) {
+        let tex = node
+            .descendants_it()
+            .filter(|n| {
+                n.node_name()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("annotation"))
+            })
+            .find(|n| n.attr("encoding").is_some_and(|e| e.contains("tex")))
+            .map(|n| n.text().to_string());
+        let alt = node
+            .attr("alttext")
+            .map(|a| a.to_string())
+            .or(tex)
+            .map(|a| collapse(&a))
+            .filter(|a| !a.is_empty());
+        self.text(&alt.unwrap_or_else(|| "[formula]".to_string()));
+    }
+
     fn image(&mut self, node: &NodeRef) {
         let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
         // A long alt text is a caption that the page usually repeats; keep short labels.
@@ -712,6 +825,7 @@ impl Walker {
             || alt.chars().count() < 3
             || self.pre > 0
             || alt.split_whitespace().count() > MAX_ALT_WORDS
+            || furniture::is_file_name(&alt)
         {
             return;
         }
@@ -774,7 +888,7 @@ impl Walker {
             .filter(|p| p.target.is_some())
             .map(|p| p.end - p.start)
             .sum();
-        if self.pre == 0 && is_leftover(content, link_bytes, kind) {
+        if self.pre == 0 && self.furniture.is_furniture(content, link_bytes, kind) {
             self.clear();
             return;
         }
@@ -809,103 +923,6 @@ impl Walker {
         self.emptied += 1;
         self.space = false;
     }
-}
-
-/// Lines Readability keeps that are page furniture, not article: datelines, photo credits,
-/// slideshow controls, prompts. Matched at the start of a short block, case-insensitively.
-const LEFTOVER_STARTS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last updated",
-    "image copyright",
-    "image caption",
-    "image source",
-    "photo:",
-    "photograph:",
-    "caption",
-    "close",
-    "advert",
-    "media playback",
-    "continue reading",
-    "click here",
-    "read more",
-    "related",
-    "report error",
-    "order reprints",
-    "print article",
-    "text size",
-    "share this",
-    "share on",
-    "follow us",
-    "sign up",
-    "subscribe",
-    "tags",
-    "comments",
-    "this slideshow",
-    "you may also like",
-    "more from",
-    "more news",
-    "more articles",
-    "don't miss",
-    "top stories",
-    "recommended",
-    "get the",
-    "©",
-    "join the conversation",
-    "tell us what",
-];
-
-/// Whether a finished block is a leftover to drop: a short furniture line (see
-/// [`LEFTOVER_STARTS`]), a short block that is almost all link text (related stories,
-/// tag lists), or a slideshow counter ("1 of 9").
-fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
-    if matches!(kind, BlockKind::Code | BlockKind::Image) {
-        return false;
-    }
-    let words = content.split_whitespace().count();
-    if words > 30 {
-        return false;
-    }
-    let lower = content.to_lowercase();
-    if words <= 12 {
-        let starts = LEFTOVER_STARTS.iter().any(|p| {
-            lower
-                .strip_prefix(p)
-                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
-        });
-        if starts {
-            return true;
-        }
-        // "1 of 9", "Image 1 of / 9", "2of4 A shopper ..."
-        if regex_lite_of(&lower) {
-            return true;
-        }
-        // A byline line ("By Ann Lee - 11/18/19").
-        if is_byline(content, words) {
-            return true;
-        }
-    }
-    let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
-    link_bytes * 10 >= content.len() * 8 && letters > 0 && !matches!(kind, BlockKind::Heading(_))
-}
-
-/// A short "By Name" line: "By", then capitalised words, no sentence end.
-fn is_byline(content: &str, words: usize) -> bool {
-    let Some(rest) = content.strip_prefix("By ") else {
-        return false;
-    };
-    words <= 10 && rest.starts_with(char::is_uppercase) && !content.ends_with('.')
-}
-
-/// Whether `s` opens with a slideshow counter: digits, optional "image", "of", digits.
-fn regex_lite_of(s: &str) -> bool {
-    let s = s.strip_prefix("image").unwrap_or(s).trim_start();
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    s[digits..].trim_start().starts_with("of")
 }
 
 /// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]),

@@ -9,6 +9,7 @@
 //! blank line (`"\n\n"`); `text` contains no control characters except `\n`.
 
 pub mod date;
+mod furniture;
 pub mod html;
 pub mod markdown;
 pub mod nesting;
