@@ -37,6 +37,9 @@ struct Args {
     /// Publication date (YYYY-MM-DD): anchors relative dates such as "last week".
     #[arg(long, value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
+    /// Start at the top, not where the document was left last time.
+    #[arg(long)]
+    top: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -116,7 +119,7 @@ fn run(args: Args) -> Result<ExitCode> {
             output,
             date,
         }) => export(input.as_deref(), format, output, date),
-        None => read(args.article, args.date),
+        None => read(args.article, args.date, args.top),
     }
 }
 
@@ -127,7 +130,7 @@ fn open_doc(source: Option<&str>) -> Result<lede::document::Document> {
     }
 }
 
-fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
+fn read(article: Option<String>, date: Option<NaiveDate>, top: bool) -> Result<ExitCode> {
     use lede::tui::Pending;
     use std::io::IsTerminal;
     if !std::io::stdout().is_terminal() {
@@ -162,7 +165,7 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
             Pending::Ready(doc)
         }
     };
-    lede::tui::run(pending)?;
+    lede::tui::run(pending, top)?;
     Ok(ExitCode::SUCCESS)
 }
 

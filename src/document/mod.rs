@@ -217,7 +217,7 @@ pub fn sanitize(s: &str) -> String {
 /// `\n`, DEL, a C1 control or a bidi control); the length when there is none. A regex
 /// scans bytes far faster than a walk over chars.
 fn first_suspect_byte(s: &str) -> usize {
-    static SUSPECT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    static SUSPECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"[\x00-\x09\x0b-\x1f\x7f-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}]")
             .expect("valid pattern")
     });

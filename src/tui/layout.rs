@@ -300,6 +300,9 @@ impl WrappedLayout {
                 p = Pos { block, row };
             }
         }
+        // Landing on the first row of a block not laid out yet: lay it out, so that
+        // `rows_from(p)` shows it.
+        self.block(doc, p.block);
         (p, moved)
     }
 }
@@ -755,6 +758,18 @@ mod tests {
         assert_eq!(p.claims.width, 200 - 80 - ARTICLE_CHROME);
         let p = Panes::compute(Rect::new(0, 0, 120, 40), false, Panel::Claims, false, 80);
         assert_eq!(p.claims.width, 40, "a third on middling screens");
+    }
+
+    /// Regression: advancing exactly to the start of a block left it unlaid, and the
+    /// rows from there showed nothing.
+    #[test]
+    fn advancing_onto_a_new_block_lays_it_out() {
+        let doc = plain::parse("t.txt", "One two.\n\nThree four.\n\nFive six.");
+        let mut l = WrappedLayout::new(40, Settings::default());
+        let first = l.block(&doc, 0).len();
+        let (p, moved) = l.advance(&doc, Pos::default(), first as isize);
+        assert_eq!((p, moved), (Pos { block: 1, row: 0 }, first));
+        assert!(l.rows_from(p).next().is_some_and(|r| r.block == 1));
     }
 
     #[test]

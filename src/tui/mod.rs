@@ -61,8 +61,9 @@ pub enum Pending {
 const TICK: Duration = Duration::from_millis(120);
 
 /// Run the reader until the user quits. A document that fails to load (a URL) ends it
-/// with that error, for the caller to report.
-pub fn run(pending: Pending) -> anyhow::Result<()> {
+/// with that error, for the caller to report. It reopens where it was left (see
+/// [`crate::io::places`]) unless `from_top`; the place is kept again on quitting.
+pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
     let mut guard = terminal::init().map_err(|e| {
         anyhow::anyhow!(
             "no terminal to read keys from ({e}); `lede FILE > out.txt` prints the text, \
@@ -71,10 +72,12 @@ pub fn run(pending: Pending) -> anyhow::Result<()> {
     })?;
     let size = guard.terminal.size()?;
     let (tx, rx) = mpsc::channel();
+    let places = crate::io::places::PlaceStore::from_env();
     let mut state = match pending {
         Pending::Ready(doc) => {
             let mut s = State::new(doc, size.width, size.height);
-            start_analysis(&mut s, &tx);
+            s.places = places.clone();
+            start_analysis(&mut s, &tx, from_top);
             s
         }
         Pending::Loading { name, job } => {
@@ -87,7 +90,9 @@ pub fn run(pending: Pending) -> anyhow::Result<()> {
     load_user_keymap(&mut state);
     let stop = Arc::new(AtomicBool::new(false));
     let input = event::spawn_input(tx.clone(), stop.clone());
-    let result = event_loop(&mut guard, &mut state, &tx, &rx);
+    state.places = places;
+    let result = event_loop(&mut guard, &mut state, &tx, &rx, from_top);
+    keep_place(&state);
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     let _ = input.join();
@@ -103,6 +108,7 @@ fn event_loop(
     state: &mut State,
     tx: &Sender<Msg>,
     rx: &mpsc::Receiver<Msg>,
+    from_top: bool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
@@ -118,7 +124,7 @@ fn event_loop(
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {
-                    apply(state, tx, Action::Tick);
+                    apply(state, tx, Action::Tick, from_top);
                     dirty = true;
                     continue;
                 }
@@ -130,10 +136,10 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(state, tx, msg);
+        dirty |= handle(state, tx, msg, from_top);
         // Coalesce a burst (key repeat, wheel, resize storm) into one redraw.
         while let Ok(m) = rx.try_recv() {
-            dirty |= handle(state, tx, m);
+            dirty |= handle(state, tx, m, from_top);
             if state.quit {
                 break;
             }
@@ -142,7 +148,7 @@ fn event_loop(
 }
 
 /// Turn a message into an action and apply it; whether anything may have changed.
-fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
+fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg, from_top: bool) -> bool {
     let action = match msg {
         Msg::Input(ev) => match event::to_action(&ev, state) {
             Some(a) => a,
@@ -156,13 +162,13 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
             return true;
         }
     };
-    apply(state, tx, action);
+    apply(state, tx, action, from_top);
     true
 }
 
-fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
+fn apply(state: &mut State, tx: &Sender<Msg>, action: Action, from_top: bool) {
     match update::update(state, action) {
-        Some(Command::Analyze) => start_analysis(state, tx),
+        Some(Command::Analyze) => start_analysis(state, tx, from_top),
         Some(Command::Export { overwrite }) => export(state, overwrite),
         Some(Command::SaveNotes) => save_notes(state),
         Some(Command::Copy(text)) => copy(state, &text),
@@ -261,8 +267,37 @@ fn copy(state: &mut State, text: &str) {
     }
 }
 
-/// Open the notes (once the document is here) and start its analysis.
-fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
+/// Where the document was left, if it is to reopen there.
+fn open_place(state: &mut State, from_top: bool) {
+    if from_top {
+        return;
+    }
+    let found = state
+        .places
+        .as_ref()
+        .and_then(|p| p.load(&state.doc.source, state.doc.text.len()));
+    if let Some(place) = found {
+        state.restore_place(place);
+    }
+}
+
+/// Keep where the reader is, for the next time (a failure only loses the place).
+fn keep_place(state: &State) {
+    if state.loading.is_some() || state.error.is_some() || state.doc.text.is_empty() {
+        return;
+    }
+    if let Some(p) = &state.places {
+        let _ = p.save(&state.doc.source, state.place());
+    }
+}
+
+/// Open the notes and the reading place (once the document is here) and start its
+/// analysis.
+fn start_analysis(state: &mut State, tx: &Sender<Msg>, from_top: bool) {
+    if state.places.is_none() {
+        state.places = crate::io::places::PlaceStore::from_env();
+    }
+    open_place(state, from_top);
     if state.notes_store.is_none() {
         match NotesStore::from_env() {
             Ok(store) => open_notes(state, store),

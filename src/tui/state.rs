@@ -254,6 +254,11 @@ pub struct State {
     pub confirm: Option<Confirm>,
     /// The places before jumps.
     pub jumps: JumpList,
+    /// Where reading places are kept (`None`: not kept, e.g. in tests).
+    pub places: Option<crate::io::places::PlaceStore>,
+    /// The claim (its start offset) to select once the analysis is here: the one
+    /// selected when the document was last left.
+    pub pending_claim: Option<usize>,
 }
 
 impl State {
@@ -307,6 +312,8 @@ impl State {
             notes_list: NotesListState::default(),
             confirm: None,
             jumps: JumpList::default(),
+            places: None,
+            pending_claim: None,
         };
         s.notes = NoteSet::new(DocKey::new(s.doc.source.clone(), &s.doc.text));
         s.resize(width, height);
@@ -331,6 +338,12 @@ impl State {
         self.analysis = Some(analysis);
         self.analyzing = false;
         self.refilter();
+        if let (Some(start), Some(a)) = (self.pending_claim.take(), &self.analysis) {
+            self.claims.selected = self
+                .visible_claims
+                .iter()
+                .position(|&c| a.claims[c].span.start == start);
+        }
         if self.actors.selected.is_none() && self.actor_count() > 0 {
             self.actors.selected = Some(0);
         }
@@ -468,6 +481,39 @@ impl State {
             .advance(&self.doc, first, -((page / 4) as isize))
             .0;
         self.clamp_top();
+    }
+
+    /// Where the reader is: the top of the screen and the selected claim, to keep.
+    pub fn place(&self) -> crate::io::places::Place {
+        let claim = self
+            .selected_claim()
+            .and_then(|i| self.analysis.as_ref()?.claims.get(i))
+            .map(|c| c.span.start);
+        crate::io::places::Place {
+            offset: self.top_offset(),
+            claim,
+            text_len: self.doc.text.len(),
+        }
+    }
+
+    /// Return to `place` (as kept when the document was last left) and say so.
+    pub fn restore_place(&mut self, place: crate::io::places::Place) {
+        self.scroll_to_offset(place.offset);
+        self.pending_claim = place.claim;
+        if self.analysis.is_some() {
+            if let Some(a) = self.analysis.take() {
+                self.set_analysis(a);
+            }
+        }
+        if self.top_offset() > 0 {
+            self.say(
+                format!(
+                    "back where you left it, at {}% · g: the start",
+                    self.percent()
+                ),
+                false,
+            );
+        }
     }
 
     /// Put byte `offset`'s row at the top of the screen (as far as the end allows).
