@@ -269,7 +269,8 @@ pub fn trailing_link_list(blocks: &[(BlockKind, &str, usize)]) -> Option<usize> 
             break;
         }
     }
-    start
+    // A page that is nothing but links keeps them: only a run after the article goes.
+    start.filter(|&s| s > 0)
 }
 
 /// A line that is mostly the names of networks to share on ("Whatsapp Facebook Pint").
