@@ -224,6 +224,49 @@ pub fn open(source: &str) -> Result<Document, LoadError> {
     document_from_raw(raw)
 }
 
+/// Files at least this large open in two steps: [`open_start`] first, then [`open`].
+pub const LARGE_FILE: u64 = 1 << 20;
+
+/// How much of a large file [`open_start`] reads.
+const START_BYTES: usize = 64 << 10;
+
+/// A quick first document of a large plain-text file: its first 64 KiB up to the last
+/// paragraph break, parsed as [`open`] would, so the reader can paint its first screen
+/// while the whole file is read on a worker. `None` when the file is small, not plain
+/// UTF-8 text, or its start is not a whole paragraph: then [`open`] is all there is.
+/// Its text is the start of what [`open`] makes of the whole file in the cases it
+/// accepts; the caller checks (the reader compares the texts) before relying on it.
+pub fn open_start(source: &str) -> Option<Document> {
+    if source == "-" || source.contains("://") {
+        return None;
+    }
+    let mut file = std::fs::File::open(source).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() < LARGE_FILE || meta.len() > MAX_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(START_BYTES);
+    (&mut file)
+        .take(START_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    if looks_binary(&head) {
+        return None;
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(t) => t,
+        // A character cut at the end of the chunk is fine; anything else is not UTF-8.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    let cut = text.rfind("\n\n")?;
+    let start = &text[..cut];
+    if detect_format(source, None, start) != Format::Plain || start.trim().is_empty() {
+        return None;
+    }
+    Some(document::plain::parse(source, start))
+}
+
 /// Turn raw bytes into a document (checks for binary and empty content).
 pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     let name = if raw.source == "-" {

@@ -645,9 +645,22 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
             let (w, h) = (state.area.width, state.area.height);
             let keymap = std::mem::take(&mut state.keymap);
             let theme = state.theme.clone();
+            // The whole of a document whose start was shown: stay where the reader is
+            // (the start is the same text), and finish a G pressed meanwhile.
+            let kept = (state.partial && doc.text.starts_with(state.doc.text.as_str()))
+                .then(|| (state.top_offset(), state.focus, state.zoom, state.wants_end));
             *state = State::new(doc, w, h);
             state.keymap = keymap;
             state.theme = theme;
+            if let Some((top, focus, zoom, end)) = kept {
+                state.focus = focus;
+                state.zoom = zoom;
+                state.relayout();
+                state.scroll_to_offset(top);
+                if end {
+                    scroll_article(state, isize::MAX);
+                }
+            }
             state.analyzing = true;
             Some(Command::Analyze)
         }
@@ -796,10 +809,12 @@ fn leap(state: &mut State, span: Span) {
 }
 
 /// `g`/`G`: in the article a jump (remembered); in a panel, the first or last item.
+/// While only the start of the document is here, `G` goes to the end once it all is.
 fn leap_scroll(state: &mut State, by: isize) {
     if state.focus.panel().is_some() {
         return step(state, by);
     }
+    state.wants_end = state.partial && by == isize::MAX;
     let before = state.top_offset();
     scroll_article(state, by);
     if state.top_offset() != before {
