@@ -33,6 +33,7 @@
 //!          if let Some(p) = w.cursor_position(frame.area()) { frame.set_cursor_position(p) }
 //! ```
 
+use super::layout::grapheme_width;
 use super::notes_theme::{centered, one_line, width, NotesTheme};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::buffer::Buffer;
@@ -42,7 +43,6 @@ use ratatui::widgets::{Block, Clear, Widget};
 use std::cell::Cell;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// The key hints shown at the bottom of the popup.
 pub const HINTS: &str = "Enter save · Alt-Enter new line · Esc cancel";
@@ -331,7 +331,7 @@ fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
         let mut last_break = None;
         for (i, g) in line.grapheme_indices(true) {
             let pos = line_start + i;
-            let w = UnicodeWidthStr::width(g);
+            let w = grapheme_width(g);
             let space = g.chars().all(char::is_whitespace);
             // One space may hang in the column kept for the cursor; a word may not.
             let room = if space { wrap.saturating_add(1) } else { wrap };
@@ -372,7 +372,7 @@ fn offset_at(text: &str, rows: &[Range<usize>], row: usize, goal: usize) -> usiz
     let mut at = r.start;
     let mut col = 0;
     for (i, g) in text[r.clone()].grapheme_indices(true) {
-        let w = UnicodeWidthStr::width(g);
+        let w = grapheme_width(g);
         let end = r.start + i + g.len();
         if col + w > goal || (soft && end == r.end) {
             return at;

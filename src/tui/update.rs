@@ -151,6 +151,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
             let len = state.notes.len();
             let i = state.notes_list.selected();
             state.notes_list.select(i, len);
+            fit_notes_list(state);
             state.status = None;
         }
         Action::SearchSubmit
@@ -538,6 +539,19 @@ fn copy_claim(state: &mut State) -> Option<Command> {
 }
 
 fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
+    let r = notes_mode_step(state, action);
+    fit_notes_list(state);
+    r
+}
+
+/// Scroll the notes list to its selection, in the popup's height.
+pub fn fit_notes_list(state: &mut State) {
+    let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
+    let height = area.height.saturating_sub(2) as usize;
+    state.notes_list.fit(&state.notes, height);
+}
+
+fn notes_mode_step(state: &mut State, action: Action) -> Option<Command> {
     let len = state.notes.len();
     match action {
         Action::Down => state.notes_list.move_by(1, len),
