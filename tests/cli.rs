@@ -520,3 +520,36 @@ fn the_size_cap_variable_only_lowers_the_cap() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef lede"),
+        ("fish", "complete -c lede"),
+        ("elvish", "edit:completion:arg-completer[lede]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = lede().args(["completions", shell]).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(marker), "{shell}: {marker} missing");
+        for word in ["analyze", "export", "notes", "--recover", "--format"] {
+            assert!(text.contains(word), "{shell}: {word} missing");
+        }
+    }
+    lede()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn the_manual_page_is_roff_from_the_same_definitions() {
+    let out = lede().arg("man").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(".TH lede 1"), "{text:.300}");
+    for word in ["analyze", "export", "completions", "\\-\\-date"] {
+        assert!(text.contains(word), "{word} missing");
+    }
+}
