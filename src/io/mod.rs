@@ -14,6 +14,65 @@ use std::path::Path;
 /// almost certainly not an article, and refusing it keeps the reader responsive.
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The size cap in force: [`MAX_BYTES`], or the smaller number of bytes given in
+/// `LEDE_MAX_BYTES` (the variable can lower the cap, never raise it).
+pub fn max_bytes() -> u64 {
+    std::env::var("LEDE_MAX_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&n| n > 0)
+        .map_or(MAX_BYTES, |n| n.min(MAX_BYTES))
+}
+
+/// Read `reader` to its end, stopping as soon as more than `limit` bytes have come: an
+/// endless source (`/dev/zero`, a FIFO, a pipe, a server) costs at most `limit + 1` bytes.
+/// More than `limit` is [`LoadError::TooLarge`] naming `name`; a read error is
+/// [`LoadError::Io`].
+pub fn read_capped(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io(name.into(), e))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            source_name: name.into(),
+            size: None,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Read the file at `path` with the cap of [`read_capped`]. The size the file system
+/// reports is used only to refuse a regular file early: devices, FIFOs and files in
+/// `/proc` report 0 or a wrong size, so the cap is also applied while reading.
+pub fn read_file_capped(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(name.into()),
+        _ => LoadError::Io(name.into(), e),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(name.into()));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            source_name: name.into(),
+            size: Some(meta.len()),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Io(name.into(), e))?;
+    read_capped(file, name, limit)
+}
+
+fn describe_size(size: &Option<u64>, limit: &u64) -> String {
+    match size {
+        Some(size) => format!("{size} bytes"),
+        None => format!("more than {limit} bytes"),
+    }
+}
+
 /// Why a document could not be opened. Each variant's message names the source.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -30,13 +89,14 @@ pub enum LoadError {
     /// The file is empty or only whitespace.
     #[error("{0}: the document is empty")]
     Empty(String),
-    /// The file is larger than [`MAX_BYTES`].
-    #[error("{source_name}: too large ({size} bytes; lede opens documents up to {limit} bytes)")]
+    /// The source is larger than the cap ([`max_bytes`]).
+    #[error("{source_name}: too large ({}; lede opens documents up to {limit} bytes)", describe_size(.size, .limit))]
     TooLarge {
         /// The source.
         source_name: String,
-        /// Its size.
-        size: u64,
+        /// Its size, when known before reading (a regular file, an HTTP Content-Length);
+        /// `None` when reading stopped at the cap.
+        size: Option<u64>,
         /// The limit.
         limit: u64,
     },
@@ -65,43 +125,12 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
     if source.starts_with("http://") || source.starts_with("https://") {
         return fetch_url(source);
     }
+    let limit = max_bytes();
     let bytes = if source == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| LoadError::Io("standard input".into(), e))?;
-        buf
+        read_capped(std::io::stdin().lock(), "standard input", limit)?
     } else {
-        let path = Path::new(source);
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound(source.into()),
-            _ => LoadError::Io(source.into(), e),
-        })?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory(source.into()));
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(LoadError::TooLarge {
-                source_name: source.into(),
-                size: meta.len(),
-                limit: MAX_BYTES,
-            });
-        }
-        std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
+        read_file_capped(Path::new(source), source, limit)?
     };
-    let name = if source == "-" {
-        "standard input"
-    } else {
-        source
-    };
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            source_name: name.into(),
-            size: bytes.len() as u64,
-            limit: MAX_BYTES,
-        });
-    }
     Ok(Raw {
         source: source.into(),
         bytes,

@@ -374,10 +374,19 @@ fn load_user_keymap(state: &mut State) {
     let Some(path) = dirs::config_dir().map(|d| d.join("lede").join("keymap.toml")) else {
         return;
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let name = path.display().to_string();
+    if !path.exists() {
         return;
+    }
+    // A key map is a few kilobytes; the cap keeps a FIFO or a device there from hanging.
+    let text = match crate::io::read_file_capped(&path, &name, 1024 * 1024) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            state.say(e.to_string(), true);
+            return;
+        }
     };
-    let errors = state.keymap.merge_toml(&path.display().to_string(), &text);
+    let errors = state.keymap.merge_toml(&name, &text);
     if let Some(first) = errors.first() {
         let more = match errors.len() - 1 {
             0 => String::new(),
