@@ -28,8 +28,32 @@ pub enum Command {
     Copy(String),
 }
 
-/// Apply `action` to `state`.
+/// Apply `action` to `state`, then fit the scrolled popups (note editor, notes list)
+/// to what changed, so that views only read.
 pub fn update(state: &mut State, action: Action) -> Option<Command> {
+    let r = apply(state, action);
+    match state.mode {
+        Mode::Note => fit_editor(state),
+        Mode::Notes => fit_notes_list(state),
+        _ => {}
+    }
+    r
+}
+
+/// Wrap and scroll the note editor to its popup.
+fn fit_editor(state: &mut State) {
+    let Some(parts) = super::view::editor_widget(state) else {
+        return;
+    };
+    let text = parts
+        .widget()
+        .text_area(super::view::popup_frame(state).intersection(state.area));
+    if let Some(edit) = state.editor.as_mut() {
+        edit.editor.fit(text);
+    }
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Command> {
     // Resizes and worker reports mean the same in every mode: handle them as the normal
     // mode does, then return to the mode the reader was in.
     if state.mode != Mode::Normal
@@ -173,7 +197,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
 fn passthrough(state: &mut State, action: Action) -> Option<Command> {
     let mode = state.mode;
     state.mode = Mode::Normal;
-    let r = update(state, action);
+    let r = apply(state, action);
     state.mode = mode;
     r
 }
