@@ -7,6 +7,7 @@ pub mod claims;
 pub mod detail;
 pub mod help;
 pub mod notes;
+pub mod notes_list;
 pub mod status;
 pub mod status_menu;
 pub mod timeline;
