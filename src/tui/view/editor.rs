@@ -84,8 +84,8 @@ impl<'a> NoteEditorWidget<'a> {
 
     /// Wrapped rows for a text area, and the row/column of the cursor.
     fn layout(&self, text: Rect) -> (Vec<Range<usize>>, usize, usize) {
-        let rows = wrap_rows(&self.editor.text(), wrap_width(text));
-        let (row, col) = locate(&self.editor.text(), &rows, self.editor.cursor());
+        let rows = wrap_rows(self.editor.text(), wrap_width(text));
+        let (row, col) = locate(self.editor.text(), &rows, self.editor.cursor());
         (rows, row, col)
     }
 
