@@ -8,6 +8,7 @@
 //! - [`io`]: files, standard input and URLs to documents; notes on disk.
 //! - [`cli`]: the batch commands (`analyze`, `export`) and their JSON.
 //! - [`tui`]: the full-screen reader; it only presents.
+//! - [`fuzzing`]: the entry points the fuzz targets in `fuzz/` (and a proptest) drive.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
@@ -15,6 +16,7 @@ pub mod analysis;
 pub mod cli;
 pub mod document;
 pub mod export;
+pub mod fuzzing;
 pub mod io;
 pub mod notes;
 pub mod tui;
