@@ -8,8 +8,8 @@
 //! and drawn; the view scrolls to keep the selected entry in sight.
 //!
 //! [`NotesListState`] holds the selection (an index into `entries()`) and the scroll
-//! offset, which the widget updates while drawing (through a `Cell`, so views draw
-//! from a shared borrow of the state). [`NotesListState::selected_span`] gives the span
+//! offset, which `update` fits to the selection ([`NotesListState::fit`]); the widget
+//! only reads it. [`NotesListState::selected_span`] gives the span
 //! to jump to.
 //!
 //! ```text
@@ -30,7 +30,6 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
-use std::cell::Cell;
 
 /// The header above orphaned entries.
 pub const ORPHANS_HEADER: &str = "orphaned (text changed)";
@@ -44,8 +43,8 @@ const KIND_WIDTH: usize = 9;
 #[derive(Debug, Clone, Default)]
 pub struct NotesListState {
     selected: usize,
-    /// First visible row (kept by the widget).
-    offset: Cell<usize>,
+    /// First visible row (kept by [`NotesListState::fit`]).
+    offset: usize,
 }
 
 impl NotesListState {
@@ -72,6 +71,14 @@ impl NotesListState {
     /// Select the last of `len` entries.
     pub fn last(&mut self, len: usize) {
         self.select(usize::MAX, len);
+    }
+
+    /// Scroll so that the selected entry shows in a list `height` rows high, moving as
+    /// little as possible (call after the selection or the notes change).
+    pub fn fit(&mut self, notes: &NoteSet, height: usize) {
+        let entries = notes.entries();
+        let rows = rows(&entries);
+        self.offset = fit_top(&rows, self.selected, self.offset, height);
     }
 
     /// The selected entry.
@@ -109,6 +116,28 @@ impl Row {
             Row::Entry(i) | Row::Note(i) => Some(i),
         }
     }
+}
+
+/// First visible row from `offset`, keeping entry `sel` (and the orphans' header above
+/// a first orphan) in view.
+fn fit_top(rows: &[Row], sel: usize, offset: usize, height: usize) -> usize {
+    let mut top = offset.min(rows.len().saturating_sub(height));
+    let Some(first) = rows.iter().position(|r| r.entry() == Some(sel)) else {
+        return top;
+    };
+    let last = rows
+        .iter()
+        .rposition(|r| r.entry() == Some(sel))
+        .unwrap_or(first);
+    if first < top {
+        top = first;
+        if first > 0 && rows[first - 1] == Row::Header {
+            top -= 1;
+        }
+    } else if last >= top + height {
+        top = (last + 1).saturating_sub(height).min(first);
+    }
+    top
 }
 
 fn rows(entries: &[&Entry]) -> Vec<Row> {
@@ -156,31 +185,8 @@ impl<'a> NotesView<'a> {
         self.block.as_ref().map_or(area, |b| b.inner(area))
     }
 
-    /// First visible row, keeping the selected entry (and the orphans' header above a
-    /// first orphan) in view.
     fn top(&self, rows: &[Row], height: usize) -> usize {
-        let sel = self.state.selected;
-        let mut top = self
-            .state
-            .offset
-            .get()
-            .min(rows.len().saturating_sub(height));
-        let Some(first) = rows.iter().position(|r| r.entry() == Some(sel)) else {
-            return top;
-        };
-        let last = rows
-            .iter()
-            .rposition(|r| r.entry() == Some(sel))
-            .unwrap_or(first);
-        if first < top {
-            top = first;
-            if first > 0 && rows[first - 1] == Row::Header {
-                top -= 1;
-            }
-        } else if last >= top + height {
-            top = (last + 1).saturating_sub(height).min(first);
-        }
-        top
+        fit_top(rows, self.state.selected, self.state.offset, height)
     }
 
     /// The index (into [`NoteSet::entries`]) of the entry drawn at terminal row `y`
@@ -283,7 +289,6 @@ impl Widget for &NotesView<'_> {
         }
         let rows = rows(&self.entries);
         let top = self.top(&rows, inner.height as usize);
-        self.state.offset.set(top);
         for (y, &row) in (inner.y..inner.bottom()).zip(&rows[top..]) {
             let line = Rect {
                 y,
@@ -373,7 +378,8 @@ mod tests {
         let rows = rows(&view.entries);
         // Rows: E0, E1, N1, E2; two visible rows must show E2.
         assert_eq!(view.top(&rows, 2), 2);
-        s.offset.set(2);
+        s.fit(&n, 2);
+        assert_eq!(s.offset, 2);
         s.select(1, n.len());
         let view = NotesView::new(&n, &s, &theme);
         assert_eq!(view.top(&rows, 2), 1);
