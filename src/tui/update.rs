@@ -619,7 +619,7 @@ fn notes_mode_step(state: &mut State, action: Action) -> Option<Command> {
         Action::ClickAt(_, y) => {
             let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
             let block = state.theme.block(true);
-            let view = super::notes_view::NotesView::new(
+            let view = super::view::notes_list::NotesView::new(
                 &state.notes,
                 &state.notes_list,
                 &state.theme.notes,
