@@ -520,3 +520,93 @@ fn the_size_cap_variable_only_lowers_the_cap() {
         "{err}"
     );
 }
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef lede"),
+        ("fish", "complete -c lede"),
+        ("elvish", "edit:completion:arg-completer[lede]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = lede().args(["completions", shell]).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(marker), "{shell}: {marker} missing");
+        for word in ["analyze", "export", "notes", "recover", "format"] {
+            assert!(text.contains(word), "{shell}: {word} missing");
+        }
+    }
+    lede()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn the_manual_page_is_roff_from_the_same_definitions() {
+    let out = lede().arg("man").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(".TH lede 1"), "{text:.300}");
+    for word in ["analyze", "export", "completions", "\\-\\-date"] {
+        assert!(text.contains(word), "{word} missing");
+    }
+}
+
+/// The property GNU parallel `--pipe --keep-order` and Spark's `rdd.pipe` rely on: the
+/// JSON-lines analysis of a corpus cut into any chunks of whole lines, run chunk by chunk
+/// and concatenated, is byte for byte the output of one run (a bad line is reported and
+/// skipped wherever it falls).
+#[test]
+fn chunked_jsonl_analysis_concatenated_equals_one_run() {
+    let docs = [
+        r#"{"id":"d1","text":"The council said on Tuesday that the bridge will reopen next month.","dct":"2024-04-02"}"#,
+        r#"{"id":"d2","text":"Shares in Northwind rose 8 percent after the firm reported record sales, analysts said."}"#,
+        r#"not a JSON line"#,
+        r#"{"id":"d3","text":"Mayor Ruth Okafor told reporters the budget would not cover repairs. Critics disagreed.","dct":"2023-11-20"}"#,
+        r#"{"id":"d4","text":"Rain is expected to last until Friday, forecasters said.\n\nRoads near the coast may flood."}"#,
+        r#"{"id":"d5","text":"Ünïcödé tëxt, 東京 and emoji 👍🏽 keep their code-point offsets, the editor said."}"#,
+        r#"{"id":"d6"}"#,
+        r#"{"id":"d7","text":"Officials denied the report on 3 March 2024, saying no decision had been made."}"#,
+    ];
+    let run = |lines: &[&str]| {
+        let input = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let out = lede()
+            .args(["analyze", "--input", "jsonl", "--format", "jsonl", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (whole, whole_err) = run(&docs);
+    assert_eq!(
+        String::from_utf8_lossy(&whole).lines().count(),
+        6,
+        "six good lines in, six out"
+    );
+    assert_eq!(
+        whole_err.lines().count(),
+        2,
+        "two bad lines reported: {whole_err}"
+    );
+    for cuts in [
+        vec![1, 2, 3, 4, 5, 6, 7],
+        vec![3],
+        vec![2, 5],
+        vec![4, 7],
+        vec![6],
+    ] {
+        let mut joined = Vec::new();
+        let mut reported = 0;
+        let mut start = 0;
+        for end in cuts.iter().copied().chain([docs.len()]) {
+            let (out, err) = run(&docs[start..end]);
+            joined.extend(out);
+            reported += err.lines().count();
+            start = end;
+        }
+        assert_eq!(joined, whole, "cut at {cuts:?}");
+        assert_eq!(reported, 2, "cut at {cuts:?}");
+    }
+}

@@ -3,6 +3,7 @@
 //! Every failure is a [`LoadError`] naming the source and the problem in one line.
 
 pub mod fetch;
+pub mod log;
 pub mod notes_store;
 pub mod places;
 
@@ -307,15 +308,30 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same directory, flushed
-/// and synced, then renamed over the target. A crash leaves the old file or the new one.
+/// How the temporary files of [`write_atomic`] end.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// How the temporary files of [`write_atomic`] for `path` begin: `.<file name>.`, so that
+/// a leftover of a killed save can be told apart and removed.
+pub fn temp_prefix(path: &Path) -> Option<String> {
+    path.file_name()
+        .map(|n| format!(".{}.", n.to_string_lossy()))
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same directory (named
+/// `.<file name>.<random>.tmp`), flushed and synced, then renamed over the target. A
+/// crash leaves the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let prefix = temp_prefix(path).unwrap_or_else(|| ".lede.".into());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
