@@ -112,7 +112,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("lede: {e:#}");
+            eprintln!("lede: {}", lede::export::terminal_safe(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -284,9 +284,16 @@ fn export(
     let body = lede::export::render(format, &doc, &a, &notes, dct, &today);
     match output {
         Some(path) => {
-            lede::io::write_atomic(&path, body.as_bytes())
-                .with_context(|| format!("{}: cannot write the export", path.display()))?;
-            eprintln!("lede: wrote {}", path.display());
+            let (target, note) = lede::io::output_target(&path).map_err(anyhow::Error::msg)?;
+            if let Some(note) = note {
+                eprintln!("lede: {}", lede::export::terminal_safe(&note));
+            }
+            lede::io::write_atomic(&target, body.as_bytes())
+                .with_context(|| format!("{}: cannot write the export", target.display()))?;
+            eprintln!(
+                "lede: wrote {}",
+                lede::export::terminal_safe(&target.display().to_string())
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -341,7 +348,7 @@ fn export_notes(doc: &lede::document::Document) -> Result<lede::notes::NoteSet> 
     };
     let loaded = store.load(&key, &doc.text).context("reading the notes")?;
     for w in &loaded.warnings {
-        eprintln!("lede: {w}");
+        eprintln!("lede: {}", lede::export::terminal_safe(w));
     }
     if !loaded.summary.all_kept() {
         eprintln!(

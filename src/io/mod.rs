@@ -308,6 +308,72 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
+/// Where a file written with `--output PATH` goes, and a note to tell the user when it is
+/// not `path` itself. Only regular files are written: `path` when it is one or does not
+/// exist; when it is a symbolic link, the file it points to (followed deliberately, the
+/// note says so), if that is a regular file or does not exist. Anything else (a device
+/// such as `/dev/null`, a FIFO, a directory, a socket, a link to one) is a one-line error.
+pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>), String> {
+    let shown = path.display();
+    let (target, note) = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((path.into(), None)),
+        Err(e) => return Err(format!("{shown}: {e}")),
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = std::fs::canonicalize(path).or_else(|_| {
+                std::fs::read_link(path).map(|l| match path.parent() {
+                    Some(dir) if l.is_relative() => dir.join(l),
+                    _ => l,
+                })
+            });
+            let target = target.map_err(|e| format!("{shown}: {e}"))?;
+            let note = format!(
+                "{shown} is a symbolic link: writing to {}",
+                target.display()
+            );
+            (target, Some(note))
+        }
+        Ok(_) => (path.to_path_buf(), None),
+    };
+    match std::fs::metadata(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((target, note)),
+        Err(e) => Err(format!("{shown}: {e}")),
+        Ok(m) if m.is_file() => Ok((target, note)),
+        Ok(m) => {
+            let via = if note.is_some() {
+                format!(" (a symbolic link to {})", target.display())
+            } else {
+                String::new()
+            };
+            Err(format!(
+                "{shown}{via}: not a regular file ({}); lede writes exports only to regular files",
+                file_kind(&m)
+            ))
+        }
+    }
+}
+
+/// What kind of file `m` describes, in words.
+fn file_kind(m: &std::fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
+}
+
 /// How the temporary files of [`write_atomic`] end.
 pub const TEMP_SUFFIX: &str = ".tmp";
 
@@ -332,6 +398,11 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
+    // A file written again keeps its mode (the temporary file starts private).
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => tmp.as_file().set_permissions(meta.permissions())?,
+        _ => {}
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
