@@ -430,9 +430,9 @@ impl NotesStore {
             Parsed::Ok(f) => Ok(Some(f)),
             Parsed::Corrupt(why) => {
                 let aside = move_aside(path)?;
+                // The set-aside name first: the status line may cut the end of a long line.
                 warnings.push(format!(
-                    "notes file {} could not be read ({why}); kept as {} (lede notes --recover brings its notes back)",
-                    path.display(),
+                    "notes set aside as {}, unreadable ({why}); lede notes --recover brings them back",
                     aside.display()
                 ));
                 Ok(None)
