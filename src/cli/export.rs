@@ -9,7 +9,7 @@
 //!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
 //!   tools such as Obsidian can link to; then actors, timeline, free highlights with
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
-//! - [`json`]: the analysis JSON ([`super::json`], `schema` 1) plus `notes_schema` and
+//! - [`json`]: the analysis JSON ([`super::json`], `schema` 2) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
@@ -23,7 +23,7 @@ use std::fmt::Write;
 pub enum ExportFormat {
     /// Markdown with YAML front matter.
     Md,
-    /// JSON: the analysis (schema 1) plus notes (notes schema 1).
+    /// JSON: the analysis (schema 2) plus notes (notes schema 1).
     Json,
     /// W3C Web Annotation JSON-LD.
     Webanno,
@@ -275,7 +275,7 @@ fn link_target(t: &str) -> String {
     }
 }
 
-/// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
+/// The analysis JSON (schema 2) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = super::json::Meta::of(doc, &doc.source, &doc.source, dct);
