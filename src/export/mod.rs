@@ -488,7 +488,7 @@ Read more at the source.";
         let h = TEXT.find("The agency").unwrap();
         notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "t1");
         let v: serde_json::Value = serde_json::from_str(&json(&doc, &a, &notes, None)).unwrap();
-        assert_eq!(v["schema"], 1);
+        assert_eq!(v["schema"], crate::cli::json::SCHEMA_VERSION);
         assert_eq!(v["notes_schema"], notes::export::NOTES_SCHEMA_VERSION);
         assert_eq!(v["notes"][0]["exact"], "The agency");
         assert_eq!(v["notes"][0]["start"], TEXT[..h].chars().count());

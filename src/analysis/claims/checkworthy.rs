@@ -10,7 +10,7 @@
 
 use super::lex::{Cue, CUES, HEDGES};
 use super::tokens::Tok;
-use once_cell::sync::Lazy;
+use std::sync::LazyLock;
 
 /// What surrounds a claim's tokens, as far as its check-worthiness goes.
 #[derive(Debug, Clone, Copy, Default)]
@@ -368,13 +368,13 @@ impl Model {
 
 /// How worth checking a claim is (trained on debate transcripts labelled for
 /// fact-checking); its threshold marks the claims the reader highlights.
-pub(crate) static CHECKWORTHY: Lazy<Model> =
-    Lazy::new(|| Model::parse(include_str!("../../../assets/models/checkworthy.tsv")));
+pub(crate) static CHECKWORTHY: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../../assets/models/checkworthy.tsv")));
 
 /// Whether a clause no source makes is a checkable claim at all (trained on the evidence
 /// units of opinion editorials); below its threshold a clause is not reported.
-pub(crate) static CLAIM: Lazy<Model> =
-    Lazy::new(|| Model::parse(include_str!("../../../assets/models/claim.tsv")));
+pub(crate) static CLAIM: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../../assets/models/claim.tsv")));
 
 #[cfg(test)]
 mod tests {
