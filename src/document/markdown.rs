@@ -21,6 +21,18 @@ use unicode_width::UnicodeWidthStr;
 /// list of rows, which wraps at any width. Fits the article pane of a 60-column terminal.
 pub const TABLE_MAX_WIDTH: usize = 54;
 
+/// The parser decodes numeric character references (`&#27;`, `&#x9b;`, `&#x202e;`) after
+/// the source was sanitized: text that holds a control or bidi character once decoded is
+/// sanitized again, so none reaches the document.
+fn sanitize_decoded(ev: Event<'_>) -> Event<'_> {
+    let unsafe_text = |t: &str| t.chars().any(super::is_unsafe_char);
+    match ev {
+        Event::Text(t) if unsafe_text(&t) => Event::Text(sanitize(&t).into()),
+        Event::Code(t) if unsafe_text(&t) => Event::Code(sanitize(&t).into()),
+        other => other,
+    }
+}
+
 /// Build a document from Markdown source.
 pub fn parse(source: &str, raw: &str) -> Document {
     let raw = sanitize(raw);
@@ -34,7 +46,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_DEFINITION_LIST;
-    for ev in Parser::new_ext(body, options) {
+    for ev in Parser::new_ext(body, options).map(sanitize_decoded) {
         r.event(ev);
     }
     let kind = r.kind();

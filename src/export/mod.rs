@@ -52,11 +52,51 @@ pub fn render(
     dct: Option<NaiveDate>,
     exported: &str,
 ) -> String {
+    // Note text, link targets and file names come from outside: whatever they hold, no
+    // control, C1 or bidi character leaves in an export (JSON keeps them as \uXXXX).
     match format {
-        ExportFormat::Md => markdown(doc, a, notes, dct, exported),
-        ExportFormat::Json => json(doc, a, notes, dct) + "\n",
-        ExportFormat::Webanno => web_annotation(doc, notes) + "\n",
+        ExportFormat::Md => crate::document::sanitize(&markdown(doc, a, notes, dct, exported)),
+        ExportFormat::Json => json_safe(json(doc, a, notes, dct)) + "\n",
+        ExportFormat::Webanno => json_safe(web_annotation(doc, notes)) + "\n",
     }
+}
+
+pub use crate::document::is_unsafe_char;
+
+/// JSON text from `serde_json` with every [`is_unsafe_char`] it left raw (DEL, C1, bidi;
+/// it escapes only C0) written as a `\uXXXX` escape. Such characters can only stand inside
+/// strings, so the result is the same JSON value.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe_char(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` made safe for a terminal, for messages on standard error: each
+/// [`is_unsafe_char`] (newlines included) is shown as `\u{XX}`, so a file name, URL or
+/// server message cannot set the title, move the cursor or reorder the line.
+pub fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(|c| c == '\n' || is_unsafe_char(c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if c == '\n' || is_unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Quote a string for YAML (double-quoted scalar).
