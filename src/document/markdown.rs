@@ -38,7 +38,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
     let raw = sanitize(raw);
     let (front, body) = split_front_matter(&raw);
     let mut r = Renderer {
-        front_title: front.title.as_deref().map(normalize),
+        front_title: front.title.as_deref().map(super::normalize_words),
         ..Renderer::default()
     };
     let options = Options::ENABLE_STRIKETHROUGH
@@ -199,14 +199,6 @@ fn toml_front(inner: &str) -> FrontMatter {
         toml::Value::Array(items) => Some(items.iter().filter_map(text).collect()),
         v => text(v).map(|s| vec![s]),
     })
-}
-
-fn normalize(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A table being collected: its alignments, and its rows of cells (the first is the head).
@@ -485,7 +477,7 @@ impl Renderer {
                             self.h1_title = (!h1.is_empty()).then_some(h1);
                             self.clear();
                         }
-                        Some(t) if *t == normalize(&h1) => self.clear(),
+                        Some(t) if *t == super::normalize_words(&h1) => self.clear(),
                         Some(_) => self.flush(BlockKind::Heading(1)),
                     }
                 }

@@ -275,6 +275,16 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     }
 }
 
+/// `s` as its lower-case words joined by single spaces (punctuation dropped): the form in
+/// which titles and repeated lines are compared.
+pub(crate) fn normalize_words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Builds a document's text block by block, keeping the blank-line invariant.
 #[derive(Debug, Default)]
 pub struct TextBuilder {
