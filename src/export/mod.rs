@@ -9,7 +9,7 @@
 //!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
 //!   tools such as Obsidian can link to; then actors, timeline, free highlights with
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
-//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 1) plus `notes_schema` and
+//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 2) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
@@ -25,7 +25,7 @@ pub mod when;
 pub enum ExportFormat {
     /// Markdown with YAML front matter.
     Md,
-    /// JSON: the analysis (schema 1) plus notes (notes schema 1).
+    /// JSON: the analysis (schema 2) plus notes (notes schema 1).
     Json,
     /// W3C Web Annotation JSON-LD.
     Webanno,
@@ -323,7 +323,7 @@ fn link_target(t: &str) -> String {
     }
 }
 
-/// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
+/// The analysis JSON (schema 2) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = crate::cli::json::Meta::of(doc, &doc.source, &doc.source, dct);
@@ -528,7 +528,7 @@ Read more at the source.";
         let h = TEXT.find("The agency").unwrap();
         notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "t1");
         let v: serde_json::Value = serde_json::from_str(&json(&doc, &a, &notes, None)).unwrap();
-        assert_eq!(v["schema"], 1);
+        assert_eq!(v["schema"], crate::cli::json::SCHEMA_VERSION);
         assert_eq!(v["notes_schema"], notes::export::NOTES_SCHEMA_VERSION);
         assert_eq!(v["notes"][0]["exact"], "The agency");
         assert_eq!(v["notes"][0]["start"], TEXT[..h].chars().count());
