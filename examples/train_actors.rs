@@ -192,6 +192,8 @@ fn meantime_tags(
 struct Seq {
     feats: Vec<Vec<u64>>,
     gold: Vec<usize>,
+    /// The transition row it starts from (0 at a sentence start, else after O).
+    from: usize,
 }
 
 fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
@@ -208,22 +210,25 @@ fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
         }
         let words: Vec<&str> = toks.iter().map(|t| &doc.text[t.start..t.end]).collect();
         let infos: Vec<&WordInfo> = infos_all[range.clone()].iter().collect();
-        if !infos.iter().any(|i| i.cap || i.class == 3) {
-            continue;
-        }
         let sent = f::SentenceInfo::new(toks, &infos);
         let gaz = f::gazetteer(&doc.text, toks, &infos);
-        let mut feats = Vec::with_capacity(toks.len());
-        for i in 0..toks.len() {
-            let mut v = Vec::with_capacity(48);
-            let d = votes.map_or(0, |v| v[range.start + i]);
-            f::token_features(&words, i, &infos, sent, &gaz, d, &mut v);
-            feats.push(v);
+        // The same stretches as the tagger decodes.
+        for seg in tagger::segments(&infos) {
+            let mut feats = Vec::with_capacity(seg.len());
+            for i in seg.clone() {
+                let mut v = Vec::with_capacity(48);
+                let d = votes.map_or(0, |v| v[range.start + i]);
+                f::token_features(&words, i, &infos, sent, &gaz, d, &mut v);
+                feats.push(v);
+            }
+            let from = if seg.start == 0 { 0 } else { 1 };
+            let mut gold = doc.gold[range.start + seg.start..range.start + seg.end].to_vec();
+            // An inside tag cannot open a stretch.
+            if from == 1 && gold.first().is_some_and(|&t| t != 0 && t % 2 == 0) {
+                gold[0] -= 1;
+            }
+            out.push(Seq { feats, gold, from });
         }
-        out.push(Seq {
-            feats,
-            gold: doc.gold[range.clone()].to_vec(),
-        });
     }
 }
 
@@ -293,7 +298,7 @@ fn train(seqs: &[Seq], epochs: usize, min_count: u32, seed: u64) -> (Vec<u8>, Mo
                 }
                 em.push(e);
             }
-            let pred = viterbi(&em, &tr, f::allowed);
+            let pred = viterbi(&em, &tr, s.from, f::allowed);
             if pred != s.gold {
                 for (i, v) in fi.iter().enumerate() {
                     let (g, p) = (s.gold[i], pred[i]);
@@ -307,7 +312,7 @@ fn train(seqs: &[Seq], epochs: usize, min_count: u32, seed: u64) -> (Vec<u8>, Mo
                         }
                     }
                     let (pg, pp) = if i == 0 {
-                        (0, 0)
+                        (s.from, s.from)
                     } else {
                         (s.gold[i - 1] + 1, pred[i - 1] + 1)
                     };

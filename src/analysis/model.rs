@@ -154,10 +154,12 @@ impl Model {
 
 /// The best tag sequence under `emissions` (one row of nine tag scores per position) and the
 /// model's transitions, with `allowed(prev, next)` ruling out transitions (`prev` is
-/// `None` at the start).
+/// `None` at the start). `from` is the transition row the sequence starts from: 0 for the
+/// start of a sentence, `t + 1` when it follows tag `t`.
 pub fn viterbi(
     emissions: &[[f32; 9]],
     trans: &[Vec<f32>],
+    from: usize,
     allowed: impl Fn(Option<usize>, usize) -> bool,
 ) -> Vec<usize> {
     let n = emissions.len();
@@ -166,10 +168,19 @@ pub fn viterbi(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
+    let mut ok = [[false; 9]; 9];
+    let mut tr = [[0f32; 9]; 9];
+    for a in 0..tags {
+        for b in 0..tags {
+            ok[a][b] = allowed(Some(a), b);
+            tr[a][b] = trans[a + 1][b];
+        }
+    }
+    let prev = from.checked_sub(1);
     let mut score = [NEG; 9];
     for t in 0..tags {
-        if allowed(None, t) {
-            score[t] = trans[0][t] + emissions[0][t];
+        if allowed(prev, t) {
+            score[t] = trans[from][t] + emissions[0][t];
         }
     }
     let mut back = vec![[0u8; 9]; n];
@@ -179,10 +190,10 @@ pub fn viterbi(
             let mut best = NEG;
             let mut arg = 0;
             for a in 0..tags {
-                if score[a] == NEG || !allowed(Some(a), b) {
+                if score[a] == NEG || !ok[a][b] {
                     continue;
                 }
-                let s = score[a] + trans[a + 1][b];
+                let s = score[a] + tr[a][b];
                 if s > best {
                     best = s;
                     arg = a;
@@ -251,7 +262,7 @@ mod tests {
         let allowed = |a: Option<usize>, b: usize| {
             b == 0 || b % 2 == 1 || matches!(a, Some(a) if a != 0 && (a + 1) / 2 == b / 2)
         };
-        let path = viterbi(&e, &trans, allowed);
+        let path = viterbi(&e, &trans, 0, allowed);
         // O I-PER is forbidden; B-PER I-PER (3) beats B-ORG I-ORG (2.5) and B-ORG O (2).
         assert_eq!(path, vec![1, 2]);
     }

@@ -66,9 +66,10 @@ pub fn hash(template: u8, offset: i8, bytes: &[u8]) -> u64 {
     h
 }
 
-/// Mix two hashes into one (word pairs, conjunctions).
+/// Mix two hashes into one (word pairs, conjunctions), without hashing bytes again.
 pub fn mix(template: u8, a: u64, b: u64) -> u64 {
-    hash(template, 0, &[a.to_le_bytes(), b.to_le_bytes()].concat())
+    let h = (a.rotate_left(23) ^ b ^ u64::from(template)).wrapping_mul(PRIME);
+    (h ^ (h >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 /// What one word is, computed once per distinct word of a document.
@@ -80,11 +81,17 @@ pub struct WordInfo {
     pub cap: bool,
     /// Has letters and no lower-case letter.
     pub all_caps: bool,
+    /// Has an upper-case letter or a digit anywhere ("iPod", "747"): may be part of a name.
+    pub marked: bool,
     /// Hash of the lower-cased form (for pair features).
     pub lower_hash: u64,
     /// A coarse shape class (for conjunctions): 0 lower, 1 capitalised, 2 all caps,
     /// 3 number, 4 punctuation, 5 other.
     pub class: u8,
+    /// The compressed shape ([`shape`]).
+    pub shape: String,
+    /// Lexicon memberships, as small ids.
+    pub lex: Vec<u8>,
 }
 
 impl WordInfo {
@@ -108,12 +115,17 @@ impl WordInfo {
         } else {
             5
         };
+        let mut lex = Vec::new();
+        lexicon_ids(w, &lower, &mut lex);
         WordInfo {
             lower_hash: hash(T_LOWER, 0, lower.as_bytes()),
             lower,
             cap,
             all_caps,
+            marked: w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()),
             class,
+            shape: shape(w),
+            lex,
         }
     }
 }
@@ -201,14 +213,13 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
     }
 }
 
-/// Word features of `w` when it stands `offset` (−2..=2) words from the tagged word.
-/// `None` is the padding beyond a sentence's edge.
-pub fn word_features(w: Option<&str>, offset: i8, out: &mut Vec<u64>) {
-    let Some(w) = w else {
+/// Word features of `w` (described by `info`) when it stands `offset` (−2..=2) words from
+/// the tagged word. `None` is the padding beyond a sentence's edge.
+pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64>) {
+    let Some((w, info)) = w else {
         out.push(hash(T_PAD, offset, &[]));
         return;
     };
-    let info = WordInfo::new(w);
     let lower = info.lower.as_str();
     let near = offset.abs() <= 1;
     if offset == 0 {
@@ -218,24 +229,25 @@ pub fn word_features(w: Option<&str>, offset: i8, out: &mut Vec<u64>) {
         out.push(hash(T_WORD, offset, w.as_bytes()));
     }
     out.push(hash(T_LOWER, offset, lower.as_bytes()));
-    out.push(hash(T_SHAPE, offset, shape(w).as_bytes()));
-    let chars: Vec<char> = lower.chars().collect();
+    out.push(hash(T_SHAPE, offset, info.shape.as_bytes()));
+    // Byte offsets of the first four and last four characters' boundaries.
+    let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).chain([lower.len()]).collect();
+    let nchars = bounds.len() - 1;
     if offset == 0 {
-        for n in 1..=4.min(chars.len()) {
-            let p: String = chars[..n].iter().collect();
-            out.push(hash(T_PREFIX, n as i8, p.as_bytes()));
-            let s: String = chars[chars.len() - n..].iter().collect();
-            out.push(hash(T_SUFFIX, n as i8, s.as_bytes()));
+        for n in 1..=4.min(nchars) {
+            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..bounds[n]]));
+            out.push(hash(T_SUFFIX, n as i8, &lower.as_bytes()[bounds[nchars - n]..]));
         }
+        let second = lower.chars().nth(1);
         let flags = [
             info.cap,
             info.all_caps,
-            w.chars().any(|c| c.is_ascii_digit()),
+            w.bytes().any(|c| c.is_ascii_digit()),
             w.contains('-'),
             w.contains('.'),
             w.contains('\'') || w.contains('’'),
-            chars.len() == 2 && chars[1] == '.',
-            chars.len() > 12,
+            nchars == 2 && second == Some('.'),
+            nchars > 12,
             w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase),
         ];
         for (k, f) in flags.iter().enumerate() {
@@ -243,13 +255,10 @@ pub fn word_features(w: Option<&str>, offset: i8, out: &mut Vec<u64>) {
                 out.push(hash(T_FLAG, k as i8, &[]));
             }
         }
-    } else if near && chars.len() >= 3 {
-        let s: String = chars[chars.len() - 3..].iter().collect();
-        out.push(hash(T_SUFFIX, 10 + offset, s.as_bytes()));
+    } else if near && nchars >= 3 {
+        out.push(hash(T_SUFFIX, 10 + offset, &lower.as_bytes()[bounds[nchars - 3]..]));
     }
-    let mut ids = Vec::new();
-    lexicon_ids(w, lower, &mut ids);
-    for id in ids {
+    for &id in &info.lex {
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
         // "Bill" the given name are different evidence.
         out.push(hash(T_LEX, offset, &[id, info.cap as u8]));
@@ -339,11 +348,11 @@ pub fn context_features(
     let at_start = i == 0 || (i == 1 && infos[0].class == 4);
     if at_start {
         out.push(hash(T_START, 0, &[me.class]));
-        out.push(hash(T_START, 1, me.lower.as_bytes()));
+        out.push(mix(T_START, me.lower_hash, 1));
     }
     if sent.headline {
         out.push(hash(T_HEADLINE, 0, &[me.class]));
-        out.push(hash(T_HEADLINE, 1, me.lower.as_bytes()));
+        out.push(mix(T_HEADLINE, me.lower_hash, 1));
     }
     if sent.table {
         out.push(hash(T_TABLE, 0, &[me.class]));
@@ -388,7 +397,7 @@ pub fn token_features(
 ) {
     for o in -2i8..=2 {
         let j = i as isize + o as isize;
-        let w = (j >= 0 && (j as usize) < words.len()).then(|| words[j as usize]);
+        let w = (j >= 0 && (j as usize) < words.len()).then(|| (words[j as usize], infos[j as usize]));
         word_features(w, o, out);
     }
     context_features(i, infos, sent, gaz, doc, out);

@@ -91,7 +91,7 @@ impl<'a> Table<'a> {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut entries: Vec<WordEntry> = Vec::new();
         let mut feats = Vec::with_capacity(64);
-        let score = |w: Option<&str>, feats: &mut Vec<u64>| -> Vec<[[f32; NTAGS]; 5]> {
+        let score = |w: Option<(&str, &WordInfo)>, feats: &mut Vec<u64>| -> Vec<[[f32; NTAGS]; 5]> {
             let mut out = vec![[[0f32; NTAGS]; 5]; models.len()];
             for (o, off) in (-2i8..=2).enumerate() {
                 feats.clear();
@@ -110,10 +110,9 @@ impl<'a> Table<'a> {
             .map(|t| {
                 let w = &text[t.start..t.end];
                 *ids.entry(w).or_insert_with(|| {
-                    entries.push(WordEntry {
-                        info: WordInfo::new(w),
-                        scores: score(Some(w), &mut feats),
-                    });
+                    let info = WordInfo::new(w);
+                    let scores = score(Some((w, &info)), &mut feats);
+                    entries.push(WordEntry { info, scores });
                     (entries.len() - 1) as u32
                 })
             })
@@ -146,36 +145,39 @@ impl<'a> Table<'a> {
                 .iter()
                 .map(|&i| &self.entries[i as usize].info)
                 .collect();
-            // A sentence without a capital or a digit holds no name.
-            if !infos.iter().any(|i| i.cap || i.class == 3) {
-                continue;
-            }
             let sent = f::SentenceInfo::new(toks, &infos);
             let gaz = f::gazetteer(self.text, toks, &infos);
-            em.clear();
-            for i in 0..toks.len() {
-                let mut s = [0f32; NTAGS];
-                for (o, off) in (-2isize..=2).enumerate() {
-                    let j = i as isize + off;
-                    let v = if j >= 0 && (j as usize) < toks.len() {
-                        &self.entries[wid[j as usize] as usize].scores[m][o]
-                    } else {
-                        &self.pads[m][o]
-                    };
-                    for (a, b) in s.iter_mut().zip(v) {
-                        *a += b;
+            // Only stretches around capitalised words and numbers can hold a name: each
+            // is decoded on its own, the words between them are outside any name.
+            for seg in segments(&infos) {
+                em.clear();
+                for i in seg.clone() {
+                    let mut s = [0f32; NTAGS];
+                    for (o, off) in (-2isize..=2).enumerate() {
+                        let j = i as isize + off;
+                        let v = if j >= 0 && (j as usize) < toks.len() {
+                            &self.entries[wid[j as usize] as usize].scores[m][o]
+                        } else {
+                            &self.pads[m][o]
+                        };
+                        for (a, b) in s.iter_mut().zip(v) {
+                            *a += b;
+                        }
                     }
+                    ctx.clear();
+                    let doc = votes.map_or(0, |v| v[range.start + i]);
+                    f::context_features(i, &infos, sent, &gaz, doc, &mut ctx);
+                    for &h in &ctx {
+                        model.add(h, &mut s);
+                    }
+                    em.push(s);
                 }
-                ctx.clear();
-                let doc = votes.map_or(0, |v| v[range.start + i]);
-                f::context_features(i, &infos, sent, &gaz, doc, &mut ctx);
-                for &h in &ctx {
-                    model.add(h, &mut s);
-                }
-                em.push(s);
+                // A stretch inside a sentence follows an outside word.
+                let from = if seg.start == 0 { 0 } else { 1 };
+                let path = viterbi(&em, &model.trans, from, f::allowed);
+                let at = range.start + seg.start;
+                tags[at..at + path.len()].copy_from_slice(&path);
             }
-            let path = viterbi(&em, &model.trans, f::allowed);
-            tags[range.clone()].copy_from_slice(&path);
         }
         tags
     }
@@ -186,6 +188,24 @@ impl<'a> Table<'a> {
         let caps: Vec<bool> = (0..n).map(|k| self.info(k).cap).collect();
         f::doc_votes(&lowers, &caps, tags)
     }
+}
+
+/// The stretches of a sentence that may hold names: from one word before a word with a
+/// capital or a digit to one word after, merged when at most two words apart.
+pub fn segments(infos: &[&WordInfo]) -> Vec<std::ops::Range<usize>> {
+    let n = infos.len();
+    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, info) in infos.iter().enumerate() {
+        if !info.marked {
+            continue;
+        }
+        let (a, b) = (i.saturating_sub(1), (i + 2).min(n));
+        match out.last_mut() {
+            Some(last) if a <= last.end + 1 => last.end = b,
+            _ => out.push(a..b),
+        }
+    }
+    out
 }
 
 /// Names from BIO tags: a B- tag opens a name, I- tags of its label continue it.
