@@ -14,6 +14,7 @@
 pub mod analysis;
 pub mod cli;
 pub mod document;
+pub mod export;
 pub mod io;
 pub mod notes;
 pub mod tui;

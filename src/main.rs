@@ -9,7 +9,8 @@
 use anyhow::{Context, Result};
 use clap::{Parser, Subcommand};
 use lede::analysis::NaiveDate;
-use lede::cli::{self, export::ExportFormat, InputFormat, OutputFormat};
+use lede::cli::{self, InputFormat, OutputFormat};
+use lede::export::ExportFormat;
 use std::io::Write;
 use std::process::ExitCode;
 
@@ -26,7 +27,8 @@ const SAMPLE_NAME: &str = "lede://sample.txt";
     about = "Read news and opinion critically in a terminal: claims, actors and a timeline beside the text.",
     long_about = "Read news and opinion critically in a terminal.\n\n`lede ARTICLE` opens a full-screen reader: the article, with its check-worthy claims highlighted, \
 and panels listing its claims, actors and timeline. ARTICLE is a plain-text, Markdown or HTML file, an http(s) URL, or `-` for standard input. \
-Without ARTICLE, lede opens its bundled sample article.\n\nPress ? in the reader for its keys.",
+Without ARTICLE, lede opens its bundled sample article. With standard output not a terminal, \
+it prints the reading text instead, as less does.\n\nPress ? in the reader for its keys.",
     args_conflicts_with_subcommands = true
 )]
 struct Args {
@@ -35,6 +37,9 @@ struct Args {
     /// Publication date (YYYY-MM-DD): anchors relative dates such as "last week".
     #[arg(long, value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
+    /// Start at the top, not where the document was left last time.
+    #[arg(long)]
+    top: bool,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -58,8 +63,9 @@ enum Command {
     },
     /// Export a document's analysis and notes as Markdown, JSON or W3C Web Annotations.
     Export {
-        /// The document (file, URL or -).
-        input: String,
+        /// The document (file, URL or -); without it (or as lede://sample.txt), the
+        /// bundled sample, with the notes made on it in the reader.
+        input: Option<String>,
         /// md: a Markdown memo with YAML front matter; json: the analysis and notes as JSON;
         /// webanno: the notes as W3C Web Annotations (JSON-LD).
         #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
@@ -112,20 +118,31 @@ fn run(args: Args) -> Result<ExitCode> {
             format,
             output,
             date,
-        }) => export(&input, format, output, date),
-        None => read(args.article, args.date),
+        }) => export(input.as_deref(), format, output, date),
+        None => read(args.article, args.date, args.top),
     }
 }
 
 fn open_doc(source: Option<&str>) -> Result<lede::document::Document> {
     match source {
-        None => Ok(lede::document::plain::parse(SAMPLE_NAME, SAMPLE)),
+        None | Some(SAMPLE_NAME) => Ok(lede::document::plain::parse(SAMPLE_NAME, SAMPLE)),
         Some(s) => Ok(lede::io::open(s)?),
     }
 }
 
-fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
+fn read(article: Option<String>, date: Option<NaiveDate>, top: bool) -> Result<ExitCode> {
     use lede::tui::Pending;
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        // As less does: into a pipe or a file goes the reading text, never the screen.
+        let doc = open_doc(article.as_deref())?;
+        let mut out = std::io::stdout().lock();
+        out.write_all(doc.text.as_bytes())
+            .and_then(|()| out.write_all(b"\n"))
+            .and_then(|()| out.flush())
+            .context("writing the text")?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let pending = match article.as_deref() {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
             let owned = url.to_string();
@@ -133,8 +150,8 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
                 name: url.to_string(),
                 job: Box::new(move || {
                     let mut d = lede::io::open(&owned).map_err(|e| e.to_string())?;
-                    if date.is_some() {
-                        d.date = date;
+                    if let Some(date) = date {
+                        d.set_date(date, lede::document::DateSource::Flag);
                     }
                     Ok(d)
                 }),
@@ -142,13 +159,13 @@ fn read(article: Option<String>, date: Option<NaiveDate>) -> Result<ExitCode> {
         }
         other => {
             let mut doc = open_doc(other)?;
-            if date.is_some() {
-                doc.date = date;
+            if let Some(date) = date {
+                doc.set_date(date, lede::document::DateSource::Flag);
             }
             Pending::Ready(doc)
         }
     };
-    lede::tui::run(pending)?;
+    lede::tui::run(pending, top)?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -195,17 +212,20 @@ fn analyze(
 }
 
 fn export(
-    input: &str,
+    input: Option<&str>,
     format: ExportFormat,
     output: Option<std::path::PathBuf>,
     date: Option<NaiveDate>,
 ) -> Result<ExitCode> {
-    let doc = lede::io::open(input)?;
-    let dct = date.or(doc.date);
+    let mut doc = open_doc(input)?;
+    if let Some(date) = date {
+        doc.set_date(date, lede::document::DateSource::Flag);
+    }
+    let dct = doc.date;
     let a = lede::analysis::analyze(&doc.text, dct);
-    let notes = export_notes(input, &doc)?;
+    let notes = export_notes(&doc)?;
     let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let body = cli::export::render(format, &doc, &a, &notes, dct, &today);
+    let body = lede::export::render(format, &doc, &a, &notes, dct, &today);
     match output {
         Some(path) => {
             lede::io::write_atomic(&path, body.as_bytes())
@@ -222,11 +242,11 @@ fn export(
     Ok(ExitCode::SUCCESS)
 }
 
-/// The notes stored for `input` (in `$LEDE_DATA_DIR` or the user's data directory),
+/// The notes stored for `doc` (in `$LEDE_DATA_DIR` or the user's data directory),
 /// re-anchored to the document as it is now. Warnings go to standard error.
-fn export_notes(input: &str, doc: &lede::document::Document) -> Result<lede::notes::NoteSet> {
+fn export_notes(doc: &lede::document::Document) -> Result<lede::notes::NoteSet> {
     use lede::io::notes_store::{self, NotesStore, StoreError};
-    let key = notes_store::doc_key(input, &doc.text);
+    let key = notes_store::doc_key(&doc.source, &doc.text);
     let store = match NotesStore::from_env() {
         Ok(store) => store,
         Err(StoreError::NoDataDir) => {

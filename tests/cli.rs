@@ -355,3 +355,36 @@ fn json_shape_follows_the_inputs_not_the_failures() {
         "several inputs: an array"
     );
 }
+
+/// Like less: into a pipe or a file goes the reading text, without a single escape code.
+#[test]
+fn reading_into_a_pipe_prints_the_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(
+        &dir,
+        "page.html",
+        b"<html><head><title>Page title</title></head><body><nav>Menu</nav>\
+<article><h1>Page title</h1><p>First paragraph of the page, long enough to be the body of an article and kept.</p>\
+<p>Second paragraph, also long enough to be read as part of the main content here.</p></article></body></html>",
+    );
+    let out = lede().arg(&f).output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no escape code: {text:?}");
+    assert!(text.contains("First paragraph of the page"), "{text}");
+    assert!(text.contains("\n\nSecond paragraph"), "{text}");
+    // The sample too.
+    let out = lede().output().unwrap();
+    assert!(out.status.success());
+    let sample = include_str!("../assets/sample.txt");
+    let first = sample
+        .lines()
+        .find(|l| !l.trim().is_empty())
+        .unwrap()
+        .trim();
+    assert!(String::from_utf8_lossy(&out.stdout).contains(first));
+}

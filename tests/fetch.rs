@@ -69,7 +69,31 @@ fn handle(mut stream: TcpStream) {
             )
         }
         "/redirect" => respond(&mut stream, "302 Found", "Location: /ok\r\n", b""),
+        "/relative" => respond(
+            &mut stream,
+            "307 Temporary Redirect",
+            "Location: ok\r\n",
+            b"",
+        ),
         "/loop" => respond(&mut stream, "302 Found", "Location: /loop\r\n", b""),
+        "/to-file" => respond(
+            &mut stream,
+            "302 Found",
+            "Location: file:///etc/passwd\r\n",
+            b"",
+        ),
+        "/to-data" => respond(
+            &mut stream,
+            "301 Moved Permanently",
+            "Location: data:text/html,<p>hi</p>\r\n",
+            b"",
+        ),
+        "/to-mailto" => respond(
+            &mut stream,
+            "303 See Other",
+            "Location: mailto:desk@example.org\r\n",
+            b"",
+        ),
         "/slow" => {
             thread::sleep(Duration::from_secs(3));
             respond(
@@ -137,9 +161,29 @@ fn follows_redirects_within_the_limit() {
     let base = serve(2);
     let raw = fetch(&format!("{base}/redirect"), &opts()).unwrap();
     assert!(raw.url.unwrap().ends_with("/ok"));
+    let base = serve(2);
+    let raw = fetch(&format!("{base}/relative"), &opts()).unwrap();
+    assert_eq!(raw.url.unwrap(), format!("{base}/ok"));
+    assert_eq!(raw.bytes, ARTICLE.as_bytes());
     let base = serve(10);
     let msg = error_line(&format!("{base}/loop"), &opts());
     assert!(msg.contains("redirect"), "{msg}");
+}
+
+#[test]
+fn redirects_to_non_http_urls_are_errors() {
+    for (path, target) in [
+        ("/to-file", "file:///etc/passwd"),
+        ("/to-data", "data:text/html"),
+        ("/to-mailto", "mailto:desk@example.org"),
+    ] {
+        let base = serve(1);
+        let msg = error_line(&format!("{base}{path}"), &opts());
+        assert!(
+            msg.contains("redirect") && msg.contains(target),
+            "{path}: {msg}"
+        );
+    }
 }
 
 #[test]

@@ -146,3 +146,43 @@ fn export_json_without_notes_has_an_empty_notes_array() {
         "export writes nothing to the store"
     );
 }
+
+/// The bundled sample keeps its notes under its own name; `lede export` without a
+/// document exports them.
+#[test]
+fn export_without_a_document_exports_the_samples_notes() {
+    let tmp = tempfile::tempdir().unwrap();
+    let sample = include_str!("../assets/sample.txt");
+    let doc = lede::document::plain::parse("lede://sample.txt", sample);
+    let store = NotesStore::at(tmp.path().join("data"));
+    let mut notes = store
+        .load(&doc_key(&doc.source, &doc.text), &doc.text)
+        .unwrap()
+        .notes;
+    let at = doc.text.find("security").unwrap();
+    notes.set_note(
+        &doc.text,
+        Target::Passage(at..at + 8),
+        "A note written on the sample.",
+        "2024-05-01T10:05:00.000Z",
+    );
+    store.save(&mut notes).unwrap();
+    for args in [&["export"][..], &["export", "lede://sample.txt"][..]] {
+        let out = Command::cargo_bin("lede")
+            .unwrap()
+            .env("LEDE_DATA_DIR", tmp.path().join("data"))
+            .args(args)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let md = String::from_utf8(out.stdout).unwrap();
+        assert!(
+            md.contains("A note written on the sample."),
+            "{args:?}:\n{md}"
+        );
+    }
+}

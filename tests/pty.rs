@@ -154,10 +154,12 @@ fn reads_walks_claims_helps_resizes_and_quits() {
     t.wait_for("the first claim", |s| s.contains("claim 1/"));
 
     t.send("?");
-    let s = t.wait_for("the help", |s| s.contains("Keys (? or Esc closes)"));
+    let s = t.wait_for("the help", |s| {
+        s.contains("Keys and legend (? or Esc closes)")
+    });
     assert!(s.contains("next claim"));
     t.send("?");
-    t.wait_for("the help to close", |s| !s.contains("Keys (?"));
+    t.wait_for("the help to close", |s| !s.contains("Keys and legend"));
 
     t.resize(60, 20);
     let s = t.wait_for("the narrow layout", |s| {
@@ -247,8 +249,9 @@ fn marks_and_notes_last_across_runs_and_reach_the_export() {
     assert_eq!(notes.len(), 1, "one notes file");
 
     let mut t = Pty::start_with(100, 30, dir.path(), &env, &[&file_s]);
+    // The claim selected when it was left is selected again.
     let s = t.wait_for("the marks again", |s| {
-        s.contains("claim -/") && s.contains("✎")
+        s.contains("claim 1/") && s.contains("✎")
     });
     assert!(s.contains("✓"), "the status badge:\n{s}");
     t.send("o");
@@ -273,4 +276,42 @@ fn marks_and_notes_last_across_runs_and_reach_the_export() {
     assert!(md.contains("Two sources agree"), "{md}");
     assert!(md.contains("the toll"), "{md}");
     assert!(md.to_lowercase().contains("supported"), "{md}");
+}
+
+/// A long document left at its end reopens at its end, says so, and `--top` starts at
+/// the top again.
+#[test]
+fn a_book_reopens_where_it_was_left() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let book = dir.path().join("book.txt");
+    let mut text = String::from("A long book\n\n");
+    for i in 0..3000 {
+        text.push_str(&format!(
+            "Paragraph {i} of the long book goes on for a while, so that the book is long.\n\n"
+        ));
+    }
+    text.push_str("The very last line of the book.\n");
+    std::fs::write(&book, &text).expect("write");
+    let path = book.to_str().expect("path");
+
+    let mut t = Pty::start_with(80, 24, dir.path(), &[], &[path]);
+    t.wait_for("the start of the book", |s| s.contains("Paragraph 0 of"));
+    t.send("G");
+    t.wait_for("the end", |s| {
+        s.contains("The very last line") && s.contains("100%")
+    });
+    t.send("q");
+    assert!(t.wait_exit().success());
+
+    let mut t = Pty::start_with(80, 24, dir.path(), &[], &[path]);
+    let s = t.wait_for("the end again", |s| s.contains("The very last line"));
+    assert!(s.contains("back where you left it, at 100%"), "{s}");
+    t.send("q");
+    assert!(t.wait_exit().success());
+
+    let mut t = Pty::start_with(80, 24, dir.path(), &[], &["--top", path]);
+    let s = t.wait_for("the start", |s| s.contains("Paragraph 0 of"));
+    assert!(!s.contains("back where you left it"), "{s}");
+    t.send("q");
+    assert!(t.wait_exit().success());
 }

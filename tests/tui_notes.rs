@@ -15,6 +15,8 @@ fn sample(w: u16, h: u16) -> State {
     let doc = lede::document::plain::parse("sample.txt", SAMPLE);
     let a = lede::analysis::analyze(&doc.text, doc.date);
     let mut s = State::new(doc, w, h);
+    // Every claim listed, so that list positions are analysis indices.
+    s.all_claims = true;
     s.set_analysis(a);
     s.relayout();
     s
@@ -237,9 +239,12 @@ fn notes_list_jumps_to_a_note_edits_and_deletes_it() {
     type_keys(&mut s, "last one");
     update(&mut s, Action::NoteSave);
     update(&mut s, Action::Top);
-    update(&mut s, Action::PrevClaim);
-    update(&mut s, Action::PrevClaim);
-    assert_eq!(s.selected_claim(), Some(0));
+    update(&mut s, Action::NextClaim);
+    assert_eq!(
+        s.selected_claim(),
+        Some(0),
+        "] from the top: the first claim"
+    );
 
     update(&mut s, Action::NotesView);
     assert_eq!(s.mode, Mode::Notes);
@@ -260,6 +265,17 @@ fn notes_list_jumps_to_a_note_edits_and_deletes_it() {
     assert_eq!(s.mode, Mode::Notes);
     assert_eq!(s.notes.find(&span).expect("entry").note, "last one!");
 
+    // One d only asks; another key keeps the note; d twice deletes it.
+    assert_eq!(update(&mut s, Action::DeleteNote), None);
+    assert_eq!(s.notes.len(), 2, "not deleted yet");
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|m| m.warning && m.text.starts_with("d again deletes")));
+    update(&mut s, Action::Down);
+    update(&mut s, Action::Up);
+    assert_eq!(update(&mut s, Action::DeleteNote), None);
+    assert_eq!(s.notes.len(), 2, "the other key cancelled the first d");
     // Delete leaves a tombstone (kept for merging) and clamps the selection.
     assert_eq!(update(&mut s, Action::DeleteNote), Some(Command::SaveNotes));
     assert_eq!(s.notes.len(), 1);
@@ -352,6 +368,7 @@ fn changed_text_reports_moved_and_orphaned_notes() {
     let a = lede::analysis::analyze(&doc.text, doc.date);
     let mut s = State::new(doc, 100, 30);
     lede::tui::open_notes(&mut s, NotesStore::at(&data));
+    s.all_claims = true;
     s.set_analysis(a);
     for _ in 0..3 {
         update(&mut s, Action::NextClaim);

@@ -1,7 +1,8 @@
-//! Whole-screen snapshots of the reader on the bundled sample at 120×40, 80×24 and
-//! 60×20. The analysis is still improving, so these are expected to change: review and
-//! re-accept them (`INSTA_UPDATE=always cargo test --test tui_snapshots`, or
-//! `cargo insta review`). Styles are asserted in `tui_view.rs`, not here.
+//! Whole-screen snapshots of the reader on the bundled sample at 120×40, 80×24, 60×20
+//! and 200×50. The analysis is still improving, so these are expected to change: read
+//! each changed one (a failing run leaves `*.snap.new` beside it, ignored by git; `diff`
+//! it with the `.snap`, or `cargo insta review`) and accept only what is right. Styles
+//! are asserted in `tui_view.rs`, not here.
 
 use lede::tui::action::Action;
 use lede::tui::state::State;
@@ -58,6 +59,44 @@ fn panels_focused() {
         insta::assert_snapshot!(format!("actors_{w}x{h}"), screen(&s).backend());
         run(&mut s, &[Action::FocusTimeline]);
         insta::assert_snapshot!(format!("timeline_{w}x{h}"), screen(&s).backend());
+    }
+}
+
+/// Two-line claim entries with their claimers, the detail box of the selected claim, and
+/// the legend at the end of the help, at every size.
+#[test]
+fn claims_detail_and_legend_at_four_sizes() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (200, 50)] {
+        let mut s = sample(w, h);
+        run(&mut s, &[Action::FocusClaims, Action::Down, Action::Down]);
+        insta::assert_snapshot!(format!("claims_focused_{w}x{h}"), screen(&s).backend());
+        run(&mut s, &[Action::FocusArticle, Action::Help]);
+        for _ in 0..20 {
+            run(&mut s, &[Action::PageDown]);
+        }
+        insta::assert_snapshot!(format!("legend_{w}x{h}"), screen(&s).backend());
+    }
+}
+
+/// With a publication date (as `--date` gives it): the article's frame says which date
+/// anchors the timeline and where it came from; the timeline reads in words.
+#[test]
+fn the_date_and_its_source_at_four_sizes() {
+    for (w, h) in [(120, 40), (80, 24), (60, 20), (200, 50)] {
+        let mut doc = lede::document::plain::parse("sample.txt", SAMPLE);
+        let d = lede::analysis::NaiveDate::from_ymd_opt(2024, 3, 25).expect("date");
+        doc.set_date(d, lede::document::DateSource::Flag);
+        let a = lede::analysis::analyze(&doc.text, doc.date);
+        let mut s = State::new(doc, w, h);
+        s.set_analysis(a);
+        run(&mut s, &[Action::FocusTimeline, Action::Down, Action::Down]);
+        let t = screen(&s);
+        let shown = format!("{}", t.backend());
+        assert!(
+            shown.contains("published 25 March 2024 (--date)"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("dated_{w}x{h}"), t.backend());
     }
 }
 

@@ -102,15 +102,115 @@ fn next_claim_walks_in_order_and_scrolls_to_each() {
         assert!(visible(&s, claim_span(&s, i)), "claim {i} on screen");
     }
     update(&mut s, Action::NextClaim);
-    assert_eq!(s.selected_claim(), Some(2), "stays on the last");
+    assert_eq!(s.selected_claim(), Some(0), "wraps to the first");
     assert_eq!(
         s.status.as_ref().map(|m| m.text.as_str()),
-        Some("last claim")
+        Some("passed the last claim: wrapped to the first")
+    );
+    update(&mut s, Action::PrevClaim);
+    assert_eq!(s.selected_claim(), Some(2), "and back to the last");
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("passed the first claim: wrapped to the last")
     );
     update(&mut s, Action::PrevClaim);
     assert_eq!(s.selected_claim(), Some(1));
     assert!(visible(&s, claim_span(&s, 1)));
+    assert_eq!(s.status, None, "no notice without a wrap");
     assert_eq!(s.focus, Focus::Article, "] does not move focus");
+}
+
+/// Regression: after G, ] went back to the claim after the selected one near the top.
+#[test]
+fn claims_and_matches_walk_from_the_screen_not_the_selection() {
+    let mut s = state(80, 24);
+    update(&mut s, Action::NextClaim);
+    assert_eq!(s.selected_claim(), Some(0));
+    // Scroll past claim 1: the next claim is the one after the screen's top.
+    let past = claim_span(&s, 1).end + 1;
+    s.scroll_to_offset(past);
+    update(&mut s, Action::NextClaim);
+    assert_eq!(s.selected_claim(), Some(2));
+    // From the end, [ goes to the last claim before the top, ] wraps to the first.
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::PrevClaim);
+    assert_eq!(s.selected_claim(), Some(2));
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::NextClaim);
+    assert_eq!(s.selected_claim(), Some(0));
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|m| m.text.contains("wrapped")));
+    // n after G: the first match after the top, not the one after the last current.
+    update(&mut s, Action::Top);
+    update(&mut s, Action::Search);
+    for c in "paragraph 3".chars() {
+        update(&mut s, Action::SearchInput(c));
+    }
+    update(&mut s, Action::SearchSubmit);
+    // "Paragraph 3", then 30..39.
+    assert_eq!(s.search.matches.len(), 11);
+    assert_eq!(s.search.current, Some(0));
+    let mid = s.search.matches[5].start;
+    s.scroll_to_offset(mid);
+    update(&mut s, Action::SearchNext);
+    assert_eq!(
+        s.search.current,
+        Some(5),
+        "the match at the top of the screen"
+    );
+    update(&mut s, Action::SearchNext);
+    assert_eq!(s.search.current, Some(6), "then on from the current one");
+    // From the end: the first match on the last screen, then on until it wraps.
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::SearchNext);
+    let i = s.search.current.expect("a match");
+    assert!(i > 6 && s.search.matches[i].start >= s.top_offset(), "{i}");
+    for _ in i..11 {
+        assert!(s.status.is_none());
+        update(&mut s, Action::SearchNext);
+    }
+    assert_eq!(s.search.current, Some(0));
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("search passed the end: wrapped to the top")
+    );
+}
+
+#[test]
+fn the_jump_list_returns_to_where_the_reader_was() {
+    let mut s = state(80, 24);
+    let start = s.top_offset();
+    update(&mut s, Action::Bottom);
+    let end = s.top_offset();
+    assert_ne!(start, end);
+    update(&mut s, Action::JumpBack);
+    assert_eq!(s.top_offset(), start, "C-o: back before G");
+    update(&mut s, Action::JumpForward);
+    assert_eq!(s.top_offset(), end, "C-i: forward again");
+    // A claim jump, then '' twice toggles between the two places.
+    update(&mut s, Action::NextClaim);
+    let claim = s.top_offset();
+    assert_ne!(claim, end);
+    update(&mut s, Action::LastPlace);
+    assert_eq!(s.top_offset(), claim, "one ' waits for the second");
+    update(&mut s, Action::LastPlace);
+    assert_eq!(s.top_offset(), end);
+    update(&mut s, Action::LastPlace);
+    update(&mut s, Action::LastPlace);
+    assert_eq!(s.top_offset(), claim);
+    // A ' then another key is no jump.
+    update(&mut s, Action::LastPlace);
+    update(&mut s, Action::Down);
+    let here = s.top_offset();
+    update(&mut s, Action::LastPlace);
+    assert_eq!(s.top_offset(), here);
+    // Scrolling is not a jump; an empty list says so.
+    let mut s = state(80, 24);
+    update(&mut s, Action::PageDown);
+    update(&mut s, Action::JumpBack);
+    assert!(s.status.as_ref().is_some_and(|m| m.text.contains("empty")));
 }
 
 #[test]
@@ -219,9 +319,13 @@ fn filtering_by_actor_limits_the_claims_and_the_walk() {
         Some(ActorId(0)),
         "and the actor's mentions"
     );
+    assert_eq!(s.selected_claim(), Some(0));
     update(&mut s, Action::NextClaim);
-    update(&mut s, Action::NextClaim);
-    assert_eq!(s.selected_claim(), Some(2));
+    assert_eq!(
+        s.selected_claim(),
+        Some(2),
+        "the next of the actor's claims"
+    );
     update(&mut s, Action::Cancel);
     assert_eq!(s.visible_claims, vec![0, 1, 2]);
     assert_eq!(s.selected_claim(), Some(2), "selection kept");
@@ -300,7 +404,8 @@ fn paging_and_ends() {
 fn mouse_click_focuses_and_selects_and_wheel_scrolls() {
     let mut s = state(120, 40);
     let r = s.panes.claims;
-    update(&mut s, Action::ClickAt(r.x + 3, r.y + 2));
+    // Claims take two rows each: row 3 is the second claim's first.
+    update(&mut s, Action::ClickAt(r.x + 3, r.y + 3));
     assert_eq!(s.focus, Focus::Claims);
     assert_eq!(s.claims.selected, Some(1));
     let a = s.panes.article;
@@ -371,5 +476,88 @@ fn export_waits_for_the_analysis_and_loading_starts_it() {
     assert_eq!(s.error.as_deref(), Some("no route"));
     assert!(s.quit, "a page that cannot be loaded ends the reader");
     let mut s = state(80, 24);
-    assert_eq!(update(&mut s, Action::Export), Some(Command::Export));
+    assert_eq!(
+        update(&mut s, Action::Export),
+        Some(Command::Export { overwrite: false })
+    );
+}
+
+#[test]
+fn a_second_e_confirms_replacing_the_export_and_any_other_key_cancels() {
+    use lede::tui::state::Confirm;
+    let mut s = state(80, 24);
+    // What the loop does when the file exists: it asks.
+    s.confirm = Some(Confirm::OverwriteExport);
+    assert_eq!(
+        update(&mut s, Action::Export),
+        Some(Command::Export { overwrite: true })
+    );
+    s.confirm = Some(Confirm::OverwriteExport);
+    update(&mut s, Action::Down);
+    assert_eq!(s.confirm, None);
+    assert_eq!(
+        update(&mut s, Action::Export),
+        Some(Command::Export { overwrite: false })
+    );
+    // A resize or the analysis arriving does not cancel it.
+    s.confirm = Some(Confirm::OverwriteExport);
+    update(&mut s, Action::Resize(100, 30));
+    assert_eq!(s.confirm, Some(Confirm::OverwriteExport));
+}
+
+#[test]
+fn less_keys_work_where_they_do_not_clash() {
+    use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
+    let s = state(80, 24);
+    let act = |c: char| {
+        let ev = Event::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE));
+        lede::tui::event::to_action(&ev, &s)
+    };
+    assert_eq!(act('b'), Some(Action::PageUp));
+    assert_eq!(act(' '), Some(Action::PageDown));
+    assert_eq!(act('h'), Some(Action::Help));
+    assert_eq!(act('<'), Some(Action::Top));
+    assert_eq!(act('>'), Some(Action::Bottom));
+    let ctrl_o = Event::Key(KeyEvent::new(KeyCode::Char('o'), KeyModifiers::CONTROL));
+    assert_eq!(
+        lede::tui::event::to_action(&ctrl_o, &s),
+        Some(Action::JumpBack)
+    );
+}
+
+#[test]
+fn c_shows_every_claim_and_again_only_the_check_worthy() {
+    let (doc, mut a) = fixture();
+    a.claims[1].score = lede::tui::state::CHECKWORTHY - 0.1;
+    let mut s = State::new(doc, 120, 40);
+    s.set_analysis(a);
+    s.relayout();
+    assert_eq!(
+        s.visible_claims,
+        vec![0, 2],
+        "below the threshold: not listed"
+    );
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0, 1, 2]);
+    assert_eq!(
+        s.status.as_ref().map(|m| m.text.as_str()),
+        Some("all 3 claims found")
+    );
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0, 2]);
+}
+
+#[test]
+fn claims_take_two_rows_and_clicks_land_on_the_right_one() {
+    let mut s = state(120, 40);
+    assert_eq!(s.item_rows(lede::tui::layout::Panel::Claims), 2);
+    assert_eq!(s.item_rows(lede::tui::layout::Panel::Actors), 1);
+    let r = s.panes.claims;
+    // The second row of the second entry.
+    update(&mut s, Action::ClickAt(r.x + 3, r.y + 4));
+    assert_eq!(s.focus, Focus::Claims);
+    assert_eq!(s.claims.selected, Some(1));
+    // The focused panel shows its selected item whole under the list.
+    assert!(s.detail_rows(lede::tui::layout::Panel::Claims) >= 2);
+    assert_eq!(s.detail_rows(lede::tui::layout::Panel::Actors), 0);
 }

@@ -4,8 +4,8 @@
 //! says where it comes from. `assets/lexicons/README.md` describes them all and how they
 //! are rebuilt. Lists are parsed once, lazily, into hash sets.
 
-use once_cell::sync::Lazy;
 use std::collections::HashSet;
+use std::sync::LazyLock;
 
 /// Parse an embedded list: one entry per line, blank lines and `#` comments skipped.
 pub fn parse_list(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -18,10 +18,10 @@ fn set(src: &'static str) -> HashSet<&'static str> {
     parse_list(src).collect()
 }
 
-static ABBREVIATIONS: Lazy<HashSet<&'static str>> =
-    Lazy::new(|| set(include_str!("../../assets/lexicons/abbreviations.txt")));
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| set(include_str!("../../assets/lexicons/abbreviations.txt")));
 
-static TITLE_ABBREVIATIONS: Lazy<HashSet<&'static str>> = Lazy::new(|| {
+static TITLE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
     set(include_str!(
         "../../assets/lexicons/title_abbreviations.txt"
     ))

@@ -9,7 +9,7 @@
 //! ```text
 //! { "schema": 1, "id": str, "source": str, "title": str|null, "byline": str|null,
 //!   "site": str|null, "lang": str|null,
-//!   "dct": "YYYY-MM-DD"|null, "text": str,
+//!   "dct": "YYYY-MM-DD"|null, "dct_source": str|null, "text": str,
 //!   "sentences": [{"start", "end"}],
 //!   "entities":  [{"start", "end", "label": "PER|ORG|LOC|MISC", "actor": int|null}],
 //!   "actors":    [{"id", "name", "kind": "PER|ORG|LOC", "aliases": [str], "roles": [str],
@@ -23,10 +23,11 @@
 //! `entities[].actor` and `claims[].actors` are actor ids; `timeline[].timex` indexes
 //! `timexes`. `claims[].kind` is one of `attributed`, `statistic`, `causal`, `accusation`,
 //! `prediction`, `comparison`, `factual`. `actors[].first` is the code-point offset of
-//! the first mention.
+//! the first mention. `dct_source` says where `dct` came from: `jsonld`, `meta`, `time`,
+//! `url`, `front-matter`, `dateline`, `flag` (`--date`) or `input` (the input's `dct`).
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
-use crate::document::Document;
+use crate::document::{DateSource, Document};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
@@ -45,6 +46,8 @@ pub struct Meta<'a> {
     pub byline: Option<&'a str>,
     /// Publication date, if known.
     pub dct: Option<NaiveDate>,
+    /// Where `dct` came from.
+    pub dct_source: Option<DateSource>,
     /// Site or publication name, if known.
     pub site: Option<&'a str>,
     /// Language (BCP 47), if known.
@@ -52,14 +55,21 @@ pub struct Meta<'a> {
 }
 
 impl<'a> Meta<'a> {
-    /// The metadata of `doc`, written under `id` and `source`, with `dct` as its date.
+    /// The metadata of `doc`, written under `id` and `source`, with `dct` as its date
+    /// (the document's own when `dct` is `None`; [`DateSource::Flag`] when it differs).
     pub fn of(doc: &'a Document, id: &'a str, source: &'a str, dct: Option<NaiveDate>) -> Self {
+        let dct_source = match dct {
+            Some(d) if doc.date == Some(d) => doc.date_source,
+            Some(_) => Some(DateSource::Flag),
+            None => None,
+        };
         Meta {
             id,
             source,
             title: doc.title.as_deref(),
             byline: doc.byline.as_deref(),
             dct,
+            dct_source,
             site: doc.site.as_deref(),
             lang: doc.lang.as_deref(),
         }
@@ -79,6 +89,7 @@ pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
         "site": meta.site,
         "lang": meta.lang,
         "dct": meta.dct.map(|d| d.format("%Y-%m-%d").to_string()),
+        "dct_source": meta.dct_source.map(DateSource::as_str),
         "text": text,
         "sentences": a.sentences.iter().map(|s| json!({"start": c(s.span.start), "end": c(s.span.end)})).collect::<Vec<_>>(),
         "entities": a.mentions.iter().map(|m| json!({

@@ -4,7 +4,6 @@
 //! into its own buffer and written whole. A bad input is reported on standard error and
 //! skipped; the command then exits with status 2.
 
-pub mod export;
 pub mod json;
 
 use crate::analysis::{self, NaiveDate};
@@ -66,7 +65,10 @@ pub fn jobs_from_jsonl(name: &str, content: &str) -> Vec<Job> {
                             text.to_string(),
                             vec![],
                         );
-                        doc.date = v.get("dct").and_then(|x| x.as_str()).and_then(parse_date);
+                        if let Some(d) = v.get("dct").and_then(|x| x.as_str()).and_then(parse_date)
+                        {
+                            doc.set_date(d, crate::document::DateSource::Input);
+                        }
                         doc.title = v.get("title").and_then(|x| x.as_str()).map(str::to_string);
                         Job {
                             id,
@@ -108,8 +110,11 @@ pub fn run_analyze(
     let results: Vec<Result<String, String>> = jobs
         .into_par_iter()
         .map(|job| {
-            let doc = job.doc?;
-            let dct = date_override.or(doc.date);
+            let mut doc = job.doc?;
+            if let Some(d) = date_override {
+                doc.set_date(d, crate::document::DateSource::Flag);
+            }
+            let dct = doc.date;
             let a = analysis::analyze(&doc.text, dct);
             let meta = json::Meta::of(&doc, &job.id, &job.source, dct);
             let v = json::analysis_json(&meta, &doc.text, &a);

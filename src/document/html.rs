@@ -15,6 +15,8 @@
 //! Pure: no file or network access. Bytes are decoded with [`decode`], which honours a
 //! byte-order mark, the HTTP charset, `<meta charset>` and, failing those, detection.
 
+use super::date::{self, date_from_url, parse_date_text, plausible_date, DateSource};
+use super::furniture::{self, Furniture};
 use super::{BlockKind, Document, Format, InlineKind, Link, TextBuilder};
 use crate::analysis::NaiveDate;
 use dom_query::NodeRef;
@@ -113,10 +115,15 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 /// Parse an HTML page into a [`Document`] holding its main content. `source` is the name
 /// the user gave; `url` (when known) resolves relative links and can supply the date.
+///
+/// Nesting deeper than [`nesting::MAX_DEPTH`](super::nesting::MAX_DEPTH) is flattened
+/// first, so no later walk is deeper than that.
 pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     let url = url.filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    let html = super::nesting::limit_depth(html);
+    let html = html.as_ref();
     let page = dom_query::Document::from(html);
-    let meta = PageMeta::read(&page);
+    let meta = PageMeta::read(&page, url);
     clean_page(&page);
 
     let cfg = dom_smoothie::Config {
@@ -133,14 +140,12 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     let mut byline = None;
     let mut site = None;
     let mut lang = None;
-    let mut published = None;
     let mut walker = Walker::default();
     if let Ok(article) = &article {
         title = nonempty(&article.title);
         byline = article.byline.as_deref().and_then(nonempty);
         site = article.site_name.as_deref().and_then(nonempty);
         lang = article.lang.as_deref().and_then(nonempty);
-        published = article.published_time.as_deref().and_then(parse_date_text);
         let content = dom_query::Document::fragment(article.content.clone());
         walker.title = title.as_deref().map(normalize_words);
         walker.walk(&content.root());
@@ -164,7 +169,22 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
         }
     }
 
-    let out = walker.out;
+    let mut out = walker.out;
+    let found = {
+        let blocks: Vec<(BlockKind, &str)> = out
+            .blocks
+            .iter()
+            .map(|b| (b.kind, &out.text[b.span.clone()]))
+            .collect();
+        furniture::about_section_start(&blocks)
+    };
+    if let Some((from, to)) = found {
+        drop_blocks(&mut out, from..to);
+    }
+    if let Some(from) = furniture::trailing_link_list(&block_links(&out)) {
+        let to = out.blocks.len();
+        drop_blocks(&mut out, from..to);
+    }
     let mut doc = Document::new(source, Format::Html, out.text, out.blocks);
     doc.inlines = out.inlines;
     doc.links = out.links;
@@ -175,9 +195,9 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
     });
     doc.site = site.or(meta.site);
     doc.lang = lang.or(meta.lang);
-    doc.date = published
-        .or(meta.date)
-        .or_else(|| url.and_then(date_from_url));
+    if let Some((date, source)) = meta.date {
+        doc.set_date(date, source);
+    }
     doc
 }
 
@@ -211,11 +231,16 @@ const FALLBACK_DROP: &str = "nav, header, footer, aside, form, menu, [role=navig
 
 /// Remove what can never be article text, and widgets whose class or id says what they are
 /// (share bars, cookie banners, newsletter prompts, comment sections, related links).
+///
+/// A widget is removed only when it holds little text and less than half of the page's:
+/// a wrapper whose class merely mentions "advert" may hold the whole article.
 fn clean_page(page: &dom_query::Document) {
     page.select(PAGE_DROP).remove();
+    let page_chars = page.body().map_or(0, |b| text_chars(&b, usize::MAX));
+    let limit = WIDGET_MAX_CHARS.min(page_chars.div_ceil(2));
     let mut doomed = Vec::new();
     for node in page.select("body *").nodes() {
-        if is_boilerplate(node) {
+        if is_boilerplate(node, limit) {
             doomed.push(*node);
         }
     }
@@ -224,7 +249,7 @@ fn clean_page(page: &dom_query::Document) {
     }
 }
 
-fn is_boilerplate(node: &NodeRef) -> bool {
+fn is_boilerplate(node: &NodeRef, limit: usize) -> bool {
     let name = node.node_name();
     if matches!(name.as_deref(), Some("body" | "html" | "article" | "main")) {
         return false;
@@ -257,12 +282,29 @@ fn is_boilerplate(node: &NodeRef) -> bool {
         "promo",
         "breadcrumb",
     ];
-    WIDGETS.iter().any(|w| attrs.contains(w)) && short_text(node)
+    WIDGETS.iter().any(|w| attrs.contains(w)) && text_chars(node, limit) < limit
 }
 
-/// Whether a node holds little text (so removing it cannot lose an article).
-fn short_text(node: &NodeRef) -> bool {
-    node.text().chars().filter(|c| !c.is_whitespace()).count() < 2000
+/// Most non-space characters a widget may hold and still be removed.
+const WIDGET_MAX_CHARS: usize = 2000;
+
+/// The non-space characters of the text under `node`, counted up to `limit` (the walk
+/// stops there, so checking every node of a page stays linear in practice however the
+/// widgets nest).
+fn text_chars(node: &NodeRef, limit: usize) -> usize {
+    let mut seen = 0;
+    let mut stack = vec![*node];
+    while let Some(n) = stack.pop() {
+        if n.is_text() {
+            seen += n.text().chars().filter(|c| !c.is_whitespace()).count();
+            if seen >= limit {
+                return seen;
+            }
+        } else {
+            stack.extend(n.children_it(true));
+        }
+    }
+    seen
 }
 
 /// Metadata read from the page itself (used when Readability gives none).
@@ -272,11 +314,11 @@ struct PageMeta {
     byline: Option<String>,
     site: Option<String>,
     lang: Option<String>,
-    date: Option<NaiveDate>,
+    date: Option<(NaiveDate, DateSource)>,
 }
 
 impl PageMeta {
-    fn read(page: &dom_query::Document) -> Self {
+    fn read(page: &dom_query::Document, url: Option<&str>) -> Self {
         let meta = |names: &[&str]| -> Option<String> {
             for name in names {
                 let sel = format!(
@@ -290,31 +332,6 @@ impl PageMeta {
             }
             None
         };
-        let mut date = meta(&[
-            "article:published_time",
-            "og:article:published_time",
-            "datePublished",
-            "date",
-            "dc.date",
-            "DC.date.issued",
-            "dcterms.created",
-            "pubdate",
-            "publish-date",
-            "sailthru.date",
-            "parsely-pub-date",
-        ])
-        .as_deref()
-        .and_then(parse_date_text);
-        if date.is_none() {
-            date = json_ld_date(page);
-        }
-        if date.is_none() {
-            date = page
-                .select("time[datetime]")
-                .nodes()
-                .iter()
-                .find_map(|n| n.attr("datetime").as_deref().and_then(parse_date_text));
-        }
         let lang = page
             .select("html[lang]")
             .nodes()
@@ -332,90 +349,224 @@ impl PageMeta {
             byline: meta(&["author", "article:author", "byl", "dc.creator"]),
             site: meta(&["og:site_name", "application-name"]),
             lang,
-            date,
+            date: page_date(page, url, date::today()),
         }
     }
 }
 
-/// `datePublished` from JSON-LD blocks, at any depth.
-fn json_ld_date(page: &dom_query::Document) -> Option<NaiveDate> {
-    fn walk(v: &serde_json::Value) -> Option<NaiveDate> {
-        match v {
-            serde_json::Value::Object(map) => {
-                for key in ["datePublished", "dateCreated", "uploadDate"] {
-                    if let Some(d) = map
-                        .get(key)
-                        .and_then(|d| d.as_str())
-                        .and_then(parse_date_text)
-                    {
-                        return Some(d);
-                    }
-                }
-                map.values().find_map(walk)
-            }
-            serde_json::Value::Array(items) => items.iter().find_map(walk),
-            _ => None,
-        }
-    }
-    page.select("script[type=\"application/ld+json\"]")
+/// Meta tags naming the publication date, most specific first.
+const META_PUBLISHED: &[&str] = &[
+    "article:published_time",
+    "og:article:published_time",
+    "datePublished",
+    "publish-date",
+    "publish_date",
+    "pubdate",
+    "parsely-pub-date",
+    "sailthru.date",
+    "dc.date.issued",
+    "DC.date.issued",
+    "dcterms.created",
+    "dcterms.issued",
+    "dc.date",
+    "DC.date",
+    "date",
+    "article.published",
+    "original-publish-date",
+];
+
+/// Meta tags naming the last modification, used only when nothing names the publication.
+const META_MODIFIED: &[&str] = &[
+    "article:modified_time",
+    "og:updated_time",
+    "dateModified",
+    "last-modified",
+];
+
+/// The publication date of a page and where it was found, trying in order: JSON-LD
+/// `datePublished` (at any depth, in `@graph` and arrays; the shallowest wins), the
+/// publication meta tags, a `<time datetime>` in the article header (or marked
+/// `itemprop=datePublished` / `pubdate`), a date in the URL path (`url`, else the page's
+/// canonical or `og:url` link), and last `dateModified` / modification meta tags.
+/// A candidate that is not a [`plausible_date`] (relative to `today`) is skipped.
+fn page_date(
+    page: &dom_query::Document,
+    url: Option<&str>,
+    today: NaiveDate,
+) -> Option<(NaiveDate, DateSource)> {
+    let ok = |d: NaiveDate| plausible_date(d, today).then_some(d);
+    let text_date = |s: &str| parse_date_text(s).and_then(ok);
+    let scripts: Vec<String> = page
+        .select("script[type=\"application/ld+json\"]")
+        .nodes()
+        .iter()
+        .map(|n| n.text().to_string())
+        .collect();
+    let json_ld = |keys: &[&str]| {
+        scripts
+            .iter()
+            .find_map(|s| json_ld_date(s, keys, &text_date))
+            .map(|d| (d, DateSource::JsonLd))
+    };
+    let meta = |names: &[&str]| {
+        names.iter().find_map(|name| {
+            let sel = format!(
+                "meta[property=\"{name}\"], meta[name=\"{name}\"], meta[itemprop=\"{name}\"]"
+            );
+            page.select(&sel)
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("content").and_then(|v| text_date(&v)))
+                .map(|d| (d, DateSource::Meta))
+        })
+    };
+    let time = || {
+        page.select(
+            "time[itemprop=datePublished], time[pubdate], article header time[datetime], \
+             header time[datetime], article time[datetime], main time[datetime]",
+        )
         .nodes()
         .iter()
         .find_map(|n| {
-            serde_json::from_str::<serde_json::Value>(n.text().trim())
-                .ok()
-                .as_ref()
-                .and_then(walk)
+            n.attr("datetime")
+                .or_else(|| n.attr("content"))
+                .and_then(|v| text_date(&v))
         })
+        .map(|d| (d, DateSource::TimeElement))
+    };
+    let from_url = || {
+        let canonical = || {
+            page.select("link[rel=canonical], meta[property=\"og:url\"]")
+                .nodes()
+                .iter()
+                .find_map(|n| n.attr("href").or_else(|| n.attr("content")))
+                .map(|v| v.to_string())
+        };
+        url.map(str::to_string)
+            .into_iter()
+            .chain(canonical())
+            .find_map(|u| date_from_url(&u).and_then(ok))
+            .map(|d| (d, DateSource::Url))
+    };
+    json_ld(&["datePublished", "dateCreated", "uploadDate"])
+        .or_else(|| meta(META_PUBLISHED))
+        .or_else(time)
+        .or_else(from_url)
+        .or_else(|| json_ld(&["dateModified"]))
+        .or_else(|| meta(META_MODIFIED))
 }
 
-/// A date from a metadata string: ISO 8601 (`2019-11-18`, `2019-11-18T10:00:00Z`),
-/// RFC 2822 (`Mon, 18 Nov 2019 10:00:00 GMT`) or `18 Nov 2019` / `November 18, 2019`.
-pub fn parse_date_text(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Some(head) = s.get(..10) {
-        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y-%m-%d") {
-            return Some(d);
-        }
-        if let Ok(d) = NaiveDate::parse_from_str(head, "%Y/%m/%d") {
-            return Some(d);
-        }
-    }
-    if let Ok(dt) = chrono::DateTime::parse_from_rfc2822(s) {
-        return Some(dt.date_naive());
-    }
-    if s.len() == 8 && s.bytes().all(|b| b.is_ascii_digit()) {
-        return NaiveDate::parse_from_str(s, "%Y%m%d").ok();
-    }
-    let words: Vec<&str> = s
-        .split(|c: char| c.is_whitespace() || c == ',')
-        .filter(|w| !w.is_empty())
-        .collect();
-    for w in words.windows(3) {
-        let joined = w.join(" ");
-        for fmt in ["%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y"] {
-            if let Ok(d) = NaiveDate::parse_from_str(&joined, fmt) {
-                return Some(d);
+/// The first plausible date under one of `keys` in a JSON-LD block, breadth first (the
+/// page's own object comes before the articles it lists). A block that is not valid JSON
+/// (pages leave trailing commas and raw newlines in strings) is searched as text.
+fn json_ld_date(
+    script: &str,
+    keys: &[&str],
+    text_date: &dyn Fn(&str) -> Option<NaiveDate>,
+) -> Option<NaiveDate> {
+    let body = script
+        .trim()
+        .trim_start_matches("<!--")
+        .trim_end_matches("-->")
+        .trim();
+    let Ok(root) = serde_json::from_str::<serde_json::Value>(body) else {
+        return keys.iter().find_map(|k| {
+            let pat = format!("\"{k}\"");
+            body.match_indices(&pat).find_map(|(at, _)| {
+                let rest = body[at + pat.len()..].trim_start().strip_prefix(':')?;
+                let value = rest.trim_start().strip_prefix('"')?;
+                text_date(&value[..value.find('"')?])
+            })
+        });
+    };
+    let mut level = vec![&root];
+    while !level.is_empty() {
+        let mut next = Vec::new();
+        for v in level {
+            match v {
+                serde_json::Value::Object(map) => {
+                    let found = keys
+                        .iter()
+                        .find_map(|k| map.get(*k).and_then(|d| d.as_str()).and_then(text_date));
+                    if found.is_some() {
+                        return found;
+                    }
+                    next.extend(map.values());
+                }
+                serde_json::Value::Array(items) => next.extend(items),
+                _ => {}
             }
         }
+        level = next;
     }
     None
 }
 
-/// A date in a URL path: `/2019/11/18/` or `/2019-11-18`.
-pub fn date_from_url(url: &str) -> Option<NaiveDate> {
-    let path = url.split(['?', '#']).next()?;
-    let parts: Vec<&str> = path.split(['/', '-', '_', '.']).collect();
-    parts.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        if y.len() != 4 || m.len() != 2 || d.len() != 2 {
-            return None;
+/// Each block's kind, text and bytes of link text.
+fn block_links(out: &TextBuilder) -> Vec<(BlockKind, &str, usize)> {
+    let mut links = out.links.iter().peekable();
+    out.blocks
+        .iter()
+        .map(|b| {
+            let mut bytes = 0;
+            while let Some(l) = links.next_if(|l| l.span.start < b.span.end) {
+                bytes += l.span.end.min(b.span.end) - l.span.start.max(b.span.start);
+            }
+            (b.kind, &out.text[b.span.clone()], bytes)
+        })
+        .collect()
+}
+
+/// Remove `out.blocks[range]` with their text, inlines and links, keeping every invariant
+/// (blank lines between blocks, offsets, link indices).
+fn drop_blocks(out: &mut TextBuilder, range: std::ops::Range<usize>) {
+    if range.is_empty() {
+        return;
+    }
+    let (first, last) = (range.start, range.end - 1);
+    let cut = if first > 0 {
+        out.blocks[first - 1].span.end..out.blocks[last].span.end
+    } else if let Some(next) = out.blocks.get(range.end) {
+        0..next.span.start
+    } else {
+        0..out.text.len()
+    };
+    let shift = cut.len();
+    let moved = |x: usize| if x >= cut.end { x - shift } else { x };
+    out.text.replace_range(cut.clone(), "");
+    out.blocks.drain(range);
+    for b in &mut out.blocks {
+        b.span = moved(b.span.start)..moved(b.span.end);
+    }
+    let inside = |s: &std::ops::Range<usize>| s.start >= cut.start && s.end <= cut.end;
+    let mut new_index = vec![None; out.links.len()];
+    let mut links = Vec::new();
+    for (i, l) in out.links.drain(..).enumerate() {
+        if !inside(&l.span) {
+            new_index[i] = Some(links.len());
+            links.push(Link {
+                span: moved(l.span.start)..moved(l.span.end),
+                target: l.target,
+            });
         }
-        let y: i32 = y.parse().ok()?;
-        if !(1990..=2100).contains(&y) {
-            return None;
+    }
+    out.links = links;
+    out.inlines.retain_mut(|i| {
+        if inside(&i.span) {
+            return false;
         }
-        NaiveDate::from_ymd_opt(y, m.parse().ok()?, d.parse().ok()?)
-    })
+        i.span = moved(i.span.start)..moved(i.span.end);
+        match i.kind {
+            InlineKind::Link(k) => match new_index.get(k).copied().flatten() {
+                Some(n) => {
+                    i.kind = InlineKind::Link(n);
+                    true
+                }
+                None => false,
+            },
+            _ => true,
+        }
+    });
 }
 
 /// An inline style or link being collected in the current block, relative to its start.
@@ -452,6 +603,8 @@ struct Walker {
     title: Option<String>,
     /// Whether a heading has been seen (only the first may repeat the title).
     seen_heading: bool,
+    /// The furniture rules' state.
+    furniture: Furniture,
 }
 
 fn is_block(name: &str) -> bool {
@@ -531,6 +684,7 @@ impl Walker {
             // Captions and credits are not article text (human-written article bodies
             // leave them out); the image itself stays as its alt text.
             "figcaption" => {}
+            "math" => self.math(node),
             "a" | "em" | "i" | "cite" | "strong" | "b" | "code" | "kbd" | "samp" | "tt" => {
                 let kind = match name.as_str() {
                     "a" => node
@@ -643,6 +797,26 @@ impl Walker {
         self.kind = saved;
     }
 
+    /// MathML: its text alternative (`alttext`, else a TeX annotation), else a marked
+    /// placeholder; never the raw run of its symbols.
+    fn math(&mut self, node: &NodeRef) {
+        let tex = node
+            .descendants_it()
+            .filter(|n| {
+                n.node_name()
+                    .is_some_and(|t| t.eq_ignore_ascii_case("annotation"))
+            })
+            .find(|n| n.attr("encoding").is_some_and(|e| e.contains("tex")))
+            .map(|n| n.text().to_string());
+        let alt = node
+            .attr("alttext")
+            .map(|a| a.to_string())
+            .or(tex)
+            .map(|a| collapse(&a))
+            .filter(|a| !a.is_empty());
+        self.text(&alt.unwrap_or_else(|| "[formula]".to_string()));
+    }
+
     fn image(&mut self, node: &NodeRef) {
         let alt = node.attr("alt").map(|a| collapse(&a)).unwrap_or_default();
         // A long alt text is a caption that the page usually repeats; keep short labels.
@@ -651,6 +825,7 @@ impl Walker {
             || alt.chars().count() < 3
             || self.pre > 0
             || alt.split_whitespace().count() > MAX_ALT_WORDS
+            || furniture::is_file_name(&alt)
         {
             return;
         }
@@ -713,12 +888,13 @@ impl Walker {
             .filter(|p| p.target.is_some())
             .map(|p| p.end - p.start)
             .sum();
-        if self.pre == 0 && is_leftover(content, link_bytes, kind) {
+        if self.pre == 0 && self.furniture.is_furniture(content, link_bytes, kind) {
             self.clear();
             return;
         }
         let start = self.out.push_block(kind, content).unwrap_or(0);
         let len = content.len();
+        let mut block_inlines = Vec::new();
         for p in self.inlines.drain(..) {
             let s = p.start.saturating_sub(lead).min(len);
             let e = p.end.saturating_sub(lead).min(len);
@@ -737,110 +913,16 @@ impl Walker {
                 (InlineKind::Link(_), None) => continue,
                 (kind, _) => kind,
             };
-            self.out.inlines.push(super::Inline { kind, span });
+            block_inlines.push(super::Inline { kind, span });
         }
-        self.out.inlines.sort_by_key(|i| i.span.start);
+        // This block's inlines all follow the earlier blocks': sorting them alone keeps
+        // the whole list in order (sorting it all on every block was quadratic).
+        block_inlines.sort_by_key(|i| i.span.start);
+        self.out.inlines.append(&mut block_inlines);
         self.buf.clear();
         self.emptied += 1;
         self.space = false;
     }
-}
-
-/// Lines Readability keeps that are page furniture, not article: datelines, photo credits,
-/// slideshow controls, prompts. Matched at the start of a short block, case-insensitively.
-const LEFTOVER_STARTS: &[&str] = &[
-    "published",
-    "updated",
-    "posted",
-    "last updated",
-    "image copyright",
-    "image caption",
-    "image source",
-    "photo:",
-    "photograph:",
-    "caption",
-    "close",
-    "advert",
-    "media playback",
-    "continue reading",
-    "click here",
-    "read more",
-    "related",
-    "report error",
-    "order reprints",
-    "print article",
-    "text size",
-    "share this",
-    "share on",
-    "follow us",
-    "sign up",
-    "subscribe",
-    "tags",
-    "comments",
-    "this slideshow",
-    "you may also like",
-    "more from",
-    "more news",
-    "more articles",
-    "don't miss",
-    "top stories",
-    "recommended",
-    "get the",
-    "©",
-    "join the conversation",
-    "tell us what",
-];
-
-/// Whether a finished block is a leftover to drop: a short furniture line (see
-/// [`LEFTOVER_STARTS`]), a short block that is almost all link text (related stories,
-/// tag lists), or a slideshow counter ("1 of 9").
-fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
-    if matches!(kind, BlockKind::Code | BlockKind::Image) {
-        return false;
-    }
-    let words = content.split_whitespace().count();
-    if words > 30 {
-        return false;
-    }
-    let lower = content.to_lowercase();
-    if words <= 12 {
-        let starts = LEFTOVER_STARTS.iter().any(|p| {
-            lower
-                .strip_prefix(p)
-                .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
-        });
-        if starts {
-            return true;
-        }
-        // "1 of 9", "Image 1 of / 9", "2of4 A shopper ..."
-        if regex_lite_of(&lower) {
-            return true;
-        }
-        // A byline line ("By Ann Lee - 11/18/19").
-        if is_byline(content, words) {
-            return true;
-        }
-    }
-    let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
-    link_bytes * 10 >= content.len() * 8 && letters > 0 && !matches!(kind, BlockKind::Heading(_))
-}
-
-/// A short "By Name" line: "By", then capitalised words, no sentence end.
-fn is_byline(content: &str, words: usize) -> bool {
-    let Some(rest) = content.strip_prefix("By ") else {
-        return false;
-    };
-    words <= 10 && rest.starts_with(char::is_uppercase) && !content.ends_with('.')
-}
-
-/// Whether `s` opens with a slideshow counter: digits, optional "image", "of", digits.
-fn regex_lite_of(s: &str) -> bool {
-    let s = s.strip_prefix("image").unwrap_or(s).trim_start();
-    let digits = s.chars().take_while(char::is_ascii_digit).count();
-    if digits == 0 {
-        return false;
-    }
-    s[digits..].trim_start().starts_with("of")
 }
 
 /// Characters kept in the text: no controls, no bidi overrides (see [`super::sanitize`]),
@@ -879,22 +961,5 @@ mod tests {
             Some("text/html; charset=latin1"),
         );
         assert_eq!(text, "<p>ok</p>");
-    }
-
-    #[test]
-    fn dates() {
-        let d = |s| NaiveDate::parse_from_str(s, "%Y-%m-%d").ok();
-        assert_eq!(parse_date_text("2019-11-18T10:00:00Z"), d("2019-11-18"));
-        assert_eq!(
-            parse_date_text("Mon, 18 Nov 2019 10:00:00 GMT"),
-            d("2019-11-18")
-        );
-        assert_eq!(parse_date_text("November 18, 2019"), d("2019-11-18"));
-        assert_eq!(parse_date_text("soon"), None);
-        assert_eq!(
-            date_from_url("https://x.com/2019/11/18/story/"),
-            d("2019-11-18")
-        );
-        assert_eq!(date_from_url("https://x.com/story-123456/"), None);
     }
 }

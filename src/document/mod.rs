@@ -8,9 +8,14 @@
 //! Invariants: blocks are in text order, do not overlap, and are separated in `text` by a
 //! blank line (`"\n\n"`); `text` contains no control characters except `\n`.
 
+pub mod date;
+mod furniture;
 pub mod html;
 pub mod markdown;
+pub mod nesting;
 pub mod plain;
+
+pub use date::DateSource;
 
 use crate::analysis::{NaiveDate, Span};
 
@@ -104,8 +109,13 @@ pub struct Document {
     pub site: Option<String>,
     /// Its language (BCP 47), if known.
     pub lang: Option<String>,
-    /// Its publication date, if known: anchors relative dates.
+    /// Its tags or keywords (from Markdown front matter), in the order given.
+    pub tags: Vec<String>,
+    /// Its publication date, if known: anchors relative dates. Set it with
+    /// [`Document::set_date`], which keeps [`Document::date_source`] in step.
     pub date: Option<NaiveDate>,
+    /// Where `date` came from: `Some` exactly when `date` is.
+    pub date_source: Option<DateSource>,
     /// The reading text, the one offset space.
     pub text: String,
     /// Its blocks, in order.
@@ -133,7 +143,9 @@ impl Document {
             byline: None,
             site: None,
             lang: None,
+            tags: Vec::new(),
             date: None,
+            date_source: None,
             text,
             blocks,
             inlines: Vec::new(),
@@ -142,9 +154,21 @@ impl Document {
         }
     }
 
-    /// A short name for the status line and file names: the title, else the source's
-    /// last path component.
+    /// Set the publication date and where it came from.
+    pub fn set_date(&mut self, date: NaiveDate, source: DateSource) {
+        self.date = Some(date);
+        self.date_source = Some(source);
+    }
+
+    /// A short name for the status line and file names. A web page goes by its title,
+    /// else its site (a saved page's file name is usually `index.html` or similar); other
+    /// documents by the source's last path component, else the title.
     pub fn display_name(&self) -> String {
+        if self.format == Format::Html {
+            if let Some(name) = self.title.as_ref().or(self.site.as_ref()) {
+                return name.clone();
+            }
+        }
         let base = self
             .source
             .trim_end_matches('/')
@@ -193,7 +217,7 @@ pub fn sanitize(s: &str) -> String {
 /// `\n`, DEL, a C1 control or a bidi control); the length when there is none. A regex
 /// scans bytes far faster than a walk over chars.
 fn first_suspect_byte(s: &str) -> usize {
-    static SUSPECT: once_cell::sync::Lazy<regex::Regex> = once_cell::sync::Lazy::new(|| {
+    static SUSPECT: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
         regex::Regex::new(r"[\x00-\x09\x0b-\x1f\x7f-\u{9f}\u{202a}-\u{202e}\u{2066}-\u{2069}]")
             .expect("valid pattern")
     });
@@ -284,6 +308,19 @@ mod tests {
         assert_eq!(sanitize(s), "clean ünïcödé text revxy\nz");
         assert_eq!(first_suspect_byte("abc\ndef"), 7);
         assert_eq!(first_suspect_byte("ab\tc"), 2);
+    }
+
+    #[test]
+    fn web_pages_are_named_by_title_or_site() {
+        let mut d = Document::new("/saved/x/source.html", Format::Html, String::new(), vec![]);
+        assert_eq!(d.display_name(), "source.html");
+        d.site = Some("The Coastal Ledger".into());
+        assert_eq!(d.display_name(), "The Coastal Ledger");
+        d.title = Some("Bridge reopens".into());
+        assert_eq!(d.display_name(), "Bridge reopens");
+        let mut t = Document::new("notes/a.txt", Format::Plain, String::new(), vec![]);
+        t.title = Some("A title".into());
+        assert_eq!(t.display_name(), "a.txt");
     }
 
     #[test]

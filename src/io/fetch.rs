@@ -7,6 +7,8 @@
 use super::{LoadError, Raw, MAX_BYTES};
 use std::io::Read;
 use std::time::Duration;
+use std::time::Instant;
+use ureq::http::Uri;
 
 /// Limits of one fetch.
 #[derive(Debug, Clone)]
@@ -60,21 +62,72 @@ pub const USER_AGENT: &str = concat!(
 /// GET `url` and return its body, with the content type and the final URL.
 pub fn fetch(url: &str, opts: &Options) -> Result<Raw, LoadError> {
     let fail = |msg: String| LoadError::Fetch(url.to_string(), msg);
-    let agent = ureq::AgentBuilder::new()
-        .timeout_connect(opts.connect_timeout)
-        .timeout(opts.timeout)
-        .redirects(opts.max_redirects)
+    let deadline = Instant::now() + opts.timeout;
+    // Redirects are followed here, not inside ureq, so that each target is checked: only
+    // http(s) URLs with a host are followed, anything else is an error naming it.
+    let agent: ureq::Agent = ureq::Agent::config_builder()
+        .timeout_connect(Some(opts.connect_timeout))
+        .max_redirects(0)
+        .max_redirects_will_error(false)
         .user_agent(USER_AGENT)
-        .build();
-    let response = agent
-        .get(url)
-        .set(
-            "Accept",
-            "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
-        )
-        .call()
-        .map_err(|e| fail(describe(e)))?;
-    let content_type = response.header("content-type").map(str::to_string);
+        .http_status_as_error(false)
+        .proxy(None)
+        .build()
+        .into();
+    let mut current = url.to_string();
+    let mut redirects = 0;
+    let response = loop {
+        let remaining = deadline.saturating_duration_since(Instant::now());
+        if remaining.is_zero() {
+            return Err(fail("timed out".into()));
+        }
+        let response = agent
+            .get(&current)
+            .header(
+                "Accept",
+                "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8",
+            )
+            .config()
+            .timeout_global(Some(remaining))
+            .build()
+            .call()
+            .map_err(|e| fail(describe(e)))?;
+        if !matches!(response.status().as_u16(), 301 | 302 | 303 | 307 | 308) {
+            break response;
+        }
+        let Some(location) = response.headers().get("location") else {
+            break response;
+        };
+        let location = location.to_str().unwrap_or("").trim().to_string();
+        if redirects == opts.max_redirects {
+            return Err(fail(format!(
+                "too many redirects (more than {})",
+                opts.max_redirects
+            )));
+        }
+        current = redirect_target(&current, &location).map_err(fail)?;
+        redirects += 1;
+    };
+    let status = response.status();
+    if status.is_client_error() || status.is_server_error() {
+        return Err(fail(
+            format!(
+                "HTTP {} {}",
+                status.as_u16(),
+                status.canonical_reason().unwrap_or("")
+            )
+            .trim_end()
+            .to_string(),
+        ));
+    }
+    let header = |name: &str| {
+        response
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let content_type = header("content-type");
     if let Some(ct) = &content_type {
         let mime = ct
             .split(';')
@@ -88,17 +141,15 @@ pub fn fetch(url: &str, opts: &Options) -> Result<Raw, LoadError> {
             )));
         }
     }
-    if let Some(len) = response
-        .header("content-length")
-        .and_then(|v| v.trim().parse::<u64>().ok())
-    {
+    if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
         if len > opts.max_bytes {
             return Err(too_large(url, len, opts.max_bytes));
         }
     }
-    let final_url = response.get_url().to_string();
+    let final_url = current;
     let mut bytes = Vec::new();
     response
+        .into_body()
         .into_reader()
         .take(opts.max_bytes + 1)
         .read_to_end(&mut bytes)
@@ -122,6 +173,49 @@ pub fn fetch(url: &str, opts: &Options) -> Result<Raw, LoadError> {
     })
 }
 
+/// The URL a redirect from `base` to `location` leads to, when it is an http(s) URL with a
+/// host; otherwise the one-line reason it is not followed.
+fn redirect_target(base: &str, location: &str) -> Result<String, String> {
+    let scheme_len = location.find(':').filter(|&i| {
+        let s = &location[..i];
+        s.starts_with(|c: char| c.is_ascii_alphabetic())
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c))
+    });
+    let target = match scheme_len {
+        Some(i) => {
+            let scheme = location[..i].to_ascii_lowercase();
+            if scheme != "http" && scheme != "https" {
+                return Err(format!("redirect to a non-HTTP URL ({location})"));
+            }
+            location.to_string()
+        }
+        None => {
+            let base: Uri = base
+                .parse()
+                .map_err(|_| format!("invalid redirect ({location})"))?;
+            let scheme = base.scheme_str().unwrap_or("http");
+            let authority = base.authority().map(|a| a.as_str()).unwrap_or("");
+            if location.starts_with("//") {
+                format!("{scheme}:{location}")
+            } else if location.starts_with('/') {
+                format!("{scheme}://{authority}{location}")
+            } else if location.starts_with('?') {
+                format!("{scheme}://{authority}{}{location}", base.path())
+            } else {
+                let path = base.path();
+                let dir = &path[..path.rfind('/').map_or(0, |i| i + 1)];
+                let dir = if dir.is_empty() { "/" } else { dir };
+                format!("{scheme}://{authority}{dir}{location}")
+            }
+        }
+    };
+    match target.parse::<Uri>() {
+        Ok(uri) if uri.host().is_some_and(|h| !h.is_empty()) => Ok(target),
+        _ => Err(format!("redirect to an invalid URL ({location})")),
+    }
+}
+
 fn too_large(url: &str, size: u64, limit: u64) -> LoadError {
     LoadError::TooLarge {
         source_name: url.to_string(),
@@ -131,28 +225,24 @@ fn too_large(url: &str, size: u64, limit: u64) -> LoadError {
 }
 
 fn describe(e: ureq::Error) -> String {
-    match e {
-        ureq::Error::Status(code, resp) => {
-            format!("HTTP {code} {}", one_line(resp.status_text()))
+    let detail = one_line(&e.to_string());
+    let what = match e {
+        ureq::Error::StatusCode(code) => return format!("HTTP {code}"),
+        ureq::Error::HostNotFound => "could not resolve the host",
+        ureq::Error::ConnectionFailed => "could not connect",
+        ureq::Error::Io(ref io) if io.kind() == std::io::ErrorKind::ConnectionRefused => {
+            "could not connect"
         }
-        ureq::Error::Transport(t) => {
-            let detail = one_line(&t.to_string());
-            let what = match t.kind() {
-                ureq::ErrorKind::Dns => "could not resolve the host",
-                ureq::ErrorKind::ConnectionFailed => "could not connect",
-                ureq::ErrorKind::TooManyRedirects => "too many redirects",
-                ureq::ErrorKind::InvalidUrl | ureq::ErrorKind::UnknownScheme => "invalid URL",
-                ureq::ErrorKind::BadStatus | ureq::ErrorKind::BadHeader => {
-                    "the server sent an invalid response"
-                }
-                ureq::ErrorKind::Io if detail.to_ascii_lowercase().contains("timed out") => {
-                    "timed out"
-                }
-                _ => "request failed",
-            };
-            format!("{what} ({detail})")
+        ureq::Error::TooManyRedirects => "too many redirects",
+        ureq::Error::BadUri(_) | ureq::Error::Http(_) => "invalid URL",
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => {
+            "the server sent an invalid response"
         }
-    }
+        ureq::Error::Timeout(_) => "timed out",
+        ureq::Error::Io(ref io) if io.kind() == std::io::ErrorKind::TimedOut => "timed out",
+        _ => "request failed",
+    };
+    format!("{what} ({detail})")
 }
 
 /// Collapse a message to one line.

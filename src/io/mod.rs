@@ -4,6 +4,7 @@
 
 pub mod fetch;
 pub mod notes_store;
+pub mod places;
 
 use crate::document::{self, Document, Format};
 use std::io::Read;

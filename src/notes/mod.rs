@@ -41,7 +41,7 @@
 //! notes.entries() -> Vec<&Entry> (text order, orphans last)   notes.overlapping(span)
 //! Status::label(), Status::next(), Entry::has_note(), Entry::span() (None for orphans)
 //!
-//! // export (e): crate::cli::export::{markdown, json, web_annotation, render}(doc, analysis, &notes, ...)
+//! // export (e): crate::export::{markdown, json, web_annotation, render}(doc, analysis, &notes, ...)
 //! ```
 
 pub mod anchor;

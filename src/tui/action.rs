@@ -50,6 +50,12 @@ pub enum Action {
     NextClaim,
     /// Select the previous claim and show it in the article.
     PrevClaim,
+    /// Go back to where the article was before the last jump (the jump list).
+    JumpBack,
+    /// Go forward again in the jump list.
+    JumpForward,
+    /// Pressed twice (`''`): return to the place before the last jump; again: back here.
+    LastPlace,
     /// Start typing a search.
     Search,
     /// Go to the next search match.
@@ -60,6 +66,8 @@ pub enum Action {
     SearchSubmit,
     /// Delete the last character of the search.
     SearchBackspace,
+    /// List every claim found, or only the check-worthy ones again.
+    ToggleAllClaims,
     /// Show only the claims involving the selected actor (again: show all).
     FilterActor,
     /// Show the article alone, or the panels again.

@@ -2,8 +2,8 @@
 //!
 //! The default is `assets/keymap.toml`, embedded at compile time; a user file can
 //! override it entry by entry ([`Keymap::merge_toml`]). Keys are parsed into typed
-//! [`Key`]s at load; a bad entry is reported with its section and position, never
-//! panicked on. The help overlay and the status-line hints are generated from the map,
+//! [`Key`]s at load; a bad entry is reported with its file, line and section, never
+//! panicked on, and the valid entries around it still apply. The help overlay and the status-line hints are generated from the map,
 //! so they cannot drift from it.
 
 use super::action::Action;
@@ -209,11 +209,13 @@ pub struct Binding {
 
 /// A bad key-map entry.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{file}: {place}: {message}")]
+#[error("{file}:{line}: {place}: {message}")]
 pub struct KeymapError {
     /// The file (or `default keymap`).
     pub file: String,
-    /// Where in it: `[section] entry N`.
+    /// The line the entry starts on, from 1.
+    pub line: usize,
+    /// Where in it: `[section] entry N`, or `syntax`.
     pub place: String,
     /// What is wrong.
     pub message: String,
@@ -222,7 +224,7 @@ pub struct KeymapError {
 #[derive(Deserialize)]
 struct RawSection {
     #[serde(default)]
-    keymap: Vec<RawEntry>,
+    keymap: Vec<toml::Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -233,6 +235,7 @@ enum OneOrMany {
 }
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct RawEntry {
     on: OneOrMany,
     run: String,
@@ -248,56 +251,55 @@ pub struct Keymap {
     sections: BTreeMap<Section, Vec<Binding>>,
 }
 
+/// The line (from 1) of byte `at` in `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    1 + text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+}
+
 impl Keymap {
     /// The embedded default key map.
     pub fn default_map() -> Keymap {
         let mut k = Keymap::default();
-        // A test checks that the embedded map parses, so this cannot fail at run time.
+        // A test checks that the embedded map parses, so this reports nothing.
         let _ = k.merge_toml("default keymap", DEFAULT_TOML);
         k
     }
 
     /// Add the entries of a TOML key map, replacing existing entries of the same section
-    /// that share a key. On error nothing is changed.
-    pub fn merge_toml(&mut self, file: &str, toml_text: &str) -> Result<(), KeymapError> {
-        let err = |place: String, message: String| KeymapError {
+    /// that share a key. Every valid entry applies; each bad one is returned, with its
+    /// line, and changes nothing. A file that is not TOML at all changes nothing.
+    pub fn merge_toml(&mut self, file: &str, toml_text: &str) -> Vec<KeymapError> {
+        let err = |at: usize, place: String, message: String| KeymapError {
             file: file.to_string(),
+            line: line_of(toml_text, at),
             place,
             message,
         };
-        let raw: BTreeMap<String, RawSection> =
-            toml::from_str(toml_text).map_err(|e| err("syntax".into(), e.message().to_string()))?;
+        let raw: BTreeMap<String, toml::Spanned<RawSection>> = match toml::from_str(toml_text) {
+            Ok(raw) => raw,
+            Err(e) => {
+                let at = e.span().map_or(0, |s| s.start);
+                return vec![err(at, "syntax".into(), e.message().to_string())];
+            }
+        };
+        let mut errors = Vec::new();
         let mut parsed = Vec::new();
         for (name, sec) in raw {
-            let section = Section::from_name(&name)
-                .ok_or_else(|| err(format!("[{name}]"), "unknown section".into()))?;
-            for (i, e) in sec.keymap.into_iter().enumerate() {
+            let at = sec.span().start;
+            let Some(section) = Section::from_name(&name) else {
+                errors.push(err(at, format!("[{name}]"), "unknown section".into()));
+                continue;
+            };
+            for (i, e) in sec.into_inner().keymap.into_iter().enumerate() {
+                let at = e.span().start;
                 let place = format!("[{name}] entry {}", i + 1);
-                let keys = match e.on {
-                    OneOrMany::One(s) => vec![s],
-                    OneOrMany::Many(v) => v,
-                };
-                if keys.is_empty() {
-                    return Err(err(place, "`on` lists no key".into()));
+                match parse_entry(e.into_inner()) {
+                    Ok(b) => parsed.push((section, b)),
+                    Err(m) => errors.push(err(at, place, m)),
                 }
-                let on = keys
-                    .iter()
-                    .map(|k| Key::parse(k))
-                    .collect::<Result<Vec<_>, _>>()
-                    .map_err(|m| err(place.clone(), m))?;
-                let run: Action = Action::deserialize(serde::de::value::StrDeserializer::<
-                    serde::de::value::Error,
-                >::new(&e.run))
-                .map_err(|_| err(place.clone(), format!("unknown action {:?}", e.run)))?;
-                parsed.push((
-                    section,
-                    Binding {
-                        on,
-                        run,
-                        desc: e.desc,
-                        hint: e.hint,
-                    },
-                ));
             }
         }
         for (section, b) in parsed {
@@ -308,7 +310,7 @@ impl Keymap {
             list.retain(|old| !old.on.is_empty());
             list.push(b);
         }
-        Ok(())
+        errors
     }
 
     /// The action bound to `key` in `section`, if any.
@@ -362,6 +364,34 @@ impl Keymap {
     }
 }
 
+/// One entry of a key map, checked: its keys parse and its action exists.
+fn parse_entry(value: toml::Value) -> Result<Binding, String> {
+    let e: RawEntry = value
+        .try_into()
+        .map_err(|e: toml::de::Error| e.message().to_string())?;
+    let keys = match e.on {
+        OneOrMany::One(s) => vec![s],
+        OneOrMany::Many(v) => v,
+    };
+    if keys.is_empty() {
+        return Err("`on` lists no key".into());
+    }
+    let on = keys
+        .iter()
+        .map(|k| Key::parse(k))
+        .collect::<Result<Vec<_>, _>>()?;
+    let run = Action::deserialize(
+        serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&e.run),
+    )
+    .map_err(|_| format!("unknown action {:?}", e.run))?;
+    Ok(Binding {
+        on,
+        run,
+        desc: e.desc,
+        hint: e.hint,
+    })
+}
+
 impl fmt::Display for Key {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.label())
@@ -375,8 +405,7 @@ mod tests {
     #[test]
     fn default_map_parses_and_binds_the_documented_keys() {
         let mut k = Keymap::default();
-        k.merge_toml("default", DEFAULT_TOML)
-            .expect("default keymap parses");
+        assert_eq!(k.merge_toml("default", DEFAULT_TOML), vec![]);
         let g = |s| k.lookup(Section::Global, Key::parse(s).expect("key"));
         assert_eq!(g("q"), Some(&Action::Quit));
         assert_eq!(g("]"), Some(&Action::NextClaim));
@@ -398,32 +427,46 @@ mod tests {
     }
 
     #[test]
-    fn bad_entries_are_reported_with_their_place() {
+    fn bad_entries_are_reported_with_their_line_and_the_others_apply() {
         let mut k = Keymap::default_map();
-        let e = k
-            .merge_toml("user.toml", "[claims]\nkeymap = [{ on = \"x\", run = \"jump\" }, { on = \"<Nope>\", run = \"quit\" }]")
-            .expect_err("bad key");
+        let user = "[claims]\nkeymap = [\n  { on = \"x\", run = \"jump\" },\n  { on = \"<Nope>\", run = \"quit\" },\n]\n\n[global]\nkeymap = [\n  { on = \"Q\", run = \"fly\" },\n  { on = \"Z\", run = \"quit\" },\n]\n[nowhere]\nkeymap = []\n";
+        let errors = k.merge_toml("user.toml", user);
+        let shown: Vec<String> = errors.iter().map(ToString::to_string).collect();
         assert_eq!(
-            e.to_string(),
-            "user.toml: [claims] entry 2: unknown key \"<Nope>\""
+            shown,
+            vec![
+                "user.toml:4: [claims] entry 2: unknown key \"<Nope>\"",
+                "user.toml:9: [global] entry 1: unknown action \"fly\"",
+                "user.toml:12: [nowhere]: unknown section",
+            ]
         );
-        let e = k
-            .merge_toml(
-                "user.toml",
-                "[global]\nkeymap = [{ on = \"x\", run = \"fly\" }]",
-            )
-            .expect_err("bad action");
-        assert!(e.to_string().contains("unknown action \"fly\""));
+        let key = |s| Key::parse(s).expect("key");
+        assert_eq!(k.lookup(Section::Claims, key("x")), Some(&Action::Jump));
+        assert_eq!(k.lookup(Section::Global, key("Z")), Some(&Action::Quit));
+        assert_eq!(k.lookup(Section::Global, key("Q")), None);
+        let e = k.merge_toml("user.toml", "[global\nkeymap = 3");
+        assert_eq!(e.len(), 1);
+        assert!(
+            e[0].to_string().starts_with("user.toml:1: syntax: "),
+            "{}",
+            e[0]
+        );
+        let e = k.merge_toml(
+            "user.toml",
+            "[help]\nkeymap = [{ on = \"x\", run = \"help\", dsc = \"typo\" }]",
+        );
+        assert_eq!(e.len(), 1);
+        assert!(e[0].to_string().contains("dsc"), "{}", e[0]);
     }
 
     #[test]
     fn user_entries_override_by_key() {
         let mut k = Keymap::default_map();
-        k.merge_toml(
+        let errors = k.merge_toml(
             "user.toml",
             "[global]\nkeymap = [{ on = \"q\", run = \"help\" }]",
-        )
-        .expect("ok");
+        );
+        assert_eq!(errors, vec![]);
         let q = Key::parse("q").expect("key");
         assert_eq!(k.lookup(Section::Global, q), Some(&Action::Help));
         // <C-c> still quits.

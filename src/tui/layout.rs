@@ -300,6 +300,9 @@ impl WrappedLayout {
                 p = Pos { block, row };
             }
         }
+        // Landing on the first row of a block not laid out yet: lay it out, so that
+        // `rows_from(p)` shows it.
+        self.block(doc, p.block);
         (p, moved)
     }
 }
@@ -453,6 +456,46 @@ fn hard_break(text: &str, span: Range<usize>, width: usize) -> Vec<Range<usize>>
     out
 }
 
+/// The longest start of `text` (split at a space) that fits `width` columns, and the rest
+/// (without its leading spaces). A first word wider than `width` is broken.
+pub fn first_line(text: &str, width: usize) -> (&str, &str) {
+    if display_width(text) <= width {
+        return (text, "");
+    }
+    let mut w = 0;
+    let mut cut = None;
+    let mut hard = 0;
+    for (i, g) in text.grapheme_indices(true) {
+        if g == " " {
+            cut = Some(i);
+        }
+        w += grapheme_width(g);
+        if w > width {
+            break;
+        }
+        hard = i + g.len();
+    }
+    let at = cut
+        .filter(|&c| c > 0)
+        .unwrap_or(hard.max(1).min(text.len()));
+    let at = (at..=text.len())
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(text.len());
+    (text[..at].trim_end(), text[at..].trim_start())
+}
+
+/// `text` wrapped greedily into lines at most `width` columns wide (by [`display_width`]).
+pub fn wrap_words(text: &str, width: usize) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = text.trim();
+    while !rest.is_empty() {
+        let (line, more) = first_line(rest, width.max(1));
+        out.push(line);
+        rest = more;
+    }
+    out
+}
+
 /// Which panel shows in a one-panel layout, and which a panel focus refers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Panel {
@@ -468,6 +511,9 @@ impl Panel {
     /// All panels, top to bottom.
     pub const ALL: [Panel; 3] = [Panel::Claims, Panel::Actors, Panel::Timeline];
 }
+
+/// Columns of the article pane around its text: the border (2) and the margins (3).
+pub const ARTICLE_CHROME: u16 = 5;
 
 /// Where each pane sits on the screen; an empty rect means hidden.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -505,8 +551,15 @@ impl Panes {
 
     /// Compute the panes for a screen of `area`. `zoom` shows the article only; `current`
     /// is the panel shown when only one fits; `panel_focused` says whether a panel has
-    /// focus (on very small screens panels show only then).
-    pub fn compute(area: Rect, zoom: bool, current: Panel, panel_focused: bool) -> Panes {
+    /// focus (on very small screens panels show only then). On wide screens the panels
+    /// take what the article's `measure` (plus its border and margins) leaves free.
+    pub fn compute(
+        area: Rect,
+        zoom: bool,
+        current: Panel,
+        panel_focused: bool,
+        measure: u16,
+    ) -> Panes {
         let mut p = Panes::default();
         if area.height == 0 || area.width == 0 {
             return p;
@@ -529,7 +582,10 @@ impl Panes {
             p.article = main;
         } else if main.width >= 100 {
             // Side column; three stacked panels when tall enough.
-            let side = (main.width / 3).clamp(36, 56);
+            let free = main
+                .width
+                .saturating_sub(measure.saturating_add(ARTICLE_CHROME));
+            let side = (main.width / 3).clamp(36, 56).max(free);
             p.article = Rect {
                 width: main.width - side,
                 ..main
@@ -689,10 +745,43 @@ mod tests {
     #[test]
     fn narrow_screens_still_have_an_article() {
         for (w, h) in [(60, 20), (80, 24), (120, 40), (20, 5)] {
-            let p = Panes::compute(Rect::new(0, 0, w, h), false, Panel::Claims, false);
+            let p = Panes::compute(Rect::new(0, 0, w, h), false, Panel::Claims, false, 80);
             assert!(!p.article.is_empty(), "{w}x{h}");
             assert_eq!(p.status.height, 1);
         }
+    }
+
+    #[test]
+    fn wide_screens_give_the_panels_what_the_measure_leaves() {
+        let p = Panes::compute(Rect::new(0, 0, 200, 50), false, Panel::Claims, false, 80);
+        assert_eq!(p.article.width, 80 + ARTICLE_CHROME);
+        assert_eq!(p.claims.width, 200 - 80 - ARTICLE_CHROME);
+        let p = Panes::compute(Rect::new(0, 0, 120, 40), false, Panel::Claims, false, 80);
+        assert_eq!(p.claims.width, 40, "a third on middling screens");
+    }
+
+    /// Regression: advancing exactly to the start of a block left it unlaid, and the
+    /// rows from there showed nothing.
+    #[test]
+    fn advancing_onto_a_new_block_lays_it_out() {
+        let doc = plain::parse("t.txt", "One two.\n\nThree four.\n\nFive six.");
+        let mut l = WrappedLayout::new(40, Settings::default());
+        let first = l.block(&doc, 0).len();
+        let (p, moved) = l.advance(&doc, Pos::default(), first as isize);
+        assert_eq!((p, moved), (Pos { block: 1, row: 0 }, first));
+        assert!(l.rows_from(p).next().is_some_and(|r| r.block == 1));
+    }
+
+    #[test]
+    fn words_wrap_greedily_by_display_width() {
+        assert_eq!(
+            wrap_words("one two three four", 9),
+            vec!["one two", "three", "four"]
+        );
+        assert_eq!(wrap_words("漢字漢字 ab", 4), vec!["漢字", "漢字", "ab"]);
+        assert_eq!(wrap_words("", 5), Vec::<&str>::new());
+        assert_eq!(first_line("alpha beta gamma", 11), ("alpha beta", "gamma"));
+        assert_eq!(first_line("alpha", 3), ("alp", "ha"));
     }
 
     /// Regression: textwrap's default penalties let a row overflow by one column.

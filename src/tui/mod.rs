@@ -61,15 +61,23 @@ pub enum Pending {
 const TICK: Duration = Duration::from_millis(120);
 
 /// Run the reader until the user quits. A document that fails to load (a URL) ends it
-/// with that error, for the caller to report.
-pub fn run(pending: Pending) -> anyhow::Result<()> {
-    let mut guard = terminal::init()?;
+/// with that error, for the caller to report. It reopens where it was left (see
+/// [`crate::io::places`]) unless `from_top`; the place is kept again on quitting.
+pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
+    let mut guard = terminal::init().map_err(|e| {
+        anyhow::anyhow!(
+            "no terminal to read keys from ({e}); `lede FILE > out.txt` prints the text, \
+             `lede export` and `lede analyze` need no terminal"
+        )
+    })?;
     let size = guard.terminal.size()?;
     let (tx, rx) = mpsc::channel();
+    let places = crate::io::places::PlaceStore::from_env();
     let mut state = match pending {
         Pending::Ready(doc) => {
             let mut s = State::new(doc, size.width, size.height);
-            start_analysis(&mut s, &tx);
+            s.places = places.clone();
+            start_analysis(&mut s, &tx, from_top);
             s
         }
         Pending::Loading { name, job } => {
@@ -82,7 +90,9 @@ pub fn run(pending: Pending) -> anyhow::Result<()> {
     load_user_keymap(&mut state);
     let stop = Arc::new(AtomicBool::new(false));
     let input = event::spawn_input(tx.clone(), stop.clone());
-    let result = event_loop(&mut guard, &mut state, &tx, &rx);
+    state.places = places;
+    let result = event_loop(&mut guard, &mut state, &tx, &rx, from_top);
+    keep_place(&state);
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     let _ = input.join();
@@ -98,6 +108,7 @@ fn event_loop(
     state: &mut State,
     tx: &Sender<Msg>,
     rx: &mpsc::Receiver<Msg>,
+    from_top: bool,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
@@ -113,7 +124,7 @@ fn event_loop(
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {
-                    apply(state, tx, Action::Tick);
+                    apply(state, tx, Action::Tick, from_top);
                     dirty = true;
                     continue;
                 }
@@ -125,10 +136,10 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(state, tx, msg);
+        dirty |= handle(state, tx, msg, from_top);
         // Coalesce a burst (key repeat, wheel, resize storm) into one redraw.
         while let Ok(m) = rx.try_recv() {
-            dirty |= handle(state, tx, m);
+            dirty |= handle(state, tx, m, from_top);
             if state.quit {
                 break;
             }
@@ -137,7 +148,7 @@ fn event_loop(
 }
 
 /// Turn a message into an action and apply it; whether anything may have changed.
-fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
+fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg, from_top: bool) -> bool {
     let action = match msg {
         Msg::Input(ev) => match event::to_action(&ev, state) {
             Some(a) => a,
@@ -151,14 +162,14 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg) -> bool {
             return true;
         }
     };
-    apply(state, tx, action);
+    apply(state, tx, action, from_top);
     true
 }
 
-fn apply(state: &mut State, tx: &Sender<Msg>, action: Action) {
+fn apply(state: &mut State, tx: &Sender<Msg>, action: Action, from_top: bool) {
     match update::update(state, action) {
-        Some(Command::Analyze) => start_analysis(state, tx),
-        Some(Command::Export) => export(state),
+        Some(Command::Analyze) => start_analysis(state, tx, from_top),
+        Some(Command::Export { overwrite }) => export(state, overwrite),
         Some(Command::SaveNotes) => save_notes(state),
         Some(Command::Copy(text)) => copy(state, &text),
         None => {}
@@ -256,8 +267,37 @@ fn copy(state: &mut State, text: &str) {
     }
 }
 
-/// Open the notes (once the document is here) and start its analysis.
-fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
+/// Where the document was left, if it is to reopen there.
+fn open_place(state: &mut State, from_top: bool) {
+    if from_top {
+        return;
+    }
+    let found = state
+        .places
+        .as_ref()
+        .and_then(|p| p.load(&state.doc.source, state.doc.text.len()));
+    if let Some(place) = found {
+        state.restore_place(place);
+    }
+}
+
+/// Keep where the reader is, for the next time (a failure only loses the place).
+fn keep_place(state: &State) {
+    if state.loading.is_some() || state.error.is_some() || state.doc.text.is_empty() {
+        return;
+    }
+    if let Some(p) = &state.places {
+        let _ = p.save(&state.doc.source, state.place());
+    }
+}
+
+/// Open the notes and the reading place (once the document is here) and start its
+/// analysis.
+fn start_analysis(state: &mut State, tx: &Sender<Msg>, from_top: bool) {
+    if state.places.is_none() {
+        state.places = crate::io::places::PlaceStore::from_env();
+    }
+    open_place(state, from_top);
     if state.notes_store.is_none() {
         match NotesStore::from_env() {
             Ok(store) => open_notes(state, store),
@@ -272,15 +312,28 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>) {
     });
 }
 
-/// Write the Markdown export next to where lede was started and say where.
-fn export(state: &mut State) {
+/// Write the Markdown export next to where lede was started and say where. A file that
+/// is there already is replaced only when `overwrite` says the user confirmed it.
+fn export(state: &mut State, overwrite: bool) {
     let Some(a) = &state.analysis else { return };
-    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
-    let md = crate::cli::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
-    let name = crate::cli::export::export_file_name(&state.doc, ".lede.md");
+    let name = crate::export::export_file_name(&state.doc, ".lede.md");
     let path = std::env::current_dir()
         .map(|d| d.join(&name))
         .unwrap_or_else(|_| name.clone().into());
+    if !overwrite && path.exists() {
+        let key = state
+            .keymap
+            .key_for(keymap::Section::Global, &Action::Export)
+            .unwrap_or_else(|| "e".into());
+        state.confirm = Some(state::Confirm::OverwriteExport);
+        state.say(
+            format!("{name} exists here: {key} again replaces it · any other key keeps it"),
+            true,
+        );
+        return;
+    }
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let md = crate::export::markdown(&state.doc, a, &state.notes, state.doc.date, &today);
     match crate::io::write_atomic(&path, md.as_bytes()) {
         Ok(()) => state.say(format!("exported to {}", path.display()), false),
         Err(e) => state.say(
@@ -290,8 +343,9 @@ fn export(state: &mut State) {
     }
 }
 
-/// Merge `$CONFIG/lede/keymap.toml` over the default key map, if present; a bad file is
-/// reported in the status line and ignored.
+/// Merge `$CONFIG/lede/keymap.toml` over the default key map, if present. Its valid
+/// entries apply; the first bad one is reported in the status line (with the count of
+/// the others).
 fn load_user_keymap(state: &mut State) {
     let Some(path) = dirs::config_dir().map(|d| d.join("lede").join("keymap.toml")) else {
         return;
@@ -299,7 +353,12 @@ fn load_user_keymap(state: &mut State) {
     let Ok(text) = std::fs::read_to_string(&path) else {
         return;
     };
-    if let Err(e) = state.keymap.merge_toml(&path.display().to_string(), &text) {
-        state.say(e.to_string(), true);
+    let errors = state.keymap.merge_toml(&path.display().to_string(), &text);
+    if let Some(first) = errors.first() {
+        let more = match errors.len() - 1 {
+            0 => String::new(),
+            n => format!(" (+{n} more)"),
+        };
+        state.say(format!("{first}{more}"), true);
     }
 }

@@ -14,6 +14,10 @@ use crate::io::notes_store::NotesStore;
 use crate::notes::{DocKey, NoteId, NoteSet, Target};
 use ratatui::layout::Rect;
 
+/// Claims scoring at least this are check-worthy: listed and highlighted unless all
+/// claims are shown (`c`). (The analysis may come to say so itself.)
+pub const CHECKWORTHY: f32 = 0.5;
+
 /// Which pane has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Focus {
@@ -102,6 +106,44 @@ pub struct NoteEdit {
     pub confirm_discard: bool,
 }
 
+/// A key that waits for the same key again to act: a step that loses something, or the
+/// first half of `''`. Any other key cancels it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Confirm {
+    /// Delete this note (from the notes list).
+    DeleteNote(NoteId),
+    /// Overwrite the export file that exists.
+    OverwriteExport,
+    /// Return to the place before the last jump (`''`).
+    LastPlace,
+}
+
+/// Where the reader was before its jumps, as byte offsets of the top of the screen: back
+/// (`Ctrl-o`) and forward (`Ctrl-i`), like a browser's history or vim's jump list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct JumpList {
+    /// Older places, the latest last.
+    pub back: Vec<usize>,
+    /// Places left by going back, the nearest last.
+    pub forward: Vec<usize>,
+}
+
+impl JumpList {
+    /// How many places each side keeps.
+    pub const MAX: usize = 100;
+
+    /// A jump leaves `from`: remember it (forward history ends here, as in a browser).
+    pub fn record(&mut self, from: usize) {
+        if self.back.last() != Some(&from) {
+            self.back.push(from);
+            if self.back.len() > Self::MAX {
+                self.back.remove(0);
+            }
+        }
+        self.forward.clear();
+    }
+}
+
 /// Selection and scroll of one panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct ListState {
@@ -174,6 +216,8 @@ pub struct State {
     pub help_scroll: usize,
     /// Show only claims involving this actor.
     pub claim_filter: Option<ActorId>,
+    /// List every claim found, not only the check-worthy ones.
+    pub all_claims: bool,
     /// The claims listed (indices into `analysis.claims`), after the filter.
     pub visible_claims: Vec<usize>,
     /// The search.
@@ -206,6 +250,15 @@ pub struct State {
     pub visual: Option<SentenceSelection>,
     /// The notes list's selection.
     pub notes_list: NotesListState,
+    /// A key pressed once, waiting for itself again.
+    pub confirm: Option<Confirm>,
+    /// The places before jumps.
+    pub jumps: JumpList,
+    /// Where reading places are kept (`None`: not kept, e.g. in tests).
+    pub places: Option<crate::io::places::PlaceStore>,
+    /// The claim (its start offset) to select once the analysis is here: the one
+    /// selected when the document was last left.
+    pub pending_claim: Option<usize>,
 }
 
 impl State {
@@ -240,6 +293,7 @@ impl State {
             timeline: ListState::default(),
             help_scroll: 0,
             claim_filter: None,
+            all_claims: false,
             visible_claims: Vec::new(),
             search: Search::default(),
             status,
@@ -256,6 +310,10 @@ impl State {
             status_menu: None,
             visual: None,
             notes_list: NotesListState::default(),
+            confirm: None,
+            jumps: JumpList::default(),
+            places: None,
+            pending_claim: None,
         };
         s.notes = NoteSet::new(DocKey::new(s.doc.source.clone(), &s.doc.text));
         s.resize(width, height);
@@ -280,6 +338,12 @@ impl State {
         self.analysis = Some(analysis);
         self.analyzing = false;
         self.refilter();
+        if let (Some(start), Some(a)) = (self.pending_claim.take(), &self.analysis) {
+            self.claims.selected = self
+                .visible_claims
+                .iter()
+                .position(|&c| a.claims[c].span.start == start);
+        }
         if self.actors.selected.is_none() && self.actor_count() > 0 {
             self.actors.selected = Some(0);
         }
@@ -302,6 +366,7 @@ impl State {
             self.zoom,
             self.panel,
             self.focus != Focus::Article,
+            self.settings.measure,
         );
         self.sync_layout();
         self.fit_lists();
@@ -362,6 +427,13 @@ impl State {
         self.layout.row(self.top).map_or(0, |r| r.span.start)
     }
 
+    /// The bytes on screen: from the start of the top row to the end of the last.
+    pub fn visible_range(&self) -> (usize, usize) {
+        let start = self.top_offset();
+        let end = self.shown_rows().last().map_or(start, |r| r.span.end);
+        (start, end)
+    }
+
     /// The rows on screen, top to bottom.
     pub fn shown_rows(&self) -> impl Iterator<Item = &Row> {
         self.layout.rows_from(self.top).take(self.page())
@@ -411,6 +483,45 @@ impl State {
         self.clamp_top();
     }
 
+    /// Where the reader is: the top of the screen and the selected claim, to keep.
+    pub fn place(&self) -> crate::io::places::Place {
+        let claim = self
+            .selected_claim()
+            .and_then(|i| self.analysis.as_ref()?.claims.get(i))
+            .map(|c| c.span.start);
+        crate::io::places::Place {
+            offset: self.top_offset(),
+            claim,
+            text_len: self.doc.text.len(),
+        }
+    }
+
+    /// Return to `place` (as kept when the document was last left) and say so.
+    pub fn restore_place(&mut self, place: crate::io::places::Place) {
+        self.scroll_to_offset(place.offset);
+        self.pending_claim = place.claim;
+        if self.analysis.is_some() {
+            if let Some(a) = self.analysis.take() {
+                self.set_analysis(a);
+            }
+        }
+        if self.top_offset() > 0 {
+            self.say(
+                format!(
+                    "back where you left it, at {}% · g: the start",
+                    self.percent()
+                ),
+                false,
+            );
+        }
+    }
+
+    /// Put byte `offset`'s row at the top of the screen (as far as the end allows).
+    pub fn scroll_to_offset(&mut self, offset: usize) {
+        self.top = self.layout.pos_of(&self.doc, offset);
+        self.clamp_top();
+    }
+
     /// The claim selected in the panel (index into `analysis.claims`).
     pub fn selected_claim(&self) -> Option<usize> {
         self.claims
@@ -432,6 +543,11 @@ impl State {
         self.claim_filter
     }
 
+    /// Whether `claim` is listed and highlighted: check-worthy, or all claims are shown.
+    pub fn claim_shown(&self, claim: &crate::analysis::Claim) -> bool {
+        self.all_claims || claim.score >= CHECKWORTHY
+    }
+
     /// Recompute the listed claims after the filter changed, keeping the selection on the
     /// same claim when it is still listed.
     pub fn refilter(&mut self) {
@@ -440,8 +556,10 @@ impl State {
             None => Vec::new(),
             Some(a) => (0..a.claims.len())
                 .filter(|&i| {
-                    self.claim_filter
-                        .is_none_or(|id| a.claims[i].actors.contains(&id))
+                    self.claim_shown(&a.claims[i])
+                        && self
+                            .claim_filter
+                            .is_none_or(|id| a.claims[i].actors.contains(&id))
                 })
                 .collect(),
         };
@@ -487,20 +605,69 @@ impl State {
         }
     }
 
-    /// Rows of items the panel shows (inside its border).
-    pub fn panel_page(&self, panel: Panel) -> usize {
+    /// Rows inside the panel's border.
+    fn panel_inner(&self, panel: Panel) -> usize {
         (self.panes.panel(panel).height as usize).saturating_sub(2)
+    }
+
+    /// Rows of the detail box under the list of `panel` (its separator included): the
+    /// selected item shown whole, while the panel has focus; 0 when there is none.
+    pub fn detail_rows(&self, panel: Panel) -> usize {
+        let inner = self.panel_inner(panel);
+        if self.focus.panel() != Some(panel) || inner < 10 {
+            return 0;
+        }
+        let width = (self.panes.panel(panel).width as usize).saturating_sub(4);
+        let lines = super::view::detail::lines(self, panel, width).len();
+        if lines == 0 {
+            return 0;
+        }
+        lines.min(inner / 2 - 1) + 1
+    }
+
+    /// Rows of the list in `panel` (inside the border, above the detail box): whole
+    /// items only, the detail box takes what is left.
+    pub fn list_rows(&self, panel: Panel) -> usize {
+        let raw = self.panel_inner(panel) - self.detail_rows(panel);
+        let detail = self.detail_rows(panel) > 0;
+        if detail {
+            raw - raw % Self::rows_per_item(panel, raw)
+        } else {
+            raw
+        }
+    }
+
+    /// Rows each item of `panel` takes: a claim two when there is room, else one.
+    pub fn item_rows(&self, panel: Panel) -> usize {
+        let raw = self.panel_inner(panel) - self.detail_rows(panel);
+        Self::rows_per_item(panel, raw)
+    }
+
+    fn rows_per_item(panel: Panel, rows: usize) -> usize {
+        if panel == Panel::Claims && rows >= 4 {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// Items the panel shows at once.
+    pub fn panel_page(&self, panel: Panel) -> usize {
+        self.list_rows(panel) / self.item_rows(panel)
     }
 
     /// Scroll every panel so its selection is visible and no space is wasted.
     pub fn fit_lists(&mut self) {
         for p in Panel::ALL {
-            let page = self.panel_page(p).max(1);
             let len = self.panel_len(p);
             let l = self.list_mut(p);
             if let Some(s) = l.selected {
-                let s = s.min(len.saturating_sub(1));
-                l.selected = if len == 0 { None } else { Some(s) };
+                l.selected = (len > 0).then(|| s.min(len - 1));
+            }
+            // The page depends on the selection (its detail box).
+            let page = self.panel_page(p).max(1);
+            let l = self.list_mut(p);
+            if let Some(s) = l.selected {
                 if s < l.offset {
                     l.offset = s;
                 } else if s >= l.offset + page {

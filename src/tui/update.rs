@@ -5,7 +5,7 @@ use super::action::Action;
 use super::editor::{EditorInput, EditorOutcome, NoteEditor};
 use super::layout::Panel;
 use super::selection::SentenceSelection;
-use super::state::{Focus, Mode, NoteEdit, NoteTarget, State};
+use super::state::{Confirm, Focus, Mode, NoteEdit, NoteTarget, State};
 use super::status_menu::{MenuOutcome, StatusMenu};
 use crate::analysis::Span;
 use crate::notes::{EntryKind, Target};
@@ -16,8 +16,12 @@ use ratatui::layout::{Position, Rect};
 pub enum Command {
     /// Start analysing the document on a worker.
     Analyze,
-    /// Write the Markdown export.
-    Export,
+    /// Write the Markdown export; `overwrite` once the user confirmed replacing the
+    /// file that exists.
+    Export {
+        /// Replace an existing file.
+        overwrite: bool,
+    },
     /// Save the notes (they changed).
     SaveNotes,
     /// Put this text on the clipboard.
@@ -35,6 +39,28 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
         )
     {
         return passthrough(state, action);
+    }
+    // A confirmation holds for the very next key only.
+    let confirm = if matches!(
+        action,
+        Action::Resize(..) | Action::Loaded(_) | Action::Analyzed(_) | Action::Tick
+    ) {
+        None
+    } else {
+        state.confirm.take()
+    };
+    if state.mode == Mode::Notes {
+        if let (Action::DeleteNote, Some(Confirm::DeleteNote(id))) = (&action, &confirm) {
+            return delete_note(state, *id);
+        }
+    }
+    if state.mode == Mode::Normal && action == Action::LastPlace {
+        if confirm == Some(Confirm::LastPlace) {
+            last_place(state);
+        } else {
+            state.confirm = Some(Confirm::LastPlace);
+        }
+        return None;
     }
     match state.mode {
         Mode::Help => return help(state, action),
@@ -59,8 +85,10 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
         Action::PageUp => step(state, -(page(state) as isize)),
         Action::HalfPageDown => step(state, (page(state) / 2).max(1) as isize),
         Action::HalfPageUp => step(state, -((page(state) / 2).max(1) as isize)),
-        Action::Top => step(state, isize::MIN),
-        Action::Bottom => step(state, isize::MAX),
+        Action::Top => leap_scroll(state, isize::MIN),
+        Action::Bottom => leap_scroll(state, isize::MAX),
+        Action::JumpBack => jump_back(state),
+        Action::JumpForward => jump_forward(state),
         Action::Jump => jump(state),
         Action::NextClaim => walk_claims(state, true),
         Action::PrevClaim => walk_claims(state, false),
@@ -71,6 +99,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
         Action::SearchNext => next_match(state, true),
         Action::SearchPrev => next_match(state, false),
         Action::FilterActor => filter_actor(state),
+        Action::ToggleAllClaims => toggle_all_claims(state),
         Action::ToggleZoom => {
             state.zoom = !state.zoom;
             if state.zoom {
@@ -84,7 +113,9 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
         }
         Action::Export => {
             if state.analysis.is_some() {
-                return Some(Command::Export);
+                return Some(Command::Export {
+                    overwrite: confirm == Some(Confirm::OverwriteExport),
+                });
             }
             state.say(
                 "the analysis is still running; export when it is done",
@@ -123,6 +154,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
             state.status = None;
         }
         Action::SearchSubmit
+        | Action::LastPlace
         | Action::SearchBackspace
         | Action::SearchInput(_)
         | Action::Highlight
@@ -517,12 +549,17 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
         Action::Jump => jump_to_note(state),
         Action::AddNote => add_note(state),
         Action::DeleteNote => {
+            // One key never loses a note: the first d asks.
             let id = state.notes_list.selected_id(&state.notes)?;
-            state.notes.remove(id, &now());
-            let i = state.notes_list.selected();
-            state.notes_list.select(i, state.notes.len());
-            state.say("note deleted", false);
-            return Some(Command::SaveNotes);
+            let key = state
+                .keymap
+                .key_for(super::keymap::Section::Notes, &Action::DeleteNote)
+                .unwrap_or_else(|| "d".into());
+            state.confirm = Some(Confirm::DeleteNote(id));
+            state.say(
+                format!("{key} again deletes this note · any other key keeps it"),
+                true,
+            );
         }
         Action::MarkClaim => {
             let e = state.notes_list.selected_entry(&state.notes)?;
@@ -561,6 +598,14 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
     None
 }
 
+fn delete_note(state: &mut State, id: crate::notes::NoteId) -> Option<Command> {
+    state.notes.remove(id, &now());
+    let i = state.notes_list.selected();
+    state.notes_list.select(i, state.notes.len());
+    state.say("note deleted", false);
+    Some(Command::SaveNotes)
+}
+
 /// Enter in the notes list: close it and show the entry in the article (selecting its
 /// claim when it is one).
 fn jump_to_note(state: &mut State) {
@@ -590,7 +635,7 @@ fn jump_to_note(state: &mut State) {
         state.focus = Focus::Article;
         state.relayout();
     }
-    state.show_span(span);
+    leap(state, span);
 }
 
 fn loaded(state: &mut State, result: Result<crate::document::Document, String>) -> Option<Command> {
@@ -661,7 +706,7 @@ fn search_mode(state: &mut State, action: Action) -> Option<Command> {
 }
 
 /// Find every match of `query` (case-insensitive unless it has a capital) and go to the
-/// first one at or after the top of the screen.
+/// first one at or after the top of the screen (wrapping to the first, with a notice).
 fn run_search(state: &mut State, query: &str) {
     state.search.query = query.to_string();
     state.search.matches.clear();
@@ -681,29 +726,117 @@ fn run_search(state: &mut State, query: &str) {
         state.say(format!("no match for {query:?}"), true);
         return;
     }
-    let top = state.top_offset();
-    let i = state.search.matches.partition_point(|m| m.start < top);
-    goto_match(state, i % state.search.matches.len());
+    next_match(state, true);
+}
+
+/// Where `n`/`N` and `]`/`[` walk from, and where they land: the item after (`forward`)
+/// or before the current one when some of it is on screen, else the first item starting
+/// at or after the top of the screen (or the last before it). `spans` are the items in
+/// text order; `current` the current item. Past either end it wraps: the second value
+/// says so.
+fn step_from_screen(
+    state: &State,
+    spans: &[Span],
+    current: Option<usize>,
+    forward: bool,
+) -> (usize, bool) {
+    let n = spans.len();
+    let (vs, ve) = state.visible_range();
+    let shown = |s: &Span| s.start <= ve && s.end.max(s.start + 1) > vs;
+    let at = current.filter(|&i| spans.get(i).is_some_and(shown));
+    let next = match (at, forward) {
+        (Some(i), true) => Some(i + 1),
+        (Some(i), false) => i.checked_sub(1),
+        (None, fwd) => {
+            let i = spans.partition_point(|s| s.start < vs);
+            if fwd {
+                Some(i)
+            } else {
+                i.checked_sub(1)
+            }
+        }
+    };
+    match next {
+        Some(i) if i < n => (i, false),
+        _ if forward => (0, true),
+        _ => (n - 1, true),
+    }
 }
 
 fn next_match(state: &mut State, forward: bool) {
-    let n = state.search.matches.len();
-    if n == 0 {
+    if state.search.matches.is_empty() {
         state.say("no search; press / to search", false);
         return;
     }
-    let i = match (state.search.current, forward) {
-        (Some(c), true) => (c + 1) % n,
-        (Some(c), false) => (c + n - 1) % n,
-        (None, _) => 0,
-    };
-    goto_match(state, i);
-}
-
-fn goto_match(state: &mut State, i: usize) {
+    let (i, wrapped) =
+        step_from_screen(state, &state.search.matches, state.search.current, forward);
     state.search.current = Some(i);
     let span = state.search.matches[i].clone();
+    leap(state, span);
+    if wrapped {
+        let msg = if forward {
+            "search passed the end: wrapped to the top"
+        } else {
+            "search passed the start: wrapped to the bottom"
+        };
+        state.say(msg, false);
+    } else {
+        state.status = None;
+    }
+}
+
+/// Show `span` like [`State::show_span`]; when that moves the screen, remember where it
+/// was in the jump list.
+fn leap(state: &mut State, span: Span) {
+    let before = state.top_offset();
     state.show_span(span);
+    if state.top_offset() != before {
+        state.jumps.record(before);
+    }
+}
+
+/// `g`/`G`: in the article a jump (remembered); in a panel, the first or last item.
+fn leap_scroll(state: &mut State, by: isize) {
+    if state.focus.panel().is_some() {
+        return step(state, by);
+    }
+    let before = state.top_offset();
+    scroll_article(state, by);
+    if state.top_offset() != before {
+        state.jumps.record(before);
+    }
+}
+
+fn jump_back(state: &mut State) {
+    let Some(to) = state.jumps.back.pop() else {
+        state.say("no earlier place: the jump list is empty", false);
+        return;
+    };
+    state.jumps.forward.push(state.top_offset());
+    state.scroll_to_offset(to);
+    let n = state.jumps.back.len();
+    state.say(format!("back to an earlier place ({n} more)"), false);
+}
+
+fn jump_forward(state: &mut State) {
+    let Some(to) = state.jumps.forward.pop() else {
+        state.say("no later place in the jump list", false);
+        return;
+    };
+    state.jumps.back.push(state.top_offset());
+    state.scroll_to_offset(to);
+    state.status = None;
+}
+
+/// `''`: to the place before the last jump; the place left becomes that jump's, so a
+/// second `''` comes back.
+fn last_place(state: &mut State) {
+    let Some(to) = state.jumps.back.pop() else {
+        state.say("no earlier place: the jump list is empty", false);
+        return;
+    };
+    state.jumps.back.push(state.top_offset());
+    state.scroll_to_offset(to);
     state.status = None;
 }
 
@@ -826,13 +959,13 @@ fn jump(state: &mut State) {
         if p == Panel::Actors {
             state.last_mention = Some(span.start);
         }
-        state.show_span(span);
+        leap(state, span);
     }
 }
 
 fn walk_claims(state: &mut State, forward: bool) {
     let n = state.visible_claims.len();
-    if n == 0 {
+    let Some(a) = state.analysis.as_ref().filter(|_| n > 0) else {
         let msg = if state.analysis.is_none() {
             "the analysis is still running"
         } else if state.claim_filter.is_some() {
@@ -842,29 +975,42 @@ fn walk_claims(state: &mut State, forward: bool) {
         };
         state.say(msg, false);
         return;
-    }
-    let next = match state.claims.selected {
-        Some(i) if forward => (i + 1).min(n - 1),
-        Some(i) => i.saturating_sub(1),
-        None => {
-            let i = first_claim_from(state, state.top_offset());
-            if forward {
-                i
-            } else {
-                i.saturating_sub(1)
-            }
-        }
     };
-    if state.claims.selected == Some(next) {
-        state.say(if forward { "last claim" } else { "first claim" }, false);
-    } else {
-        state.status = None;
-    }
+    let spans: Vec<Span> = state
+        .visible_claims
+        .iter()
+        .map(|&c| a.claims[c].span.clone())
+        .collect();
+    let (next, wrapped) = step_from_screen(state, &spans, state.claims.selected, forward);
     state.claims.selected = Some(next);
     state.fit_lists();
     if let Some(span) = item_span(state, Panel::Claims) {
-        state.show_span(span);
+        leap(state, span);
     }
+    if wrapped {
+        let msg = if forward {
+            "passed the last claim: wrapped to the first"
+        } else {
+            "passed the first claim: wrapped to the last"
+        };
+        state.say(msg, false);
+    } else {
+        state.status = None;
+    }
+}
+
+fn toggle_all_claims(state: &mut State) {
+    state.all_claims = !state.all_claims;
+    state.refilter();
+    state.fit_lists();
+    let Some(a) = &state.analysis else { return };
+    let (n, all) = (state.visible_claims.len(), a.claims.len());
+    let msg = if state.all_claims {
+        format!("all {all} claims found")
+    } else {
+        format!("{n} check-worthy claims of {all}")
+    };
+    state.say(msg, false);
 }
 
 fn filter_actor(state: &mut State) {
@@ -965,8 +1111,9 @@ fn click_at(state: &mut State, x: u16, y: u16) {
     }
     if let Some(p) = f.panel() {
         let r = state.panes.panel(p);
-        if y > r.y && y + 1 < r.bottom() {
-            let i = state.list(p).offset + (y - r.y - 1) as usize;
+        let row = (y as usize).wrapping_sub(r.y as usize + 1);
+        if y > r.y && row < state.list_rows(p) {
+            let i = state.list(p).offset + row / state.item_rows(p);
             if i < state.panel_len(p) {
                 state.list_mut(p).selected = Some(i);
                 state.fit_lists();

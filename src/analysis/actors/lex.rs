@@ -3,36 +3,13 @@
 //! licence; `scripts/build_lexicons.py` rebuilds the generated ones.
 
 use crate::analysis::lexicon::parse_list;
-use once_cell::sync::Lazy;
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
-/// A small, fast, non-cryptographic hasher (the FxHash mix) for short word keys; the
+/// A hash map keyed by words, with the fast non-cryptographic FxHash (`rustc-hash`): the
 /// lexicons are fixed data and documents are not adversarial.
-#[derive(Default, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl Hasher for WordHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
-        }
-        for &b in chunks.remainder() {
-            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
-        }
-    }
-}
-
-/// A hash map keyed by words, with [`WordHasher`].
-pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHasher>>;
-/// A hash set of words, with [`WordHasher`].
-pub type FastSet<K> = HashSet<K, BuildHasherDefault<WordHasher>>;
+pub type FastMap<K, V> = rustc_hash::FxHashMap<K, V>;
+/// A hash set of words, with FxHash.
+pub type FastSet<K> = rustc_hash::FxHashSet<K>;
 
 /// What a gazetteer says about a (lower-cased) name.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -74,7 +51,7 @@ fn lower_set(src: &'static str) -> FastSet<String> {
 }
 
 /// The embedded lexicons, parsed on first use.
-pub static LEX: Lazy<Lexicons> = Lazy::new(build);
+pub static LEX: LazyLock<Lexicons> = LazyLock::new(build);
 
 fn build() -> Lexicons {
     let mut known = FastMap::default();

@@ -3,9 +3,9 @@
 
 use super::tokens::Tok;
 use crate::analysis::lexicon::parse_list;
-use once_cell::sync::Lazy;
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
 
 /// FNV-1a: the phrase tables are looked up once per word, and short keys hash much
 /// faster with it than with the default SipHash.
@@ -113,7 +113,7 @@ fn tagged(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 }
 
 /// Attribution cues by class.
-pub(crate) static ATTRIBUTION: Lazy<Phrases<CueClass>> = Lazy::new(|| {
+pub(crate) static ATTRIBUTION: LazyLock<Phrases<CueClass>> = LazyLock::new(|| {
     Phrases::new(
         tagged(include_str!(
             "../../../assets/lexicons/attribution_cues.txt"
@@ -132,12 +132,12 @@ pub(crate) static ATTRIBUTION: Lazy<Phrases<CueClass>> = Lazy::new(|| {
 });
 
 /// Hedges.
-pub(crate) static HEDGES: Lazy<Phrases<()>> = Lazy::new(|| {
+pub(crate) static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::new(parse_list(include_str!("../../../assets/lexicons/hedges.txt")).map(|p| (p, ())))
 });
 
 /// Claim-kind and opinion cues.
-pub(crate) static CUES: Lazy<Phrases<Cue>> = Lazy::new(|| {
+pub(crate) static CUES: LazyLock<Phrases<Cue>> = LazyLock::new(|| {
     Phrases::new(
         tagged(include_str!("../../../assets/lexicons/claim_cues.txt")).filter_map(|(tag, p)| {
             let cue = match tag {

@@ -9,8 +9,8 @@
 //! Only ASCII word boundaries (`(?-u:\b)`) are used so that the DFA stays fast on
 //! non-ASCII text.
 
-use once_cell::sync::Lazy;
 use regex::Regex;
+use std::sync::LazyLock;
 
 use super::lexicon;
 
@@ -102,7 +102,7 @@ fn build() -> String {
 }
 
 /// The candidate recogniser.
-pub static CANDIDATE: Lazy<Regex> = Lazy::new(|| {
+pub static CANDIDATE: LazyLock<Regex> = LazyLock::new(|| {
     // A roomier lazy-DFA cache: the grammar is large and the default cache thrashes.
     regex::RegexBuilder::new(&build())
         .dfa_size_limit(32 << 20)

@@ -1,13 +1,13 @@
 //! Fixed-value time words ("now", "recently", "daily") from
 //! `assets/lexicons/time_words.tsv`, parsed once.
 
-use once_cell::sync::Lazy;
 use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::analysis::lexicon::parse_list;
 use crate::analysis::TimexType;
 
-static WORDS: Lazy<HashMap<&'static str, (TimexType, &'static str)>> = Lazy::new(|| {
+static WORDS: LazyLock<HashMap<&'static str, (TimexType, &'static str)>> = LazyLock::new(|| {
     parse_list(include_str!("../../../assets/lexicons/time_words.tsv"))
         .filter_map(|line| {
             let mut cols = line.split('\t');

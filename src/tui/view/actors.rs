@@ -7,6 +7,17 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
+/// An actor's kind in a word.
+pub fn kind_word(k: crate::analysis::Label) -> &'static str {
+    use crate::analysis::Label;
+    match k {
+        Label::Person => "person",
+        Label::Org => "org",
+        Label::Place => "place",
+        Label::Misc => "other",
+    }
+}
+
 /// The actors panel.
 pub struct ActorsView<'a> {
     /// What to draw.
@@ -30,10 +41,10 @@ impl Widget for ActorsView<'_> {
             let w = r.width as usize;
             let count = format!("×{}", x_.mentions.len());
             let cw = display_width(&count);
-            let name_w = w.saturating_sub(cw + 6).min(24.max(w / 2));
+            let name_w = w.saturating_sub(cw + 9).min(24.max(w / 2));
             let mut x = r.x + 1;
             x = put_trunc(buf, x, r.y, &x_.name, name_w, style(t.text)) + 1;
-            x = put(buf, x, r.y, x_.kind.as_str(), 3, style(t.dim)) + 1;
+            x = put(buf, x, r.y, kind_word(x_.kind), 6, style(t.dim)) + 1;
             let right = r.right().saturating_sub(cw as u16 + 1);
             if let Some(role) = x_.roles.first() {
                 if right > x + 1 {

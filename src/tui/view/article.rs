@@ -38,6 +38,13 @@ impl Widget for ArticleView<'_> {
             w += cw;
             title.push(c);
         }
+        // The date that anchors the timeline, and where it came from.
+        let dated = crate::export::when::publication_words(s.doc.date, s.doc.date_source);
+        let block = if s.loading.is_none() && s.error.is_none() {
+            block.title_bottom(Line::styled(format!(" {dated} "), t.dim))
+        } else {
+            block
+        };
         block
             .title(Line::styled(format!(" {title} "), t.title))
             .render(area, buf);
@@ -89,7 +96,14 @@ impl Widget for ArticleView<'_> {
         if let Some(a) = &s.analysis {
             // Claims under dates and mentions, so those stay marked inside a claim.
             let claims = visible(&a.claims, |c| &c.span, vs, ve);
-            layers.push((claims.iter().map(|c| c.span.clone()).collect(), t.claim));
+            layers.push((
+                claims
+                    .iter()
+                    .filter(|c| s.claim_shown(c))
+                    .map(|c| c.span.clone())
+                    .collect(),
+                t.claim,
+            ));
             if let Some(c) = s.selected_claim().and_then(|i| a.claims.get(i)) {
                 layers.push((vec![c.span.clone()], t.claim_selected));
             }

@@ -1,10 +1,11 @@
-//! The claims panel: claims in reading order, with their status badge and note mark,
-//! kind, claimer and the start of the text.
+//! The claims panel: claims in reading order, each in two rows: its status badge and
+//! note mark, its claimer and kind in words, then as much of the claim as the two rows
+//! hold. The legend (`?`) explains the marks.
 
 use super::{panel_block, panel_title, put, put_trunc, render_rows};
 use crate::analysis::{Analysis, ClaimKind, Label};
 use crate::notes::Status;
-use crate::tui::layout::{display_width, Panel};
+use crate::tui::layout::{display_width, first_line, Panel};
 use crate::tui::state::State;
 use crate::tui::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
 use ratatui::buffer::Buffer;
@@ -17,18 +18,45 @@ pub struct ClaimsView<'a> {
     pub state: &'a State,
 }
 
-/// A four-letter tag for a claim kind.
-pub fn kind_tag(k: ClaimKind) -> &'static str {
+/// Every claim kind, in the legend's order.
+pub const KINDS: [ClaimKind; 7] = [
+    ClaimKind::Attributed,
+    ClaimKind::Statistic,
+    ClaimKind::Causal,
+    ClaimKind::Accusation,
+    ClaimKind::Prediction,
+    ClaimKind::Comparison,
+    ClaimKind::Factual,
+];
+
+/// A claim kind in a word, as the panel shows it.
+pub fn kind_word(k: ClaimKind) -> &'static str {
     match k {
-        ClaimKind::Attributed => "said",
-        ClaimKind::Statistic => "stat",
-        ClaimKind::Causal => "caus",
-        ClaimKind::Accusation => "accu",
-        ClaimKind::Prediction => "pred",
-        ClaimKind::Comparison => "comp",
+        ClaimKind::Attributed => "says",
+        ClaimKind::Statistic => "figure",
+        ClaimKind::Causal => "cause",
+        ClaimKind::Accusation => "accusation",
+        ClaimKind::Prediction => "prediction",
+        ClaimKind::Comparison => "comparison",
         ClaimKind::Factual => "fact",
     }
 }
+
+/// What a kind means, for the legend.
+pub fn kind_meaning(k: ClaimKind) -> &'static str {
+    match k {
+        ClaimKind::Attributed => "a quote or reported speech",
+        ClaimKind::Statistic => "a number, amount or statistic",
+        ClaimKind::Causal => "cause and effect (because, led to)",
+        ClaimKind::Accusation => "blame or an accusation",
+        ClaimKind::Prediction => "a prediction about the future",
+        ClaimKind::Comparison => "a comparison (more than, the largest)",
+        ClaimKind::Factual => "a concrete statement about events",
+    }
+}
+
+/// The mark of a hedged claim ("reportedly", "may").
+pub const HEDGED_MARK: &str = "≈";
 
 /// A claimer short enough for the panel's column: a person by surname ("Volkov"), anything
 /// else as written without a leading article ("Associated Press", cut by the caller).
@@ -99,37 +127,51 @@ impl Widget for ClaimsView<'_> {
                 put(buf, x, r.y, NOTE_MARK, 1, style(t.notes.note_mark));
             }
             x += 2;
-            x = put(buf, x, r.y, kind_tag(c.kind), 4, style(t.dim));
-            x = put(
-                buf,
-                x,
-                r.y,
-                if c.hedged { "~" } else { " " },
-                1,
-                style(t.dim),
-            );
-            if w >= 34 {
-                let who = c
-                    .claimer
-                    .as_deref()
-                    .map_or("author", |n| short_claimer(n, a));
-                put_trunc(buf, x, r.y, who, 10, style(t.actor));
-                x += 11;
+            // Who, in a word or two, and the kind.
+            let who = c
+                .claimer
+                .as_deref()
+                .map_or("author", |n| short_claimer(n, a));
+            let right = r.right();
+            let room = |x: u16| right.saturating_sub(x) as usize;
+            x = put_trunc(buf, x, r.y, who, room(x).min(w / 3).max(1), style(t.actor)) + 1;
+            if x < right {
+                x = put(buf, x, r.y, kind_word(c.kind), room(x), style(t.dim));
+            }
+            if c.hedged && x + 1 < right {
+                x = put(buf, x + 1, r.y, HEDGED_MARK, 1, style(t.dim));
+            }
+            if x < right {
+                x = put(buf, x, r.y, ":", 1, style(t.dim));
             }
             // Only the start of the claim matters here; never measure a whole paragraph.
-            let mut end = c.span.end.min(c.span.start + 4 * w);
+            let mut end = c.span.end.min(c.span.start + 8 * w);
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            let used = (x - r.x) as usize;
-            put_trunc(
-                buf,
-                x,
-                r.y,
-                &text[c.span.start..end],
-                w.saturating_sub(used),
-                style(t.text),
-            );
+            let claim: String = text[c.span.start..end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            let x = x + 1;
+            let (first, rest) = if x < right {
+                first_line(&claim, room(x))
+            } else {
+                ("", claim.as_str())
+            };
+            put(buf, x, r.y, first, room(x), style(t.text));
+            if r.height > 1 {
+                let x2 = r.x + 2;
+                let cut = end < c.span.end && !rest.is_empty();
+                let rest = if cut && display_width(rest) <= room(x2) {
+                    format!("{rest}…")
+                } else {
+                    rest.to_string()
+                };
+                put_trunc(buf, x2, r.y + 1, &rest, room(x2), style(t.text));
+            } else if !rest.is_empty() && x < right {
+                put_trunc(buf, x, r.y, &claim, room(x), style(t.text));
+            }
         });
     }
 }

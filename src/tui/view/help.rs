@@ -47,6 +47,40 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
     out.push(("Mouse".into(), String::new()));
     out.push(("wheel".into(), "scroll the pane under the pointer".into()));
     out.push(("click".into(), "focus a pane, select an item".into()));
+    out.push((String::new(), String::new()));
+    out.extend(legend());
+    out
+}
+
+/// What the panels' words and marks mean, in the help's (keys, description) rows.
+pub fn legend() -> Vec<(String, String)> {
+    use super::claims::{kind_meaning, kind_word, HEDGED_MARK, KINDS};
+    use crate::notes::Status;
+    use crate::tui::status_menu::{badge, NOTE_MARK};
+    let row = |k: &str, d: &str| (k.to_string(), d.to_string());
+    let mut out = vec![
+        row("Legend: claims", ""),
+        row("Volkov says", "the claimer (or the author), the kind"),
+    ];
+    out.extend(KINDS.iter().map(|&k| row(kind_word(k), kind_meaning(k))));
+    out.push(row(HEDGED_MARK, "hedged in the text (reportedly, may)"));
+    out.extend(
+        Status::ALL
+            .iter()
+            .filter(|&&st| st != Status::Unreviewed)
+            .map(|&st| row(badge(st), st.label())),
+    );
+    out.push(row(NOTE_MARK, "has a note"));
+    out.push(row("Claims 7 of 15", "check-worthy of all found (c)"));
+    out.push((String::new(), String::new()));
+    out.push(row("Legend: actors", ""));
+    out.push(row("person org place", "the kinds of actor"));
+    out.push(row("other", "any other name"));
+    out.push(row("×9", "mentions in the text"));
+    out.push((String::new(), String::new()));
+    out.push(row("Legend: article", ""));
+    out.push(row("claims", "marked, the selected one more"));
+    out.push(row("names, dates", "actors and dates, subtly"));
     out
 }
 
@@ -71,7 +105,7 @@ impl Widget for HelpView<'_> {
         let top = s.help_scroll.min(lines.len().saturating_sub(page));
         let mut block = t
             .block(true)
-            .title(Line::styled(" Keys (? or Esc closes) ", t.title));
+            .title(Line::styled(" Keys and legend (? or Esc closes) ", t.title));
         if lines.len() > page {
             let last = (top + page).min(lines.len());
             let more = format!(" {}–{} of {} · j/k scroll ", top + 1, last, lines.len());

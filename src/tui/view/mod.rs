@@ -4,6 +4,7 @@
 pub mod actors;
 pub mod article;
 pub mod claims;
+pub mod detail;
 pub mod help;
 pub mod notes;
 pub mod status;
@@ -200,14 +201,22 @@ pub fn panel_title(state: &State, panel: Panel) -> String {
         Panel::Actors => "Actors",
         Panel::Timeline => "Timeline",
     };
-    if state.analysis.is_none() {
+    let Some(a) = &state.analysis else {
         return name.to_string();
+    };
+    let n = state.panel_len(panel);
+    match panel {
+        Panel::Claims if state.claim_filter.is_none() && n < a.claims.len() => {
+            format!("{name} {n} of {}", a.claims.len())
+        }
+        Panel::Claims if state.all_claims => format!("{name} {n}, all"),
+        _ => format!("{name} {n}"),
     }
-    format!("{name} {}", state.panel_len(panel))
 }
 
-/// Draw the rows of a list panel inside `inner`: `row(i, rect, buf, selected_style)` draws
-/// item `i`. Only the visible items are visited.
+/// Draw the rows of a list panel inside `inner`, then the selected item whole in the
+/// detail box under them (while the panel has focus): `row(i, rect, buf, selected_style)`
+/// draws item `i` in its [`State::item_rows`] rows. Only the visible items are visited.
 pub fn render_rows(
     state: &State,
     panel: Panel,
@@ -239,10 +248,18 @@ pub fn render_rows(
     }
     let ListState { selected, offset } = *state.list(panel);
     let focused = state.focus.panel() == Some(panel);
-    for (k, i) in (offset..len).take(inner.height as usize).enumerate() {
+    let list_h = (state.list_rows(panel) as u16).min(inner.height);
+    let ih = state.item_rows(panel) as u16;
+    let d = Rect {
+        y: inner.y + list_h,
+        height: inner.height - list_h,
+        ..inner
+    };
+    detail::DetailView { state, panel }.render(d, buf);
+    for (k, i) in (offset..len).take((list_h / ih) as usize).enumerate() {
         let r = Rect {
-            y: inner.y + k as u16,
-            height: 1,
+            y: inner.y + k as u16 * ih,
+            height: ih,
             ..inner
         };
         let sel = (selected == Some(i)).then_some(if focused {

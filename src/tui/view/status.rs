@@ -2,9 +2,11 @@
 //! or the key hints of the focused pane (from the key map).
 
 use super::{put, put_trunc, spinner};
+use crate::tui::action::Action;
 use crate::tui::keymap::Section;
 use crate::tui::layout::display_width;
 use crate::tui::state::{Mode, State};
+use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -113,16 +115,55 @@ impl Widget for StatusView<'_> {
             _ => s.focus.section(),
         };
         let hints = s.keymap.hints(section);
-        for (i, (key, desc)) in hints.iter().enumerate() {
-            let need = display_width(key) + 1 + display_width(desc) + if i > 0 { 3 } else { 0 };
-            if x as usize + need > end as usize {
+        // The help hint is the last to go: the others give way to it, left to right.
+        let help = s.keymap.key_for(section, &Action::Help).or_else(|| {
+            (section != Section::Help && !modal(section))
+                .then(|| s.keymap.key_for(Section::Global, &Action::Help))
+                .flatten()
+        });
+        let is_help = |(k, _): &&(String, &str)| Some(k) == help.as_ref();
+        let width = |i: usize, (k, d): &(String, &str)| {
+            display_width(k) + 1 + display_width(d) + if i > 0 { 3 } else { 0 }
+        };
+        let last = hints.iter().find(is_help);
+        let reserve = last.map_or(0, |h| width(1, h));
+        let mut shown = 0;
+        for h in hints.iter().filter(|h| !is_help(h)) {
+            if x as usize + width(shown, h) + reserve > end as usize {
                 break;
             }
-            if i > 0 {
-                x = put(buf, x, area.y, " · ", 3, t.dim);
+            x = hint(buf, x, area.y, shown, h, t);
+            shown += 1;
+        }
+        if let Some(h) = last {
+            if x as usize + width(shown, h) <= end as usize {
+                hint(buf, x, area.y, shown, h, t);
             }
-            x = put(buf, x, area.y, key, 10, t.key) + 1;
-            x = put(buf, x, area.y, desc, 40, t.dim);
         }
     }
+}
+
+/// Whether `s` is a modal section (its hints stand alone, without [global]'s).
+fn modal(s: Section) -> bool {
+    matches!(
+        s,
+        Section::Visual | Section::Notes | Section::NoteEditor | Section::Search | Section::Help
+    )
+}
+
+/// Draw hint `i` (`key desc`, after a separator unless first); the column after it.
+fn hint(
+    buf: &mut Buffer,
+    x: u16,
+    y: u16,
+    i: usize,
+    (key, desc): &(String, &str),
+    t: &Theme,
+) -> u16 {
+    let mut x = x;
+    if i > 0 {
+        x = put(buf, x, y, " · ", 3, t.dim);
+    }
+    x = put(buf, x, y, key, 10, t.key) + 1;
+    put(buf, x, y, desc, 40, t.dim)
 }

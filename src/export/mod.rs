@@ -4,12 +4,12 @@
 //! Every function here is pure (strings in, string out); the caller loads the notes
 //! ([`crate::io::notes_store`]) and writes the result ([`crate::io::write_atomic`]).
 //!
-//! - [`markdown`]: YAML front matter (`title`, `source`, `date`, `exported`), then the
+//! - [`markdown`]: YAML front matter (`title`, `source`, `date`, `date_source`, `exported`), then the
 //!   claims, each a block quote holding the quote, its claimer, kind and status, and its
 //!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
 //!   tools such as Obsidian can link to; then actors, timeline, free highlights with
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
-//! - [`json`]: the analysis JSON ([`super::json`], `schema` 1) plus `notes_schema` and
+//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 1) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
@@ -17,6 +17,8 @@ use crate::analysis::{Analysis, NaiveDate, Span};
 use crate::document::Document;
 use crate::notes::{self, Entry, NoteSet};
 use std::fmt::Write;
+
+pub mod when;
 
 /// Export formats.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -78,6 +80,9 @@ pub fn markdown(
     match dct {
         Some(d) => {
             let _ = writeln!(s, "date: {}", d.format("%Y-%m-%d"));
+            if let Some(src) = doc.date_source.filter(|_| doc.date == Some(d)) {
+                let _ = writeln!(s, "date_source: {}", src.as_str());
+            }
         }
         None => {
             let _ = writeln!(s, "date: null");
@@ -144,7 +149,10 @@ pub fn markdown(
     }
     let _ = writeln!(s, "\n## Timeline ({})\n", a.timeline.len());
     for e in &a.timeline {
-        let when = e.value.clone().unwrap_or_else(|| "undated".into());
+        let when = e
+            .value
+            .as_deref()
+            .map_or_else(|| "undated".into(), when::timex_words);
         let _ = writeln!(s, "- **{when}** {}", one_line(&e.text));
     }
     s.push('\n');
@@ -278,8 +286,8 @@ fn link_target(t: &str) -> String {
 /// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
-    let meta = super::json::Meta::of(doc, &doc.source, &doc.source, dct);
-    let mut v = super::json::analysis_json(&meta, &doc.text, a);
+    let meta = crate::cli::json::Meta::of(doc, &doc.source, &doc.source, dct);
+    let mut v = crate::cli::json::analysis_json(&meta, &doc.text, a);
     let claims: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
     v["notes_schema"] = notes::export::NOTES_SCHEMA_VERSION.into();
     v["notes"] = notes::export::notes_json(notes, &claims);
@@ -339,11 +347,15 @@ fn one_line(s: &str) -> String {
 /// plus `suffix` (e.g. `.lede.md`).
 pub fn export_file_name(doc: &Document, suffix: &str) -> String {
     let name = doc.display_name();
+    // Only a file extension is cut: a title's own full stops ("U.S. rates") stay.
     let stem = name
         .rsplit_once('.')
-        .map(|(a, _)| a)
-        .filter(|a| !a.is_empty())
-        .unwrap_or(&name);
+        .filter(|(a, ext)| {
+            !a.is_empty()
+                && ["html", "htm", "xhtml", "md", "markdown", "txt", "text"]
+                    .contains(&ext.to_ascii_lowercase().as_str())
+        })
+        .map_or(name.as_str(), |(a, _)| a);
     let safe: String = stem
         .chars()
         .map(|c| {
@@ -355,6 +367,10 @@ pub fn export_file_name(doc: &Document, suffix: &str) -> String {
         })
         .take(60)
         .collect();
+    let mut safe = safe;
+    while safe.contains("--") {
+        safe = safe.replace("--", "-");
+    }
     let safe = safe.trim_matches('-');
     format!(
         "{}{suffix}",
@@ -371,6 +387,19 @@ mod tests {
     const TEXT: &str = "Officials said the attack claimed the lives of over 140 people. \
 Leonid Volkov pointed out that the warnings were ignored. The agency denied it. \
 Read more at the source.";
+
+    #[test]
+    fn saved_pages_export_under_their_title() {
+        let mut doc = Document::new("/saved/p/source.html", Format::Html, String::new(), vec![]);
+        assert_eq!(export_file_name(&doc, ".lede.md"), "source.lede.md");
+        doc.title = Some("U.S. rates: what changed?".into());
+        assert_eq!(
+            export_file_name(&doc, ".lede.md"),
+            "U-S-rates-what-changed.lede.md"
+        );
+        let plain = Document::new("/n/brief.txt", Format::Plain, String::new(), vec![]);
+        assert_eq!(export_file_name(&plain, ".lede.md"), "brief.lede.md");
+    }
 
     fn fixture() -> (Document, Analysis, NoteSet) {
         let mut doc = Document::new("/news/attack.txt", Format::Plain, TEXT.to_string(), vec![]);
