@@ -168,12 +168,15 @@ pub fn viterbi(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
-    let mut ok = [[false; 9]; 9];
-    let mut tr = [[0f32; 9]; 9];
-    for a in 0..tags {
-        for b in 0..tags {
-            ok[a][b] = allowed(Some(a), b);
-            tr[a][b] = trans[a + 1][b];
+    // For each tag, the tags that may precede it, with their transition scores.
+    let mut preds = [[(0u8, 0f32); 9]; 9];
+    let mut npreds = [0usize; 9];
+    for b in 0..tags {
+        for a in 0..tags {
+            if allowed(Some(a), b) {
+                preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
+                npreds[b] += 1;
+            }
         }
     }
     let prev = from.checked_sub(1);
@@ -189,11 +192,9 @@ pub fn viterbi(
         for b in 0..tags {
             let mut best = NEG;
             let mut arg = 0;
-            for a in 0..tags {
-                if score[a] == NEG || !ok[a][b] {
-                    continue;
-                }
-                let s = score[a] + tr[a][b];
+            for &(a, t) in &preds[b][..npreds[b]] {
+                let a = a as usize;
+                let s = score[a] + t;
                 if s > best {
                     best = s;
                     arg = a;

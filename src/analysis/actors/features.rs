@@ -289,13 +289,18 @@ impl SentenceInfo {
 
 /// Multi-word lexicon matches in a sentence: for each token, 0 (none) or
 /// `1 + 2 * kind + inside` where kind is the [`Known`] class and inside is 1 past the
-/// first word. Matches start at capitalised words and take the longest (up to five words).
+/// first word. Matches start at capitalised words, go on over words with a capital or a
+/// digit and connectors ("of", "and"), and take the longest (up to five words; one-word
+/// matches are word features).
 pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo]) -> Vec<u8> {
     let mut out = vec![0u8; toks.len()];
     let mut i = 0;
     let mut key = String::new();
+    let joins = |k: usize| {
+        infos[k].marked || matches!(infos[k].lower.as_str(), "of" | "and" | "&" | "de" | "the")
+    };
     while i < toks.len() {
-        if !infos[i].cap {
+        if !infos[i].cap || !(i + 1 < toks.len() && joins(i + 1)) {
             i += 1;
             continue;
         }
@@ -303,6 +308,9 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo]) -> Vec<u8> {
         key.clear();
         for j in i..toks.len().min(i + 5) {
             if j > i {
+                if !joins(j) {
+                    break;
+                }
                 let glue = &text[toks[j - 1].end..toks[j].start];
                 if glue.contains('\n') {
                     break;

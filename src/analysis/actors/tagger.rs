@@ -190,19 +190,17 @@ impl<'a> Table<'a> {
     }
 }
 
-/// The stretches of a sentence that may hold names: from one word before a word with a
-/// capital or a digit to one word after, merged when at most two words apart.
+/// The stretches of a sentence that may hold names: runs of words with a capital or a
+/// digit, merged when at most two other words stand between them ("Bank of the West").
 pub fn segments(infos: &[&WordInfo]) -> Vec<std::ops::Range<usize>> {
-    let n = infos.len();
     let mut out: Vec<std::ops::Range<usize>> = Vec::new();
     for (i, info) in infos.iter().enumerate() {
         if !info.marked {
             continue;
         }
-        let (a, b) = (i.saturating_sub(1), (i + 2).min(n));
         match out.last_mut() {
-            Some(last) if a <= last.end + 1 => last.end = b,
-            _ => out.push(a..b),
+            Some(last) if i <= last.end + 2 => last.end = i + 1,
+            _ => out.push(i..i + 1),
         }
     }
     out
