@@ -231,12 +231,20 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
     out.push(hash(T_LOWER, offset, lower.as_bytes()));
     out.push(hash(T_SHAPE, offset, info.shape.as_bytes()));
     // Byte offsets of the first four and last four characters' boundaries.
-    let bounds: Vec<usize> = lower.char_indices().map(|(b, _)| b).chain([lower.len()]).collect();
+    let bounds: Vec<usize> = lower
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([lower.len()])
+        .collect();
     let nchars = bounds.len() - 1;
     if offset == 0 {
         for n in 1..=4.min(nchars) {
             out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..bounds[n]]));
-            out.push(hash(T_SUFFIX, n as i8, &lower.as_bytes()[bounds[nchars - n]..]));
+            out.push(hash(
+                T_SUFFIX,
+                n as i8,
+                &lower.as_bytes()[bounds[nchars - n]..],
+            ));
         }
         let second = lower.chars().nth(1);
         let flags = [
@@ -256,7 +264,11 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
             }
         }
     } else if near && nchars >= 3 {
-        out.push(hash(T_SUFFIX, 10 + offset, &lower.as_bytes()[bounds[nchars - 3]..]));
+        out.push(hash(
+            T_SUFFIX,
+            10 + offset,
+            &lower.as_bytes()[bounds[nchars - 3]..],
+        ));
     }
     for &id in &info.lex {
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
@@ -405,7 +417,8 @@ pub fn token_features(
 ) {
     for o in -2i8..=2 {
         let j = i as isize + o as isize;
-        let w = (j >= 0 && (j as usize) < words.len()).then(|| (words[j as usize], infos[j as usize]));
+        let w =
+            (j >= 0 && (j as usize) < words.len()).then(|| (words[j as usize], infos[j as usize]));
         word_features(w, o, out);
     }
     context_features(i, infos, sent, gaz, doc, out);

@@ -91,19 +91,20 @@ impl<'a> Table<'a> {
         let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
         let mut entries: Vec<WordEntry> = Vec::new();
         let mut feats = Vec::with_capacity(64);
-        let score = |w: Option<(&str, &WordInfo)>, feats: &mut Vec<u64>| -> Vec<[[f32; NTAGS]; 5]> {
-            let mut out = vec![[[0f32; NTAGS]; 5]; models.len()];
-            for (o, off) in (-2i8..=2).enumerate() {
-                feats.clear();
-                f::word_features(w, off, feats);
-                for (m, model) in models.iter().enumerate() {
-                    for &h in feats.iter() {
-                        model.add(h, &mut out[m][o]);
+        let score =
+            |w: Option<(&str, &WordInfo)>, feats: &mut Vec<u64>| -> Vec<[[f32; NTAGS]; 5]> {
+                let mut out = vec![[[0f32; NTAGS]; 5]; models.len()];
+                for (o, off) in (-2i8..=2).enumerate() {
+                    feats.clear();
+                    f::word_features(w, off, feats);
+                    for (m, model) in models.iter().enumerate() {
+                        for &h in feats.iter() {
+                            model.add(h, &mut out[m][o]);
+                        }
                     }
                 }
-            }
-            out
-        };
+                out
+            };
         let word_ids = tokens
             .toks
             .iter()
