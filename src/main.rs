@@ -143,6 +143,27 @@ fn read(article: Option<String>, date: Option<NaiveDate>, top: bool) -> Result<E
             .context("writing the text")?;
         return Ok(ExitCode::SUCCESS);
     }
+    // A large file: paint its start now, read the whole on a worker.
+    let start = match article.as_deref() {
+        Some(p) if !p.starts_with("http://") && !p.starts_with("https://") => {
+            lede::io::open_start(p).map(|first| (first, p.to_string()))
+        }
+        _ => None,
+    };
+    if let Some((first, path)) = start {
+        let pending = Pending::Partial {
+            first,
+            job: Box::new(move || {
+                let mut d = lede::io::open(&path).map_err(|e| e.to_string())?;
+                if let Some(date) = date {
+                    d.set_date(date, lede::document::DateSource::Flag);
+                }
+                Ok(d)
+            }),
+        };
+        lede::tui::run(pending, top)?;
+        return Ok(ExitCode::SUCCESS);
+    }
     let pending = match article.as_deref() {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
             let owned = url.to_string();

@@ -388,3 +388,135 @@ fn reading_into_a_pipe_prints_the_text() {
         .trim();
     assert!(String::from_utf8_lossy(&out.stdout).contains(first));
 }
+
+// Endless sources: the size cap holds while reading, whatever the file system says the
+// size is (0 for devices and FIFOs). `LEDE_MAX_BYTES` lowers the cap so the tests stay small.
+
+#[test]
+fn dev_zero_is_refused_at_the_cap_while_reading() {
+    one_line_error(
+        &["/dev/zero"],
+        "/dev/zero: too large (more than 33554432 bytes",
+    );
+    let out = lede()
+        .env("LEDE_MAX_BYTES", "4096")
+        .args(["analyze", "/dev/zero"])
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .code(2)
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("/dev/zero: too large (more than 4096 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn dev_urandom_is_refused_at_the_cap_while_reading() {
+    let out = lede()
+        .env("LEDE_MAX_BYTES", "10000")
+        .arg("/dev/urandom")
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("/dev/urandom: too large"), "{err}");
+}
+
+/// Feed `writer` bytes of text without end until the reader goes away.
+fn endless_text(mut w: impl std::io::Write) {
+    let chunk = "words without end ".repeat(512);
+    while w.write_all(chunk.as_bytes()).is_ok() {}
+}
+
+#[test]
+fn an_endless_fifo_is_refused_at_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("endless.txt");
+    let made = std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap();
+    assert!(made.success());
+    let path = fifo.clone();
+    let writer = std::thread::spawn(move || {
+        endless_text(std::fs::OpenOptions::new().write(true).open(path).unwrap())
+    });
+    let out = lede()
+        .env("LEDE_MAX_BYTES", "100000")
+        .arg(fifo.to_str().unwrap())
+        .timeout(std::time::Duration::from_secs(20))
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("endless.txt: too large (more than 100000 bytes"),
+        "{err}"
+    );
+    writer.join().unwrap();
+}
+
+#[test]
+fn endless_standard_input_is_refused_at_the_cap() {
+    use std::process::{Command as Std, Stdio};
+    let mut child = Std::new(assert_cmd::cargo::cargo_bin("lede"))
+        .env("LEDE_MAX_BYTES", "100000")
+        .args(["analyze", "--input", "jsonl", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || endless_text(stdin));
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("standard input: too large (more than 100000 bytes"),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_size_cap_variable_only_lowers_the_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(&dir, "a.txt", ARTICLE.as_bytes());
+    lede()
+        .env("LEDE_MAX_BYTES", "99999999999")
+        .arg(&f)
+        .assert()
+        .success();
+    let out = lede()
+        .env("LEDE_MAX_BYTES", "99999999999")
+        .arg("/dev/zero")
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains("lede opens documents up to 33554432 bytes"),
+        "{err}"
+    );
+    let out = lede()
+        .env("LEDE_MAX_BYTES", "20")
+        .arg(&f)
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert!(
+        err.contains(&format!("{f}: too large ({} bytes;", ARTICLE.len())),
+        "{err}"
+    );
+}

@@ -272,6 +272,29 @@ fn json_ld_wins_over_the_url_and_modified_dates_come_last() {
 }
 
 #[test]
+fn a_video_upload_date_does_not_date_the_article() {
+    let head = r#"<script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2019-10-11"}</script>
+        <meta itemprop="datePublished" content="2019-11-19T02:34:30Z">"#;
+    assert_eq!(
+        date_of(&page(head, ARTICLE), None),
+        dated("2019-11-19", "meta")
+    );
+    let only_video = r#"<script type="application/ld+json">{"@type":"VideoObject","uploadDate":"2019-10-11"}</script>"#;
+    assert_eq!(
+        date_of(&page(only_video, ARTICLE), None),
+        dated("2019-10-11", "jsonld")
+    );
+}
+
+#[test]
+fn any_time_element_is_the_last_resort() {
+    let body = format!(
+        "<div class=\"meta\"><time datetime=\"2016-10-13T17:00:03Z\">Oct 13</time></div>{ARTICLE}"
+    );
+    assert_eq!(date_of(&page("", &body), None), dated("2016-10-13", "time"));
+}
+
+#[test]
 fn placeholder_and_far_dates_are_rejected() {
     for bad in [
         "0001-01-01T00:00:00Z",

@@ -5,8 +5,10 @@
 use lede::notes::{DocKey, NoteSet, Status, Target};
 use lede::tui::editor::{EditorInput, NoteEditor, NoteEditorWidget};
 use lede::tui::notes_theme::NotesTheme;
-use lede::tui::notes_view::{NotesListState, NotesView};
-use lede::tui::status_menu::{StatusMenu, StatusMenuWidget};
+use lede::tui::notes_view::NotesListState;
+use lede::tui::status_menu::StatusMenu;
+use lede::tui::view::notes_list::NotesView;
+use lede::tui::view::status_menu::StatusMenuWidget;
 use ratatui::backend::{Backend, TestBackend};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};

@@ -480,3 +480,22 @@ fn help_lists_the_note_modes() {
     }
     assert!(lines.iter().any(|(k, d)| k == "m" && d.contains("mark")));
 }
+
+/// The editor scrolls to its cursor in `update`; drawing only reads it.
+#[test]
+fn a_long_note_scrolls_to_the_cursor_as_it_is_typed() {
+    let mut s = sample(60, 20);
+    update(&mut s, Action::NextClaim);
+    update(&mut s, Action::AddNote);
+    for i in 0..30 {
+        type_keys(&mut s, &format!("line {i}"));
+        update(&mut s, Action::NoteNewline);
+    }
+    type_keys(&mut s, "the last line");
+    let mut t = ratatui::Terminal::new(ratatui::backend::TestBackend::new(60, 20)).expect("t");
+    t.draw(|f| lede::tui::view::draw(f, &s)).expect("draw");
+    let shown = format!("{}", t.backend());
+    assert!(shown.contains("the last line"), "{shown}");
+    let p = t.get_cursor_position().expect("cursor");
+    assert!(p.y > 0 && p.y < 19, "{p:?}");
+}

@@ -561,3 +561,55 @@ fn claims_take_two_rows_and_clicks_land_on_the_right_one() {
     assert!(s.detail_rows(lede::tui::layout::Panel::Claims) >= 2);
     assert_eq!(s.detail_rows(lede::tui::layout::Panel::Actors), 0);
 }
+
+/// A large file shows its start at once; the whole replaces it in place, and a G
+/// pressed meanwhile lands at the very end.
+#[test]
+fn the_start_of_a_large_file_is_replaced_by_the_whole_in_place() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("big.txt");
+    let mut text = String::from("A big book\n\n");
+    let mut i = 0;
+    while text.len() < (lede::io::LARGE_FILE as usize) + 1000 {
+        text.push_str(&format!(
+            "Paragraph {i} goes on for a while to fill the file up.\n\n"
+        ));
+        i += 1;
+    }
+    text.push_str("The end of the big book.\n");
+    std::fs::write(&path, &text).expect("write");
+    let source = path.to_str().expect("path");
+    let first = lede::io::open_start(source).expect("a quick start");
+    let whole = lede::io::open(source).expect("open");
+    assert!(first.text.len() < 70_000);
+    assert!(
+        whole.text.starts_with(&first.text),
+        "the start is the whole's start"
+    );
+    assert!(lede::io::open_start(dir.path().join("none").to_str().expect("p")).is_none());
+
+    let mut s = State::new(first.clone(), 80, 24);
+    s.partial = true;
+    update(&mut s, Action::PageDown);
+    let top = s.top_offset();
+    assert!(top > 0);
+    assert_eq!(
+        update(&mut s, Action::Loaded(Box::new(Ok(whole.clone())))),
+        Some(Command::Analyze)
+    );
+    assert!(!s.partial);
+    assert_eq!(s.top_offset(), top, "the same place in the whole");
+    assert_eq!(s.doc.text.len(), whole.text.len());
+
+    let mut s = State::new(first, 80, 24);
+    s.partial = true;
+    update(&mut s, Action::Bottom);
+    update(&mut s, Action::Loaded(Box::new(Ok(whole))));
+    assert_eq!(
+        s.percent(),
+        100,
+        "G pressed while loading: the end of the whole"
+    );
+    let last = s.shown_rows().last().map(|r| r.span.clone()).expect("rows");
+    assert!(s.doc.text[..last.end].ends_with("The end of the big book."));
+}

@@ -5,8 +5,10 @@
 //! 2019", "Published Monday …", a date with a clock time), bylines, photo credits and
 //! captions that end in a credit ("… (Image: Getty)", "(AP Photo/…)"), share bars (a line of
 //! network names), slideshow counters, prompts ("Read more", "Subscribe …", newsletter
-//! offers), copyright lines, rows of teasers tagged `[VIDEO]` `[INSIGHT]`, blocks almost all
-//! link text, and a caption-like line (no sentence end) repeated from earlier on the page.
+//! offers), copyright lines, rows of teasers tagged `[VIDEO]` `[INSIGHT]`, link lines in
+//! capitals, and a caption-like line (no sentence end) repeated from earlier on the page.
+//! Link-only lines and list items inside the article stay; a run of them that closes the
+//! article goes ([`trailing_link_list`]).
 //! After a "Related" / "More from" line, the list that follows goes too. A press release's
 //! closing "About <organisation>" section is dropped afterwards by
 //! [`about_section_start`]. Preformatted text and images are never furniture.
@@ -232,9 +234,12 @@ fn is_leftover(content: &str, link_bytes: usize, kind: BlockKind) -> bool {
         return true;
     }
     let letters = content.chars().filter(|c| c.is_alphanumeric()).count();
-    // Link-only list items stay here (a post's list of sources, a contents list); only a
-    // run of them closing the article goes, by [`trailing_link_list`].
-    link_heavy(content, link_bytes) && letters > 0 && !heading && !is_item
+    // Link-only lines inside the article stay (a post's list of sources, a contents list,
+    // "Learn more about …"); a run of them closing the article goes, by
+    // [`trailing_link_list`]. A link in capitals is a teaser shouting for a click.
+    let shouting =
+        content.chars().any(char::is_uppercase) && !content.chars().any(char::is_lowercase);
+    link_heavy(content, link_bytes) && letters > 0 && !heading && !is_item && shouting
 }
 
 /// Whether at least 80% of `content`'s bytes are link text.
@@ -243,25 +248,29 @@ fn link_heavy(content: &str, link_bytes: usize) -> bool {
 }
 
 /// Where a list of links that closes the article starts (other stories, "see also"): the
-/// trailing run of list items that are almost all link text, with the short headings
-/// between them. `blocks` gives each block's kind, text and link bytes.
+/// trailing run of list items and lines that are almost all link text, with the short
+/// headings over them. `blocks` gives each block's kind, text and link bytes.
 pub fn trailing_link_list(blocks: &[(BlockKind, &str, usize)]) -> Option<usize> {
     let mut start = None;
-    for (i, (kind, text, links)) in blocks.iter().enumerate().rev() {
-        match kind {
-            BlockKind::ListItem { .. } if link_heavy(text, *links) => start = Some(i),
-            BlockKind::Heading(_) | BlockKind::Paragraph
-                if start.is_some() && text.split_whitespace().count() <= 8 =>
-            {
-                start = Some(i)
-            }
-            _ => break,
+    let mut links = false;
+    for (i, (kind, text, bytes)) in blocks.iter().enumerate().rev() {
+        let linked = link_heavy(text, *bytes)
+            && matches!(kind, BlockKind::ListItem { .. } | BlockKind::Paragraph);
+        if linked {
+            links = true;
+            start = Some(i);
+        } else if matches!(kind, BlockKind::Heading(_))
+            && links
+            && text.split_whitespace().count() <= 8
+        {
+            // A heading over the list ("Elsewhere") goes with it.
+            start = Some(i);
+        } else {
+            break;
         }
     }
-    // Headings ahead of the first list item belong to it; a lone heading is not a list.
-    let first_item =
-        (start?..blocks.len()).find(|&i| matches!(blocks[i].0, BlockKind::ListItem { .. }))?;
-    Some(start?.min(first_item))
+    // A page that is nothing but links keeps them: only a run after the article goes.
+    start.filter(|&s| s > 0)
 }
 
 /// A line that is mostly the names of networks to share on ("Whatsapp Facebook Pint").
@@ -468,6 +477,9 @@ mod tests {
         let n = item.len();
         let mut f = Furniture::default();
         assert!(!f.is_furniture(item, n, LI));
+        assert!(!f.is_furniture("Learn more about tide tables", 28, P));
+        let shout = "FERRY FARES RISE AGAIN THIS WINTER";
+        assert!(f.is_furniture(shout, shout.len(), P));
         let blocks = [
             (P, "Sources I used:", 0),
             (LI, item, n),
@@ -483,6 +495,14 @@ mod tests {
         ];
         assert_eq!(trailing_link_list(&blocks), Some(4));
         assert_eq!(trailing_link_list(&blocks[..4]), None);
+        // Link lines closing the article go as well; a lone heading is not a list.
+        let lines = [(P, "Text of the article.", 0), (P, item, n), (P, item, n)];
+        assert_eq!(trailing_link_list(&lines), Some(1));
+        let heading = [
+            (P, "Text of the article.", 0),
+            (BlockKind::Heading(2), "End", 0),
+        ];
+        assert_eq!(trailing_link_list(&heading), None);
     }
 
     #[test]

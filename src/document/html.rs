@@ -387,7 +387,8 @@ const META_MODIFIED: &[&str] = &[
 /// `datePublished` (at any depth, in `@graph` and arrays; the shallowest wins), the
 /// publication meta tags, a `<time datetime>` in the article header (or marked
 /// `itemprop=datePublished` / `pubdate`), a date in the URL path (`url`, else the page's
-/// canonical or `og:url` link), and last `dateModified` / modification meta tags.
+/// canonical or `og:url` link), JSON-LD `dateCreated` / `uploadDate` (often a video's),
+/// `dateModified` and the modification meta tags, and last the page's first `<time>`.
 /// A candidate that is not a [`plausible_date`] (relative to `today`) is skipped.
 fn page_date(
     page: &dom_query::Document,
@@ -448,12 +449,21 @@ fn page_date(
             .find_map(|u| date_from_url(&u).and_then(ok))
             .map(|d| (d, DateSource::Url))
     };
-    json_ld(&["datePublished", "dateCreated", "uploadDate"])
+    let any_time = || {
+        page.select("time[datetime]")
+            .nodes()
+            .iter()
+            .find_map(|n| n.attr("datetime").and_then(|v| text_date(&v)))
+            .map(|d| (d, DateSource::TimeElement))
+    };
+    json_ld(&["datePublished"])
         .or_else(|| meta(META_PUBLISHED))
         .or_else(time)
         .or_else(from_url)
+        .or_else(|| json_ld(&["dateCreated", "uploadDate"]))
         .or_else(|| json_ld(&["dateModified"]))
         .or_else(|| meta(META_MODIFIED))
+        .or_else(any_time)
 }
 
 /// The first plausible date under one of `keys` in a JSON-LD block, breadth first (the

@@ -1,10 +1,10 @@
 //! Fetching `http(s)://` URLs: one blocking GET over rustls (no OpenSSL).
 //!
 //! Bounded in every way a hostile or broken server could stretch it: connect and total
-//! timeouts, a redirect limit, a size cap ([`MAX_BYTES`]) and a content-type check (HTML or
+//! timeouts, a redirect limit, a size cap ([`max_bytes`](super::max_bytes)) and a content-type check (HTML or
 //! text only). Every failure is one [`LoadError::Fetch`] line naming the URL.
 
-use super::{LoadError, Raw, MAX_BYTES};
+use super::{LoadError, Raw};
 use std::io::Read;
 use std::time::Duration;
 use std::time::Instant;
@@ -29,7 +29,7 @@ impl Default for Options {
             connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(30),
             max_redirects: 5,
-            max_bytes: MAX_BYTES,
+            max_bytes: super::max_bytes(),
         }
     }
 }
@@ -143,7 +143,7 @@ pub fn fetch(url: &str, opts: &Options) -> Result<Raw, LoadError> {
     }
     if let Some(len) = header("content-length").and_then(|v| v.trim().parse::<u64>().ok()) {
         if len > opts.max_bytes {
-            return Err(too_large(url, len, opts.max_bytes));
+            return Err(too_large(url, Some(len), opts.max_bytes));
         }
     }
     let final_url = current;
@@ -163,7 +163,7 @@ pub fn fetch(url: &str, opts: &Options) -> Result<Raw, LoadError> {
             )),
         })?;
     if bytes.len() as u64 > opts.max_bytes {
-        return Err(too_large(url, bytes.len() as u64, opts.max_bytes));
+        return Err(too_large(url, None, opts.max_bytes));
     }
     Ok(Raw {
         source: url.to_string(),
@@ -216,7 +216,7 @@ fn redirect_target(base: &str, location: &str) -> Result<String, String> {
     }
 }
 
-fn too_large(url: &str, size: u64, limit: u64) -> LoadError {
+fn too_large(url: &str, size: Option<u64>, limit: u64) -> LoadError {
     LoadError::TooLarge {
         source_name: url.to_string(),
         size,

@@ -14,6 +14,65 @@ use std::path::Path;
 /// almost certainly not an article, and refusing it keeps the reader responsive.
 pub const MAX_BYTES: u64 = 32 * 1024 * 1024;
 
+/// The size cap in force: [`MAX_BYTES`], or the smaller number of bytes given in
+/// `LEDE_MAX_BYTES` (the variable can lower the cap, never raise it).
+pub fn max_bytes() -> u64 {
+    std::env::var("LEDE_MAX_BYTES")
+        .ok()
+        .and_then(|v| v.trim().parse::<u64>().ok())
+        .filter(|&n| n > 0)
+        .map_or(MAX_BYTES, |n| n.min(MAX_BYTES))
+}
+
+/// Read `reader` to its end, stopping as soon as more than `limit` bytes have come: an
+/// endless source (`/dev/zero`, a FIFO, a pipe, a server) costs at most `limit + 1` bytes.
+/// More than `limit` is [`LoadError::TooLarge`] naming `name`; a read error is
+/// [`LoadError::Io`].
+pub fn read_capped(reader: impl Read, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let mut bytes = Vec::new();
+    reader
+        .take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Io(name.into(), e))?;
+    if bytes.len() as u64 > limit {
+        return Err(LoadError::TooLarge {
+            source_name: name.into(),
+            size: None,
+            limit,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Read the file at `path` with the cap of [`read_capped`]. The size the file system
+/// reports is used only to refuse a regular file early: devices, FIFOs and files in
+/// `/proc` report 0 or a wrong size, so the cap is also applied while reading.
+pub fn read_file_capped(path: &Path, name: &str, limit: u64) -> Result<Vec<u8>, LoadError> {
+    let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => LoadError::NotFound(name.into()),
+        _ => LoadError::Io(name.into(), e),
+    })?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory(name.into()));
+    }
+    if meta.is_file() && meta.len() > limit {
+        return Err(LoadError::TooLarge {
+            source_name: name.into(),
+            size: Some(meta.len()),
+            limit,
+        });
+    }
+    let file = std::fs::File::open(path).map_err(|e| LoadError::Io(name.into(), e))?;
+    read_capped(file, name, limit)
+}
+
+fn describe_size(size: &Option<u64>, limit: &u64) -> String {
+    match size {
+        Some(size) => format!("{size} bytes"),
+        None => format!("more than {limit} bytes"),
+    }
+}
+
 /// Why a document could not be opened. Each variant's message names the source.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -30,13 +89,14 @@ pub enum LoadError {
     /// The file is empty or only whitespace.
     #[error("{0}: the document is empty")]
     Empty(String),
-    /// The file is larger than [`MAX_BYTES`].
-    #[error("{source_name}: too large ({size} bytes; lede opens documents up to {limit} bytes)")]
+    /// The source is larger than the cap ([`max_bytes`]).
+    #[error("{source_name}: too large ({}; lede opens documents up to {limit} bytes)", describe_size(.size, .limit))]
     TooLarge {
         /// The source.
         source_name: String,
-        /// Its size.
-        size: u64,
+        /// Its size, when known before reading (a regular file, an HTTP Content-Length);
+        /// `None` when reading stopped at the cap.
+        size: Option<u64>,
         /// The limit.
         limit: u64,
     },
@@ -65,43 +125,12 @@ pub fn read_source(source: &str) -> Result<Raw, LoadError> {
     if source.starts_with("http://") || source.starts_with("https://") {
         return fetch_url(source);
     }
+    let limit = max_bytes();
     let bytes = if source == "-" {
-        let mut buf = Vec::new();
-        std::io::stdin()
-            .take(MAX_BYTES + 1)
-            .read_to_end(&mut buf)
-            .map_err(|e| LoadError::Io("standard input".into(), e))?;
-        buf
+        read_capped(std::io::stdin().lock(), "standard input", limit)?
     } else {
-        let path = Path::new(source);
-        let meta = std::fs::metadata(path).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => LoadError::NotFound(source.into()),
-            _ => LoadError::Io(source.into(), e),
-        })?;
-        if meta.is_dir() {
-            return Err(LoadError::IsDirectory(source.into()));
-        }
-        if meta.len() > MAX_BYTES {
-            return Err(LoadError::TooLarge {
-                source_name: source.into(),
-                size: meta.len(),
-                limit: MAX_BYTES,
-            });
-        }
-        std::fs::read(path).map_err(|e| LoadError::Io(source.into(), e))?
+        read_file_capped(Path::new(source), source, limit)?
     };
-    let name = if source == "-" {
-        "standard input"
-    } else {
-        source
-    };
-    if bytes.len() as u64 > MAX_BYTES {
-        return Err(LoadError::TooLarge {
-            source_name: name.into(),
-            size: bytes.len() as u64,
-            limit: MAX_BYTES,
-        });
-    }
     Ok(Raw {
         source: source.into(),
         bytes,
@@ -193,6 +222,49 @@ pub fn detect_format(source: &str, content_type: Option<&str>, text: &str) -> Fo
 pub fn open(source: &str) -> Result<Document, LoadError> {
     let raw = read_source(source)?;
     document_from_raw(raw)
+}
+
+/// Files at least this large open in two steps: [`open_start`] first, then [`open`].
+pub const LARGE_FILE: u64 = 1 << 20;
+
+/// How much of a large file [`open_start`] reads.
+const START_BYTES: usize = 64 << 10;
+
+/// A quick first document of a large plain-text file: its first 64 KiB up to the last
+/// paragraph break, parsed as [`open`] would, so the reader can paint its first screen
+/// while the whole file is read on a worker. `None` when the file is small, not plain
+/// UTF-8 text, or its start is not a whole paragraph: then [`open`] is all there is.
+/// Its text is the start of what [`open`] makes of the whole file in the cases it
+/// accepts; the caller checks (the reader compares the texts) before relying on it.
+pub fn open_start(source: &str) -> Option<Document> {
+    if source == "-" || source.contains("://") {
+        return None;
+    }
+    let mut file = std::fs::File::open(source).ok()?;
+    let meta = file.metadata().ok()?;
+    if !meta.is_file() || meta.len() < LARGE_FILE || meta.len() > MAX_BYTES {
+        return None;
+    }
+    let mut head = Vec::with_capacity(START_BYTES);
+    (&mut file)
+        .take(START_BYTES as u64)
+        .read_to_end(&mut head)
+        .ok()?;
+    if looks_binary(&head) {
+        return None;
+    }
+    let text = match std::str::from_utf8(&head) {
+        Ok(t) => t,
+        // A character cut at the end of the chunk is fine; anything else is not UTF-8.
+        Err(e) if e.error_len().is_none() => std::str::from_utf8(&head[..e.valid_up_to()]).ok()?,
+        Err(_) => return None,
+    };
+    let cut = text.rfind("\n\n")?;
+    let start = &text[..cut];
+    if detect_format(source, None, start) != Format::Plain || start.trim().is_empty() {
+        return None;
+    }
+    Some(document::plain::parse(source, start))
 }
 
 /// Turn raw bytes into a document (checks for binary and empty content).

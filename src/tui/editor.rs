@@ -18,9 +18,9 @@
 //! Text is wrapped at word boundaries, grapheme by grapheme, and measured with
 //! unicode-width as ratatui's buffer measures it. The last column of the text area is
 //! kept for a space or the cursor at the end of a full row. Up and Down move by wrapped
-//! row using the width of the last draw (by line before the first draw); the scroll
-//! position is updated while drawing, through a `Cell`, so that views can draw from a
-//! shared borrow of the state.
+//! row using the width [`NoteEditor::fit`] was last given (by line before that); `fit`
+//! also scrolls to the cursor. The reader's `update` calls it after every change, so the
+//! widget only reads the editor.
 //!
 //! ```text
 //! a        state.mode = Mode::Note { editor: NoteEditor::new(&existing_note), target }
@@ -33,16 +33,15 @@
 //!          if let Some(p) = w.cursor_position(frame.area()) { frame.set_cursor_position(p) }
 //! ```
 
+use super::layout::grapheme_width;
 use super::notes_theme::{centered, one_line, width, NotesTheme};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Widget};
-use std::cell::Cell;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// The key hints shown at the bottom of the popup.
 pub const HINTS: &str = "Enter save · Alt-Enter new line · Esc cancel";
@@ -156,9 +155,9 @@ pub struct NoteEditor {
     goal: Option<usize>,
     original: String,
     /// First visible wrapped row (kept by the widget).
-    scroll: Cell<usize>,
+    scroll: usize,
     /// Wrap width of the last draw; 0 before the first.
-    wrap: Cell<usize>,
+    wrap: usize,
 }
 
 impl NoteEditor {
@@ -170,8 +169,8 @@ impl NoteEditor {
             original: text.clone(),
             text,
             goal: None,
-            scroll: Cell::new(0),
-            wrap: Cell::new(0),
+            scroll: 0,
+            wrap: 0,
         }
     }
 
@@ -285,7 +284,7 @@ impl NoteEditor {
     }
 
     fn vertical(&mut self, dir: isize) {
-        let rows = wrap_rows(&self.text, self.wrap.get());
+        let rows = wrap_rows(&self.text, self.wrap);
         let (row, col) = locate(&self.text, &rows, self.cursor);
         let goal = *self.goal.get_or_insert(col);
         let target = row as isize + dir;
@@ -298,9 +297,18 @@ impl NoteEditor {
         };
     }
 
+    /// Fit the editor to a text area `text` (as [`NoteEditorWidget::text_area`] gives
+    /// it): wrap at its width, and scroll so the cursor shows in its height.
+    pub fn fit(&mut self, text: Rect) {
+        self.wrap = wrap_width(text);
+        let rows = wrap_rows(&self.text, self.wrap);
+        let (row, _) = locate(&self.text, &rows, self.cursor);
+        self.scroll = self.top(rows.len(), row, text.height as usize);
+    }
+
     /// First visible row for a viewport of `height` rows, keeping the cursor in view.
     fn top(&self, rows: usize, cursor_row: usize, height: usize) -> usize {
-        let mut top = self.scroll.get().min(rows.saturating_sub(height));
+        let mut top = self.scroll.min(rows.saturating_sub(height));
         if cursor_row < top {
             top = cursor_row;
         } else if cursor_row >= top + height {
@@ -314,6 +322,11 @@ fn is_word(g: &str) -> bool {
     g.chars()
         .next()
         .is_some_and(|c| c.is_alphanumeric() || c == '_')
+}
+
+/// The wrapping width in a text area: its width less the column kept for the cursor.
+fn wrap_width(text: Rect) -> usize {
+    (text.width as usize).saturating_sub(1).max(1)
 }
 
 /// The wrapped rows of `text` at `wrap` cells (0: no wrapping), as byte ranges without
@@ -331,7 +344,7 @@ fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
         let mut last_break = None;
         for (i, g) in line.grapheme_indices(true) {
             let pos = line_start + i;
-            let w = UnicodeWidthStr::width(g);
+            let w = grapheme_width(g);
             let space = g.chars().all(char::is_whitespace);
             // One space may hang in the column kept for the cursor; a word may not.
             let room = if space { wrap.saturating_add(1) } else { wrap };
@@ -372,7 +385,7 @@ fn offset_at(text: &str, rows: &[Range<usize>], row: usize, goal: usize) -> usiz
     let mut at = r.start;
     let mut col = 0;
     for (i, g) in text[r.clone()].grapheme_indices(true) {
-        let w = UnicodeWidthStr::width(g);
+        let w = grapheme_width(g);
         let end = r.start + i + g.len();
         if col + w > goal || (soft && end == r.end) {
             return at;
@@ -451,11 +464,14 @@ impl<'a> NoteEditorWidget<'a> {
         }
     }
 
+    /// The rect the note's text is drawn in when the widget is rendered in `area`.
+    pub fn text_area(&self, area: Rect) -> Rect {
+        self.parts(area).text
+    }
+
     /// Wrapped rows for a text area, and the row/column of the cursor.
     fn layout(&self, text: Rect) -> (Vec<Range<usize>>, usize, usize) {
-        let wrap = (text.width as usize).saturating_sub(1).max(1);
-        self.editor.wrap.set(wrap);
-        let rows = wrap_rows(&self.editor.text, wrap);
+        let rows = wrap_rows(&self.editor.text, wrap_width(text));
         let (row, col) = locate(&self.editor.text, &rows, self.editor.cursor);
         (rows, row, col)
     }
@@ -514,7 +530,6 @@ impl Widget for &NoteEditorWidget<'_> {
         }
         let (rows, row, _) = self.layout(text);
         let top = self.editor.top(rows.len(), row, text.height as usize);
-        self.editor.scroll.set(top);
         for (y, r) in (text.y..text.bottom()).zip(&rows[top..]) {
             let s = &self.editor.text[r.clone()];
             buf.set_stringn(text.x, y, s, text.width as usize, theme.text);
@@ -727,9 +742,8 @@ mod tests {
 
     #[test]
     fn up_and_down_follow_wrapped_rows() {
-        let e = NoteEditor::new("the quick brown fox");
-        e.wrap.set(10);
-        let mut e = e;
+        let mut e = NoteEditor::new("the quick brown fox");
+        e.wrap = 10;
         e.handle(Home);
         e.handle(Down);
         assert_eq!(&e.text()[e.cursor()..], "brown fox");
@@ -775,9 +789,9 @@ mod tests {
 
     #[test]
     fn scroll_keeps_the_cursor_visible() {
-        let e = NoteEditor::new("1\n2\n3\n4\n5\n6");
+        let mut e = NoteEditor::new("1\n2\n3\n4\n5\n6");
         assert_eq!(e.top(6, 5, 3), 3);
-        e.scroll.set(3);
+        e.scroll = 3;
         assert_eq!(e.top(6, 4, 3), 3);
         assert_eq!(e.top(6, 1, 3), 1);
         assert_eq!(e.top(2, 0, 3), 0);

@@ -39,7 +39,9 @@ pub fn display_width(s: &str) -> usize {
     s.graphemes(true).map(grapheme_width).sum()
 }
 
-fn grapheme_width(g: &str) -> usize {
+/// Width of one grapheme as the renderer draws it (the one measure [`display_width`]
+/// sums): control characters take no room, except `\n` which shows as one space.
+pub fn grapheme_width(g: &str) -> usize {
     if g == "\n" {
         1
     } else if g.contains(char::is_control) {

@@ -42,18 +42,29 @@ use std::sync::Arc;
 use std::time::Duration;
 use update::Command;
 
+/// Work that produces a document (or a one-line error) on a worker thread.
+pub type Job = Box<dyn FnOnce() -> Result<Document, String> + Send>;
+
 /// What the reader opens: a document already read, or one still loading (a URL).
 // Made once per run; boxing the document would buy nothing.
 #[allow(clippy::large_enum_variant)]
 pub enum Pending {
     /// The document is here.
     Ready(Document),
+    /// The start of a large document is here (see [`crate::io::open_start`]); `job`
+    /// reads the whole of it, which replaces it when done.
+    Partial {
+        /// The start, shown at once.
+        first: Document,
+        /// Produces the whole document or a one-line error, on a worker thread.
+        job: Job,
+    },
     /// The document is being fetched; `name` is shown meanwhile.
     Loading {
         /// What to show while loading (the URL).
         name: String,
         /// Produces the document or a one-line error, on a worker thread.
-        job: Box<dyn FnOnce() -> Result<Document, String> + Send>,
+        job: Job,
     },
 }
 
@@ -73,11 +84,20 @@ pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     let (tx, rx) = mpsc::channel();
     let places = crate::io::places::PlaceStore::from_env();
+    let mut rest = None;
     let mut state = match pending {
         Pending::Ready(doc) => {
             let mut s = State::new(doc, size.width, size.height);
             s.places = places.clone();
             start_analysis(&mut s, &tx, from_top);
+            s
+        }
+        Pending::Partial { first, job } => {
+            let mut s = State::new(first, size.width, size.height);
+            s.partial = true;
+            // Read the whole once the start is on screen: on a small machine the worker
+            // would compete with the first paint.
+            rest = Some(job);
             s
         }
         Pending::Loading { name, job } => {
@@ -91,7 +111,7 @@ pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
     let stop = Arc::new(AtomicBool::new(false));
     let input = event::spawn_input(tx.clone(), stop.clone());
     state.places = places;
-    let result = event_loop(&mut guard, &mut state, &tx, &rx, from_top);
+    let result = event_loop(&mut guard, &mut state, &tx, &rx, from_top, rest);
     keep_place(&state);
     stop.store(true, Ordering::Relaxed);
     drop(guard);
@@ -109,6 +129,7 @@ fn event_loop(
     tx: &Sender<Msg>,
     rx: &mpsc::Receiver<Msg>,
     from_top: bool,
+    mut rest: Option<Job>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     loop {
@@ -116,10 +137,13 @@ fn event_loop(
             guard.terminal.draw(|f| view::draw(f, state))?;
             dirty = false;
         }
+        if let Some(job) = rest.take() {
+            event::spawn_worker(tx.clone(), Msg::Loaded, job);
+        }
         if state.quit {
             return Ok(());
         }
-        let busy = state.analyzing || state.loading.is_some();
+        let busy = state.analyzing || state.loading.is_some() || state.partial;
         let msg = if busy {
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
@@ -350,10 +374,19 @@ fn load_user_keymap(state: &mut State) {
     let Some(path) = dirs::config_dir().map(|d| d.join("lede").join("keymap.toml")) else {
         return;
     };
-    let Ok(text) = std::fs::read_to_string(&path) else {
+    let name = path.display().to_string();
+    if !path.exists() {
         return;
+    }
+    // A key map is a few kilobytes; the cap keeps a FIFO or a device there from hanging.
+    let text = match crate::io::read_file_capped(&path, &name, 1024 * 1024) {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(e) => {
+            state.say(e.to_string(), true);
+            return;
+        }
     };
-    let errors = state.keymap.merge_toml(&path.display().to_string(), &text);
+    let errors = state.keymap.merge_toml(&name, &text);
     if let Some(first) = errors.first() {
         let more = match errors.len() - 1 {
             0 => String::new(),

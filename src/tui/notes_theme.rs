@@ -5,11 +5,11 @@
 //! semantic roles; the colours here are only the [`Default`] and the NO_COLOR variant
 //! ([`NotesTheme::no_color`]: bold, underline and reverse only).
 
+use super::layout::grapheme_width;
 use crate::notes::Status;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Modifier, Style};
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Styles of the note widgets, by role.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -98,7 +98,7 @@ pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
 /// Display width of `s` in terminal cells, grapheme by grapheme (as ratatui's buffer
 /// measures it).
 pub fn width(s: &str) -> usize {
-    s.graphemes(true).map(UnicodeWidthStr::width).sum()
+    s.graphemes(true).map(grapheme_width).sum()
 }
 
 /// `s` on one line fitting in `max` cells: runs of whitespace (newlines included)
@@ -124,7 +124,7 @@ pub fn one_line(s: &str, max: usize) -> String {
     let mut out = String::new();
     let mut used = 0;
     for g in flat.graphemes(true) {
-        let w = UnicodeWidthStr::width(g);
+        let w = grapheme_width(g);
         if used + w + 1 > max {
             break;
         }

@@ -1,15 +1,16 @@
-//! The list of a document's notes and marks.
+//! The list of a document's notes and marks: its state and rows (the widget is
+//! [`crate::tui::view::notes_list::NotesView`]).
 //!
-//! [`NotesView`] draws [`NoteSet::entries`] (text order, orphans last): per entry a row
+//! `NotesView` draws [`NoteSet::entries`] (text order, orphans last): per entry a row
 //! with the status badge, the kind (`claim 3`, `highlight`) and the quote, and, when it
-//! has a note, a second row with [`NOTE_MARK`] and the note's first line. Orphans (their
+//! has a note, a second row with the note mark and the note's first line. Orphans (their
 //! passage was not found after the text changed) come under their own header,
 //! "orphaned (text changed)", with the quote they had. Only the visible rows are built
 //! and drawn; the view scrolls to keep the selected entry in sight.
 //!
 //! [`NotesListState`] holds the selection (an index into `entries()`) and the scroll
-//! offset, which the widget updates while drawing (through a `Cell`, so views draw
-//! from a shared borrow of the state). [`NotesListState::selected_span`] gives the span
+//! offset, which `update` fits to the selection ([`NotesListState::fit`]); the widget
+//! only reads it. [`NotesListState::selected_span`] gives the span
 //! to jump to.
 //!
 //! ```text
@@ -22,30 +23,24 @@
 //! click    NotesView::new(..).block(b).entry_at(area, y) -> Some(i) => notes_list.select(i, ..)
 //! ```
 
-use super::notes_theme::{one_line, NotesTheme};
-use super::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
+use super::status_menu::BADGE_WIDTH;
 use crate::analysis::Span;
-use crate::notes::{Entry, EntryKind, NoteId, NoteSet};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::style::Style;
-use ratatui::widgets::{Block, Widget};
-use std::cell::Cell;
+use crate::notes::{Entry, NoteId, NoteSet};
 
 /// The header above orphaned entries.
 pub const ORPHANS_HEADER: &str = "orphaned (text changed)";
 
 /// Cells before the kind column: selection marker (2), badge, space.
-const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
+pub(crate) const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
 /// Width of the kind column ("highlight").
-const KIND_WIDTH: usize = 9;
+pub(crate) const KIND_WIDTH: usize = 9;
 
 /// Selection and scroll of the notes list.
 #[derive(Debug, Clone, Default)]
 pub struct NotesListState {
-    selected: usize,
-    /// First visible row (kept by the widget).
-    offset: Cell<usize>,
+    pub(crate) selected: usize,
+    /// First visible row (kept by [`NotesListState::fit`]).
+    pub(crate) offset: usize,
 }
 
 impl NotesListState {
@@ -74,6 +69,14 @@ impl NotesListState {
         self.select(usize::MAX, len);
     }
 
+    /// Scroll so that the selected entry shows in a list `height` rows high, moving as
+    /// little as possible (call after the selection or the notes change).
+    pub fn fit(&mut self, notes: &NoteSet, height: usize) {
+        let entries = notes.entries();
+        let rows = rows(&entries);
+        self.offset = fit_top(&rows, self.selected, self.offset, height);
+    }
+
     /// The selected entry.
     pub fn selected_entry<'n>(&self, notes: &'n NoteSet) -> Option<&'n Entry> {
         notes.entries().get(self.selected).copied()
@@ -93,7 +96,7 @@ impl NotesListState {
 
 /// One display row.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Row {
+pub(crate) enum Row {
     /// The orphans' header.
     Header,
     /// The first row of entry `i`.
@@ -103,7 +106,7 @@ enum Row {
 }
 
 impl Row {
-    fn entry(self) -> Option<usize> {
+    pub(crate) fn entry(self) -> Option<usize> {
         match self {
             Row::Header => None,
             Row::Entry(i) | Row::Note(i) => Some(i),
@@ -111,7 +114,29 @@ impl Row {
     }
 }
 
-fn rows(entries: &[&Entry]) -> Vec<Row> {
+/// First visible row from `offset`, keeping entry `sel` (and the orphans' header above
+/// a first orphan) in view.
+pub(crate) fn fit_top(rows: &[Row], sel: usize, offset: usize, height: usize) -> usize {
+    let mut top = offset.min(rows.len().saturating_sub(height));
+    let Some(first) = rows.iter().position(|r| r.entry() == Some(sel)) else {
+        return top;
+    };
+    let last = rows
+        .iter()
+        .rposition(|r| r.entry() == Some(sel))
+        .unwrap_or(first);
+    if first < top {
+        top = first;
+        if first > 0 && rows[first - 1] == Row::Header {
+            top -= 1;
+        }
+    } else if last >= top + height {
+        top = (last + 1).saturating_sub(height).min(first);
+    }
+    top
+}
+
+pub(crate) fn rows(entries: &[&Entry]) -> Vec<Row> {
     let mut rows = Vec::with_capacity(entries.len() * 2 + 1);
     let mut header = false;
     for (i, e) in entries.iter().enumerate() {
@@ -127,187 +152,13 @@ fn rows(entries: &[&Entry]) -> Vec<Row> {
     rows
 }
 
-/// Draws the notes of a [`NoteSet`] as a list, in the area it is given.
-pub struct NotesView<'a> {
-    entries: Vec<&'a Entry>,
-    state: &'a NotesListState,
-    theme: &'a NotesTheme,
-    block: Option<Block<'a>>,
-}
-
-impl<'a> NotesView<'a> {
-    /// The list of `notes`' live entries, with `state`'s selection.
-    pub fn new(notes: &'a NoteSet, state: &'a NotesListState, theme: &'a NotesTheme) -> Self {
-        NotesView {
-            entries: notes.entries(),
-            state,
-            theme,
-            block: None,
-        }
-    }
-
-    /// Draw inside `block` (e.g. the reader's bordered pane with a title).
-    pub fn block(mut self, block: Block<'a>) -> Self {
-        self.block = Some(block);
-        self
-    }
-
-    fn inner(&self, area: Rect) -> Rect {
-        self.block.as_ref().map_or(area, |b| b.inner(area))
-    }
-
-    /// First visible row, keeping the selected entry (and the orphans' header above a
-    /// first orphan) in view.
-    fn top(&self, rows: &[Row], height: usize) -> usize {
-        let sel = self.state.selected;
-        let mut top = self
-            .state
-            .offset
-            .get()
-            .min(rows.len().saturating_sub(height));
-        let Some(first) = rows.iter().position(|r| r.entry() == Some(sel)) else {
-            return top;
-        };
-        let last = rows
-            .iter()
-            .rposition(|r| r.entry() == Some(sel))
-            .unwrap_or(first);
-        if first < top {
-            top = first;
-            if first > 0 && rows[first - 1] == Row::Header {
-                top -= 1;
-            }
-        } else if last >= top + height {
-            top = (last + 1).saturating_sub(height).min(first);
-        }
-        top
-    }
-
-    /// The index (into [`NoteSet::entries`]) of the entry drawn at terminal row `y`
-    /// when the view is rendered in `area` (for mouse clicks).
-    pub fn entry_at(&self, area: Rect, y: u16) -> Option<usize> {
-        let inner = self.inner(area);
-        if y < inner.y || y >= inner.bottom() {
-            return None;
-        }
-        let rows = rows(&self.entries);
-        let top = self.top(&rows, inner.height as usize);
-        rows.get(top + (y - inner.y) as usize)?.entry()
-    }
-
-    fn draw_row(&self, row: Row, area: Rect, buf: &mut Buffer) {
-        let t = self.theme;
-        let w = area.width as usize;
-        let (x, y) = (area.x, area.y);
-        match row {
-            Row::Header => {
-                let label = format!("── {ORPHANS_HEADER} ");
-                let fill = w.saturating_sub(super::notes_theme::width(&label));
-                buf.set_stringn(x, y, label + &"─".repeat(fill), w, t.orphan);
-            }
-            Row::Entry(i) => {
-                let e = self.entries[i];
-                let marker = if i == self.state.selected {
-                    "▶ "
-                } else {
-                    "  "
-                };
-                let (mark, mark_style) = match e.kind {
-                    EntryKind::Claim => {
-                        (badge(e.status_or_default()), t.badge(e.status_or_default()))
-                    }
-                    EntryKind::Highlight => ("", Style::new()),
-                };
-                let kind = match (e.kind, e.claim) {
-                    (EntryKind::Claim, Some(n)) => format!("claim {}", n + 1),
-                    (EntryKind::Claim, None) => "claim".to_string(),
-                    (EntryKind::Highlight, _) => "highlight".to_string(),
-                };
-                let quote_style = if e.orphaned { t.orphan } else { t.text };
-                let (cx, _) = buf.set_stringn(x, y, marker, w, Style::new());
-                buf.set_stringn(
-                    cx,
-                    y,
-                    mark,
-                    BADGE_WIDTH.min(w.saturating_sub(2)),
-                    mark_style,
-                );
-                let kx = x + KIND_COL as u16;
-                if w > KIND_COL {
-                    let kind = format!("{kind:<KIND_WIDTH$} ");
-                    buf.set_stringn(kx, y, kind, w - KIND_COL, t.muted);
-                }
-                let qcol = KIND_COL + KIND_WIDTH + 1;
-                if w > qcol + 2 {
-                    let q = one_line(&e.anchor.exact, w - qcol - 2);
-                    buf.set_stringn(x + qcol as u16, y, format!("“{q}”"), w - qcol, quote_style);
-                }
-            }
-            Row::Note(i) => {
-                let e = self.entries[i];
-                if w <= KIND_COL + 2 {
-                    return;
-                }
-                let mut lines = e.note.trim().lines();
-                let first = lines.next().unwrap_or_default();
-                let more = if lines.next().is_some() { " …" } else { "" };
-                let avail = (w - KIND_COL - 2).saturating_sub(more.chars().count());
-                let text = one_line(first, avail) + more;
-                let nx = x + KIND_COL as u16;
-                let (tx, _) = buf.set_stringn(nx, y, NOTE_MARK, 1, t.note_mark);
-                buf.set_stringn(tx + 1, y, text, w - KIND_COL - 2, t.text);
-            }
-        }
-    }
-}
-
-impl Widget for &NotesView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        if let Some(b) = &self.block {
-            b.render(area, buf);
-        }
-        let inner = self.inner(area);
-        if inner.width == 0 || inner.height == 0 {
-            return;
-        }
-        if self.entries.is_empty() {
-            let msg = "No notes yet.";
-            buf.set_stringn(
-                inner.x,
-                inner.y,
-                msg,
-                inner.width as usize,
-                self.theme.muted,
-            );
-            return;
-        }
-        let rows = rows(&self.entries);
-        let top = self.top(&rows, inner.height as usize);
-        self.state.offset.set(top);
-        for (y, &row) in (inner.y..inner.bottom()).zip(&rows[top..]) {
-            let line = Rect {
-                y,
-                height: 1,
-                ..inner
-            };
-            self.draw_row(row, line, buf);
-            if row.entry() == Some(self.state.selected) {
-                buf.set_style(line, self.theme.selected);
-            }
-        }
-    }
-}
-
-impl Widget for NotesView<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        (&self).render(area, buf);
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::notes::{DocKey, Status, Target};
+    use crate::tui::notes_theme::NotesTheme;
+    use crate::tui::view::notes_list::NotesView;
+    use ratatui::layout::Rect;
 
     const T: &str = "Officials said 140 people died. Critics blamed the agency. It denied it.";
 
@@ -373,7 +224,8 @@ mod tests {
         let rows = rows(&view.entries);
         // Rows: E0, E1, N1, E2; two visible rows must show E2.
         assert_eq!(view.top(&rows, 2), 2);
-        s.offset.set(2);
+        s.fit(&n, 2);
+        assert_eq!(s.offset, 2);
         s.select(1, n.len());
         let view = NotesView::new(&n, &s, &theme);
         assert_eq!(view.top(&rows, 2), 1);

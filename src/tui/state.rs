@@ -182,6 +182,10 @@ pub struct State {
     pub doc: Document,
     /// What is being loaded, while it is.
     pub loading: Option<String>,
+    /// Only the start of the document is here; the whole is being read.
+    pub partial: bool,
+    /// `G` was pressed while [`State::partial`]: go to the end when the rest is here.
+    pub wants_end: bool,
     /// Why loading failed, if it did.
     pub error: Option<String>,
     /// The analysis, once done.
@@ -276,6 +280,8 @@ impl State {
         let mut s = State {
             doc,
             loading: None,
+            partial: false,
+            wants_end: false,
             error: None,
             analysis: None,
             analyzing: false,

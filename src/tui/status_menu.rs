@@ -1,17 +1,13 @@
-//! Claim status badges and a small popup to pick a status.
+//! Claim status badges and the state of the small menu to pick a status (drawn by
+//! [`crate::tui::view::status_menu`]).
 //!
 //! [`badge`] gives the short symbol shown in the claims panel, the margin and the notes
 //! list; [`NOTE_MARK`] marks an entry that carries a note. [`StatusMenu`] lists the six
 //! statuses with the current one selected, for readers who prefer choosing to cycling
 //! with `m`. Input is a small [`MenuInput`] enum; [`menu_input_from_key`] maps keys.
 
-use super::notes_theme::{centered, NotesTheme};
 use crate::notes::Status;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
 
 /// The mark shown beside an entry that has a note.
 pub const NOTE_MARK: &str = "✎";
@@ -36,7 +32,8 @@ pub fn badge(status: Status) -> &'static str {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusMenu {
     /// Index into [`Status::ALL`].
-    selected: usize,
+    /// Index into [`Status::ALL`] of the highlighted status.
+    pub(crate) selected: usize,
 }
 
 /// What the user asked of the status menu.
@@ -106,63 +103,6 @@ impl StatusMenu {
             MenuInput::Cancel => return MenuOutcome::Cancel,
         }
         MenuOutcome::Continue
-    }
-}
-
-/// Draws a [`StatusMenu`] as a bordered popup centred in the area it is given (the
-/// whole frame, typically); it clears what is under it.
-pub struct StatusMenuWidget<'a> {
-    menu: &'a StatusMenu,
-    theme: &'a NotesTheme,
-}
-
-impl<'a> StatusMenuWidget<'a> {
-    /// The widget for `menu`, drawn with `theme`.
-    pub fn new(menu: &'a StatusMenu, theme: &'a NotesTheme) -> Self {
-        StatusMenuWidget { menu, theme }
-    }
-
-    /// Where the popup goes inside `frame`.
-    pub fn area(frame: Rect) -> Rect {
-        centered(frame, 26, Status::ALL.len() as u16 + 2)
-    }
-}
-
-impl Widget for &StatusMenuWidget<'_> {
-    fn render(self, frame: Rect, buf: &mut Buffer) {
-        let area = StatusMenuWidget::area(frame);
-        Clear.render(area, buf);
-        let block = Block::bordered()
-            .border_style(self.theme.border)
-            .title(Span::styled(" Status ", self.theme.title));
-        let inner = block.inner(area);
-        block.render(area, buf);
-        for (i, &s) in Status::ALL.iter().enumerate().take(inner.height as usize) {
-            let row = Rect {
-                y: inner.y + i as u16,
-                height: 1,
-                ..inner
-            };
-            let line = Line::from(vec![
-                Span::raw(format!("{} ", i + 1)),
-                Span::styled(
-                    format!("{:<w$}", badge(s), w = BADGE_WIDTH),
-                    self.theme.badge(s),
-                ),
-                Span::raw(" "),
-                Span::raw(s.label()),
-            ]);
-            line.render(row, buf);
-            if i == self.menu.selected {
-                buf.set_style(row, self.theme.selected);
-            }
-        }
-    }
-}
-
-impl Widget for StatusMenuWidget<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        (&self).render(area, buf);
     }
 }
 

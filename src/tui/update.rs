@@ -28,8 +28,32 @@ pub enum Command {
     Copy(String),
 }
 
-/// Apply `action` to `state`.
+/// Apply `action` to `state`, then fit the scrolled popups (note editor, notes list)
+/// to what changed, so that views only read.
 pub fn update(state: &mut State, action: Action) -> Option<Command> {
+    let r = apply(state, action);
+    match state.mode {
+        Mode::Note => fit_editor(state),
+        Mode::Notes => fit_notes_list(state),
+        _ => {}
+    }
+    r
+}
+
+/// Wrap and scroll the note editor to its popup.
+fn fit_editor(state: &mut State) {
+    let Some(parts) = super::view::editor_widget(state) else {
+        return;
+    };
+    let text = parts
+        .widget()
+        .text_area(super::view::popup_frame(state).intersection(state.area));
+    if let Some(edit) = state.editor.as_mut() {
+        edit.editor.fit(text);
+    }
+}
+
+fn apply(state: &mut State, action: Action) -> Option<Command> {
     // Resizes and worker reports mean the same in every mode: handle them as the normal
     // mode does, then return to the mode the reader was in.
     if state.mode != Mode::Normal
@@ -151,6 +175,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
             let len = state.notes.len();
             let i = state.notes_list.selected();
             state.notes_list.select(i, len);
+            fit_notes_list(state);
             state.status = None;
         }
         Action::SearchSubmit
@@ -172,7 +197,7 @@ pub fn update(state: &mut State, action: Action) -> Option<Command> {
 fn passthrough(state: &mut State, action: Action) -> Option<Command> {
     let mode = state.mode;
     state.mode = Mode::Normal;
-    let r = update(state, action);
+    let r = apply(state, action);
     state.mode = mode;
     r
 }
@@ -538,6 +563,19 @@ fn copy_claim(state: &mut State) -> Option<Command> {
 }
 
 fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
+    let r = notes_mode_step(state, action);
+    fit_notes_list(state);
+    r
+}
+
+/// Scroll the notes list to its selection, in the popup's height.
+pub fn fit_notes_list(state: &mut State) {
+    let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
+    let height = area.height.saturating_sub(2) as usize;
+    state.notes_list.fit(&state.notes, height);
+}
+
+fn notes_mode_step(state: &mut State, action: Action) -> Option<Command> {
     let len = state.notes.len();
     match action {
         Action::Down => state.notes_list.move_by(1, len),
@@ -581,7 +619,7 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
         Action::ClickAt(_, y) => {
             let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
             let block = state.theme.block(true);
-            let view = super::notes_view::NotesView::new(
+            let view = super::view::notes_list::NotesView::new(
                 &state.notes,
                 &state.notes_list,
                 &state.theme.notes,
@@ -645,9 +683,22 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
             let (w, h) = (state.area.width, state.area.height);
             let keymap = std::mem::take(&mut state.keymap);
             let theme = state.theme.clone();
+            // The whole of a document whose start was shown: stay where the reader is
+            // (the start is the same text), and finish a G pressed meanwhile.
+            let kept = (state.partial && doc.text.starts_with(state.doc.text.as_str()))
+                .then(|| (state.top_offset(), state.focus, state.zoom, state.wants_end));
             *state = State::new(doc, w, h);
             state.keymap = keymap;
             state.theme = theme;
+            if let Some((top, focus, zoom, end)) = kept {
+                state.focus = focus;
+                state.zoom = zoom;
+                state.relayout();
+                state.scroll_to_offset(top);
+                if end {
+                    scroll_article(state, isize::MAX);
+                }
+            }
             state.analyzing = true;
             Some(Command::Analyze)
         }
@@ -796,10 +847,12 @@ fn leap(state: &mut State, span: Span) {
 }
 
 /// `g`/`G`: in the article a jump (remembered); in a panel, the first or last item.
+/// While only the start of the document is here, `G` goes to the end once it all is.
 fn leap_scroll(state: &mut State, by: isize) {
     if state.focus.panel().is_some() {
         return step(state, by);
     }
+    state.wants_end = state.partial && by == isize::MAX;
     let before = state.top_offset();
     scroll_article(state, by);
     if state.top_offset() != before {

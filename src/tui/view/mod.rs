@@ -7,20 +7,22 @@ pub mod claims;
 pub mod detail;
 pub mod help;
 pub mod notes;
+pub mod notes_list;
 pub mod status;
+pub mod status_menu;
 pub mod timeline;
 
 use super::editor::NoteEditorWidget;
 use super::keymap::Section;
 use super::layout::{display_width, Panel};
 use super::state::{ListState, Mode, NoteEdit, State};
-use super::status_menu::StatusMenuWidget;
 use super::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Widget};
+use status_menu::StatusMenuWidget;
 use unicode_segmentation::UnicodeSegmentation;
 
 /// The whole screen.

@@ -1,8 +1,8 @@
 //! The notes list as a popup over the reader ([`NotesView`] in a bordered block).
 
 use crate::tui::notes_theme::centered;
-use crate::tui::notes_view::NotesView;
 use crate::tui::state::State;
+use crate::tui::view::notes_list::NotesView;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::Line;

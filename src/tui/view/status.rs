@@ -45,7 +45,9 @@ impl Widget for StatusView<'_> {
         let mut x = area.x + 1;
         let name = s.doc.display_name();
         x = put_trunc(buf, x, area.y, &name, (w / 4).max(8), t.key) + 2;
-        x = put(buf, x, area.y, &format!("{}%", s.percent()), 4, t.status) + 2;
+        if !s.partial {
+            x = put(buf, x, area.y, &format!("{}%", s.percent()), 4, t.status) + 2;
+        }
         if s.analysis.is_some() && !s.visible_claims.is_empty() {
             let k = s
                 .claims
@@ -64,8 +66,8 @@ impl Widget for StatusView<'_> {
             let m = format!("match {}/{}", i + 1, s.search.matches.len());
             x = put(buf, x, area.y, &m, 20, t.status) + 2;
         }
-        if s.analyzing || s.loading.is_some() {
-            let what = if s.loading.is_some() {
+        if s.analyzing || s.loading.is_some() || s.partial {
+            let what = if s.loading.is_some() || s.partial {
                 "loading"
             } else {
                 "analysing"
