@@ -211,9 +211,12 @@ fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
         let words: Vec<&str> = toks.iter().map(|t| &doc.text[t.start..t.end]).collect();
         let infos: Vec<&WordInfo> = infos_all[range.clone()].iter().collect();
         let sent = f::SentenceInfo::new(toks, &infos);
-        let gaz = f::gazetteer(&doc.text, toks, &infos);
+        let mut gaz = Vec::new();
+        f::gazetteer(&doc.text, toks, &infos, &mut gaz);
         // The same stretches as the tagger decodes.
-        for seg in tagger::segments(&infos) {
+        let mut segs = Vec::new();
+        tagger::segments(&infos, &mut segs);
+        for seg in segs {
             let mut feats = Vec::with_capacity(seg.len());
             for i in seg.clone() {
                 let mut v = Vec::with_capacity(48);

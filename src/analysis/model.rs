@@ -261,7 +261,7 @@ mod tests {
         e[1][2] = 3.0;
         e[1][4] = 0.5;
         let allowed = |a: Option<usize>, b: usize| {
-            b == 0 || b % 2 == 1 || matches!(a, Some(a) if a != 0 && (a + 1) / 2 == b / 2)
+            b == 0 || b % 2 == 1 || matches!(a, Some(a) if a != 0 && a.div_ceil(2) == b / 2)
         };
         let path = viterbi(&e, &trans, 0, allowed);
         // O I-PER is forbidden; B-PER I-PER (3) beats B-ORG I-ORG (2.5) and B-ORG O (2).

@@ -50,7 +50,7 @@ pub fn allowed(a: Option<usize>, b: usize) -> bool {
     if b == 0 || b % 2 == 1 {
         return true;
     }
-    matches!(a, Some(a) if a != 0 && (a + 1) / 2 == b / 2)
+    matches!(a, Some(a) if a != 0 && a.div_ceil(2) == b / 2)
 }
 
 const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
@@ -304,15 +304,16 @@ impl SentenceInfo {
 /// first word. Matches start at capitalised words, go on over words with a capital or a
 /// digit and connectors ("of", "and"), and take the longest (up to five words; one-word
 /// matches are word features).
-pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo]) -> Vec<u8> {
-    let mut out = vec![0u8; toks.len()];
+pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(toks.len(), 0);
     let mut i = 0;
     let mut key = String::new();
     let joins = |k: usize| {
         infos[k].marked || matches!(infos[k].lower.as_str(), "of" | "and" | "&" | "de" | "the")
     };
     while i < toks.len() {
-        if !infos[i].cap || !(i + 1 < toks.len() && joins(i + 1)) {
+        if !infos[i].cap || i + 1 >= toks.len() || !joins(i + 1) {
             i += 1;
             continue;
         }
@@ -350,7 +351,6 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo]) -> Vec<u8> {
             None => i += 1,
         }
     }
-    out
 }
 
 /// Position-dependent features of word `i` of a sentence. `doc` is the second pass's
@@ -437,14 +437,14 @@ pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
             return 0;
         }
         let label = t.div_ceil(2);
-        let continued = k + 1 < n && tags[k + 1] != 0 && tags[k + 1] % 2 == 0;
+        let continued = k + 1 < n && tags[k + 1] != 0 && tags[k + 1].is_multiple_of(2);
         if t % 2 == 1 && !continued {
             label
         } else {
             4 + label
         }
     };
-    let mut counts: std::collections::HashMap<&str, [u32; 9]> = Default::default();
+    let mut counts: rustc_hash::FxHashMap<&str, [u32; 9]> = Default::default();
     for k in 0..n {
         if caps[k] {
             counts.entry(lowers[k]).or_default()[role(k)] += 1;

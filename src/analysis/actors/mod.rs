@@ -114,23 +114,22 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
 fn line_case(text: &str, tokens: &Tokens, i: usize) -> (bool, bool) {
     let toks = tokens.sentence(i);
     let period = toks.last().is_some_and(|t| &text[t.start..t.end] == ".");
-    let words: Vec<&str> = toks
-        .iter()
-        .filter(|k| k.kind == Kind::Word)
-        .map(|k| &text[k.start..k.end])
-        .collect();
-    let caps = words
-        .iter()
-        .filter(|w| w.chars().count() > 1 && !w.chars().any(char::is_lowercase))
-        .count();
-    let initial = words
-        .iter()
-        .filter(|w| w.chars().next().is_some_and(char::is_uppercase))
-        .count();
-    let headline = words.len() >= 2 && caps * 2 > words.len();
+    let (mut words, mut caps, mut initial) = (0, 0, 0);
+    for t in toks.iter().filter(|k| k.kind == Kind::Word) {
+        let w = &text[t.start..t.end];
+        words += 1;
+        let mut chars = w.chars();
+        if chars.next().is_some_and(char::is_uppercase) {
+            initial += 1;
+            if chars.next().is_some() && !w.chars().any(char::is_lowercase) {
+                caps += 1;
+            }
+        }
+    }
+    let headline = words >= 2 && caps * 2 > words;
     (
         headline,
-        !headline && !period && words.len() >= 3 && initial * 4 >= words.len() * 3,
+        !headline && !period && words >= 3 && initial * 4 >= words * 3,
     )
 }
 

@@ -88,7 +88,8 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     fn new(text: &'a str, tokens: &'a Tokens, models: &'a [Model]) -> Self {
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
+        let mut ids: FxHashMap<&str, u32> =
+            FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 8 + 16, Default::default());
         let mut entries: Vec<WordEntry> = Vec::new();
         let mut feats = Vec::with_capacity(64);
         let score =
@@ -139,18 +140,22 @@ impl<'a> Table<'a> {
         let mut tags = vec![0usize; self.tokens.toks.len()];
         let mut ctx = Vec::with_capacity(16);
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
+        // Buffers reused from sentence to sentence.
+        let (mut infos, mut gaz, mut segs) = (Vec::new(), Vec::new(), Vec::new());
         for (si, range) in self.tokens.sentences.iter().enumerate() {
             let toks = self.tokens.sentence(si);
             let wid = &self.word_ids[range.clone()];
-            let infos: Vec<&WordInfo> = wid
-                .iter()
-                .map(|&i| &self.entries[i as usize].info)
-                .collect();
-            let sent = f::SentenceInfo::new(toks, &infos);
-            let gaz = f::gazetteer(self.text, toks, &infos);
+            infos.clear();
+            infos.extend(wid.iter().map(|&i| &self.entries[i as usize].info));
             // Only stretches around capitalised words and numbers can hold a name: each
             // is decoded on its own, the words between them are outside any name.
-            for seg in segments(&infos) {
+            segments(&infos, &mut segs);
+            if segs.is_empty() {
+                continue;
+            }
+            let sent = f::SentenceInfo::new(toks, &infos);
+            f::gazetteer(self.text, toks, &infos, &mut gaz);
+            for seg in segs.iter().cloned() {
                 em.clear();
                 for i in seg.clone() {
                     let mut s = [0f32; NTAGS];
@@ -193,8 +198,8 @@ impl<'a> Table<'a> {
 
 /// The stretches of a sentence that may hold names: runs of words with a capital or a
 /// digit, merged when at most two other words stand between them ("Bank of the West").
-pub fn segments(infos: &[&WordInfo]) -> Vec<std::ops::Range<usize>> {
-    let mut out: Vec<std::ops::Range<usize>> = Vec::new();
+pub fn segments(infos: &[&WordInfo], out: &mut Vec<std::ops::Range<usize>>) {
+    out.clear();
     for (i, info) in infos.iter().enumerate() {
         if !info.marked {
             continue;
@@ -204,7 +209,6 @@ pub fn segments(infos: &[&WordInfo]) -> Vec<std::ops::Range<usize>> {
             _ => out.push(i..i + 1),
         }
     }
-    out
 }
 
 /// Names from BIO tags: a B- tag opens a name, I- tags of its label continue it.
@@ -225,7 +229,7 @@ pub fn spans(tokens: &Tokens, tags: &[usize]) -> Vec<Tagged> {
         for k in range.clone() {
             let t = tags[k];
             match f::tag_label(t) {
-                Some(l) if t % 2 == 0 && open.is_some_and(|(_, ol)| ol == l) => {}
+                Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
                 Some(l) => {
                     close(&mut open, k, &mut out);
                     open = Some((k, l));
