@@ -7,7 +7,7 @@
 #![deny(clippy::unwrap_used)]
 
 use anyhow::{Context, Result};
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
 use lede::analysis::NaiveDate;
 use lede::cli::{self, InputFormat, OutputFormat};
 use lede::export::ExportFormat;
@@ -77,6 +77,26 @@ enum Command {
         #[arg(long, value_parser = parse_date_arg)]
         date: Option<NaiveDate>,
     },
+    /// Look after the notes store ($LEDE_DATA_DIR/notes or the user's data directory).
+    Notes(NotesArgs),
+    /// Print a shell completion script: `lede completions bash > ~/.local/share/bash-completion/completions/lede`.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff): `lede man > lede.1`, or `lede man | man -l -`.
+    Man,
+}
+
+/// What `lede notes` does.
+#[derive(clap::Args)]
+#[group(required = true)]
+struct NotesArgs {
+    /// Merge the notes of every notes file set aside as unreadable (`*.corrupt-N`) back
+    /// into the file it came from, printing one line per file.
+    #[arg(long)]
+    recover: bool,
 }
 
 fn parse_date_arg(s: &str) -> Result<NaiveDate, String> {
@@ -92,7 +112,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("lede: {e:#}");
+            eprintln!("lede: {}", lede::export::terminal_safe(&format!("{e:#}")));
             ExitCode::from(1)
         }
     }
@@ -119,6 +139,21 @@ fn run(args: Args) -> Result<ExitCode> {
             output,
             date,
         }) => export(input.as_deref(), format, output, date),
+        Some(Command::Notes(n)) => notes(&n),
+        Some(Command::Completions { shell }) => {
+            let mut out = std::io::stdout().lock();
+            clap_complete::generate(shell, &mut Args::command(), "lede", &mut out);
+            out.flush().context("writing the completions")?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Man) => {
+            let mut out = std::io::stdout().lock();
+            clap_mangen::Man::new(Args::command())
+                .render(&mut out)
+                .and_then(|()| out.flush())
+                .context("writing the manual page")?;
+            Ok(ExitCode::SUCCESS)
+        }
         None => read(args.article, args.date, args.top),
     }
 }
@@ -249,9 +284,16 @@ fn export(
     let body = lede::export::render(format, &doc, &a, &notes, dct, &today);
     match output {
         Some(path) => {
-            lede::io::write_atomic(&path, body.as_bytes())
-                .with_context(|| format!("{}: cannot write the export", path.display()))?;
-            eprintln!("lede: wrote {}", path.display());
+            let (target, note) = lede::io::output_target(&path).map_err(anyhow::Error::msg)?;
+            if let Some(note) = note {
+                eprintln!("lede: {}", lede::export::terminal_safe(&note));
+            }
+            lede::io::write_atomic(&target, body.as_bytes())
+                .with_context(|| format!("{}: cannot write the export", target.display()))?;
+            eprintln!(
+                "lede: wrote {}",
+                lede::export::terminal_safe(&target.display().to_string())
+            );
         }
         None => {
             let mut out = std::io::stdout().lock();
@@ -261,6 +303,32 @@ fn export(
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `lede notes --recover`: bring back the notes of set-aside files. Exit 2 when some
+/// could not be brought back (each said on standard error).
+fn notes(args: &NotesArgs) -> Result<ExitCode> {
+    use lede::io::notes_store::NotesStore;
+    debug_assert!(args.recover, "clap requires an action");
+    let store = NotesStore::from_env()?;
+    let done = store.recover().context("recovering the notes")?;
+    if done.is_empty() {
+        println!("no notes file set aside in {}", store.dir().display());
+    }
+    let mut failed = false;
+    for r in &done {
+        if r.problem.is_some() || r.lost > 0 {
+            failed = true;
+            eprintln!("lede: {r}");
+        } else {
+            println!("{r}");
+        }
+    }
+    Ok(if failed {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
 }
 
 /// The notes stored for `doc` (in `$LEDE_DATA_DIR` or the user's data directory),
@@ -280,7 +348,7 @@ fn export_notes(doc: &lede::document::Document) -> Result<lede::notes::NoteSet> 
     };
     let loaded = store.load(&key, &doc.text).context("reading the notes")?;
     for w in &loaded.warnings {
-        eprintln!("lede: {w}");
+        eprintln!("lede: {}", lede::export::terminal_safe(w));
     }
     if !loaded.summary.all_kept() {
         eprintln!(

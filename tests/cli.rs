@@ -38,7 +38,7 @@ fn analyze_prints_the_documented_shape() {
         .stdout
         .clone();
     let v = json_of(&out);
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     for key in [
         "id",
         "source",
@@ -293,7 +293,7 @@ fn export_json_to_a_file() {
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
 }
 
 #[test]
@@ -518,5 +518,332 @@ fn the_size_cap_variable_only_lowers_the_cap() {
     assert!(
         err.contains(&format!("{f}: too large ({} bytes;", ARTICLE.len())),
         "{err}"
+    );
+}
+
+#[test]
+fn completions_for_every_shell_name_the_commands() {
+    for (shell, marker) in [
+        ("bash", "complete -F"),
+        ("zsh", "#compdef lede"),
+        ("fish", "complete -c lede"),
+        ("elvish", "edit:completion:arg-completer[lede]"),
+        ("powershell", "Register-ArgumentCompleter"),
+    ] {
+        let out = lede().args(["completions", shell]).assert().success();
+        let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+        assert!(text.contains(marker), "{shell}: {marker} missing");
+        for word in ["analyze", "export", "notes", "recover", "format"] {
+            assert!(text.contains(word), "{shell}: {word} missing");
+        }
+    }
+    lede()
+        .args(["completions", "tcsh"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("possible values"));
+}
+
+#[test]
+fn the_manual_page_is_roff_from_the_same_definitions() {
+    let out = lede().arg("man").assert().success();
+    let text = String::from_utf8(out.get_output().stdout.clone()).unwrap();
+    assert!(text.contains(".TH lede 1"), "{text:.300}");
+    for word in ["analyze", "export", "completions", "\\-\\-date"] {
+        assert!(text.contains(word), "{word} missing");
+    }
+}
+
+/// The property GNU parallel `--pipe --keep-order` and Spark's `rdd.pipe` rely on: the
+/// JSON-lines analysis of a corpus cut into any chunks of whole lines, run chunk by chunk
+/// and concatenated, is byte for byte the output of one run (a bad line is reported and
+/// skipped wherever it falls).
+#[test]
+fn chunked_jsonl_analysis_concatenated_equals_one_run() {
+    let docs = [
+        r#"{"id":"d1","text":"The council said on Tuesday that the bridge will reopen next month.","dct":"2024-04-02"}"#,
+        r#"{"id":"d2","text":"Shares in Northwind rose 8 percent after the firm reported record sales, analysts said."}"#,
+        r#"not a JSON line"#,
+        r#"{"id":"d3","text":"Mayor Ruth Okafor told reporters the budget would not cover repairs. Critics disagreed.","dct":"2023-11-20"}"#,
+        r#"{"id":"d4","text":"Rain is expected to last until Friday, forecasters said.\n\nRoads near the coast may flood."}"#,
+        r#"{"id":"d5","text":"Ünïcödé tëxt, 東京 and emoji 👍🏽 keep their code-point offsets, the editor said."}"#,
+        r#"{"id":"d6"}"#,
+        r#"{"id":"d7","text":"Officials denied the report on 3 March 2024, saying no decision had been made."}"#,
+    ];
+    let run = |lines: &[&str]| {
+        let input = lines.iter().map(|l| format!("{l}\n")).collect::<String>();
+        let out = lede()
+            .args(["analyze", "--input", "jsonl", "--format", "jsonl", "-"])
+            .write_stdin(input)
+            .output()
+            .unwrap();
+        (out.stdout, String::from_utf8(out.stderr).unwrap())
+    };
+    let (whole, whole_err) = run(&docs);
+    assert_eq!(
+        String::from_utf8_lossy(&whole).lines().count(),
+        6,
+        "six good lines in, six out"
+    );
+    assert_eq!(
+        whole_err.lines().count(),
+        2,
+        "two bad lines reported: {whole_err}"
+    );
+    for cuts in [
+        vec![1, 2, 3, 4, 5, 6, 7],
+        vec![3],
+        vec![2, 5],
+        vec![4, 7],
+        vec![6],
+    ] {
+        let mut joined = Vec::new();
+        let mut reported = 0;
+        let mut start = 0;
+        for end in cuts.iter().copied().chain([docs.len()]) {
+            let (out, err) = run(&docs[start..end]);
+            joined.extend(out);
+            reported += err.lines().count();
+            start = end;
+        }
+        assert_eq!(joined, whole, "cut at {cuts:?}");
+        assert_eq!(reported, 2, "cut at {cuts:?}");
+    }
+}
+
+// Escape injection: whatever a document, a file name, a note or a server holds, no control,
+// C1 or bidi character leaves lede (standard output, standard error, exports, JSON) except
+// as a JSON `\uXXXX` escape.
+
+/// Terminal attacks of each kind: titles (OSC 0, OSC 2), the clipboard (OSC 52), cursor
+/// moves (CSI), DCS, C1 controls, DEL, bidi overrides and isolates.
+const PAYLOADS: &[&str] = &[
+    "\u{1b}]0;owned title\u{7}",
+    "\u{1b}]2;other title\u{1b}\\",
+    "\u{1b}]52;c;SGVsbG8gd29ybGQ=\u{7}",
+    "\u{1b}[2J\u{1b}[H\u{1b}[31m",
+    "\u{1b}P1$qm\u{1b}\\",
+    "\u{9b}31m\u{9d}0;c1 title\u{9c}",
+    "\u{7f}",
+    "\u{202e}desrever\u{202c}",
+    "\u{2066}isolate\u{2069}",
+];
+
+/// Markdown numeric references decoding to the same characters.
+const REFERENCES: &str = "&#27;]0;title&#7; &#x9b;2J &#x202e;rev &#x7f; &#x85; &#155;";
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    if let Some((i, c)) = text
+        .char_indices()
+        .find(|&(_, c)| lede::document::is_unsafe_char(c))
+    {
+        panic!(
+            "{what}: U+{:04X} at byte {i} in {:?}",
+            c as u32,
+            &text[i.saturating_sub(40)..(i + 40).min(text.len())]
+        );
+    }
+}
+
+fn evil_text() -> String {
+    let mut s = String::from("Hostile page\n\n");
+    for p in PAYLOADS {
+        s.push_str(&format!(
+            "The minister said{p} the plan would go ahead, officials added.\n\n"
+        ));
+    }
+    s
+}
+
+fn run_everywhere(dir: &tempfile::TempDir, file: &str, label: &str) {
+    let data = dir.path().join("data");
+    let cases: Vec<Vec<&str>> = vec![
+        vec![file],
+        vec!["analyze", file],
+        vec!["analyze", "--format", "jsonl", file],
+        vec!["export", file, "--format", "md"],
+        vec!["export", file, "--format", "json"],
+        vec!["export", file, "--format", "webanno"],
+    ];
+    for args in cases {
+        let out = lede()
+            .env("LEDE_DATA_DIR", &data)
+            .args(&args)
+            .output()
+            .unwrap();
+        let what = format!("{label}: lede {}", args.join(" "));
+        assert!(
+            out.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_clean(&format!("{what} (stdout)"), &out.stdout);
+        assert_clean(&format!("{what} (stderr)"), &out.stderr);
+    }
+}
+
+#[test]
+fn escapes_in_plain_text_markdown_and_html_never_leave_lede() {
+    let dir = tempfile::tempdir().unwrap();
+    let plain = write(&dir, "evil.txt", evil_text().as_bytes());
+    run_everywhere(&dir, &plain, "plain text");
+    let md = format!(
+        "# Hostile {REFERENCES}\n\n{}\n\nNumeric references: {REFERENCES}, \
+        the minister said.\n\n[a link](https://example.org/&#27;]0;x&#7;) and `code &#x9b;`.\n",
+        evil_text()
+    );
+    let md = write(&dir, "evil.md", md.as_bytes());
+    run_everywhere(&dir, &md, "markdown");
+    let p = PAYLOADS.join(" ");
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Title {p} &#27;]0;x&#7;</title>\
+         <meta name=\"author\" content=\"Ann {p} &#x202e;Lee\">\
+         <meta property=\"og:site_name\" content=\"Site {p} &#x9b;\">\
+         <script type=\"application/ld+json\">{{\"@type\":\"NewsArticle\",\"headline\":\"H \\u001b]0;x\\u0007\",\
+         \"author\":{{\"name\":\"J \\u202e\\u009b\"}},\"datePublished\":\"2024-03-01\"}}</script></head>\
+         <body><article><h1>Head {p}</h1><p>The minister said {p} and &#27;]0;t&#7; and \
+         &#x202e; that the plan would go ahead, officials added on Monday.</p>\
+         <p><a href=\"https://example.org/\u{1b}]0;x\u{7}\">link {p}</a> and more text \
+         about the plan, which critics disputed at length.</p></article></body></html>"
+    );
+    let html = write(&dir, "evil.html", html.as_bytes());
+    run_everywhere(&dir, &html, "html");
+}
+
+#[test]
+fn escapes_in_file_names_and_error_messages_never_reach_stderr_raw() {
+    let dir = tempfile::tempdir().unwrap();
+    for p in PAYLOADS {
+        let missing = dir.path().join(format!("gone{p}.txt"));
+        let missing = missing.to_str().unwrap();
+        for args in [
+            vec![missing],
+            vec!["analyze", missing],
+            vec!["export", missing],
+        ] {
+            let out = lede().args(&args).output().unwrap();
+            assert!(!out.status.success());
+            assert_clean(&format!("missing {p:?}"), &out.stderr);
+            let err = String::from_utf8_lossy(&out.stderr);
+            assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+            assert!(err.contains("no such file"), "{err}");
+        }
+        // An existing file so named: its name goes into the JSON escaped.
+        let name = format!("named{}.txt", p.replace('/', ""));
+        let f = write(&dir, &name, ARTICLE.as_bytes());
+        let out = lede().args(["analyze", &f]).output().unwrap();
+        assert!(out.status.success());
+        assert_clean(&format!("file named {p:?}"), &out.stdout);
+        let v = json_of(&out.stdout);
+        assert_eq!(v["source"], f.as_str(), "the name survives as JSON escapes");
+    }
+    let out = lede()
+        .args(["analyze", "--input", "jsonl", "-"])
+        .write_stdin("{\"id\":\"x\\u001b]0;t\\u0007\",\"text\":\"Plain words \u{9b}2J \u{202e}here.\"}\nnot json \u{1b}[2J\n")
+        .output()
+        .unwrap();
+    assert_clean("jsonl stdout", &out.stdout);
+    assert_clean("jsonl stderr", &out.stderr);
+    let v = json_of(&out.stdout);
+    let v = if v.is_array() { v[0].clone() } else { v };
+    assert_eq!(v["id"], "x\u{1b}]0;t\u{7}", "kept as escapes, not lost");
+}
+
+#[test]
+fn escapes_in_stored_notes_never_reach_the_exports_raw() {
+    use lede::io::notes_store::{doc_key, NotesStore};
+    use lede::notes::Target;
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(&dir, "a.txt", ARTICLE.as_bytes());
+    let doc = lede::io::open(&f).unwrap();
+    let store = NotesStore::at(dir.path().join("data"));
+    let mut notes = store
+        .load(&doc_key(&f, &doc.text), &doc.text)
+        .unwrap()
+        .notes;
+    let at = doc.text.find("Shares").unwrap();
+    notes.set_note(
+        &doc.text,
+        Target::Passage(at..at + 6),
+        &format!("checked {}", PAYLOADS.join(" ")),
+        "2024-05-01T10:00:00.000Z",
+    );
+    store.save(&mut notes).unwrap();
+    run_everywhere(&dir, &f, "stored note");
+}
+
+#[test]
+fn output_writes_only_regular_files_and_keeps_their_mode() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(&dir, "a.txt", ARTICLE.as_bytes());
+    // A device is refused, and left alone.
+    let out = lede()
+        .args(["export", &f, "--output", "/dev/null"])
+        .assert()
+        .failure()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("/dev/null: not a regular file (a device)"),
+        "{err}"
+    );
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    // So is a FIFO, and a link to a device.
+    let fifo = dir.path().join("pipe");
+    assert!(std::process::Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .unwrap()
+        .success());
+    lede()
+        .args(["export", &f, "--output", fifo.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("not a regular file (a FIFO)"));
+    let to_dev = dir.path().join("to-null");
+    std::os::unix::fs::symlink("/dev/null", &to_dev).unwrap();
+    lede()
+        .args(["export", &f, "--output", to_dev.to_str().unwrap()])
+        .assert()
+        .failure()
+        .stderr(predicate::str::contains("a symbolic link to /dev/null"));
+    // An existing file keeps its mode.
+    let memo = dir.path().join("memo.md");
+    std::fs::write(&memo, "old").unwrap();
+    std::fs::set_permissions(&memo, std::fs::Permissions::from_mode(0o640)).unwrap();
+    lede()
+        .args(["export", &f, "--output", memo.to_str().unwrap()])
+        .assert()
+        .success();
+    let mode = std::fs::metadata(&memo).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    assert!(std::fs::read_to_string(&memo)
+        .unwrap()
+        .contains("## Claims"));
+    // A symbolic link is followed, and the user is told: the link stays a link.
+    let link = dir.path().join("latest.md");
+    std::os::unix::fs::symlink(&memo, &link).unwrap();
+    std::fs::write(&memo, "old again").unwrap();
+    let out = lede()
+        .args(["export", &f, "--output", link.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("is a symbolic link: writing to"), "{err}");
+    assert!(std::fs::symlink_metadata(&link)
+        .unwrap()
+        .file_type()
+        .is_symlink());
+    assert!(std::fs::read_to_string(&memo)
+        .unwrap()
+        .contains("## Claims"));
+    assert_eq!(
+        std::fs::metadata(&memo).unwrap().permissions().mode() & 0o777,
+        0o640
     );
 }

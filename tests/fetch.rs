@@ -264,3 +264,22 @@ fn analyze_reports_a_failed_url_in_one_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains(&url) && err.contains("404"), "{err}");
 }
+
+/// As newsboat's `browser "lede %u"` starts it: the URL is the only argument. Into a pipe
+/// the reader prints the page's reading text, so the URL opened.
+#[test]
+fn a_url_as_the_only_argument_opens_as_a_feed_reader_gives_it() {
+    let base = serve(1);
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .arg(format!("{base}/ok"))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("The river rose by two metres"), "{text}");
+}

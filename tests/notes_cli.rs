@@ -138,7 +138,7 @@ fn export_json_without_notes_has_an_empty_notes_array() {
         .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema"], 1);
+    assert_eq!(v["schema"], 2);
     assert_eq!(v["notes_schema"], 1);
     assert_eq!(v["notes"], serde_json::json!([]));
     assert!(
@@ -185,4 +185,68 @@ fn export_without_a_document_exports_the_samples_notes() {
             "{args:?}:\n{md}"
         );
     }
+}
+
+#[test]
+fn notes_recover_brings_back_a_set_aside_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let article = setup(tmp.path());
+    let data = tmp.path().join("data");
+    let dir = data.join("notes");
+    let file = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|d| d.path())
+        .find(|p| p.extension().is_some_and(|e| e == "json"))
+        .unwrap();
+    // Set aside (as an older lede did on a status it did not know), plus a truncated one.
+    let aside = dir.join(format!(
+        "{}.corrupt-1",
+        file.file_name().unwrap().to_string_lossy()
+    ));
+    std::fs::rename(&file, &aside).unwrap();
+    let broken = dir.join("0000000000000000-0000000000000000.json.corrupt-1");
+    std::fs::write(&broken, b"{\"version\": 1, \"entr").unwrap();
+    let count_notes = || {
+        let out = Command::cargo_bin("lede")
+            .unwrap()
+            .env("LEDE_DATA_DIR", &data)
+            .args(["export", article.to_str().unwrap(), "--format", "json"])
+            .output()
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        v["notes"].as_array().map_or(0, Vec::len)
+    };
+    assert_eq!(count_notes(), 0, "set aside: not found");
+
+    let out = Command::cargo_bin("lede")
+        .unwrap()
+        .env("LEDE_DATA_DIR", &data)
+        .args(["notes", "--recover"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "one file could not be read");
+    assert!(
+        stdout.contains(&format!(
+            "{}: 2 notes back in {}",
+            aside.display(),
+            file.display()
+        )),
+        "{stdout}"
+    );
+    assert!(stderr.contains("cannot be recovered: not JSON"), "{stderr}");
+    assert_eq!(stderr.trim_end().lines().count(), 1, "{stderr}");
+    assert_eq!(count_notes(), 2);
+    assert!(!aside.exists(), "renamed once recovered");
+    assert!(broken.exists(), "kept while it cannot be read");
+
+    // Without an action, a usage error.
+    Command::cargo_bin("lede")
+        .unwrap()
+        .env("LEDE_DATA_DIR", &data)
+        .arg("notes")
+        .assert()
+        .code(2);
 }

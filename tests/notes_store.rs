@@ -87,7 +87,7 @@ fn crash_mid_write_leaves_the_old_notes() {
     let loaded = store.load(&key(V1), V1).unwrap();
     assert!(loaded.warnings.is_empty());
     assert_eq!(loaded.notes.entries()[0].note, "first");
-    // Saving again still works and does not touch the leftover.
+    // Saving again still works and does not touch a file it did not make.
     let mut notes = loaded.notes;
     notes.set_note(
         V1,
@@ -273,4 +273,99 @@ fn edited_document_finds_its_old_notes() {
     // Another source with the same text does not see these notes.
     let other = DocKey::new("/elsewhere/attack.txt", v2);
     assert!(store.load(&other, v2).unwrap().notes.is_empty());
+}
+
+#[test]
+fn what_this_lede_does_not_understand_survives_a_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "one", "t1");
+    notes.set_status(V1, span(V1, "140 people"), Some(0), Status::False, "t1");
+    notes.set_note(V1, Target::Passage(span(V1, "agency")), "three", "t1");
+    store.save(&mut notes).unwrap();
+    // As a newer lede could write it: new fields, a new status and a new kind.
+    let path = store.path_for(&key(V1));
+    let mut raw: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    raw["reviewed_by"] = "desk two".into();
+    let entries = raw["entries"].as_array_mut().unwrap();
+    entries[0]["colour"] = "amber".into();
+    entries[1]["status"] = "retracted".into();
+    entries[2]["kind"] = "bookmark".into();
+    fs::write(&path, serde_json::to_vec(&raw).unwrap()).unwrap();
+
+    let loaded = store.load(&key(V1), V1).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert!(path.exists(), "never set aside");
+    assert_eq!(loaded.notes.len(), 3, "every note kept");
+    assert_eq!(
+        loaded.notes.status(&span(V1, "140 people")),
+        Status::Unknown
+    );
+    assert_eq!(Status::Unknown.label(), "unknown");
+    let kinds: Vec<&str> = loaded
+        .notes
+        .entries()
+        .iter()
+        .map(|e| e.kind.as_str())
+        .collect();
+    assert!(kinds.contains(&"unknown"), "{kinds:?}");
+
+    let mut notes = loaded.notes;
+    notes.set_note(V1, Target::Passage(span(V1, "denied")), "four", "t2");
+    assert!(store.save(&mut notes).unwrap().is_empty());
+    let back: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    assert_eq!(back["reviewed_by"], "desk two");
+    let entries = back["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 4);
+    let by_note = |n: &str| entries.iter().find(|e| e["note"] == n).unwrap().clone();
+    assert_eq!(by_note("one")["colour"], "amber");
+    assert_eq!(by_note("three")["kind"], "bookmark");
+    let claim = entries.iter().find(|e| e["status"] == "retracted");
+    assert!(
+        claim.is_some(),
+        "the unknown status is written back: {back}"
+    );
+    assert_eq!(by_note("four")["kind"], "highlight");
+    assert!(by_note("four").get("colour").is_none());
+
+    // Once the status is changed here, the new one is what is saved.
+    notes.set_status(V1, span(V1, "140 people"), Some(0), Status::Supported, "t3");
+    store.save(&mut notes).unwrap();
+    let back: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    let statuses: Vec<&serde_json::Value> = back["entries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| &e["status"])
+        .collect();
+    assert!(statuses.contains(&&serde_json::Value::from("supported")));
+    assert!(!statuses.contains(&&serde_json::Value::from("retracted")));
+}
+
+#[test]
+fn temporary_files_of_killed_saves_are_removed_by_the_next_save() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "first", "t1");
+    store.save(&mut notes).unwrap();
+    let path = store.path_for(&key(V1));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    // Two saves killed between writing their temporary file and renaming it.
+    let killed: Vec<_> = ["a1B2c3", "zz9Y8x"]
+        .iter()
+        .map(|r| store.dir().join(format!(".{name}.{r}.tmp")))
+        .collect();
+    for k in &killed {
+        fs::write(k, b"{\"version\": 1, \"sou").unwrap();
+    }
+    notes.set_note(V1, Target::Passage(span(V1, "agency")), "second", "t2");
+    store.save(&mut notes).unwrap();
+    for k in &killed {
+        assert!(!k.exists(), "{} removed", k.display());
+    }
+    let names = files_in(store.dir());
+    assert_eq!(names, vec![name.clone(), format!("{name}.lock")]);
+    assert_eq!(store.load(&key(V1), V1).unwrap().notes.len(), 2);
 }

@@ -3,10 +3,11 @@
 //! are asserted on buffer cells.
 
 use lede::notes::{DocKey, NoteSet, Status, Target};
-use lede::tui::editor::{EditorInput, NoteEditor, NoteEditorWidget};
+use lede::tui::editor::{EditorInput, NoteEditor};
 use lede::tui::notes_theme::NotesTheme;
 use lede::tui::notes_view::NotesListState;
 use lede::tui::status_menu::StatusMenu;
+use lede::tui::view::editor::NoteEditorWidget;
 use lede::tui::view::notes_list::NotesView;
 use lede::tui::view::status_menu::StatusMenuWidget;
 use ratatui::backend::{Backend, TestBackend};

@@ -49,6 +49,7 @@ impl Pty {
         cmd.env("TERM", "xterm-256color");
         cmd.env("XDG_CONFIG_HOME", dir); // no user key map
         cmd.env("LEDE_DATA_DIR", dir.join("data")); // no notes of the user's
+        cmd.env("LEDE_LOG_FILE", dir.join("lede.log")); // nor their log
         for (k, v) in env {
             cmd.env(k, v);
         }

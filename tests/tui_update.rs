@@ -57,6 +57,7 @@ fn fixture() -> (Document, Analysis) {
             hedged: false,
             actors: vec![ActorId(who)],
             score: 0.9,
+            checkworthy: true,
         })
         .collect();
     a.timexes.push(TimeExpr {
@@ -528,15 +529,11 @@ fn less_keys_work_where_they_do_not_clash() {
 #[test]
 fn c_shows_every_claim_and_again_only_the_check_worthy() {
     let (doc, mut a) = fixture();
-    a.claims[1].score = lede::tui::state::CHECKWORTHY - 0.1;
+    a.claims[1].checkworthy = false;
     let mut s = State::new(doc, 120, 40);
     s.set_analysis(a);
     s.relayout();
-    assert_eq!(
-        s.visible_claims,
-        vec![0, 2],
-        "below the threshold: not listed"
-    );
+    assert_eq!(s.visible_claims, vec![0, 2], "not check-worthy: not listed");
     update(&mut s, Action::ToggleAllClaims);
     assert_eq!(s.visible_claims, vec![0, 1, 2]);
     assert_eq!(

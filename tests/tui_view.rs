@@ -67,6 +67,7 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
         hedged: false,
         actors: vec![ActorId(who)],
         score: 1.0,
+        checkworthy: true,
     };
     let claims = vec![
         claim("prices rose in 2020 by ten percent", 0),

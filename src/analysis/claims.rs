@@ -10,17 +10,15 @@
 //! Pure; no I/O. Lexicons are embedded from `assets/lexicons/`.
 
 mod attribution;
+mod checkworthy;
 mod lex;
 mod tokens;
 
-use super::{Actor, ActorId, Claim, ClaimKind, Mention, Sentence, Span, TimeExpr};
-use lex::{Cue, CUES, HEDGES};
+use super::{Actor, ActorId, Analysis, Claim, ClaimKind, Label, Mention, Sentence, Span, TimeExpr};
+use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
 use tokens::Tok;
 
-/// Claims scoring below this are not reported.
-const MIN_SCORE: f32 = 0.4;
-
-/// Find claims in the text.
+/// Find claims in the text, scored for check-worthiness.
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
@@ -28,21 +26,167 @@ pub fn extract(
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> Vec<Claim> {
+    let mut cands = candidates(text, sentences, mentions);
+    let mut keep = Vec::with_capacity(cands.len());
+    for_each_features(text, sentences, mentions, timexes, &mut cands, |c, f| {
+        c.score = CHECKWORTHY.score(f);
+        c.checkworthy =
+            c.score >= CHECKWORTHY.threshold && !f.context.heading && !f.context.question;
+        c.hedged |= f.hedges > 0;
+        let attributed = c.kind == ClaimKind::Attributed;
+        if !attributed {
+            c.kind = kind_of(f);
+        }
+        keep.push(attributed || !f.context.heading && CLAIM.score(f) >= CLAIM.threshold);
+    });
+    let mut k = keep.into_iter();
+    cands.retain(|_| k.next().unwrap_or(false));
+    let mut claims: Vec<Claim> = cands.into_iter().map(|c| c.claim).collect();
+    at_most_a_third(sentences, &mut claims);
+    claims
+}
+
+/// Keep `checkworthy` on the best-scored claims only, so that they touch at most a
+/// third of the sentences (a highlight on everything means nothing).
+fn at_most_a_third(sentences: &[Sentence], claims: &mut [Claim]) {
+    let allowed = sentences.len().div_ceil(3);
+    let mut order: Vec<usize> = (0..claims.len())
+        .filter(|&i| claims[i].checkworthy)
+        .collect();
+    order.sort_by(|&a, &b| claims[b].score.total_cmp(&claims[a].score).then(a.cmp(&b)));
+    let mut touched = vec![false; sentences.len()];
+    let mut n = 0;
+    for i in order {
+        let span = &claims[i].span;
+        let a = sentences.partition_point(|s| s.span.end <= span.start);
+        let b = sentences
+            .partition_point(|s| s.span.start < span.end)
+            .max(a + 1);
+        let new = (a..b.min(sentences.len())).filter(|&k| !touched[k]).count();
+        if n + new > allowed {
+            claims[i].checkworthy = false;
+            continue;
+        }
+        for t in &mut touched[a..b.min(sentences.len())] {
+            *t = true;
+        }
+        n += new;
+    }
+}
+
+/// One candidate claim and its features by name, as the model reads them.
+#[doc(hidden)]
+pub struct FeatureRow {
+    /// The candidate (before scoring).
+    pub claim: Claim,
+    /// It lies in a title, heading, byline or caption (never reported unless attributed).
+    pub heading: bool,
+    /// Feature names and values.
+    pub features: Vec<(String, f32)>,
+}
+
+/// Every candidate claim with its features: what `scripts/train-checkworthy` fits the
+/// model on (through the `claim_features` example).
+#[doc(hidden)]
+pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
+    let mut cands = candidates(text, &a.sentences, &a.mentions);
+    let mut rows = Vec::with_capacity(cands.len());
+    for_each_features(
+        text,
+        &a.sentences,
+        &a.mentions,
+        &a.timexes,
+        &mut cands,
+        |c, f| {
+            let mut features = Vec::new();
+            f.each(|i, v| features.push((checkworthy::DENSE[i].to_string(), v)));
+            rows.push(FeatureRow {
+                claim: c.claim.clone(),
+                heading: f.context.heading,
+                features,
+            });
+        },
+    );
+    rows
+}
+
+/// Call `f` with each claim and the features of its tokens in their context.
+fn for_each_features(
+    text: &str,
+    sentences: &[Sentence],
+    mentions: &[Mention],
+    timexes: &[TimeExpr],
+    claims: &mut [Cand],
+    mut f: impl FnMut(&mut Cand, &Features),
+) {
+    for c in claims {
+        let toks = tokens::tokenize(text, c.span.start, c.span.end);
+        let m = mentions.partition_point(|m| m.span.start < c.span.start);
+        let inside = mentions[m..]
+            .iter()
+            .take_while(|m| m.span.end <= c.span.end);
+        let mut context = Context {
+            attributed: c.reported,
+            quotation: text[c.span.clone()].starts_with(['“', '"']),
+            ..Context::default()
+        };
+        for m in inside {
+            match m.label {
+                Label::Person => context.persons += 1,
+                Label::Org => context.orgs += 1,
+                Label::Place => context.places += 1,
+                Label::Misc => {}
+            }
+        }
+        let x = timexes.partition_point(|t| t.span.start < c.span.start);
+        context.timex = timexes.get(x).is_some_and(|t| t.span.end <= c.span.end);
+        let s = sentences
+            .partition_point(|s| s.span.end <= c.span.start)
+            .min(sentences.len().saturating_sub(1));
+        if let Some(sent) = sentences.get(s) {
+            context.question = text[sent.span.clone()]
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?');
+            context.heading = is_heading(text, sentences, s);
+        }
+        let feats = checkworthy::features(&toks, context);
+        f(c, &feats);
+    }
+}
+
+/// Whether sentence `i` is a title, heading, byline, caption or dateline: alone in its
+/// paragraph, short, and either without closing punctuation or the document's first
+/// paragraph before a longer text.
+fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
+    let s = &sentences[i].span;
+    let before = &text[..s.start];
+    let after = &text[s.end..];
+    let line_start = i == 0 || before.trim_end_matches([' ', '\t']).ends_with('\n');
+    let line_end =
+        i + 1 == sentences.len() || after.trim_start_matches([' ', '\t']).starts_with('\n');
+    if !(line_start && line_end) {
+        return false;
+    }
+    let t = &text[s.clone()];
+    let words = t.split_whitespace().count();
+    let closed = t
+        .trim_end_matches(['"', '”', '’', '\'', ')'])
+        .ends_with(['.', '!', '?', ':']);
+    let byline = t.starts_with("By ") && words <= 8;
+    words <= 20 && (!closed || i == 0 && sentences.len() > 3) || byline
+}
+
+/// Claims before scoring: attributions, whole quotations and clauses, in text order.
+fn candidates(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Cand> {
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut m = 0; // first mention not before the current sentence
-    let mut x = 0; // first timex not before the current sentence
     let mut open_quote: Option<usize> = None;
     for (i, s) in sentences.iter().enumerate() {
         while m < mentions.len() && mentions[m].span.start < s.span.start {
             m += 1;
         }
-        while x < timexes.len() && timexes[x].span.start < s.span.start {
-            x += 1;
-        }
         let sent_mentions =
             &mentions[m..][..mentions[m..].partition_point(|mm| mm.span.start < s.span.end)];
-        let sent_timexes =
-            &timexes[x..][..timexes[x..].partition_point(|t| t.span.start < s.span.end)];
         let para_start = i == 0 || text[sentences[i - 1].span.end..s.span.start].contains('\n');
         if para_start {
             open_quote = None;
@@ -56,14 +200,7 @@ pub fn extract(
         let mut claims = Vec::new();
         if toks.iter().filter(|t| t.word).count() >= 3 {
             let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
-            sentence_claims(
-                text,
-                &toks,
-                &quoted,
-                sent_mentions,
-                sent_timexes,
-                &mut claims,
-            );
+            sentence_claims(text, &toks, &quoted, sent_mentions, &mut claims);
         }
         let speaker = para_start
             .then(|| attribution::speaker(text, &toks))
@@ -96,14 +233,39 @@ struct Unit {
     speaker: Option<(String, Option<Span>)>,
     /// Double quotation marks in the sentence: byte offset and whether it opens.
     quotes: Vec<(usize, bool)>,
-    claims: Vec<Claim>,
+    claims: Vec<Cand>,
+}
+
+/// A claim while it is being found, with what its attribution needs.
+#[derive(Debug, Clone)]
+struct Cand {
+    claim: Claim,
+    /// The reporting cue, for an attribution found in the text.
+    cue: Option<Span>,
+    /// The content's pieces when its frame interrupts it ("“A,” she said, “B.”").
+    fragments: Vec<Span>,
+    /// Reported speech in the text: a cue, or a sentence that is one quotation.
+    reported: bool,
+}
+
+impl std::ops::Deref for Cand {
+    type Target = Claim;
+    fn deref(&self) -> &Claim {
+        &self.claim
+    }
+}
+
+impl std::ops::DerefMut for Cand {
+    fn deref_mut(&mut self) -> &mut Claim {
+        &mut self.claim
+    }
 }
 
 /// A quotation standing alone takes the claimer of an attribution in one of the three
 /// sentences before it (the speaker goes on).
 ///
 /// In a transcript turn ("SPEAKER: …" opening a paragraph), every claim of the turn is
-/// the speaker's.
+/// the speaker's words: attributed to the speaker.
 fn carry_claimers(units: &mut [Unit]) {
     let mut last: Option<(usize, String, Option<Span>)> = None;
     let mut turn: Option<(String, Option<Span>)> = None;
@@ -116,6 +278,7 @@ fn carry_claimers(units: &mut [Unit]) {
                 if let Some((who, span)) = &turn {
                     c.claimer = Some(who.clone());
                     c.claimer_span = span.clone();
+                    c.kind = ClaimKind::Attributed;
                     continue;
                 }
             }
@@ -256,222 +419,20 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
     }
 }
 
-/// What the cue words of a stretch of tokens say.
-#[derive(Debug, Default)]
-struct Features {
-    words: usize,
-    /// Figures: digits (not years), percent and currency signs.
-    numbers: usize,
-    /// Numbers spelled out ("three", "millions", "half"): vaguer than figures.
-    number_words: usize,
-    years: usize,
-    names: usize,
-    causal: usize,
-    accusation: usize,
-    prediction: usize,
-    comparison: usize,
-    opinion: usize,
-    events: usize,
-    past: usize,
-    first_person: usize,
-    second_person: usize,
-    present: usize,
-    modals: usize,
-    anaphora: usize,
-    negation: usize,
-    third_person: usize,
-    first_singular: usize,
-    generic: usize,
-    quotes: usize,
-    hedges: usize,
-    question: bool,
-    exclamation: bool,
-}
-
-fn is_number_word(w: &str) -> bool {
-    matches!(
-        w,
-        "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "fifteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "hundred"
-            | "hundreds"
-            | "thousand"
-            | "thousands"
-            | "million"
-            | "millions"
-            | "billion"
-            | "billions"
-            | "trillion"
-            | "percent"
-            | "dozen"
-            | "dozens"
-            | "half"
-            | "third"
-            | "quarter"
-            | "majority"
-            | "minority"
-            | "per"
-    )
-}
-
-fn is_month(w: &str) -> bool {
-    matches!(
-        w,
-        "january"
-            | "february"
-            | "march"
-            | "april"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-    )
-}
-
-fn is_year(t: &Tok) -> bool {
-    t.lower.len() == 4
-        && t.lower.bytes().all(|b| b.is_ascii_digit())
-        && matches!(&t.lower[..2], "19" | "20")
-}
-
-fn features(toks: &[Tok]) -> Features {
-    let mut f = Features::default();
-    let mut i = 0;
-    while i < toks.len() {
-        let t = &toks[i];
-        if !t.word {
-            f.question |= t.is('?');
-            f.exclamation |= t.is('!');
-            if t.is('"') || t.is('“') || t.is('”') {
-                f.quotes += 1;
-            }
-            if t.is('%') || t.is('$') || t.is('£') || t.is('€') {
-                f.numbers += 1;
-            }
-            i += 1;
-            continue;
-        }
-        f.words += 1;
-        if t.cap && is_month(t.lw()) {
-            f.years += 1;
-        }
-        if t.digit {
-            if is_year(t) {
-                f.years += 1;
-            } else {
-                f.numbers += 1;
-            }
-        } else if is_number_word(&t.lower) {
-            f.number_words += 1;
-        }
-        if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
-            f.names += 1;
-        }
-        match t.lw() {
-            "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
-            "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
-            "this" | "these" | "such" => f.anaphora += 1,
-            "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => f.negation += 1,
-            "he" | "she" | "his" | "her" | "him" | "hers" => f.third_person += 1,
-            "i" | "my" | "me" | "i'm" | "i've" | "i'd" => f.first_singular += 1,
-            // "may have entered" hedges a past fact; other modals judge or predict.
-            "may" | "might" | "could" | "must"
-                if toks.get(i + 1).is_some_and(|n| n.lw() == "have") => {}
-            "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
-            | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
-            "you" | "your" | "yours" => f.second_person += 1,
-            w if !t.cap && w.len() > 4 && w.ends_with("ed") => f.past += 1,
-            "was" | "were" | "had" | "did" => f.past += 1,
-            _ => {}
-        }
-        if HEDGES.at(toks, i).is_some() {
-            f.hedges += 1;
-        }
-        if let Some((len, cue)) = CUES.at(toks, i) {
-            match cue {
-                Cue::Causal => f.causal += 1,
-                Cue::Accusation => f.accusation += 1,
-                Cue::Prediction => f.prediction += 1,
-                Cue::Comparison => f.comparison += 1,
-                Cue::Opinion => f.opinion += 1,
-                Cue::Event => f.events += 1,
-                Cue::Generic => f.generic += 1,
-            }
-            i += len;
-            continue;
-        }
-        i += 1;
-    }
-    f
-}
-
-impl Features {
-    /// The most specific kind these features suggest.
-    fn kind(&self) -> ClaimKind {
-        if self.numbers + self.number_words > 0 {
-            ClaimKind::Statistic
-        } else if self.accusation > 0 {
-            ClaimKind::Accusation
-        } else if self.causal > 0 {
-            ClaimKind::Causal
-        } else if self.comparison > 0 {
-            ClaimKind::Comparison
-        } else if self.prediction > 0 {
-            ClaimKind::Prediction
-        } else {
-            ClaimKind::Factual
-        }
-    }
-
-    /// How concrete and checkable the stretch is, in 0..=1.
-    fn checkability(&self) -> f32 {
-        let mut s = 0.25;
-        let figures = self.numbers.min(2);
-        s += 0.2 * (figures as f32) + 0.1 * (self.number_words.min(2 - figures) as f32);
-        s += 0.15 * (self.years.min(1) as f32);
-        s += 0.06 * (self.names.min(3) as f32);
-        s += 0.05 * (self.events.min(1) as f32);
-        s += 0.08 * (self.past.min(3) as f32);
-        s += 0.1 * (self.quotes.min(1) as f32);
-        s += 0.03 * ((self.causal + self.accusation + self.comparison).min(2) as f32);
-        s -= 0.1 * (self.present.min(2) as f32);
-        s -= 0.05 * (self.anaphora.min(2) as f32);
-        s -= 0.05 * (self.negation.min(2) as f32);
-        s += 0.04 * (self.third_person.min(2) as f32);
-        // Personal experience told in the first person is an anecdote, checkable.
-        s += 0.1 * (self.first_singular.min(1) as f32) + 0.03 * (self.first_singular.min(2) as f32);
-        s -= 0.12 * (self.modals.min(2) as f32);
-        s -= 0.12 * (self.opinion.min(3) as f32);
-        // A figure stays checkable however it is framed.
-        if self.numbers == 0 {
-            s -= 0.06 * (self.generic.min(3) as f32);
-        }
-        s -= 0.1 * (self.first_person.min(2) as f32);
-        s -= 0.15 * (self.second_person.min(2) as f32);
-        if self.question || self.exclamation {
-            s -= 0.4;
-        }
-        if self.words < 5 {
-            s -= 0.2;
-        }
-        s.clamp(0.0, 1.0)
+/// The most specific kind a claim's features suggest, when no source makes it.
+fn kind_of(f: &Features) -> ClaimKind {
+    if f.numbers + f.number_words > 0 {
+        ClaimKind::Statistic
+    } else if f.accusation > 0 {
+        ClaimKind::Accusation
+    } else if f.causal > 0 {
+        ClaimKind::Causal
+    } else if f.comparison > 0 {
+        ClaimKind::Comparison
+    } else if f.prediction > 0 {
+        ClaimKind::Prediction
+    } else {
+        ClaimKind::Factual
     }
 }
 
@@ -528,80 +489,72 @@ fn claimer_name(toks: &[Tok], source: &Span) -> Span {
     }
 }
 
+/// The candidate claims of one sentence: its attributions, else the sentence when it
+/// is one quotation, else its independent clauses of four words or more. They are
+/// scored later, once quotations are joined across sentences.
 fn sentence_claims(
     text: &str,
     toks: &[Tok],
     quoted: &[Span],
     mentions: &[Mention],
-    timexes: &[TimeExpr],
-    out: &mut Vec<Claim>,
+    out: &mut Vec<Cand>,
 ) {
     let mut attributions = attribution::find(text, toks, quoted);
     attributions.retain(|a| !is_authors_voice(text, a));
+    let claim = |span: Span, kind, hedged, actors| Cand {
+        claim: Claim {
+            span,
+            kind,
+            claimer: None,
+            claimer_span: None,
+            hedged,
+            actors,
+            score: 0.0,
+            checkworthy: false,
+        },
+        cue: None,
+        fragments: Vec::new(),
+        reported: kind == ClaimKind::Attributed,
+    };
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);
             if inner.iter().filter(|t| t.word).count() < 2 {
                 continue;
             }
-            let f = features(inner);
             let claimer_span = a.source.as_ref().map(|s| claimer_name(toks, s));
             let mut spans = vec![&a.content];
             if let Some(s) = &a.source {
                 spans.push(s);
             }
-            let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
-            out.push(Claim {
-                span: a.content.clone(),
-                kind: ClaimKind::Attributed,
-                claimer: claimer_span.as_ref().map(|s| text[s.clone()].to_string()),
-                claimer_span,
-                hedged: a.hedged || f.hedges > 0,
-                actors: actors_in(mentions, &spans),
-                score,
-            });
+            let mut c = claim(
+                a.content.clone(),
+                ClaimKind::Attributed,
+                a.hedged,
+                actors_in(mentions, &spans),
+            );
+            c.claimer = claimer_span.as_ref().map(|s| text[s.clone()].to_string());
+            c.claimer_span = claimer_span;
+            c.cue = Some(a.cue.clone());
+            c.fragments = a.fragments.clone();
+            out.push(c);
         }
         return;
     }
     if let Some(span) = quotation(text, toks) {
-        let f = features(toks);
         // A sentence that is one quotation: someone's words, source given nearby.
-        let score = (0.45 + 0.5 * f.checkability()).clamp(0.0, 1.0);
-        out.push(Claim {
-            actors: actors_in(mentions, &[&span]),
-            span,
-            kind: ClaimKind::Attributed,
-            claimer: None,
-            claimer_span: None,
-            hedged: f.hedges > 0,
-            score,
-        });
+        let actors = actors_in(mentions, &[&span]);
+        out.push(claim(span, ClaimKind::Attributed, false, actors));
         return;
     }
     for (a, b) in clauses(toks) {
         let clause = &toks[a..b];
-        let f = features(clause);
-        let span = clause[0].start..clause[clause.len() - 1].end;
-        let mut score = f.checkability();
-        if timexes
-            .iter()
-            .any(|t| span.start <= t.span.start && t.span.end <= span.end)
-        {
-            score += 0.05;
-        }
-        let score = score.clamp(0.0, 1.0);
-        if score < MIN_SCORE || f.words < 4 {
+        if clause.iter().filter(|t| t.word).count() < 4 {
             continue;
         }
-        out.push(Claim {
-            actors: actors_in(mentions, &[&span]),
-            span,
-            kind: f.kind(),
-            claimer: None,
-            claimer_span: None,
-            hedged: f.hedges > 0,
-            score,
-        });
+        let span = clause[0].start..clause[clause.len() - 1].end;
+        let actors = actors_in(mentions, &[&span]);
+        out.push(claim(span, ClaimKind::Factual, false, actors));
     }
 }
 
@@ -863,11 +816,10 @@ fn quotation(text: &str, toks: &[Tok]) -> Option<Span> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analysis::text;
 
     fn claims(t: &str) -> Vec<(String, Option<String>, ClaimKind, bool)> {
-        let sentences = text::sentences(t);
-        extract(t, &sentences, &[], &[], &[])
+        crate::analysis::analyze(t, None)
+            .claims
             .into_iter()
             .map(|c| (t[c.span].to_string(), c.claimer, c.kind, c.hedged))
             .collect()
@@ -1033,6 +985,62 @@ mod tests {
             "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent"
         );
         assert_eq!(who.as_deref(), Some("the budget office"));
+    }
+
+    #[test]
+    fn titles_bylines_and_questions_are_never_checkworthy() {
+        let t = "Council Spent 4 Million Dollars on Roads in 2023\n\nBy Ana Ruiz\n\n\
+                 The council spent 4 million dollars on roads in 2023, the auditor said. \
+                 Did the council spend 4 million dollars on roads in 2023?\n\n\
+                 The mayor resigned on Monday after 12 years in office.";
+        let a = crate::analysis::analyze(t, None);
+        let question = t.find("Did the").unwrap();
+        assert!(a.claims.iter().any(|c| c.checkworthy), "{:?}", a.claims);
+        for c in &a.claims {
+            assert!((0.0..=1.0).contains(&c.score));
+            let in_title = c.span.start < t.find("The council").unwrap();
+            let in_question = (question..t.find("The mayor").unwrap()).contains(&c.span.start);
+            assert!(
+                !(c.checkworthy && (in_title || in_question)),
+                "{}",
+                &t[c.span.clone()]
+            );
+        }
+    }
+
+    #[test]
+    fn at_most_a_third_of_the_sentences_are_checkworthy() {
+        let t = (1..=12)
+            .map(|i| {
+                format!(
+                    "In {}, the city paid {i}5 million dollars for {i} new bridges.",
+                    2000 + i
+                )
+            })
+            .collect::<Vec<_>>()
+            .join(" ");
+        let a = crate::analysis::analyze(&t, None);
+        assert!(a.claims.len() >= 10, "{:?}", a.claims);
+        let marked = a.claims.iter().filter(|c| c.checkworthy).count();
+        assert!(
+            (1..=4).contains(&marked),
+            "{marked} of {}",
+            a.sentences.len()
+        );
+        // The ones kept are the best scored.
+        let lowest_kept = a
+            .claims
+            .iter()
+            .filter(|c| c.checkworthy)
+            .map(|c| c.score)
+            .fold(1.0, f32::min);
+        let best_dropped = a
+            .claims
+            .iter()
+            .filter(|c| !c.checkworthy)
+            .map(|c| c.score)
+            .fold(0.0, f32::max);
+        assert!(lowest_kept >= best_dropped);
     }
 
     #[test]

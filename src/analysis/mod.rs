@@ -209,8 +209,11 @@ pub struct Claim {
     pub hedged: bool,
     /// Actors the claim involves.
     pub actors: Vec<ActorId>,
-    /// Check-worthiness in 0..=1, used to rank and to decide what is highlighted.
+    /// Check-worthiness in 0..=1: the learned model's probability, used to rank.
     pub score: f32,
+    /// Whether the reader highlights it by default: a high score, never in a title,
+    /// heading, byline or question, on at most a third of the sentences.
+    pub checkworthy: bool,
 }
 
 /// Everything lede finds in one document.

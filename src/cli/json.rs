@@ -1,13 +1,13 @@
 //! The analysis as JSON: lede's batch wire format.
 //!
-//! # Wire format (schema 1)
+//! # Wire format (schema 2)
 //!
 //! One object per document. Every `start`/`end` is a Unicode code-point offset into
 //! `text` (end exclusive), so `text[start:end]` in Python is the span. Names are stable;
 //! new fields may be added, and an incompatible change bumps `schema`.
 //!
 //! ```text
-//! { "schema": 1, "id": str, "source": str, "title": str|null, "byline": str|null,
+//! { "schema": 2, "id": str, "source": str, "title": str|null, "byline": str|null,
 //!   "site": str|null, "lang": str|null,
 //!   "dct": "YYYY-MM-DD"|null, "dct_source": str|null, "text": str,
 //!   "sentences": [{"start", "end"}],
@@ -17,7 +17,7 @@
 //!   "timexes":   [{"start", "end", "type": "DATE|TIME|DURATION|SET", "value": str}],
 //!   "timeline":  [{"order", "value": str|null, "timex": int|null, "start", "end", "text"}],
 //!   "claims":    [{"start", "end", "kind", "claimer": str|null, "hedged": bool,
-//!                  "actors": [int], "score": float}] }
+//!                  "actors": [int], "score": float, "checkworthy": bool}] }
 //! ```
 //!
 //! `entities[].actor` and `claims[].actors` are actor ids; `timeline[].timex` indexes
@@ -25,13 +25,23 @@
 //! `prediction`, `comparison`, `factual`. `actors[].first` is the code-point offset of
 //! the first mention. `dct_source` says where `dct` came from: `jsonld`, `meta`, `time`,
 //! `url`, `front-matter`, `dateline`, `flag` (`--date`) or `input` (the input's `dct`).
+//!
+//! `claims[].score` (0–1) ranks claims by how worth checking they are: the probability
+//! of a logistic model trained on debate transcripts labelled for fact-checking
+//! (`assets/models/README.md`). `claims[].checkworthy` is what the reader highlights by
+//! default: a score at the model's threshold or above, never in a title, heading,
+//! byline or question, and on at most a third of the document's sentences (the best
+//! scored first). Attribution contents (kind `attributed`) are in `claims` whatever their
+//! score, with `checkworthy` false where they are not worth checking.
+//!
+//! Schema 2 added `claims[].checkworthy` and made `score` a learned probability.
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
 use crate::document::{DateSource, Document};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Document metadata written beside the analysis.
 #[derive(Debug, Clone, Default)]
@@ -113,6 +123,7 @@ pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
             "start": c(k.span.start), "end": c(k.span.end),
             "kind": k.kind.as_str(), "claimer": k.claimer, "hedged": k.hedged,
             "actors": k.actors, "score": (k.score * 1000.0).round() / 1000.0,
+            "checkworthy": k.checkworthy,
         })).collect::<Vec<_>>(),
     })
 }

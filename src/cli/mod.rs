@@ -119,8 +119,12 @@ pub fn run_analyze(
             let meta = json::Meta::of(&doc, &job.id, &job.source, dct);
             let v = json::analysis_json(&meta, &doc.text, &a);
             Ok(match format {
-                OutputFormat::Jsonl => serde_json::to_string(&v).unwrap_or_default(),
-                OutputFormat::Json => serde_json::to_string_pretty(&v).unwrap_or_default(),
+                OutputFormat::Jsonl => {
+                    crate::export::json_safe(serde_json::to_string(&v).unwrap_or_default())
+                }
+                OutputFormat::Json => {
+                    crate::export::json_safe(serde_json::to_string_pretty(&v).unwrap_or_default())
+                }
             })
         })
         .collect();
@@ -128,7 +132,7 @@ pub fn run_analyze(
     let mut failed = 0;
     for r in &results {
         if let Err(e) = r {
-            writeln!(err, "lede: {e}")?;
+            writeln!(err, "lede: {}", crate::export::terminal_safe(e))?;
             failed += 1;
         }
     }

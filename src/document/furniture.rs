@@ -170,21 +170,13 @@ impl Furniture {
         let words = content.split_whitespace();
         let alpha = words.filter(|w| w.chars().any(char::is_alphabetic)).count();
         if alpha >= 4 && !SENTENCE_END.is_match(content) {
-            let key = normalize(content);
+            let key = super::normalize_words(content);
             if !self.seen.insert(key) {
                 return true;
             }
         }
         false
     }
-}
-
-fn normalize(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// Whether a finished block is a stateless leftover (see the module documentation).

@@ -147,7 +147,7 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
         site = article.site_name.as_deref().and_then(nonempty);
         lang = article.lang.as_deref().and_then(nonempty);
         let content = dom_query::Document::fragment(article.content.clone());
-        walker.title = title.as_deref().map(normalize_words);
+        walker.title = title.as_deref().map(super::normalize_words);
         walker.walk(&content.root());
         walker.flush();
     }
@@ -157,7 +157,7 @@ pub fn parse(source: &str, html: &str, url: Option<&str>) -> Document {
         clean_page(&page);
         page.select(FALLBACK_DROP).remove();
         let mut fallback = Walker {
-            title: title.as_deref().map(normalize_words),
+            title: title.as_deref().map(super::normalize_words),
             ..Walker::default()
         };
         if let Some(body) = page.body() {
@@ -209,14 +209,6 @@ fn nonempty(s: &str) -> Option<String> {
 fn collapse(s: &str) -> String {
     super::sanitize(s)
         .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn normalize_words(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -752,7 +744,7 @@ impl Walker {
                 self.walk(node);
                 if !self.seen_heading {
                     self.seen_heading = true;
-                    if self.title.as_deref() == Some(normalize_words(&self.buf).as_str()) {
+                    if self.title.as_deref() == Some(super::normalize_words(&self.buf).as_str()) {
                         self.clear();
                     }
                 }

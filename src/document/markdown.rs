@@ -21,12 +21,24 @@ use unicode_width::UnicodeWidthStr;
 /// list of rows, which wraps at any width. Fits the article pane of a 60-column terminal.
 pub const TABLE_MAX_WIDTH: usize = 54;
 
+/// The parser decodes numeric character references (`&#27;`, `&#x9b;`, `&#x202e;`) after
+/// the source was sanitized: text that holds a control or bidi character once decoded is
+/// sanitized again, so none reaches the document.
+fn sanitize_decoded(ev: Event<'_>) -> Event<'_> {
+    let unsafe_text = |t: &str| t.chars().any(super::is_unsafe_char);
+    match ev {
+        Event::Text(t) if unsafe_text(&t) => Event::Text(sanitize(&t).into()),
+        Event::Code(t) if unsafe_text(&t) => Event::Code(sanitize(&t).into()),
+        other => other,
+    }
+}
+
 /// Build a document from Markdown source.
 pub fn parse(source: &str, raw: &str) -> Document {
     let raw = sanitize(raw);
     let (front, body) = split_front_matter(&raw);
     let mut r = Renderer {
-        front_title: front.title.as_deref().map(normalize),
+        front_title: front.title.as_deref().map(super::normalize_words),
         ..Renderer::default()
     };
     let options = Options::ENABLE_STRIKETHROUGH
@@ -34,7 +46,7 @@ pub fn parse(source: &str, raw: &str) -> Document {
         | Options::ENABLE_FOOTNOTES
         | Options::ENABLE_TASKLISTS
         | Options::ENABLE_DEFINITION_LIST;
-    for ev in Parser::new_ext(body, options) {
+    for ev in Parser::new_ext(body, options).map(sanitize_decoded) {
         r.event(ev);
     }
     let kind = r.kind();
@@ -187,14 +199,6 @@ fn toml_front(inner: &str) -> FrontMatter {
         toml::Value::Array(items) => Some(items.iter().filter_map(text).collect()),
         v => text(v).map(|s| vec![s]),
     })
-}
-
-fn normalize(s: &str) -> String {
-    s.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
 }
 
 /// A table being collected: its alignments, and its rows of cells (the first is the head).
@@ -473,7 +477,7 @@ impl Renderer {
                             self.h1_title = (!h1.is_empty()).then_some(h1);
                             self.clear();
                         }
-                        Some(t) if *t == normalize(&h1) => self.clear(),
+                        Some(t) if *t == super::normalize_words(&h1) => self.clear(),
                         Some(_) => self.flush(BlockKind::Heading(1)),
                     }
                 }

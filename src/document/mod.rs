@@ -183,6 +183,13 @@ impl Document {
     }
 }
 
+/// Whether `c` must not reach a terminal or an export raw: a C0 control other than
+/// newline, DEL, a C1 control, or a bidi embedding, override or isolate (the characters
+/// [`sanitize`] drops).
+pub fn is_unsafe_char(c: char) -> bool {
+    (c.is_control() && c != '\n') || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+}
+
 /// Replace control characters (other than newline and tab) and escape sequences in
 /// `s` so that nothing in a document can drive the terminal. Tabs become spaces,
 /// `\r\n` and lone `\r` become `\n`, other C0/C1 controls and DEL are dropped (an ESC
@@ -224,21 +231,32 @@ fn first_suspect_byte(s: &str) -> usize {
     SUSPECT.find(s).map_or(s.len(), |m| m.start())
 }
 
+/// Skip the escape sequence after an ESC. A sequence cut short drops only itself: a CSI
+/// ends at the first character that cannot belong to it, and an OSC, DCS, APC or PM
+/// without its terminator (BEL or ST) ends at the end of its line.
 fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
     match chars.peek() {
         Some('[') => {
-            // CSI: parameters then a final byte in @..~
+            // CSI: parameter and intermediate bytes (space..?), then a final byte in @..~
             chars.next();
-            for c in chars.by_ref() {
+            while let Some(&c) = chars.peek() {
+                if !(' '..='~').contains(&c) {
+                    break;
+                }
+                chars.next();
                 if ('@'..='~').contains(&c) {
                     break;
                 }
             }
         }
         Some(']') | Some('P') | Some('_') | Some('^') => {
-            // OSC / DCS / APC / PM: up to BEL or ST (ESC \)
+            // OSC / DCS / APC / PM: up to BEL or ST (ESC \), or the end of the line.
             chars.next();
-            while let Some(c) = chars.next() {
+            while let Some(&c) = chars.peek() {
+                if c == '\n' || c == '\r' {
+                    break;
+                }
+                chars.next();
                 if c == '\u{7}' {
                     break;
                 }
@@ -255,6 +273,16 @@ fn skip_escape(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) {
         }
         None => {}
     }
+}
+
+/// `s` as its lower-case words joined by single spaces (punctuation dropped): the form in
+/// which titles and repeated lines are compared.
+pub(crate) fn normalize_words(s: &str) -> String {
+    s.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Builds a document's text block by block, keeping the blank-line invariant.
@@ -295,6 +323,23 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_unterminated_escape_sequence_drops_only_itself() {
+        for intro in ["]0;title", "P1$r", "_app", "^pm"] {
+            let s = format!("before \u{1b}{intro} no end\n\nThe rest stays.\nAnd more.");
+            assert_eq!(
+                sanitize(&s),
+                "before \n\nThe rest stays.\nAnd more.",
+                "{intro}"
+            );
+        }
+        // A CSI cut short by a character that cannot belong to it.
+        assert_eq!(sanitize("a\u{1b}[12\nnext line"), "a\nnext line");
+        assert_eq!(sanitize("a\u{1b}[1;31mred\u{1b}[0m b"), "ared b");
+        assert_eq!(sanitize("x\u{1b}[3Ж y"), "xЖ y");
+        assert_eq!(sanitize("tail \u{1b}"), "tail ");
+    }
 
     #[test]
     fn sanitize_drops_escape_sequences() {

@@ -9,7 +9,7 @@
 //!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
 //!   tools such as Obsidian can link to; then actors, timeline, free highlights with
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
-//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 1) plus `notes_schema` and
+//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 2) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
@@ -25,7 +25,7 @@ pub mod when;
 pub enum ExportFormat {
     /// Markdown with YAML front matter.
     Md,
-    /// JSON: the analysis (schema 1) plus notes (notes schema 1).
+    /// JSON: the analysis (schema 2) plus notes (notes schema 1).
     Json,
     /// W3C Web Annotation JSON-LD.
     Webanno,
@@ -52,11 +52,51 @@ pub fn render(
     dct: Option<NaiveDate>,
     exported: &str,
 ) -> String {
+    // Note text, link targets and file names come from outside: whatever they hold, no
+    // control, C1 or bidi character leaves in an export (JSON keeps them as \uXXXX).
     match format {
-        ExportFormat::Md => markdown(doc, a, notes, dct, exported),
-        ExportFormat::Json => json(doc, a, notes, dct) + "\n",
-        ExportFormat::Webanno => web_annotation(doc, notes) + "\n",
+        ExportFormat::Md => crate::document::sanitize(&markdown(doc, a, notes, dct, exported)),
+        ExportFormat::Json => json_safe(json(doc, a, notes, dct)) + "\n",
+        ExportFormat::Webanno => json_safe(web_annotation(doc, notes)) + "\n",
     }
+}
+
+pub use crate::document::is_unsafe_char;
+
+/// JSON text from `serde_json` with every [`is_unsafe_char`] it left raw (DEL, C1, bidi;
+/// it escapes only C0) written as a `\uXXXX` escape. Such characters can only stand inside
+/// strings, so the result is the same JSON value.
+pub fn json_safe(json: String) -> String {
+    if !json.chars().any(is_unsafe_char) {
+        return json;
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if is_unsafe_char(c) {
+            let _ = write!(out, "\\u{:04x}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// `s` made safe for a terminal, for messages on standard error: each
+/// [`is_unsafe_char`] (newlines included) is shown as `\u{XX}`, so a file name, URL or
+/// server message cannot set the title, move the cursor or reorder the line.
+pub fn terminal_safe(s: &str) -> String {
+    if !s.chars().any(|c| c == '\n' || is_unsafe_char(c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if c == '\n' || is_unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Quote a string for YAML (double-quoted scalar).
@@ -283,7 +323,7 @@ fn link_target(t: &str) -> String {
     }
 }
 
-/// The analysis JSON (schema 1) of one document plus its notes (`notes_schema` 1),
+/// The analysis JSON (schema 2) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = crate::cli::json::Meta::of(doc, &doc.source, &doc.source, dct);
@@ -488,7 +528,7 @@ Read more at the source.";
         let h = TEXT.find("The agency").unwrap();
         notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "t1");
         let v: serde_json::Value = serde_json::from_str(&json(&doc, &a, &notes, None)).unwrap();
-        assert_eq!(v["schema"], 1);
+        assert_eq!(v["schema"], crate::cli::json::SCHEMA_VERSION);
         assert_eq!(v["notes_schema"], notes::export::NOTES_SCHEMA_VERSION);
         assert_eq!(v["notes"][0]["exact"], "The agency");
         assert_eq!(v["notes"][0]["start"], TEXT[..h].chars().count());

@@ -3,6 +3,7 @@
 //! Every failure is a [`LoadError`] naming the source and the problem in one line.
 
 pub mod fetch;
+pub mod log;
 pub mod notes_store;
 pub mod places;
 
@@ -307,15 +308,101 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
     Ok(doc)
 }
 
-/// Write `bytes` to `path` atomically: a temporary file in the same directory, flushed
-/// and synced, then renamed over the target. A crash leaves the old file or the new one.
+/// Where a file written with `--output PATH` goes, and a note to tell the user when it is
+/// not `path` itself. Only regular files are written: `path` when it is one or does not
+/// exist; when it is a symbolic link, the file it points to (followed deliberately, the
+/// note says so), if that is a regular file or does not exist. Anything else (a device
+/// such as `/dev/null`, a FIFO, a directory, a socket, a link to one) is a one-line error.
+pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>), String> {
+    let shown = path.display();
+    let (target, note) = match std::fs::symlink_metadata(path) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok((path.into(), None)),
+        Err(e) => return Err(format!("{shown}: {e}")),
+        Ok(m) if m.file_type().is_symlink() => {
+            let target = std::fs::canonicalize(path).or_else(|_| {
+                std::fs::read_link(path).map(|l| match path.parent() {
+                    Some(dir) if l.is_relative() => dir.join(l),
+                    _ => l,
+                })
+            });
+            let target = target.map_err(|e| format!("{shown}: {e}"))?;
+            let note = format!(
+                "{shown} is a symbolic link: writing to {}",
+                target.display()
+            );
+            (target, Some(note))
+        }
+        Ok(_) => (path.to_path_buf(), None),
+    };
+    match std::fs::metadata(&target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((target, note)),
+        Err(e) => Err(format!("{shown}: {e}")),
+        Ok(m) if m.is_file() => Ok((target, note)),
+        Ok(m) => {
+            let via = if note.is_some() {
+                format!(" (a symbolic link to {})", target.display())
+            } else {
+                String::new()
+            };
+            Err(format!(
+                "{shown}{via}: not a regular file ({}); lede writes exports only to regular files",
+                file_kind(&m)
+            ))
+        }
+    }
+}
+
+/// What kind of file `m` describes, in words.
+fn file_kind(m: &std::fs::Metadata) -> &'static str {
+    let t = m.file_type();
+    if t.is_dir() {
+        return "a directory";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if t.is_char_device() || t.is_block_device() {
+            return "a device";
+        }
+        if t.is_fifo() {
+            return "a FIFO";
+        }
+        if t.is_socket() {
+            return "a socket";
+        }
+    }
+    "not a regular file"
+}
+
+/// How the temporary files of [`write_atomic`] end.
+pub const TEMP_SUFFIX: &str = ".tmp";
+
+/// How the temporary files of [`write_atomic`] for `path` begin: `.<file name>.`, so that
+/// a leftover of a killed save can be told apart and removed.
+pub fn temp_prefix(path: &Path) -> Option<String> {
+    path.file_name()
+        .map(|n| format!(".{}.", n.to_string_lossy()))
+}
+
+/// Write `bytes` to `path` atomically: a temporary file in the same directory (named
+/// `.<file name>.<random>.tmp`), flushed and synced, then renamed over the target. A
+/// crash leaves the old file or the new one.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let prefix = temp_prefix(path).unwrap_or_else(|| ".lede.".into());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    // A file written again keeps its mode (the temporary file starts private).
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.is_file() => tmp.as_file().set_permissions(meta.permissions())?,
+        _ => {}
+    }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;

@@ -24,14 +24,20 @@
 //!
 //! # Safety
 //!
-//! - Saves write a temporary file in the same directory, fsync it, rename it over the
-//!   old one and fsync the directory: a crash leaves the old file or the new one (and at
-//!   worst a stray temporary file, which is ignored).
+//! - Saves write a temporary file in the same directory (`.<file>.<random>.tmp`), fsync
+//!   it, rename it over the old one and fsync the directory: a crash leaves the old file or
+//!   the new one, and at worst a stray temporary file, which the next save of that file
+//!   removes (under the lock, so never one another process is still writing).
+//! - Fields and values this lede does not know (written by a newer one, which keeps the
+//!   same `version` for additions) are kept: unknown fields of the file and of each entry
+//!   are written back as they were, and an entry whose `kind` or `status` is unknown is
+//!   loaded and shown as unknown with its original value written back.
 //! - A save holds an advisory lock (`<file>.lock`, [`std::fs::File::lock`]; released by
 //!   the OS if the process dies), re-reads the file and merges it in by entry id, the
 //!   later `updated` winning, so two lede processes on one document keep both their notes.
-//! - A file that cannot be parsed is renamed to `<file>.corrupt-<n>` and a warning is
-//!   returned for the status line; it is never overwritten. A file from a newer lede
+//! - A file that cannot be parsed is renamed to `<file>.corrupt-<n>` and a warning naming
+//!   it is returned for the status line; it is never overwritten, and
+//!   [`NotesStore::recover`] (`lede notes --recover`) merges what can be read of it back. A file from a newer lede
 //!   (higher `version`) is left alone and saving fails with [`StoreError::NewerVersion`].
 
 use crate::notes::{sha256_hex, DocKey, Entry, NoteSet, ReanchorSummary};
@@ -84,6 +90,9 @@ struct NotesFile {
     source: String,
     sha256: String,
     entries: Vec<Entry>,
+    /// Fields this lede does not know (a newer one's), written back unchanged.
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
 }
 
 /// Notes as loaded for a document.
@@ -97,6 +106,42 @@ pub struct Loaded {
     pub summary: ReanchorSummary,
     /// The older notes file they came from, when the document had changed.
     pub from_older: Option<PathBuf>,
+}
+
+/// What [`NotesStore::recover`] did with one set-aside file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recovery {
+    /// The set-aside file.
+    pub aside: PathBuf,
+    /// The notes file its entries went back into.
+    pub target: PathBuf,
+    /// Entries merged back.
+    pub recovered: usize,
+    /// Entries that could not be read (the set-aside file is kept for them).
+    pub lost: usize,
+    /// Why nothing could be read, when so (the file is left as it is).
+    pub problem: Option<String>,
+}
+
+impl std::fmt::Display for Recovery {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let aside = self.aside.display();
+        match &self.problem {
+            Some(why) => write!(f, "{aside}: cannot be recovered: {why}"),
+            None => {
+                write!(
+                    f,
+                    "{aside}: {} notes back in {}",
+                    self.recovered,
+                    self.target.display()
+                )?;
+                if self.lost > 0 {
+                    write!(f, "; {} unreadable, the file is kept", self.lost)?;
+                }
+                Ok(())
+            }
+        }
+    }
 }
 
 /// The notes directory.
@@ -207,18 +252,29 @@ impl NotesStore {
     /// process's changes; `notes` is updated with them), then write atomically. Returns
     /// warnings for the status line (e.g. an unreadable file moved aside).
     pub fn save(&self, notes: &mut NoteSet) -> Result<Vec<String>, StoreError> {
+        let path = self.path_for(notes.key());
+        self.save_at(&path, notes)
+    }
+
+    fn save_at(&self, path: &Path, notes: &mut NoteSet) -> Result<Vec<String>, StoreError> {
+        let path = path.to_path_buf();
         let mut warnings = Vec::new();
         fs::create_dir_all(&self.dir).map_err(io_err(&self.dir))?;
-        let path = self.path_for(notes.key());
         let _lock = self.lock(&path)?;
+        // Under the lock no other save of this file is under way: its temporary files are
+        // leftovers of a process killed while saving.
+        remove_leftover_temps(&path);
+        let mut extra = serde_json::Map::new();
         if let Some(disk) = self.read_locked(&path, &mut warnings)? {
             notes.merge_entries(&disk.entries);
+            extra = disk.extra;
         }
         let file = NotesFile {
             version: FILE_VERSION,
             source: notes.key().source.clone(),
             sha256: notes.key().sha256.clone(),
             entries: notes.all_entries().to_vec(),
+            extra,
         };
         let mut bytes = serde_json::to_vec_pretty(&file).map_err(|e| StoreError::Io {
             path: path.clone(),
@@ -231,6 +287,81 @@ impl NotesStore {
             let _ = d.sync_all();
         }
         Ok(warnings)
+    }
+
+    /// Bring back the notes of every file set aside as `<file>.corrupt-<n>`: each entry
+    /// that can still be read is merged into `<file>` (as a save would: by id, the later
+    /// `updated` winning). A set-aside file all of whose entries came back is renamed
+    /// `<file>.recovered-<n>`; one with entries lost stays where it is. Nothing else is
+    /// changed, so running it twice is harmless.
+    pub fn recover(&self) -> Result<Vec<Recovery>, StoreError> {
+        let Ok(rd) = fs::read_dir(&self.dir) else {
+            return Ok(Vec::new());
+        };
+        let mut asides: Vec<PathBuf> = rd
+            .filter_map(Result::ok)
+            .map(|d| d.path())
+            .filter(|p| p.to_string_lossy().contains(".json.corrupt-"))
+            .collect();
+        asides.sort();
+        asides.iter().map(|a| self.recover_one(a)).collect()
+    }
+
+    fn recover_one(&self, aside: &Path) -> Result<Recovery, StoreError> {
+        let name = aside.to_string_lossy();
+        let cut = name.rfind(".corrupt-").unwrap_or(name.len());
+        let target = PathBuf::from(&name[..cut]);
+        let mut r = Recovery {
+            aside: aside.to_path_buf(),
+            target: target.clone(),
+            recovered: 0,
+            lost: 0,
+            problem: None,
+        };
+        let bytes = fs::read(aside).map_err(io_err(aside))?;
+        let value: serde_json::Value = match serde_json::from_slice(&bytes) {
+            Ok(v) => v,
+            Err(e) => {
+                r.problem = Some(format!("not JSON ({e})"));
+                return Ok(r);
+            }
+        };
+        if let Some(v) = value.get("version").and_then(|v| v.as_u64()) {
+            if v > u64::from(FILE_VERSION) {
+                r.problem = Some(format!("written by a newer lede (version {v})"));
+                return Ok(r);
+            }
+        }
+        let Some(raw_entries) = value.get("entries").and_then(|e| e.as_array()) else {
+            r.problem = Some("no list of entries".into());
+            return Ok(r);
+        };
+        let mut entries = Vec::new();
+        for e in raw_entries {
+            match serde_json::from_value::<Entry>(e.clone()) {
+                Ok(e) => entries.push(e),
+                Err(_) => r.lost += 1,
+            }
+        }
+        r.recovered = entries.len();
+        let text_of = |k: &str| {
+            value
+                .get(k)
+                .and_then(|v| v.as_str())
+                .unwrap_or_default()
+                .to_string()
+        };
+        let key = DocKey {
+            source: text_of("source"),
+            sha256: text_of("sha256"),
+        };
+        let mut notes = NoteSet::from_entries(key, entries);
+        self.save_at(&target, &mut notes)?;
+        if r.lost == 0 {
+            let done = PathBuf::from(name.replacen(".corrupt-", ".recovered-", 1));
+            fs::rename(aside, &done).map_err(io_err(aside))?;
+        }
+        Ok(r)
     }
 
     /// Other notes files of `source`, newest first.
@@ -300,7 +431,7 @@ impl NotesStore {
             Parsed::Corrupt(why) => {
                 let aside = move_aside(path)?;
                 warnings.push(format!(
-                    "notes file {} could not be read ({why}); kept as {}",
+                    "notes file {} could not be read ({why}); kept as {} (lede notes --recover brings its notes back)",
                     path.display(),
                     aside.display()
                 ));
@@ -312,6 +443,25 @@ impl NotesStore {
 
 fn source_prefix(source: &str) -> String {
     sha256_hex(source.as_bytes())[..16].to_string()
+}
+
+/// Remove the temporary files [`super::write_atomic`] left beside `path` (see
+/// [`super::temp_prefix`]) when a save was killed. Best effort: a file that cannot be
+/// removed is left for the next save.
+fn remove_leftover_temps(path: &Path) {
+    let (Some(dir), Some(prefix)) = (path.parent(), super::temp_prefix(path)) else {
+        return;
+    };
+    let Ok(rd) = fs::read_dir(dir) else {
+        return;
+    };
+    for d in rd.filter_map(Result::ok) {
+        let name = d.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with(&prefix) && name.ends_with(super::TEMP_SUFFIX) {
+            let _ = fs::remove_file(d.path());
+        }
+    }
 }
 
 fn lock_path(path: &Path) -> PathBuf {

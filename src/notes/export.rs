@@ -48,7 +48,7 @@ pub fn notes_json(notes: &NoteSet, claims: &[Span]) -> Value {
                 let attached = !e.orphaned;
                 json!({
                     "id": e.id.to_string(),
-                    "kind": match e.kind { EntryKind::Claim => "claim", EntryKind::Highlight => "highlight" },
+                    "kind": e.kind.as_str(),
                     "status": e.status.map(|s| s.as_str()),
                     "note": e.note,
                     "claim": claim_index(e, claims),

@@ -125,6 +125,10 @@ pub enum Status {
     False,
     /// Not a check-worthy claim after all.
     NotAClaim,
+    /// A status this lede does not know (written by a newer one). The note keeps it: the
+    /// original value is written back on save until the status is changed.
+    #[serde(other)]
+    Unknown,
 }
 
 impl Status {
@@ -159,6 +163,7 @@ impl Status {
             Status::Disputed => "disputed",
             Status::False => "false",
             Status::NotAClaim => "not_a_claim",
+            Status::Unknown => "unknown",
         }
     }
 
@@ -171,6 +176,7 @@ impl Status {
             Status::Disputed => "disputed",
             Status::False => "false",
             Status::NotAClaim => "not a claim",
+            Status::Unknown => "unknown",
         }
     }
 }
@@ -183,10 +189,15 @@ pub enum EntryKind {
     Claim,
     /// A passage the reader selected: a highlight with an optional note.
     Highlight,
+    /// A kind this lede does not know (written by a newer one): shown as unknown, kept
+    /// as written on save.
+    #[serde(other)]
+    Unknown,
 }
 
 /// One note or mark.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "RawEntry", into = "RawEntry")]
 pub struct Entry {
     /// Stable identifier.
     pub id: NoteId,
@@ -214,6 +225,113 @@ pub struct Entry {
     pub created: String,
     /// When it last changed (RFC 3339); the later one wins when merging.
     pub updated: String,
+    /// What this lede did not understand, kept to be written back: fields it does not
+    /// know, and the original `kind` or `status` when it read them as unknown.
+    pub extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// An [`Entry`] as it is on disk: `kind` and `status` as the strings they are, and any
+/// other field kept aside, so that a file written by a newer lede loses nothing.
+#[derive(Serialize, Deserialize)]
+struct RawEntry {
+    id: NoteId,
+    kind: serde_json::Value,
+    #[serde(default)]
+    status: Option<serde_json::Value>,
+    #[serde(default)]
+    note: String,
+    #[serde(default)]
+    claim: Option<u32>,
+    anchor: Anchor,
+    #[serde(default)]
+    orphaned: bool,
+    #[serde(default)]
+    deleted: bool,
+    created: String,
+    updated: String,
+    #[serde(flatten)]
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+/// The known value of `raw`, or `unknown` with `raw` kept under `field` in `extra`.
+fn known_or_kept<T: serde::de::DeserializeOwned + PartialEq>(
+    raw: serde_json::Value,
+    field: &str,
+    unknown: T,
+    extra: &mut serde_json::Map<String, serde_json::Value>,
+) -> T {
+    match serde_json::from_value::<T>(raw.clone()) {
+        Ok(v) if v != unknown => v,
+        _ => {
+            extra.insert(field.to_string(), raw);
+            unknown
+        }
+    }
+}
+
+impl From<RawEntry> for Entry {
+    fn from(r: RawEntry) -> Entry {
+        let mut extra = r.extra;
+        let kind = known_or_kept(r.kind, "kind", EntryKind::Unknown, &mut extra);
+        let status = r
+            .status
+            .filter(|v| !v.is_null())
+            .map(|v| known_or_kept(v, "status", Status::Unknown, &mut extra));
+        Entry {
+            id: r.id,
+            kind,
+            status,
+            note: r.note,
+            claim: r.claim,
+            anchor: r.anchor,
+            orphaned: r.orphaned,
+            deleted: r.deleted,
+            created: r.created,
+            updated: r.updated,
+            extra,
+        }
+    }
+}
+
+impl From<Entry> for RawEntry {
+    fn from(e: Entry) -> RawEntry {
+        let mut extra = e.extra;
+        // The original value stands for as long as lede's own reading of it is "unknown".
+        let kept_kind = extra.remove("kind");
+        let kept_status = extra.remove("status");
+        let kind = match (e.kind, kept_kind) {
+            (EntryKind::Unknown, Some(raw)) => raw,
+            (k, _) => serde_json::Value::from(k.as_str()),
+        };
+        let status = match (e.status, kept_status) {
+            (Some(Status::Unknown), Some(raw)) => Some(raw),
+            (s, _) => s.map(|s| serde_json::Value::from(s.as_str())),
+        };
+        RawEntry {
+            id: e.id,
+            kind,
+            status,
+            note: e.note,
+            claim: e.claim,
+            anchor: e.anchor,
+            orphaned: e.orphaned,
+            deleted: e.deleted,
+            created: e.created,
+            updated: e.updated,
+            extra,
+        }
+    }
+}
+
+impl EntryKind {
+    /// The stable name used in JSON (`claim`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Claim => "claim",
+            EntryKind::Highlight => "highlight",
+            EntryKind::Unknown => "unknown",
+        }
+    }
 }
 
 impl Entry {
@@ -523,6 +641,7 @@ impl NoteSet {
             deleted: false,
             created: now.to_string(),
             updated: now.to_string(),
+            extra: serde_json::Map::new(),
         });
         self.entries.len() - 1
     }

@@ -2,9 +2,9 @@
 //!
 //! [`NoteEditor`] owns the text and a cursor (a byte offset, always on a grapheme
 //! boundary) and applies [`EditorInput`]s, which [`input_from_key`] and
-//! [`EditorInput::from_paste`] make from crossterm events. [`NoteEditorWidget`] draws it:
+//! [`EditorInput::from_paste`] make from crossterm events. [`crate::tui::view::editor::NoteEditorWidget`] draws it:
 //! a bordered popup with a title, key hints, the passage's quote and the word-wrapped
-//! text; [`NoteEditorWidget::cursor_position`] says where the terminal cursor goes.
+//! text; `NoteEditorWidget::cursor_position` says where the terminal cursor goes.
 //!
 //! Keys: Enter and Ctrl-S save, Alt-Enter, Shift-Enter and Ctrl-J insert a line break
 //! (most terminals cannot tell Shift-Enter from Enter), Esc cancels; arrows, Home/End
@@ -34,12 +34,9 @@
 //! ```
 
 use super::layout::grapheme_width;
-use super::notes_theme::{centered, one_line, width, NotesTheme};
+use super::notes_theme::width;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
-use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
-use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Clear, Widget};
+use ratatui::layout::Rect;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -297,7 +294,7 @@ impl NoteEditor {
         };
     }
 
-    /// Fit the editor to a text area `text` (as [`NoteEditorWidget::text_area`] gives
+    /// Fit the editor to a text area `text` (as `NoteEditorWidget::text_area` gives
     /// it): wrap at its width, and scroll so the cursor shows in its height.
     pub fn fit(&mut self, text: Rect) {
         self.wrap = wrap_width(text);
@@ -307,7 +304,7 @@ impl NoteEditor {
     }
 
     /// First visible row for a viewport of `height` rows, keeping the cursor in view.
-    fn top(&self, rows: usize, cursor_row: usize, height: usize) -> usize {
+    pub(crate) fn top(&self, rows: usize, cursor_row: usize, height: usize) -> usize {
         let mut top = self.scroll.min(rows.saturating_sub(height));
         if cursor_row < top {
             top = cursor_row;
@@ -325,7 +322,7 @@ fn is_word(g: &str) -> bool {
 }
 
 /// The wrapping width in a text area: its width less the column kept for the cursor.
-fn wrap_width(text: Rect) -> usize {
+pub(crate) fn wrap_width(text: Rect) -> usize {
     (text.width as usize).saturating_sub(1).max(1)
 }
 
@@ -334,7 +331,7 @@ fn wrap_width(text: Rect) -> usize {
 /// longer than a row. One space may hang a column past `wrap`; a line ending in such a
 /// space gets an empty last row, so that a cursor at the end of a line is always within
 /// `wrap` columns.
-fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
+pub(crate) fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
     let wrap = if wrap == 0 { usize::MAX } else { wrap };
     let mut rows = Vec::new();
     let mut line_start = 0;
@@ -371,7 +368,7 @@ fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
 }
 
 /// Row and display column of byte offset `at`.
-fn locate(text: &str, rows: &[Range<usize>], at: usize) -> (usize, usize) {
+pub(crate) fn locate(text: &str, rows: &[Range<usize>], at: usize) -> (usize, usize) {
     let row = rows.iter().rposition(|r| r.start <= at).unwrap_or_default();
     let start = rows.get(row).map_or(0, |r| r.start);
     (row, width(&text[start..at.max(start)]))
@@ -394,153 +391,6 @@ fn offset_at(text: &str, rows: &[Range<usize>], row: usize, goal: usize) -> usiz
         at = end;
     }
     at
-}
-
-/// Draws a [`NoteEditor`] as a popup centred in the area it is rendered in (the whole
-/// frame, typically), clearing what is under it.
-pub struct NoteEditorWidget<'a> {
-    editor: &'a NoteEditor,
-    title: &'a str,
-    hints: &'a str,
-    quote: Option<&'a str>,
-    theme: &'a NotesTheme,
-}
-
-/// Where the parts of the popup go.
-struct Parts {
-    popup: Rect,
-    quote: Option<Rect>,
-    text: Rect,
-}
-
-impl<'a> NoteEditorWidget<'a> {
-    /// The popup for `editor` titled `title` (e.g. "Note on claim 3"), with the default
-    /// [`HINTS`].
-    pub fn new(editor: &'a NoteEditor, title: &'a str, theme: &'a NotesTheme) -> Self {
-        NoteEditorWidget {
-            editor,
-            title,
-            hints: HINTS,
-            quote: None,
-            theme,
-        }
-    }
-
-    /// Show the passage being annotated above the text, on one line.
-    pub fn quote(mut self, quote: &'a str) -> Self {
-        self.quote = Some(quote);
-        self
-    }
-
-    /// Replace the key hints (e.g. from the keymap).
-    pub fn hints(mut self, hints: &'a str) -> Self {
-        self.hints = hints;
-        self
-    }
-
-    /// The popup's rectangle inside `area`.
-    pub fn popup_area(area: Rect) -> Rect {
-        let w = area.width.saturating_sub(4).clamp(area.width.min(24), 76);
-        let h = (area.height * 2 / 5).clamp(area.height.min(8), 14);
-        centered(area, w, h)
-    }
-
-    fn parts(&self, area: Rect) -> Parts {
-        let popup = Self::popup_area(area);
-        let mut inner = Block::bordered().inner(popup);
-        let quote = match self.quote {
-            Some(_) if inner.height >= 3 => {
-                let q = Rect { height: 1, ..inner };
-                inner.y += 2;
-                inner.height -= 2;
-                Some(q)
-            }
-            _ => None,
-        };
-        Parts {
-            popup,
-            quote,
-            text: inner,
-        }
-    }
-
-    /// The rect the note's text is drawn in when the widget is rendered in `area`.
-    pub fn text_area(&self, area: Rect) -> Rect {
-        self.parts(area).text
-    }
-
-    /// Wrapped rows for a text area, and the row/column of the cursor.
-    fn layout(&self, text: Rect) -> (Vec<Range<usize>>, usize, usize) {
-        let rows = wrap_rows(&self.editor.text, wrap_width(text));
-        let (row, col) = locate(&self.editor.text, &rows, self.editor.cursor);
-        (rows, row, col)
-    }
-
-    /// Where the terminal cursor goes when the widget is rendered in `area`; `None` if
-    /// the popup has no room for text.
-    pub fn cursor_position(&self, area: Rect) -> Option<(u16, u16)> {
-        let text = self.parts(area).text;
-        if text.width == 0 || text.height == 0 {
-            return None;
-        }
-        let (rows, row, col) = self.layout(text);
-        let top = self.editor.top(rows.len(), row, text.height as usize);
-        let x = text.x + (col as u16).min(text.width - 1);
-        let y = text.y + (row - top) as u16;
-        Some((x, y))
-    }
-}
-
-impl Widget for &NoteEditorWidget<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        let parts = self.parts(area);
-        let theme = self.theme;
-        Clear.render(parts.popup, buf);
-        Block::bordered()
-            .border_style(theme.border)
-            .title(Span::styled(format!(" {} ", self.title), theme.title))
-            .title_bottom(
-                Line::from(Span::styled(format!(" {} ", self.hints), theme.muted))
-                    .alignment(Alignment::Right),
-            )
-            .render(parts.popup, buf);
-        if let (Some(q), Some(r)) = (self.quote, parts.quote) {
-            let shown = one_line(q, (r.width as usize).saturating_sub(2));
-            buf.set_stringn(
-                r.x,
-                r.y,
-                format!("“{shown}”"),
-                r.width as usize,
-                theme.muted,
-            );
-        }
-        let text = parts.text;
-        if text.width == 0 || text.height == 0 {
-            return;
-        }
-        if self.editor.text.is_empty() {
-            buf.set_stringn(
-                text.x,
-                text.y,
-                "Write a note…",
-                text.width as usize,
-                theme.muted,
-            );
-            return;
-        }
-        let (rows, row, _) = self.layout(text);
-        let top = self.editor.top(rows.len(), row, text.height as usize);
-        for (y, r) in (text.y..text.bottom()).zip(&rows[top..]) {
-            let s = &self.editor.text[r.clone()];
-            buf.set_stringn(text.x, y, s, text.width as usize, theme.text);
-        }
-    }
-}
-
-impl Widget for NoteEditorWidget<'_> {
-    fn render(self, area: Rect, buf: &mut Buffer) {
-        (&self).render(area, buf);
-    }
 }
 
 #[cfg(test)]

@@ -132,8 +132,16 @@ fn event_loop(
     mut rest: Option<Job>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
+    let mut logged: Option<String> = None;
     loop {
         if dirty {
+            // The status line shows one message at a time: each warning also goes to the log.
+            if let Some(s) = state.status.as_ref().filter(|s| s.warning) {
+                if logged.as_deref() != Some(s.text.as_str()) {
+                    crate::io::log::warn(&s.text);
+                    logged = Some(s.text.clone());
+                }
+            }
             guard.terminal.draw(|f| view::draw(f, state))?;
             dirty = false;
         }

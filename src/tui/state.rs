@@ -14,10 +14,6 @@ use crate::io::notes_store::NotesStore;
 use crate::notes::{DocKey, NoteId, NoteSet, Target};
 use ratatui::layout::Rect;
 
-/// Claims scoring at least this are check-worthy: listed and highlighted unless all
-/// claims are shown (`c`). (The analysis may come to say so itself.)
-pub const CHECKWORTHY: f32 = 0.5;
-
 /// Which pane has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Focus {
@@ -551,7 +547,7 @@ impl State {
 
     /// Whether `claim` is listed and highlighted: check-worthy, or all claims are shown.
     pub fn claim_shown(&self, claim: &crate::analysis::Claim) -> bool {
-        self.all_claims || claim.score >= CHECKWORTHY
+        self.all_claims || claim.checkworthy
     }
 
     /// Recompute the listed claims after the filter changed, keeping the selection on the

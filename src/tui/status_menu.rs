@@ -16,7 +16,8 @@ pub const NOTE_MARK: &str = "✎";
 pub const BADGE_WIDTH: usize = 3;
 
 /// The short symbol of a claim status: `?` unreviewed, `src` needs a source, `✓`
-/// supported, `≠` disputed, `✗` false, `–` not a claim.
+/// supported, `≠` disputed, `✗` false, `–` not a claim, `??` a status written by a newer
+/// lede.
 pub fn badge(status: Status) -> &'static str {
     match status {
         Status::Unreviewed => "?",
@@ -25,6 +26,7 @@ pub fn badge(status: Status) -> &'static str {
         Status::Disputed => "≠",
         Status::False => "✗",
         Status::NotAClaim => "–",
+        Status::Unknown => "??",
     }
 }
 

@@ -320,7 +320,7 @@ fn add_note(state: &mut State) {
         let title = match (e.kind, e.claim) {
             (EntryKind::Claim, Some(c)) => format!("Note on claim {}", c + 1),
             (EntryKind::Claim, None) => "Note on a claim".to_string(),
-            (EntryKind::Highlight, _) => "Note on a passage".to_string(),
+            (EntryKind::Highlight | EntryKind::Unknown, _) => "Note on a passage".to_string(),
         };
         let (id, note, quote) = (e.id, e.note.clone(), e.anchor.exact.clone());
         let quote = quote.split_whitespace().collect::<Vec<_>>().join(" ");

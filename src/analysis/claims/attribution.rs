@@ -22,6 +22,9 @@ pub(crate) struct Attribution {
     pub cue: Span,
     /// Whether the cue itself hedges ("according to", "claimed").
     pub hedged: bool,
+    /// The pieces of the content when its frame interrupts it ("“A,” she said, “B.”"),
+    /// else empty (the content is one piece).
+    pub fragments: Vec<Span>,
 }
 
 /// Words skipped between a source and its cue ("has", "also", "repeatedly").
@@ -408,6 +411,7 @@ pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
         source: Some(toks[0].start..toks[k - 1].end),
         cue: toks[k].start..toks[k].end,
         hedged: false,
+        fragments: Vec::new(),
     })
 }
 
@@ -521,6 +525,7 @@ fn attribution_at(
                 source: left.map(|(a, b)| toks[a].start..toks[b - 1].end),
                 cue,
                 hedged,
+                fragments: Vec::new(),
             });
         }
         if mid && substantial && !that_next && !colon_next {
@@ -541,6 +546,7 @@ fn attribution_at(
                     source: source.map(|(a, b)| toks[a].start..toks[b - 1].end),
                     cue,
                     hedged,
+                    fragments: vec![toks[0].start..p.end, rest[1].start..end],
                 });
             }
             // Words after the cue (and an inverted source) up to the next comma: a
@@ -576,6 +582,7 @@ fn attribution_at(
                         source: source.map(|(a, b)| toks[a].start..toks[b - 1].end),
                         cue,
                         hedged,
+                        fragments: Vec::new(),
                     });
                 }
             }
@@ -598,6 +605,7 @@ fn attribution_at(
         source: Some(toks[a].start..toks[b - 1].end),
         cue,
         hedged,
+        fragments: Vec::new(),
     })
 }
 
@@ -680,6 +688,7 @@ fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<A
             source,
             cue,
             hedged: true,
+            fragments: Vec::new(),
         });
     }
     // Otherwise the content is what precedes the cue (minus a comma).
@@ -700,6 +709,7 @@ fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<A
         source,
         cue,
         hedged: true,
+        fragments: Vec::new(),
     })
 }
 
@@ -719,6 +729,7 @@ fn signed_quote(text: &str, toks: &[Tok]) -> Option<Attribution> {
         source: Some(toks[a].start..toks[n - 1].end),
         cue: toks[a - 1].start..toks[a - 1].end,
         hedged: false,
+        fragments: Vec::new(),
     })
 }
 

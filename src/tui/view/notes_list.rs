@@ -79,12 +79,13 @@ impl<'a> NotesView<'a> {
                     EntryKind::Claim => {
                         (badge(e.status_or_default()), t.badge(e.status_or_default()))
                     }
-                    EntryKind::Highlight => ("", Style::new()),
+                    EntryKind::Highlight | EntryKind::Unknown => ("", Style::new()),
                 };
                 let kind = match (e.kind, e.claim) {
                     (EntryKind::Claim, Some(n)) => format!("claim {}", n + 1),
                     (EntryKind::Claim, None) => "claim".to_string(),
                     (EntryKind::Highlight, _) => "highlight".to_string(),
+                    (EntryKind::Unknown, _) => "unknown kind".to_string(),
                 };
                 let quote_style = if e.orphaned { t.orphan } else { t.text };
                 let (cx, _) = buf.set_stringn(x, y, marker, w, Style::new());
