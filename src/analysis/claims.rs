@@ -834,33 +834,31 @@ mod tests {
     #[test]
     fn claimer_before_cue() {
         let (span, who, kind, _) =
-            one("Stein spokeswoman Melezia Figueroa said the candidate was headed to the venue.");
-        assert_eq!(span, "the candidate was headed to the venue");
-        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
+            one("Harbour board spokeswoman Ines Marlow said the ferry was headed to the dock.");
+        assert_eq!(span, "the ferry was headed to the dock");
+        assert_eq!(who.as_deref(), Some("Ines Marlow"));
         assert_eq!(kind, ClaimKind::Attributed);
     }
 
     #[test]
     fn claimer_after_content() {
         let (span, who, _, _) = one(
-            "Secret Service protocol called for the nominee to be taken to a trauma center, sources said.",
+            "Port safety rules called for the cargo to be moved to a sealed shed, sources said.",
         );
         assert_eq!(
             span,
-            "Secret Service protocol called for the nominee to be taken to a trauma center"
+            "Port safety rules called for the cargo to be moved to a sealed shed"
         );
         assert_eq!(who.as_deref(), Some("sources"));
     }
 
     #[test]
     fn inverted_cue_and_quote() {
-        let (span, who, _, _) =
-            one("“We were there under legitimate pretenses,” said Melezia Figueroa.");
-        assert_eq!(span, "“We were there under legitimate pretenses,”");
-        assert_eq!(who.as_deref(), Some("Melezia Figueroa"));
-        let (span, who, _, _) =
-            one("“We were there under legitimate pretenses,” she told reporters.");
-        assert_eq!(span, "“We were there under legitimate pretenses,”");
+        let (span, who, _, _) = one("“We came here with honest intentions,” said Ines Marlow.");
+        assert_eq!(span, "“We came here with honest intentions,”");
+        assert_eq!(who.as_deref(), Some("Ines Marlow"));
+        let (span, who, _, _) = one("“We came here with honest intentions,” she told reporters.");
+        assert_eq!(span, "“We came here with honest intentions,”");
         assert_eq!(who.as_deref(), Some("she"));
     }
 

@@ -11,8 +11,10 @@
 pub mod actors;
 pub mod claims;
 pub mod lexicon;
+pub mod model;
 pub mod temporal;
 pub mod text;
+pub mod tokens;
 
 use std::ops::Range;
 
@@ -234,7 +236,8 @@ pub struct Analysis {
 /// Analyse `text`, resolving relative dates against `dct` (the publication date) if known.
 pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let sentences = text::sentences(text);
-    let (mentions, actors) = actors::extract(text, &sentences);
+    let tokens = tokens::Tokens::new(text, &sentences);
+    let (mentions, actors) = actors::extract(text, &tokens);
     let timexes = temporal::extract(text, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
     let claims = claims::extract(text, &sentences, &mentions, &actors, &timexes);

@@ -352,7 +352,7 @@ fn capitalised_preposition_before_a_year_and_a_name() {
 
 #[test]
 fn event_text_does_not_break_numbers_at_their_commas() {
-    let s = "According to the agency, the number of people claiming weekly unemployment benefits rose 15,000 last week to 444,000, which is near a five-year high.";
+    let s = "The ministry said orders for new tractors rose 12,500 last week to 310,000, the most since the spring.";
     let sentences = text::sentences(s);
     let tx = extract(s, &sentences, dct());
     let tl = timeline(s, &sentences, &tx);
@@ -360,6 +360,6 @@ fn event_text_does_not_break_numbers_at_their_commas() {
         .iter()
         .find(|e| e.value.as_deref() == Some("2024-W12"))
         .expect("last week");
-    assert!(e.text.contains("rose 15,000"), "{}", e.text);
-    assert!(!e.text.starts_with("000"), "{}", e.text);
+    assert!(e.text.contains("rose 12,500"), "{}", e.text);
+    assert!(!e.text.starts_with("500"), "{}", e.text);
 }

@@ -1,6 +1,11 @@
-//! A small hand-written tokeniser for the recogniser: words (with internal hyphens and
-//! apostrophes, dotted abbreviations such as "U.S."), numbers and single punctuation
-//! characters, as byte spans into the document text. A possessive "'s" is its own token.
+//! The one token stream of the analysis: words (with internal hyphens and apostrophes,
+//! dotted abbreviations such as "U.S.", title abbreviations such as "Mr."), numbers and
+//! single punctuation characters, as byte spans into the immutable document text.
+//!
+//! Tokenisation follows CoNLL-2003's conventions where they matter to the tagger trained
+//! on it: a possessive "'s" is its own token, hyphenated compounds are one token, a
+//! currency sign stands apart from its number. [`Tokens::new`] tokenises a document once,
+//! sentence by sentence; every stage reads the same tokens.
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -22,6 +27,42 @@ pub struct Tok {
     pub end: usize,
     /// What it is.
     pub kind: Kind,
+}
+
+/// A document's tokens, sentence by sentence: tokenised once, read by every stage.
+#[derive(Debug, Clone, Default)]
+pub struct Tokens {
+    /// All tokens, in text order.
+    pub toks: Vec<Tok>,
+    /// For each sentence (same order as the analysis' sentences), its range in `toks`.
+    pub sentences: Vec<std::ops::Range<usize>>,
+}
+
+impl Tokens {
+    /// Tokenise each sentence of `text`.
+    pub fn new(text: &str, sentences: &[crate::analysis::Sentence]) -> Self {
+        let mut scratch = Vec::new();
+        let mut toks = Vec::with_capacity(text.len() / 5);
+        let mut ranges = Vec::with_capacity(sentences.len());
+        for s in sentences {
+            let start = toks.len();
+            toks.extend(tokenize_with(
+                &text[s.span.clone()],
+                s.span.start,
+                &mut scratch,
+            ));
+            ranges.push(start..toks.len());
+        }
+        Tokens {
+            toks,
+            sentences: ranges,
+        }
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &[Tok] {
+        &self.toks[self.sentences[i].clone()]
+    }
 }
 
 fn is_apos(c: char) -> bool {
@@ -122,6 +163,14 @@ pub fn tokenize_with(s: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Ve
             i += 1;
             Kind::Punct
         };
+        // A title or common abbreviation keeps its period, as CoNLL writes "Mr." and "Corp.".
+        if kind == Kind::Word && at(i) == Some('.') && !at(i + 1).is_some_and(char::is_alphanumeric)
+        {
+            let w = &s[byte(start)..byte(i)];
+            if crate::analysis::lexicon::is_title_abbrev(w) {
+                i += 1;
+            }
+        }
         out.push(Tok {
             start: base + byte(start),
             end: base + byte(i),
@@ -158,6 +207,7 @@ mod tests {
             ]
         );
         assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
-        assert_eq!(words("Mr. Smith"), ["Mr", ".", "Smith"]);
+        assert_eq!(words("Mr. Smith"), ["Mr.", "Smith"]);
+        assert_eq!(words("He left. Smith"), ["He", "left", ".", "Smith"]);
     }
 }

@@ -1,0 +1,468 @@
+//! Features of the name tagger, shared by training (`scripts/train-actors`) and tagging, so
+//! that the model sees at run time exactly what it was trained on.
+//!
+//! Features are 64-bit hashes (FNV-1a over a template id and a value), never strings at
+//! run time. Two families:
+//!
+//! - **Word features** depend on one word only (its form, lower case, shape, affixes,
+//!   lexicon memberships), placed at an offset −2..=2 from the tagged word. They are
+//!   computed once per distinct word of a document and their scores cached
+//!   ([`word_features`]).
+//! - **Context features** depend on the position: sentence start, headline and table
+//!   lines, multi-word lexicon matches, word pairs, and (second pass) how the same word
+//!   was tagged elsewhere in the document ([`context_features`]).
+
+use super::lex::{Known, LEX};
+use crate::analysis::tokens::{Kind, Tok};
+use crate::analysis::Label;
+
+/// The tags, BIO over PER/ORG/LOC/MISC. Tag 0 is outside any name.
+pub const TAGS: [&str; 9] = [
+    "O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC",
+];
+
+/// Number of tags.
+pub const NTAGS: usize = TAGS.len();
+
+/// The label of a tag (`None` for O).
+pub fn tag_label(tag: usize) -> Option<Label> {
+    match tag {
+        1 | 2 => Some(Label::Person),
+        3 | 4 => Some(Label::Org),
+        5 | 6 => Some(Label::Place),
+        7 | 8 => Some(Label::Misc),
+        _ => None,
+    }
+}
+
+/// The B- tag of a label.
+pub fn begin_tag(label: Label) -> usize {
+    match label {
+        Label::Person => 1,
+        Label::Org => 3,
+        Label::Place => 5,
+        Label::Misc => 7,
+    }
+}
+
+/// Whether tag `b` may follow tag `a` (an I- tag continues a name of its own label).
+pub fn allowed(a: Option<usize>, b: usize) -> bool {
+    if b == 0 || b % 2 == 1 {
+        return true;
+    }
+    matches!(a, Some(a) if a != 0 && a.div_ceil(2) == b / 2)
+}
+
+const OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+const PRIME: u64 = 0x0000_0100_0000_01b3;
+
+/// FNV-1a of a template id, an offset and some bytes: stable across builds and platforms.
+pub fn hash(template: u8, offset: i8, bytes: &[u8]) -> u64 {
+    let mut h = OFFSET;
+    for b in [template, offset as u8].iter().chain(bytes) {
+        h ^= u64::from(*b);
+        h = h.wrapping_mul(PRIME);
+    }
+    h
+}
+
+/// Mix two hashes into one (word pairs, conjunctions), without hashing bytes again.
+pub fn mix(template: u8, a: u64, b: u64) -> u64 {
+    let h = (a.rotate_left(23) ^ b ^ u64::from(template)).wrapping_mul(PRIME);
+    (h ^ (h >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15)
+}
+
+/// What one word is, computed once per distinct word of a document.
+#[derive(Debug, Clone)]
+pub struct WordInfo {
+    /// Lower-cased form.
+    pub lower: String,
+    /// Starts with an upper-case letter.
+    pub cap: bool,
+    /// Has letters and no lower-case letter.
+    pub all_caps: bool,
+    /// Has an upper-case letter or a digit anywhere ("iPod", "747"): may be part of a name.
+    pub marked: bool,
+    /// Hash of the lower-cased form (for pair features).
+    pub lower_hash: u64,
+    /// A coarse shape class (for conjunctions): 0 lower, 1 capitalised, 2 all caps,
+    /// 3 number, 4 punctuation, 5 other.
+    pub class: u8,
+    /// The compressed shape ([`shape`]).
+    pub shape: String,
+    /// Lexicon memberships, as small ids.
+    pub lex: Vec<u8>,
+}
+
+impl WordInfo {
+    /// Describe word `w`.
+    pub fn new(w: &str) -> Self {
+        let lower = w.to_lowercase();
+        let first = w.chars().next().unwrap_or(' ');
+        let cap = first.is_uppercase();
+        let letters = w.chars().any(char::is_alphabetic);
+        let all_caps = letters && !w.chars().any(char::is_lowercase);
+        let class = if first.is_ascii_digit() {
+            3
+        } else if all_caps && w.chars().count() > 1 {
+            2
+        } else if cap {
+            1
+        } else if first.is_lowercase() {
+            0
+        } else if !first.is_alphanumeric() {
+            4
+        } else {
+            5
+        };
+        let mut lex = Vec::new();
+        lexicon_ids(w, &lower, &mut lex);
+        WordInfo {
+            lower_hash: hash(T_LOWER, 0, lower.as_bytes()),
+            lower,
+            cap,
+            all_caps,
+            marked: w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()),
+            class,
+            shape: shape(w),
+            lex,
+        }
+    }
+}
+
+// Template ids. Changing any of them, or what a feature means, requires retraining.
+const T_BIAS: u8 = 1;
+const T_WORD: u8 = 2;
+const T_LOWER: u8 = 3;
+const T_SHAPE: u8 = 4;
+const T_PREFIX: u8 = 5;
+const T_SUFFIX: u8 = 6;
+const T_FLAG: u8 = 7;
+const T_LEX: u8 = 8;
+const T_START: u8 = 20;
+const T_HEADLINE: u8 = 21;
+const T_TABLE: u8 = 22;
+const T_GAZ: u8 = 23;
+const T_PAIR: u8 = 24;
+const T_DOC: u8 = 25;
+const T_CLASS3: u8 = 26;
+const T_PAD: u8 = 27;
+
+/// A compressed word shape: upper → X, lower → x, digit → d, runs cut at two ("Xxx", "XX.X.").
+pub fn shape(w: &str) -> String {
+    let mut out = String::new();
+    let mut last = '\0';
+    let mut run = 0;
+    for c in w.chars() {
+        let s = if c.is_uppercase() {
+            'X'
+        } else if c.is_lowercase() {
+            'x'
+        } else if c.is_ascii_digit() {
+            'd'
+        } else {
+            c
+        };
+        if s == last {
+            run += 1;
+            if run >= 2 {
+                continue;
+            }
+        } else {
+            run = 0;
+            last = s;
+        }
+        out.push(s);
+    }
+    out
+}
+
+/// The lexicon memberships of a word, as small ids.
+fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
+    let l = lower.trim_end_matches('.');
+    match LEX.known.get(lower).or_else(|| LEX.known.get(l)) {
+        Some(Known::Country) => out.push(1),
+        Some(Known::Place) => out.push(2),
+        Some(Known::Org) => out.push(3),
+        Some(Known::Misc) => out.push(4),
+        None => {}
+    }
+    if LEX.first.contains(l) {
+        out.push(5);
+    }
+    if LEX.last.contains(l) {
+        out.push(6);
+    }
+    if LEX.titles.contains(l) {
+        out.push(7);
+    }
+    if LEX.common.contains(l) {
+        out.push(8);
+    }
+    if LEX.org_suffix.contains(w) {
+        out.push(9);
+    }
+    if LEX.org_head.contains(w) {
+        out.push(10);
+    }
+    if LEX.companies.contains(l) {
+        out.push(11);
+    }
+    if crate::analysis::lexicon::is_title_abbrev(w) {
+        out.push(12);
+    }
+}
+
+/// Word features of `w` (described by `info`) when it stands `offset` (−2..=2) words from
+/// the tagged word. `None` is the padding beyond a sentence's edge.
+pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64>) {
+    let Some((w, info)) = w else {
+        out.push(hash(T_PAD, offset, &[]));
+        return;
+    };
+    let lower = info.lower.as_str();
+    let near = offset.abs() <= 1;
+    if offset == 0 {
+        out.push(hash(T_BIAS, 0, &[]));
+    }
+    if near {
+        out.push(hash(T_WORD, offset, w.as_bytes()));
+    }
+    out.push(hash(T_LOWER, offset, lower.as_bytes()));
+    out.push(hash(T_SHAPE, offset, info.shape.as_bytes()));
+    // Byte offsets of the first four and last four characters' boundaries.
+    let bounds: Vec<usize> = lower
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain([lower.len()])
+        .collect();
+    let nchars = bounds.len() - 1;
+    if offset == 0 {
+        for n in 1..=4.min(nchars) {
+            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..bounds[n]]));
+            out.push(hash(
+                T_SUFFIX,
+                n as i8,
+                &lower.as_bytes()[bounds[nchars - n]..],
+            ));
+        }
+        let second = lower.chars().nth(1);
+        let flags = [
+            info.cap,
+            info.all_caps,
+            w.bytes().any(|c| c.is_ascii_digit()),
+            w.contains('-'),
+            w.contains('.'),
+            w.contains('\'') || w.contains('’'),
+            nchars == 2 && second == Some('.'),
+            nchars > 12,
+            w.chars().skip(1).any(char::is_uppercase) && w.chars().any(char::is_lowercase),
+        ];
+        for (k, f) in flags.iter().enumerate() {
+            if *f {
+                out.push(hash(T_FLAG, k as i8, &[]));
+            }
+        }
+    } else if near && nchars >= 3 {
+        out.push(hash(
+            T_SUFFIX,
+            10 + offset,
+            &lower.as_bytes()[bounds[nchars - 3]..],
+        ));
+    }
+    for &id in &info.lex {
+        // Lexicon hits are conjoined with capitalisation: "bill" the common word and
+        // "Bill" the given name are different evidence.
+        out.push(hash(T_LEX, offset, &[id, info.cap as u8]));
+    }
+}
+
+/// What the tagger knows about a sentence as a whole.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SentenceInfo {
+    /// Mostly in capitals (a headline, a table heading).
+    pub headline: bool,
+    /// Mostly numbers (a results table, a list of figures).
+    pub table: bool,
+}
+
+impl SentenceInfo {
+    /// Describe the words `infos` of one sentence.
+    pub fn new(toks: &[Tok], infos: &[&WordInfo]) -> Self {
+        let words = infos.iter().filter(|i| i.class <= 2).count();
+        let caps = infos.iter().filter(|i| i.class == 2).count();
+        let nums = toks.iter().filter(|t| t.kind == Kind::Num).count();
+        SentenceInfo {
+            headline: words >= 2 && caps * 2 > words,
+            table: toks.len() >= 3 && nums * 4 >= toks.len(),
+        }
+    }
+}
+
+/// Multi-word lexicon matches in a sentence: for each token, 0 (none) or
+/// `1 + 2 * kind + inside` where kind is the [`Known`] class and inside is 1 past the
+/// first word. Matches start at capitalised words, go on over words with a capital or a
+/// digit and connectors ("of", "and"), and take the longest (up to five words; one-word
+/// matches are word features).
+pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8>) {
+    out.clear();
+    out.resize(toks.len(), 0);
+    let mut i = 0;
+    let mut key = String::new();
+    let joins = |k: usize| {
+        infos[k].marked || matches!(infos[k].lower.as_str(), "of" | "and" | "&" | "de" | "the")
+    };
+    while i < toks.len() {
+        if !infos[i].cap || i + 1 >= toks.len() || !joins(i + 1) {
+            i += 1;
+            continue;
+        }
+        let mut best = None;
+        key.clear();
+        for j in i..toks.len().min(i + 5) {
+            if j > i {
+                if !joins(j) {
+                    break;
+                }
+                let glue = &text[toks[j - 1].end..toks[j].start];
+                if glue.contains('\n') {
+                    break;
+                }
+                if !glue.is_empty() {
+                    key.push(' ');
+                }
+            }
+            key.push_str(&infos[j].lower);
+            if j > i {
+                if let Some(k) = LEX.known.get(key.as_str()) {
+                    best = Some((j + 1, *k));
+                }
+            }
+        }
+        match best {
+            Some((end, k)) => {
+                let kind = k as u8;
+                out[i] = 1 + 2 * kind;
+                for o in &mut out[i + 1..end] {
+                    *o = 2 + 2 * kind;
+                }
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// Position-dependent features of word `i` of a sentence. `doc` is the second pass's
+/// view of how the same word was tagged elsewhere in the document (0: no view).
+pub fn context_features(
+    i: usize,
+    infos: &[&WordInfo],
+    sent: SentenceInfo,
+    gaz: &[u8],
+    doc: u8,
+    out: &mut Vec<u64>,
+) {
+    let n = infos.len();
+    let me = infos[i];
+    let at_start = i == 0 || (i == 1 && infos[0].class == 4);
+    if at_start {
+        out.push(hash(T_START, 0, &[me.class]));
+        out.push(mix(T_START, me.lower_hash, 1));
+    }
+    if sent.headline {
+        out.push(hash(T_HEADLINE, 0, &[me.class]));
+        out.push(mix(T_HEADLINE, me.lower_hash, 1));
+    }
+    if sent.table {
+        out.push(hash(T_TABLE, 0, &[me.class]));
+    }
+    for o in -1i8..=1 {
+        let j = i as isize + o as isize;
+        if j >= 0 && (j as usize) < n && gaz[j as usize] != 0 {
+            out.push(hash(T_GAZ, o, &[gaz[j as usize]]));
+        }
+    }
+    let cls = |j: isize| -> u8 {
+        if j < 0 || j as usize >= n {
+            9
+        } else {
+            infos[j as usize].class
+        }
+    };
+    let ii = i as isize;
+    out.push(hash(T_CLASS3, 0, &[cls(ii - 1), me.class, cls(ii + 1)]));
+    if i > 0 {
+        out.push(mix(T_PAIR, infos[i - 1].lower_hash, me.lower_hash));
+    }
+    if i + 1 < n {
+        out.push(mix(T_PAIR + 100, me.lower_hash, infos[i + 1].lower_hash));
+    }
+    if doc != 0 {
+        out.push(hash(T_DOC, 0, &[doc]));
+        out.push(hash(T_DOC, 1, &[doc, me.class]));
+    }
+}
+
+/// All features of word `i` of a sentence (what training reads; tagging gets the same
+/// sums through cached word scores).
+pub fn token_features(
+    words: &[&str],
+    i: usize,
+    infos: &[&WordInfo],
+    sent: SentenceInfo,
+    gaz: &[u8],
+    doc: u8,
+    out: &mut Vec<u64>,
+) {
+    for o in -2i8..=2 {
+        let j = i as isize + o as isize;
+        let w =
+            (j >= 0 && (j as usize) < words.len()).then(|| (words[j as usize], infos[j as usize]));
+        word_features(w, o, out);
+    }
+    context_features(i, infos, sent, gaz, doc, out);
+}
+
+/// The second pass's view of a word: how the first pass tagged the same word (lower
+/// case, capitalised occurrences only) across the document. 0 when it occurs once, else
+/// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
+/// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
+/// earlier role).
+pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
+    let n = tags.len();
+    let role = |k: usize| -> usize {
+        let t = tags[k];
+        if t == 0 {
+            return 0;
+        }
+        let label = t.div_ceil(2);
+        let continued = k + 1 < n && tags[k + 1] != 0 && tags[k + 1].is_multiple_of(2);
+        if t % 2 == 1 && !continued {
+            label
+        } else {
+            4 + label
+        }
+    };
+    let mut counts: rustc_hash::FxHashMap<&str, [u32; 9]> = Default::default();
+    for k in 0..n {
+        if caps[k] {
+            counts.entry(lowers[k]).or_default()[role(k)] += 1;
+        }
+    }
+    (0..n)
+        .map(|k| {
+            if !caps[k] {
+                return 0;
+            }
+            let v = counts[lowers[k]];
+            if v.iter().sum::<u32>() < 2 {
+                return 0;
+            }
+            let best = (0..9)
+                .max_by_key(|&r| (v[r], std::cmp::Reverse(r)))
+                .unwrap_or(0);
+            1 + best as u8
+        })
+        .collect()
+}

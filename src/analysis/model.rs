@@ -1,0 +1,270 @@
+//! Learned weights: a linear model over hashed features with one weight per tag, and a
+//! tag-transition matrix for Viterbi decoding. Loading and scoring only; training lives
+//! in `examples/train_actors.rs` (run by `scripts/train-actors`).
+//!
+//! File format (little endian): the magic `LEDELIN1`, then `u32` tags, `u32` features,
+//! `f32` scale; `(tags + 1) × tags` `f32` transition scores (row 0: from the sentence
+//! start; row `a + 1`: from tag `a`); the feature hashes as sorted `u64`; then per
+//! feature `tags` weights as `i16`, each multiplied by `scale` when read.
+
+use rustc_hash::FxHashMap;
+
+/// Why a model file could not be read.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The file does not start with the magic bytes.
+    #[error("not a lede model file")]
+    Magic,
+    /// The file ends before the sizes it declares.
+    #[error("model file truncated")]
+    Truncated,
+}
+
+/// A linear tagging model.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// Number of tags.
+    pub tags: usize,
+    /// Transition scores: `trans[0]` from the start, `trans[a + 1]` from tag `a`.
+    pub trans: Vec<Vec<f32>>,
+    index: FxHashMap<u64, u32>,
+    weights: Vec<f32>,
+}
+
+/// The magic bytes that open a model file.
+pub const MAGIC: &[u8; 8] = b"LEDELIN1";
+
+struct Reader<'a>(&'a [u8]);
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let all: &'a [u8] = self.0;
+        if all.len() < n {
+            return Err(ModelError::Truncated);
+        }
+        let (a, b) = all.split_at(n);
+        self.0 = b;
+        Ok(a)
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        Ok(u32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
+    }
+    fn f32(&mut self) -> Result<f32, ModelError> {
+        Ok(f32::from_le_bytes(
+            self.take(4)?.try_into().unwrap_or_default(),
+        ))
+    }
+}
+
+impl Model {
+    /// Read one model from the front of `bytes`; returns it and the bytes after it.
+    pub fn read(bytes: &[u8]) -> Result<(Model, &[u8]), ModelError> {
+        let mut r = Reader(bytes);
+        if r.take(8)? != MAGIC {
+            return Err(ModelError::Magic);
+        }
+        let tags = r.u32()? as usize;
+        let n = r.u32()? as usize;
+        let scale = r.f32()?;
+        let mut trans = Vec::with_capacity(tags + 1);
+        for _ in 0..=tags {
+            let mut row = Vec::with_capacity(tags);
+            for _ in 0..tags {
+                row.push(r.f32()?);
+            }
+            trans.push(row);
+        }
+        let keys = r.take(n.checked_mul(8).ok_or(ModelError::Truncated)?)?;
+        let ws = r.take(n.checked_mul(tags * 2).ok_or(ModelError::Truncated)?)?;
+        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
+        for (i, k) in keys.chunks_exact(8).enumerate() {
+            index.insert(
+                u64::from_le_bytes(k.try_into().unwrap_or_default()),
+                i as u32,
+            );
+        }
+        let weights = ws
+            .chunks_exact(2)
+            .map(|w| f32::from(i16::from_le_bytes([w[0], w[1]])) * scale)
+            .collect();
+        Ok((
+            Model {
+                tags,
+                trans,
+                index,
+                weights,
+            },
+            r.0,
+        ))
+    }
+
+    /// Write a model: `features` are (hash, weights per tag) pairs.
+    pub fn write(trans: &[Vec<f32>], features: &[(u64, Vec<f32>)], out: &mut Vec<u8>) {
+        let tags = trans.first().map_or(0, Vec::len);
+        let mut features: Vec<&(u64, Vec<f32>)> = features.iter().collect();
+        features.sort_by_key(|f| f.0);
+        let max = features
+            .iter()
+            .flat_map(|f| f.1.iter())
+            .fold(0f32, |m, w| m.max(w.abs()));
+        let scale = if max > 0.0 { max / 32767.0 } else { 1.0 };
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&(tags as u32).to_le_bytes());
+        out.extend_from_slice(&(features.len() as u32).to_le_bytes());
+        out.extend_from_slice(&scale.to_le_bytes());
+        for row in trans {
+            for w in row {
+                out.extend_from_slice(&w.to_le_bytes());
+            }
+        }
+        for f in &features {
+            out.extend_from_slice(&f.0.to_le_bytes());
+        }
+        for f in &features {
+            for w in &f.1 {
+                out.extend_from_slice(&((w / scale).round() as i16).to_le_bytes());
+            }
+        }
+    }
+
+    /// Add the weights of feature `f` to `scores` (one per tag); unknown features add nothing.
+    #[inline]
+    pub fn add(&self, f: u64, scores: &mut [f32]) {
+        if let Some(&i) = self.index.get(&f) {
+            let i = i as usize * self.tags;
+            for (s, w) in scores.iter_mut().zip(&self.weights[i..i + self.tags]) {
+                *s += w;
+            }
+        }
+    }
+
+    /// Number of features with weights.
+    pub fn len(&self) -> usize {
+        self.index.len()
+    }
+
+    /// Whether the model has no features.
+    pub fn is_empty(&self) -> bool {
+        self.index.is_empty()
+    }
+}
+
+/// The best tag sequence under `emissions` (one row of nine tag scores per position) and the
+/// model's transitions, with `allowed(prev, next)` ruling out transitions (`prev` is
+/// `None` at the start). `from` is the transition row the sequence starts from: 0 for the
+/// start of a sentence, `t + 1` when it follows tag `t`.
+pub fn viterbi(
+    emissions: &[[f32; 9]],
+    trans: &[Vec<f32>],
+    from: usize,
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+) -> Vec<usize> {
+    let n = emissions.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    const NEG: f32 = f32::NEG_INFINITY;
+    let tags = 9;
+    // For each tag, the tags that may precede it, with their transition scores.
+    let mut preds = [[(0u8, 0f32); 9]; 9];
+    let mut npreds = [0usize; 9];
+    for b in 0..tags {
+        for a in 0..tags {
+            if allowed(Some(a), b) {
+                preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
+                npreds[b] += 1;
+            }
+        }
+    }
+    let prev = from.checked_sub(1);
+    let mut score = [NEG; 9];
+    for t in 0..tags {
+        if allowed(prev, t) {
+            score[t] = trans[from][t] + emissions[0][t];
+        }
+    }
+    let mut back = vec![[0u8; 9]; n];
+    for i in 1..n {
+        let mut next = [NEG; 9];
+        for b in 0..tags {
+            let mut best = NEG;
+            let mut arg = 0;
+            for &(a, t) in &preds[b][..npreds[b]] {
+                let a = a as usize;
+                let s = score[a] + t;
+                if s > best {
+                    best = s;
+                    arg = a;
+                }
+            }
+            if best > NEG {
+                next[b] = best + emissions[i][b];
+                back[i][b] = arg as u8;
+            }
+        }
+        score = next;
+    }
+    let mut t = (0..tags)
+        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
+        .unwrap_or(0);
+    let mut out = vec![0; n];
+    for i in (0..n).rev() {
+        out[i] = t;
+        t = back[i][t] as usize;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_model_reads_back_with_its_weights() {
+        let trans = vec![vec![0.5, -0.5]; 3];
+        let feats = vec![(42u64, vec![1.0, -2.0]), (7u64, vec![0.25, 0.0])];
+        let mut bytes = Vec::new();
+        Model::write(&trans, &feats, &mut bytes);
+        let (m, rest) = Model::read(&bytes).expect("reads");
+        assert!(rest.is_empty());
+        assert_eq!(m.len(), 2);
+        let mut s = [0f32; 2];
+        m.add(42, &mut s);
+        assert!(
+            (s[0] - 1.0).abs() < 1e-3 && (s[1] + 2.0).abs() < 1e-3,
+            "{s:?}"
+        );
+        m.add(99, &mut s);
+        assert!((s[0] - 1.0).abs() < 1e-3);
+        assert_eq!(m.trans[2], vec![0.5, -0.5]);
+        assert!(matches!(Model::read(b"nope"), Err(ModelError::Truncated)));
+        assert!(matches!(
+            Model::read(b"NOTAMODEL..."),
+            Err(ModelError::Magic)
+        ));
+        assert!(matches!(
+            Model::read(&bytes[..bytes.len() - 1]),
+            Err(ModelError::Truncated)
+        ));
+    }
+
+    #[test]
+    fn viterbi_respects_forbidden_transitions() {
+        let trans = vec![vec![0.0; 9]; 10];
+        // Position 1 prefers I-PER (2), but position 0 prefers B-ORG (3): I-PER may not
+        // follow B-ORG, so the decoder must choose another path.
+        let mut e = [[0f32; 9]; 2];
+        e[0][3] = 2.0;
+        e[1][2] = 3.0;
+        e[1][4] = 0.5;
+        let allowed = |a: Option<usize>, b: usize| {
+            b == 0 || b % 2 == 1 || matches!(a, Some(a) if a != 0 && a.div_ceil(2) == b / 2)
+        };
+        let path = viterbi(&e, &trans, 0, allowed);
+        // O I-PER is forbidden; B-PER I-PER (3) beats B-ORG I-ORG (2.5) and B-ORG O (2).
+        assert_eq!(path, vec![1, 2]);
+    }
+}

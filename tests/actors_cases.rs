@@ -1,0 +1,162 @@
+//! Hand-checked actor cases: what a reader must see in the actors panel, one test per
+//! convention. Every sentence here is written for these tests.
+
+use lede::analysis::{analyze, Analysis, Label};
+
+fn run(text: &str) -> Analysis {
+    analyze(text, None)
+}
+
+/// The names found, as written, with their labels.
+fn names(a: &Analysis, text: &str) -> Vec<(String, Label)> {
+    a.mentions
+        .iter()
+        .map(|m| (text[m.span.clone()].to_string(), m.label))
+        .collect()
+}
+
+fn actor<'a>(a: &'a Analysis, name: &str) -> &'a lede::analysis::Actor {
+    a.actors
+        .iter()
+        .find(|x| x.name == name)
+        .unwrap_or_else(|| panic!("no actor {name:?} in {:?}", a.actors))
+}
+
+#[test]
+fn forms_of_one_name_merge_into_one_actor() {
+    let text = "Senator Maria Okafor filed the bill on Tuesday. Okafor's aides said the \
+        vote was close. \"We will win,\" Okafor told reporters.\n\nOKAFOR PRESSES ON";
+    let a = run(text);
+    let o = actor(&a, "Maria Okafor");
+    assert_eq!(o.kind, Label::Person);
+    assert!(o.mentions.len() >= 3, "{:?}", names(&a, text));
+    assert!(o.roles.iter().any(|r| r == "Senator"), "{:?}", o.roles);
+    assert_eq!(
+        a.actors
+            .iter()
+            .filter(|x| x.name.contains("Okafor"))
+            .count(),
+        1,
+        "{:?}",
+        a.actors
+    );
+}
+
+#[test]
+fn a_countrys_short_form_merges_with_its_name() {
+    let text = "The United States sent a delegation to Geneva. Officials from the U.S. met \
+        their counterparts there on Friday.";
+    let a = run(text);
+    let us = actor(&a, "United States");
+    assert_eq!(us.kind, Label::Place);
+    assert_eq!(us.mentions.len(), 2, "{:?}", names(&a, text));
+}
+
+#[test]
+fn a_name_has_one_kind_in_a_document() {
+    let text = "Harlow Mills reported higher sales. Shares of Harlow Mills rose after the \
+        report, and Harlow Mills said it would hire more staff.";
+    let a = run(text);
+    let kinds: Vec<Label> = a
+        .mentions
+        .iter()
+        .filter(|m| text[m.span.clone()].contains("Harlow"))
+        .map(|m| m.label)
+        .collect();
+    assert!(kinds.len() >= 2, "{:?}", names(&a, text));
+    assert!(kinds.iter().all(|k| *k == kinds[0]), "{kinds:?}");
+    assert_eq!(
+        a.actors
+            .iter()
+            .filter(|x| x.name.contains("Harlow"))
+            .count(),
+        1
+    );
+}
+
+#[test]
+fn common_words_fragments_and_adjectives_are_no_actors() {
+    let text = "Phase two of the plan starts in March. Building work was delayed, \
+        a Texas-based contractor said. However, the council approved it.";
+    let a = run(text);
+    for bad in ["Phase", "Building", "Texas-based", "However", "March"] {
+        assert!(
+            !a.actors.iter().any(|x| x.name == bad),
+            "{bad} is an actor: {:?}",
+            a.actors
+        );
+    }
+}
+
+#[test]
+fn products_and_market_indices_are_not_actors() {
+    let text = "The airline ordered twelve Boeing 787 jets. The Nikkei average fell 2 \
+        percent in Tokyo, while the Dow Jones industrial average rose.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        ns.iter()
+            .any(|(n, l)| n.starts_with("Boeing 787") && *l == Label::Misc),
+        "{ns:?}"
+    );
+    assert!(
+        ns.iter().any(|(n, l)| n == "Nikkei" && *l == Label::Misc),
+        "{ns:?}"
+    );
+    assert!(
+        ns.iter().any(|(n, l)| n == "Tokyo" && *l == Label::Place),
+        "{ns:?}"
+    );
+    assert!(!a.actors.iter().any(|x| x.name.starts_with("Boeing 787")));
+}
+
+#[test]
+fn organisations_named_like_places_are_organisations() {
+    let text = "Shares of Washington Mutual fell sharply on Monday. China Eastern said it \
+        would cut flights, and the U.S. Embassy issued a travel warning.";
+    let a = run(text);
+    let ns = names(&a, text);
+    for org in ["Washington Mutual", "China Eastern", "U.S. Embassy"] {
+        assert!(
+            ns.iter().any(|(n, l)| n == org && *l == Label::Org),
+            "{org}: {ns:?}"
+        );
+    }
+}
+
+#[test]
+fn roles_come_from_titles_and_appositions() {
+    let text = "Prime Minister Lena Dahl spoke first. Tomas Berg, the finance minister, \
+        replied an hour later.";
+    let a = run(text);
+    assert!(actor(&a, "Lena Dahl")
+        .roles
+        .iter()
+        .any(|r| r == "Prime Minister"));
+    assert!(actor(&a, "Tomas Berg")
+        .roles
+        .iter()
+        .any(|r| r == "finance minister"));
+}
+
+#[test]
+fn pronouns_and_sentence_initial_words_are_never_names() {
+    let text = "He said it was late. In Lisbon, they waited. \"We are here,\" She said.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert_eq!(ns, [("Lisbon".to_string(), Label::Place)]);
+}
+
+#[test]
+fn headlines_in_title_case_keep_only_names() {
+    let text = "Markets Slide After Weak Factory Report\n\nShares fell on Monday in Oslo \
+        as factory orders dropped.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        !ns.iter()
+            .any(|(n, _)| n.contains("Slide") || n.contains("Markets")),
+        "{ns:?}"
+    );
+    assert!(ns.iter().any(|(n, l)| n == "Oslo" && *l == Label::Place));
+}
