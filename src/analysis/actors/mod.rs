@@ -271,8 +271,8 @@ fn group(text: &str, found: &[Found]) -> Vec<(Label, Vec<usize>)> {
         .filter(|&i| found[i].label != Label::Misc)
         .collect();
     let keys: Vec<String> = found.iter().map(|f| key(&text[f.span.clone()])).collect();
-    let words = |i: usize| keys[i].split(' ').count();
-    order.sort_by_key(|&i| (std::cmp::Reverse(words(i)), i));
+    // Word counts once per mention, not once per comparison.
+    order.sort_by_cached_key(|&i| (std::cmp::Reverse(keys[i].split(' ').count()), i));
     let mut groups: Vec<(Label, Vec<usize>)> = Vec::new();
     let mut by_key: FastMap<(&str, Label), usize> = FastMap::default();
     // Partial names that may stand for a longer one already seen, by label.
