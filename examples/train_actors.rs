@@ -63,17 +63,13 @@ fn load(path: &str, meantime: bool, mismatches: &mut usize) -> Vec<Doc> {
             .collect();
         if meantime {
             meantime_tags(&text, &tokens, &v, &byte_of, &mut gold);
-            out.push(Doc {
-                id,
-                text,
-                annotated,
-                tokens,
-                gold,
-                names,
-            });
-            continue;
         }
-        for e in v["entities"].as_array().into_iter().flatten() {
+        for e in v["entities"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter(|_| !meantime)
+        {
             let (s, t) = (
                 e["start"].as_u64().unwrap_or(0),
                 e["end"].as_u64().unwrap_or(0),

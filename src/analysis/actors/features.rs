@@ -187,29 +187,21 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
         Some(Known::Misc) => out.push(4),
         None => {}
     }
-    if LEX.first.contains(l) {
-        out.push(5);
-    }
-    if LEX.last.contains(l) {
-        out.push(6);
-    }
-    if LEX.titles.contains(l) {
-        out.push(7);
-    }
-    if LEX.common.contains(l) {
-        out.push(8);
-    }
-    if LEX.org_suffix.contains(w) {
-        out.push(9);
-    }
-    if LEX.org_head.contains(w) {
-        out.push(10);
-    }
-    if LEX.companies.contains(l) {
-        out.push(11);
-    }
-    if crate::analysis::lexicon::is_title_abbrev(w) {
-        out.push(12);
+    // Ids 5..=12, in this order.
+    let hits = [
+        LEX.first.contains(l),
+        LEX.last.contains(l),
+        LEX.titles.contains(l),
+        LEX.common.contains(l),
+        LEX.org_suffix.contains(w),
+        LEX.org_head.contains(w),
+        LEX.companies.contains(l),
+        crate::analysis::lexicon::is_title_abbrev(w),
+    ];
+    for (k, hit) in hits.iter().enumerate() {
+        if *hit {
+            out.push(5 + k as u8);
+        }
     }
 }
 
