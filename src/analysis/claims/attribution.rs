@@ -523,6 +523,9 @@ fn attribution_at(
             return None;
         }
     }
+    if class == CueClass::Object {
+        return object_attribution(toks, scan, i, after, cue, left);
+    }
     let hedged = matches!(
         toks[i].lw(),
         "claimed"
@@ -654,6 +657,74 @@ fn attribution_at(
         source: Some(toks[a].start..toks[b - 1].end),
         cue,
         hedged,
+        fragments: Vec::new(),
+    })
+}
+
+/// "X endorsed Y on Monday": the content is the object of the cue, up to a comma or the
+/// first adverbial phrase after it; the source is the cue's subject.
+fn object_attribution(
+    toks: &[Tok],
+    scan: &Scan,
+    i: usize,
+    after: usize,
+    cue: Span,
+    left: Option<(usize, usize)>,
+) -> Option<Attribution> {
+    let left = left.or_else(|| {
+        let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
+        participle.then(|| sentence_subject(toks)).flatten()
+    });
+    let (a, b) = left?;
+    let mut start = after;
+    while start < toks.len() && toks[start].word && is_time_word(&toks[start].lower) {
+        start += 1;
+    }
+    let mut end = start;
+    while end < toks.len() && toks[end].start < scan.end {
+        let t = &toks[end];
+        let stop = if t.word {
+            end > start
+                && matches!(
+                    t.lw(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "because"
+                        | "when"
+                        | "since"
+                        | "but"
+                        | "than"
+                        | "if"
+                        | "despite"
+                        | "amid"
+                        | "saying"
+                )
+                // "and" ends it only before a new clause ("and he said", "and praised").
+                || end > start
+                    && t.lw() == "and"
+                    && toks.get(end + 1).is_some_and(|n| {
+                        is_pronoun(n.lw()) || ATTRIBUTION.at(toks, end + 1).is_some()
+                    })
+        } else {
+            t.is_clause_punct() || t.is('.') || t.is('?') || t.is('!')
+        };
+        if stop {
+            break;
+        }
+        end += 1;
+    }
+    if end == start || scan.words(start, end) == 0 {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[start].start..toks[end - 1].end,
+        source: Some(toks[a].start..toks[b - 1].end),
+        cue,
+        hedged: false,
         fragments: Vec::new(),
     })
 }
