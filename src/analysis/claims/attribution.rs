@@ -773,12 +773,14 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
                 return toks[e - 1].end;
             }
         }
+        // "…, saying", "…, referring to": a participle after a comma opens a frame of
+        // its own.
         if t.is(',')
             && k + 1 < n
-            && matches!(
-                toks[k + 1].lw(),
-                "saying" | "adding" | "noting" | "arguing" | "explaining" | "insisting" | "citing"
-            )
+            && toks[k + 1].word
+            && !toks[k + 1].cap
+            && toks[k + 1].lower.len() > 5
+            && toks[k + 1].lower.ends_with("ing")
         {
             return toks[k - 1].end;
         }
@@ -884,6 +886,7 @@ fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(
             let np = &toks[..c];
             if (1..=6).contains(&c)
                 && c + 1 < b - 1
+                && !super::claimers::is_phrase_opener(np[0].lw())
                 && np
                     .iter()
                     .all(|t| t.is('.') || t.word && (t.cap || matches!(t.lw(), "the" | "a" | "an")))
