@@ -93,7 +93,7 @@ pub fn legend(state: &State) -> Vec<(String, String)> {
     out.push((String::new(), String::new()));
     out.push(row("Legend: timeline", ""));
     out.push(row("22 March 2024", "the date in words, in time order"));
-    out.push(row("·", "no date of its own: placed by its anchor"));
+    out.push(row("·", "no date: placed by its anchor"));
     out.push((String::new(), String::new()));
     out.push(row("Legend: article", ""));
     out.push(row("claims", "marked, the selected one more"));
