@@ -228,7 +228,7 @@ pub fn settle_quit(state: &mut State, tx: &Sender<Msg>) {
         state.quit_after_save = true;
         state.say(
             "saving the notes before quitting… quit again to leave without waiting",
-            true,
+            false,
         );
     } else {
         state.say("notes not saved: quit again to leave without them", true);

@@ -312,8 +312,12 @@ fn add_note(state: &mut State) {
             state.say("no note to edit", false);
             return;
         };
-        let title = match (e.kind, e.claim) {
-            (EntryKind::Claim, Some(c)) => format!("Note on claim {}", c + 1),
+        // Numbered as the claims panel lists it (as the status line counts).
+        let listed = e
+            .claim
+            .and_then(|c| state.visible_claims.iter().position(|&v| v == c as usize));
+        let title = match (e.kind, listed) {
+            (EntryKind::Claim, Some(k)) => format!("Note on claim {}", k + 1),
             (EntryKind::Claim, None) => "Note on a claim".to_string(),
             (EntryKind::Highlight | EntryKind::Unknown, _) => "Note on a passage".to_string(),
         };

@@ -95,7 +95,9 @@ impl Widget for NotesPopup<'_> {
             .title(Line::styled(title, t.title))
             .render(r, buf);
         let (list, d) = Self::parts(s, area);
-        NotesView::new(&s.notes, &s.notes_list, &t.notes).render(list, buf);
+        NotesView::new(&s.notes, &s.notes_list, &t.notes)
+            .listed(&s.visible_claims)
+            .render(list, buf);
         if d.height < 2 {
             return;
         }
