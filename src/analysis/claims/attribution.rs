@@ -523,6 +523,11 @@ fn attribution_at(
             return None;
         }
     }
+    // A cue learned from data is often an ordinary verb: it needs a plain subject.
+    let learned = matches!(class, CueClass::Verb | CueClass::Object);
+    if learned && left.is_some_and(|l| !clear_subject(toks, l)) {
+        return None;
+    }
     if class == CueClass::Object {
         return object_attribution(toks, scan, i, after, cue, left);
     }
@@ -554,7 +559,9 @@ fn attribution_at(
     let boundary = left.as_ref().map_or(i, |&(a, _)| a);
     let end = scan.end;
     // Content before: "…, X said." / "“…,” said X."
-    if boundary >= 2 {
+    // Content before the cue ("…, she said"); a learned verb is never inverted ("…,
+    // highlighting X" is no "…, said X").
+    if boundary >= 2 && !(learned && left.is_none()) {
         let p = &toks[boundary - 1];
         let quote_before = closes(text, toks, boundary - 1);
         let mid = p.is(',') || quote_before || p.is('—') || p.is('―') || p.is('–');
@@ -651,7 +658,18 @@ fn attribution_at(
     if start >= toks.len() || toks[start].start >= end {
         return None;
     }
-    let end = clause_end(toks, start).min(end);
+    // "the notice urging X to …": a participle without a comma before it is a reduced
+    // clause, whose content is its object.
+    let reduced = toks[i].lower.ends_with("ing") && i > 0 && toks[i - 1].word;
+    let end = if reduced {
+        let e = object_end(toks, scan, start);
+        if e == start {
+            return None;
+        }
+        toks[e - 1].end
+    } else {
+        clause_end(toks, start).min(end)
+    };
     Some(Attribution {
         content: toks[start].start..end,
         source: Some(toks[a].start..toks[b - 1].end),
@@ -659,6 +677,19 @@ fn attribution_at(
         hedged,
         fragments: Vec::new(),
     })
+}
+
+/// Whether the source phrase `toks[a..b]` is plainly the subject of a verb: a pronoun,
+/// a name, or a phrase opening with a determiner ("the nominee").
+fn clear_subject(toks: &[Tok], (a, b): (usize, usize)) -> bool {
+    let last = &toks[b - 1];
+    is_pronoun(last.lw())
+        || last.cap && !(a == 0 && is_np_stop(last.lw()))
+        || b - a >= 2
+            && matches!(
+                toks[a].lw(),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
+            )
 }
 
 /// "X endorsed Y on Monday": the content is the object of the cue, up to a comma or the
@@ -680,6 +711,22 @@ fn object_attribution(
     while start < toks.len() && toks[start].word && is_time_word(&toks[start].lower) {
         start += 1;
     }
+    let end = object_end(toks, scan, start);
+    if end == start || scan.words(start, end) == 0 {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[start].start..toks[end - 1].end,
+        source: Some(toks[a].start..toks[b - 1].end),
+        cue,
+        hedged: false,
+        fragments: Vec::new(),
+    })
+}
+
+/// Token index where the object starting at token `start` ends: before a comma or other
+/// clause punctuation, an adverbial phrase ("on Monday", "after the vote") or a new clause.
+fn object_end(toks: &[Tok], scan: &Scan, start: usize) -> usize {
     let mut end = start;
     while end < toks.len() && toks[end].start < scan.end {
         let t = &toks[end];
@@ -717,16 +764,7 @@ fn object_attribution(
         }
         end += 1;
     }
-    if end == start || scan.words(start, end) == 0 {
-        return None;
-    }
-    Some(Attribution {
-        content: toks[start].start..toks[end - 1].end,
-        source: Some(toks[a].start..toks[b - 1].end),
-        cue,
-        hedged: false,
-        fragments: Vec::new(),
-    })
+    end
 }
 
 /// Where reported content that starts at token `start` ends: at a semicolon or dash

@@ -148,6 +148,9 @@ pub(crate) enum CueClass {
     Prep,
     /// A verb whose content is its object, a short phrase ("endorsed X", "attacked Y").
     Object,
+    /// A reporting verb learned from data, with a clause as content: like `Say`, but
+    /// only with a plain subject before it, never inverted.
+    Verb,
 }
 
 /// What a claim cue says about a sentence.
@@ -234,6 +237,7 @@ pub(crate) static ATTRIBUTION: LazyLock<Phrases<CueClass>> = LazyLock::new(|| {
                 "weak" => CueClass::Weak,
                 "prep" => CueClass::Prep,
                 "object" => CueClass::Object,
+                "verb" => CueClass::Verb,
                 _ => return None,
             };
             Some((p, class))
