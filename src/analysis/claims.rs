@@ -576,10 +576,21 @@ fn sentence_claims(
         fragments: Vec::new(),
         reported: kind == ClaimKind::Attributed,
     };
+    let first = out.len();
+    // Whether every attribution of the sentence reports a stance on an object ("X
+    // endorsed Y"): the sentence is then also the author's own claim about X.
+    let mut only_objects = !attributions.is_empty();
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);
-            if inner.iter().filter(|t| t.word).count() < 2 {
+            let k = toks.partition_point(|t| t.start < a.cue.start);
+            let class = (k < toks.len())
+                .then(|| lex::ATTRIBUTION.at(toks, k))
+                .flatten()
+                .map(|(_, c)| c);
+            let object = class == Some(lex::CueClass::Object);
+            only_objects &= object;
+            if inner.iter().filter(|t| t.word).count() < if object { 1 } else { 2 } {
                 continue;
             }
             let claimer_span = a
@@ -603,7 +614,9 @@ fn sentence_claims(
             c.fragments = a.fragments.clone();
             out.push(c);
         }
-        return;
+        if !only_objects {
+            return;
+        }
     }
     if let Some(span) = quotation(text, toks) {
         // A sentence that is one quotation: someone's words, source given nearby.
@@ -620,6 +633,7 @@ fn sentence_claims(
         let actors = actors_in(mentions, &[&span]);
         out.push(claim(span, ClaimKind::Factual, false, actors));
     }
+    out[first..].sort_by_key(|c| c.span.start);
 }
 
 /// Whether an attribution voices the author's own view rather than someone's report:

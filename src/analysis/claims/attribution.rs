@@ -658,6 +658,9 @@ fn attribution_at(
     if start >= toks.len() || toks[start].start >= end {
         return None;
     }
+    if learned && no_content_start(&toks[start]) {
+        return None;
+    }
     // "the notice urging X to …": a participle without a comma before it is a reduced
     // clause, whose content is its object.
     let reduced = toks[i].lower.ends_with("ing") && i > 0 && toks[i - 1].word;
@@ -679,17 +682,26 @@ fn attribution_at(
     })
 }
 
-/// Whether the source phrase `toks[a..b]` is plainly the subject of a verb: a pronoun,
-/// a name, or a phrase opening with a determiner ("the nominee").
+/// Whether a learned verb followed by `t` is used without content: an adverbial
+/// ("declined in recent years", "described above", "referred to as").
+fn no_content_start(t: &Tok) -> bool {
+    t.word
+        && t.lw() != "to"
+        && (super::claimers::is_phrase_opener(t.lw())
+            || matches!(
+                t.lw(),
+                "above" | "below" | "here" | "there" | "back" | "away" | "down"
+            ))
+}
+
+/// Whether the source phrase `toks[a..b]` is plainly someone who can speak: a personal
+/// pronoun, a name, or a phrase whose head is a role, an organisation or a group of
+/// people ("the nominee", "officials"); "the events of the past months" is not.
 fn clear_subject(toks: &[Tok], (a, b): (usize, usize)) -> bool {
     let last = &toks[b - 1];
-    is_pronoun(last.lw())
+    (is_pronoun(last.lw()) && last.lw() != "it")
         || last.cap && !(a == 0 && is_np_stop(last.lw()))
-        || b - a >= 2
-            && matches!(
-                toks[a].lw(),
-                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "our" | "my"
-            )
+        || super::claimers::is_agent_noun(last.lw())
 }
 
 /// "X endorsed Y on Monday": the content is the object of the cue, up to a comma or the
@@ -710,6 +722,10 @@ fn object_attribution(
     let mut start = after;
     while start < toks.len() && toks[start].word && is_time_word(&toks[start].lower) {
         start += 1;
+    }
+    // "declined in recent decades", "described above": no object, no attribution.
+    if toks.get(start).is_some_and(|t| no_content_start(t)) {
+        return None;
     }
     let end = object_end(toks, scan, start);
     if end == start || scan.words(start, end) == 0 {

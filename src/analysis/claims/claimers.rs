@@ -178,6 +178,67 @@ const ORG_NOUNS: &[&str] = &[
     "embassy",
 ];
 
+/// Whether `w` (lower case) names a kind of person or organisation that can speak: a role
+/// ("spokesman", "officials"), an organisation noun ("ministry"), or a group of people.
+pub(crate) fn is_agent_noun(w: &str) -> bool {
+    let one = w.strip_suffix('s').unwrap_or(w);
+    PERSON_ROLES.contains(&w)
+        || PERSON_ROLES.contains(&one)
+        || ORG_NOUNS.contains(&w)
+        || ORG_NOUNS.contains(&one)
+        || matches!(
+            one,
+            "critic"
+                | "supporter"
+                | "voter"
+                | "expert"
+                | "lawmaker"
+                | "democrat"
+                | "republican"
+                | "protester"
+                | "activist"
+                | "resident"
+                | "investigator"
+                | "police"
+                | "people"
+                | "men"
+                | "women"
+                | "source"
+                | "scientist"
+                | "researcher"
+                | "witness"
+                | "observer"
+                | "opponent"
+                | "ally"
+                | "allie"
+                | "member"
+                | "user"
+                | "delegate"
+                | "donor"
+                | "conservative"
+                | "liberal"
+                | "progressive"
+                | "citizen"
+                | "worker"
+                | "employee"
+                | "parent"
+                | "student"
+                | "teacher"
+                | "doctor"
+                | "reporter"
+                | "journalist"
+                | "columnist"
+                | "editor"
+                | "writer"
+                | "pollster"
+                | "poll"
+                | "survey"
+                | "study"
+                | "report"
+                | "statement"
+        )
+}
+
 fn refers(phrase: &str) -> Option<Refers> {
     let lower = phrase.to_lowercase();
     let words: Vec<&str> = lower.split_whitespace().collect();
