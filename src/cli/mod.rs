@@ -4,6 +4,7 @@
 //! into its own buffer and written whole. A bad input is reported on standard error and
 //! skipped; the command then exits with status 2.
 
+pub mod compare;
 pub mod json;
 
 use crate::analysis::{self, NaiveDate};
