@@ -808,10 +808,10 @@ pub fn stem(word: &str) -> String {
         return base.to_string();
     }
     const SUFFIXES: &[&str] = &[
-        "ational", "ization", "ations", "ically", "nesses", "ements", "ation", "ments", "ities",
-        "ement", "ating", "ingly", "ment", "ness", "ings", "ated", "ates", "ions", "ives", "ally",
-        "ful", "ity", "ing", "ion", "ive", "ies", "ied", "ers", "ate", "ed", "er", "es", "ly",
-        "al", "s", "e", "y",
+        "ational", "ional", "ization", "ations", "ically", "nesses", "ements", "ation", "ments",
+        "ities", "ement", "ating", "ingly", "ment", "ness", "ings", "ated", "ates", "ions", "ives",
+        "ally", "ful", "ity", "ing", "ion", "ive", "ies", "ied", "ers", "ate", "ed", "er", "es",
+        "ly", "al", "s", "e", "y",
     ];
     let mut base = w;
     for suf in SUFFIXES {
