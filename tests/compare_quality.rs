@@ -14,10 +14,17 @@ use std::ops::Range;
 struct Group {
     name: String,
     train: bool,
-    /// Document ids, texts (markup removed) and labelled claims (label, byte span).
-    docs: Vec<(String, String, Vec<(String, Range<usize>)>)>,
+    /// The articles.
+    docs: Vec<Doc>,
     /// Gold actors: for each, the names per document id.
     actors: Vec<BTreeMap<String, Vec<String>>>,
+}
+
+/// One article: its id, its text (markup removed) and its labelled claims.
+struct Doc {
+    id: String,
+    text: String,
+    claims: Vec<(String, Range<usize>)>,
 }
 
 /// Remove `{label|text}` markup, returning the text and each claim's label and span.
@@ -67,7 +74,11 @@ fn load() -> Vec<Group> {
                 .iter()
                 .map(|(id, t)| {
                     let (text, claims) = strip(t.as_str().expect("text"));
-                    (id.clone(), text, claims)
+                    Doc {
+                        id: id.clone(),
+                        text,
+                        claims,
+                    }
                 })
                 .collect();
             let actors = v
@@ -141,10 +152,10 @@ struct Prepared {
 }
 
 fn prepare(g: &Group) -> Prepared {
-    let analyses: Vec<Analysis> = g.docs.iter().map(|d| analyze(&d.1, None)).collect();
+    let analyses: Vec<Analysis> = g.docs.iter().map(|d| analyze(&d.text, None)).collect();
     let mut units = Vec::new();
     let mut labels = Vec::new();
-    for (i, (_, text, claims)) in g.docs.iter().enumerate() {
+    for (i, Doc { text, claims, .. }) in g.docs.iter().enumerate() {
         let input = Input {
             text,
             analysis: &analyses[i],
@@ -166,7 +177,7 @@ fn inputs<'a>(g: &'a Group, p: &'a Prepared) -> Vec<Input<'a>> {
         .iter()
         .zip(&p.analyses)
         .map(|(d, a)| Input {
-            text: &d.1,
+            text: &d.text,
             analysis: a,
         })
         .collect()
@@ -226,7 +237,7 @@ fn score_actors(g: &Group, p: &Prepared) -> (Counts, usize, usize) {
     let mut found: Vec<(usize, usize, Option<usize>)> = Vec::new();
     for (k, actor) in g.actors.iter().enumerate() {
         for (doc_id, names) in actor {
-            let d = g.docs.iter().position(|x| &x.0 == doc_id).expect("doc id");
+            let d = g.docs.iter().position(|x| &x.id == doc_id).expect("doc id");
             let row = p.analyses[d]
                 .actors
                 .iter()
@@ -286,13 +297,14 @@ fn the_test_set_is_big_enough() {
     assert!(groups.len() >= 10, "{} groups", groups.len());
     for g in &groups {
         assert!((2..=4).contains(&g.docs.len()), "{}", g.name);
-        let shared = g.docs.iter().flat_map(|d| d.2.iter().map(|c| &c.0)).fold(
-            BTreeMap::<&String, usize>::new(),
-            |mut m, l| {
+        let shared = g
+            .docs
+            .iter()
+            .flat_map(|d| d.claims.iter().map(|c| &c.0))
+            .fold(BTreeMap::<&String, usize>::new(), |mut m, l| {
                 *m.entry(l).or_default() += 1;
                 m
-            },
-        );
+            });
         assert!(
             shared.values().any(|&n| n > 1),
             "{}: no shared claim",
