@@ -153,7 +153,7 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
     };
     json!({
         "compare_schema": COMPARE_SCHEMA_VERSION,
-        "analysis_schema": crate::cli::json::SCHEMA_VERSION,
+        "analysis_schema": crate::export::analysis_json::SCHEMA_VERSION,
         "documents": docs.iter().map(|d| json!({
             "id": d.id,
             "source": d.doc.source,

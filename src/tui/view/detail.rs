@@ -1,6 +1,7 @@
 //! The detail box: the selected item of the focused panel shown whole (a claim with its
 //! claimer, kind, status and note; an actor with its aliases and roles; a timeline event
-//! with its date in words), under the panel's list, after a separator.
+//! with its date in words), under the panel's list, after a separator; or, in a panel
+//! too low for a box, in the selected item's own rows ([`render_open`]).
 
 use super::put;
 use crate::notes::Status;
@@ -8,6 +9,7 @@ use crate::tui::layout::{wrap_words, Panel};
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 /// The detail box of `panel`.
@@ -51,7 +53,7 @@ pub fn paragraphs(s: &State, panel: Panel) -> Vec<String> {
             if let Some(e) = entry.filter(|e| e.has_note()) {
                 out.push(format!(
                     "{} {}",
-                    crate::tui::status_menu::NOTE_MARK,
+                    crate::tui::view::marks::NOTE_MARK,
                     one_line(&e.note)
                 ));
             }
@@ -106,6 +108,25 @@ pub fn lines(s: &State, panel: Panel, width: usize) -> Vec<String> {
                 .collect::<Vec<_>>()
         })
         .collect()
+}
+
+/// Draw the selected item of `panel` whole in its own rows `r` (it opened in place, see
+/// [`State::open_rows`]), in the selected style: the selection mark, then its lines.
+pub fn render_open(s: &State, panel: Panel, r: Rect, buf: &mut Buffer, style: Style) {
+    if r.width < 4 {
+        return;
+    }
+    put(buf, r.x, r.y, "▶", 1, style);
+    let w = (r.width - 2) as usize;
+    let lines = lines(s, panel, w);
+    let room = r.height as usize;
+    for (k, line) in lines.iter().take(room).enumerate() {
+        let y = r.y + k as u16;
+        let x = put(buf, r.x + 2, y, line, w, style);
+        if k + 1 == room && lines.len() > room {
+            put(buf, x.min(r.right() - 1), y, "…", 1, style);
+        }
+    }
 }
 
 impl Widget for DetailView<'_> {

@@ -1,17 +1,21 @@
 //! The notes list widget: [`NotesView`] draws a [`NoteSet`]'s entries with the
-//! selection and scroll of a [`NotesListState`] (see [`crate::tui::notes_view`]), and
+//! selection and scroll of a [`NotesListState`] (see [`crate::tui::state::notes_list`]), and
 //! only reads them.
 
 use crate::notes::{Entry, EntryKind, NoteSet};
-use crate::tui::notes_theme::{one_line, NotesTheme};
-use crate::tui::notes_view::{
-    fit_top, rows, NotesListState, Row, KIND_COL, KIND_WIDTH, ORPHANS_HEADER,
-};
-use crate::tui::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::tui::state::notes_list::{fit_top, rows, NotesListState, Row, ORPHANS_HEADER};
+use crate::tui::theme::NotesTheme;
+use crate::tui::view::marks::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::tui::view::one_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
+
+/// Cells before the kind column: selection marker (2), badge, space.
+pub(crate) const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
+/// Width of the kind column ("highlight").
+pub(crate) const KIND_WIDTH: usize = 9;
 
 /// Draws the notes of a [`NoteSet`] as a list, in the area it is given.
 pub struct NotesView<'a> {
@@ -65,7 +69,7 @@ impl<'a> NotesView<'a> {
         match row {
             Row::Header => {
                 let label = format!("── {ORPHANS_HEADER} ");
-                let fill = w.saturating_sub(crate::tui::notes_theme::width(&label));
+                let fill = w.saturating_sub(crate::tui::layout::display_width(&label));
                 buf.set_stringn(x, y, label + &"─".repeat(fill), w, t.orphan);
             }
             Row::Entry(i) => {

@@ -27,16 +27,9 @@ impl Widget for StatusView<'_> {
         buf.set_style(area, t.status);
         let w = area.width as usize;
         let end = area.right();
-        if s.mode == Mode::Search {
+        if let Mode::Search { input } = &s.mode {
             let x = put(buf, area.x, area.y, "/", 1, t.key);
-            let x = put_trunc(
-                buf,
-                x,
-                area.y,
-                &s.search.input,
-                w.saturating_sub(2),
-                t.status,
-            );
+            let x = put_trunc(buf, x, area.y, input, w.saturating_sub(2), t.status);
             if x < end {
                 put(buf, x, area.y, "▏", 1, t.key);
             }
@@ -66,22 +59,24 @@ impl Widget for StatusView<'_> {
             let m = format!("match {}/{}", i + 1, s.search.matches.len());
             x = put(buf, x, area.y, &m, 20, t.status) + 2;
         }
-        if s.analyzing || s.loading.is_some() || s.partial {
+        if s.analyzing || s.loading.is_some() || s.partial || s.saving.is_some() {
             let what = if s.loading.is_some() || s.partial {
                 "loading"
-            } else {
+            } else if s.analyzing {
                 "analysing"
+            } else {
+                "saving notes"
             };
             x = put(
                 buf,
                 x,
                 area.y,
                 &format!("{} {what}", spinner(s.tick)),
-                12,
+                14,
                 t.dim,
             ) + 2;
         }
-        if let Some(sel) = s.visual.filter(|_| s.mode == Mode::Visual) {
+        if let Some(sel) = s.mode.visual() {
             let n = sel.len();
             let what = if n == 1 {
                 "1 sentence".to_string()
@@ -94,7 +89,7 @@ impl Widget for StatusView<'_> {
             return;
         }
         let room = (end - x) as usize;
-        if s.mode == Mode::StatusMenu {
+        if matches!(s.mode, Mode::StatusMenu { .. }) {
             let hint = "1-6 or j/k Enter: set the status · Esc: cancel";
             put_trunc(buf, x, area.y, hint, room, t.dim);
             return;
@@ -111,9 +106,9 @@ impl Widget for StatusView<'_> {
             return;
         }
         let section = match s.mode {
-            Mode::Visual => Section::Visual,
+            Mode::Visual(_) => Section::Visual,
             Mode::Notes => Section::Notes,
-            Mode::Note => Section::NoteEditor,
+            Mode::Note(_) => Section::NoteEditor,
             _ => s.focus.section(),
         };
         let hints = s.keymap.hints(section);
