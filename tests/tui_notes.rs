@@ -588,12 +588,7 @@ fn a_held_lock_never_freezes_the_reader_and_the_save_follows() {
 
 /// The status line's text.
 fn status_line(s: &State) -> String {
-    let backend = ratatui::backend::TestBackend::new(s.area.width, s.area.height);
-    let mut term = ratatui::Terminal::new(backend).expect("terminal");
-    term.draw(|f| lede::tui::view::draw(f, s)).expect("draw");
-    let buf = term.backend().buffer();
-    let y = s.area.height - 1;
-    (0..s.area.width).map(|x| buf[(x, y)].symbol()).collect()
+    screen_text(s).pop().unwrap_or_default()
 }
 
 /// Every row of the screen, top to bottom.

@@ -228,7 +228,7 @@ pub fn settle_quit(state: &mut State, tx: &Sender<Msg>) {
         state.quit_after_save = true;
         state.say(
             "saving the notes before quitting… quit again to leave without waiting",
-            true,
+            false,
         );
     } else {
         state.say("notes not saved: quit again to leave without them", true);
@@ -326,6 +326,9 @@ pub fn saved(state: &mut State, tx: &Sender<Msg>, result: Result<event::Saved, S
             state.notes_unsaved = false;
             if state.quit_after_save {
                 state.quit = true;
+            } else {
+                // All is on disk: a later quit with new changes asks again.
+                state.quit_warned = false;
             }
         }
         Err(e) => {

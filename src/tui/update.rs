@@ -312,8 +312,12 @@ fn add_note(state: &mut State) {
             state.say("no note to edit", false);
             return;
         };
-        let title = match (e.kind, e.claim) {
-            (EntryKind::Claim, Some(c)) => format!("Note on claim {}", c + 1),
+        // Numbered as the claims panel lists it (as the status line counts).
+        let listed = e
+            .claim
+            .and_then(|c| state.visible_claims.iter().position(|&v| v == c as usize));
+        let title = match (e.kind, listed) {
+            (EntryKind::Claim, Some(k)) => format!("Note on claim {}", k + 1),
             (EntryKind::Claim, None) => "Note on a claim".to_string(),
             (EntryKind::Highlight | EntryKind::Unknown, _) => "Note on a passage".to_string(),
         };
@@ -823,9 +827,9 @@ fn next_match(state: &mut State, forward: bool) {
     leap(state, span);
     if wrapped {
         let msg = if forward {
-            "search passed the end: wrapped to the top"
+            "search wrapped to the top"
         } else {
-            "search passed the start: wrapped to the bottom"
+            "search wrapped to the bottom"
         };
         state.say(msg, false);
     } else {
@@ -1039,9 +1043,9 @@ fn walk_claims(state: &mut State, forward: bool) {
     }
     if wrapped {
         let msg = if forward {
-            "passed the last claim: wrapped to the first"
+            "wrapped to the first claim"
         } else {
-            "passed the first claim: wrapped to the last"
+            "wrapped to the last claim"
         };
         state.say(msg, false);
     } else {

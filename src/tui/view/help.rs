@@ -91,6 +91,10 @@ pub fn legend(state: &State) -> Vec<(String, String)> {
     out.push(row("other", "any other name"));
     out.push(row("×9", "mentions in the text"));
     out.push((String::new(), String::new()));
+    out.push(row("Legend: timeline", ""));
+    out.push(row("22 March 2024", "the date in words, in time order"));
+    out.push(row("·", "no date: placed by its anchor"));
+    out.push((String::new(), String::new()));
     out.push(row("Legend: article", ""));
     out.push(row("claims", "marked, the selected one more"));
     out.push(row("names, dates", "actors and dates, subtly"));

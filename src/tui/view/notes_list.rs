@@ -23,6 +23,7 @@ pub struct NotesView<'a> {
     state: &'a NotesListState,
     theme: &'a NotesTheme,
     block: Option<Block<'a>>,
+    listed: Option<&'a [usize]>,
 }
 
 impl<'a> NotesView<'a> {
@@ -33,7 +34,18 @@ impl<'a> NotesView<'a> {
             state,
             theme,
             block: None,
+            listed: None,
         }
+    }
+
+    /// Number claims as the claims panel lists them: `listed` holds the claims listed
+    /// (indices into the analysis's claims, in order), so an entry on the claim listed
+    /// third reads `claim 3`, as the status line counts; one not listed reads `claim`.
+    /// Without it, a claim's number is its place among all claims found (as in the
+    /// export's `^claim-N`).
+    pub fn listed(mut self, listed: &'a [usize]) -> Self {
+        self.listed = Some(listed);
+        self
     }
 
     /// Draw inside `block` (e.g. the reader's bordered pane with a title).
@@ -85,8 +97,12 @@ impl<'a> NotesView<'a> {
                     }
                     EntryKind::Highlight | EntryKind::Unknown => ("", Style::new()),
                 };
-                let kind = match (e.kind, e.claim) {
-                    (EntryKind::Claim, Some(n)) => format!("claim {}", n + 1),
+                let number = |n: u32| match self.listed {
+                    None => Some(n as usize + 1),
+                    Some(l) => l.iter().position(|&c| c == n as usize).map(|k| k + 1),
+                };
+                let kind = match (e.kind, e.claim.and_then(number)) {
+                    (EntryKind::Claim, Some(k)) => format!("claim {k}"),
                     (EntryKind::Claim, None) => "claim".to_string(),
                     (EntryKind::Highlight, _) => "highlight".to_string(),
                     (EntryKind::Unknown, _) => "unknown kind".to_string(),
