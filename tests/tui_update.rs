@@ -107,13 +107,13 @@ fn next_claim_walks_in_order_and_scrolls_to_each() {
     assert_eq!(s.selected_claim(), Some(0), "wraps to the first");
     assert_eq!(
         s.status.as_ref().map(|m| m.text.as_str()),
-        Some("passed the last claim: wrapped to the first")
+        Some("wrapped to the first claim")
     );
     update(&mut s, Action::PrevClaim);
     assert_eq!(s.selected_claim(), Some(2), "and back to the last");
     assert_eq!(
         s.status.as_ref().map(|m| m.text.as_str()),
-        Some("passed the first claim: wrapped to the last")
+        Some("wrapped to the last claim")
     );
     update(&mut s, Action::PrevClaim);
     assert_eq!(s.selected_claim(), Some(1));
@@ -176,7 +176,7 @@ fn claims_and_matches_walk_from_the_screen_not_the_selection() {
     assert_eq!(s.search.current, Some(0));
     assert_eq!(
         s.status.as_ref().map(|m| m.text.as_str()),
-        Some("search passed the end: wrapped to the top")
+        Some("search wrapped to the top")
     );
 }
 

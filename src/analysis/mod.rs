@@ -10,6 +10,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod coverage;
 pub mod lexicon;
 pub mod model;
 pub mod temporal;

@@ -19,6 +19,7 @@ use crate::notes::{self, Entry, NoteSet};
 use std::fmt::Write;
 
 pub mod analysis_json;
+pub mod compare;
 pub mod when;
 
 /// Export formats.
@@ -332,7 +333,7 @@ fn note_lines(e: &Entry) -> Vec<String> {
 
 /// A passage on one line, with a leading character that Markdown would read as
 /// structure (heading, list, quote) escaped.
-fn md_line(s: &str) -> String {
+pub(crate) fn md_line(s: &str) -> String {
     let line = one_line(s);
     if line.starts_with(['#', '>', '-', '+', '*', '=', '|']) {
         return format!("\\{line}");

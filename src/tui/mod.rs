@@ -326,6 +326,9 @@ pub fn saved(state: &mut State, tx: &Sender<Msg>, result: Result<event::Saved, S
             state.notes_unsaved = false;
             if state.quit_after_save {
                 state.quit = true;
+            } else {
+                // All is on disk: a later quit with new changes asks again.
+                state.quit_warned = false;
             }
         }
         Err(e) => {

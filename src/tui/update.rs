@@ -827,9 +827,9 @@ fn next_match(state: &mut State, forward: bool) {
     leap(state, span);
     if wrapped {
         let msg = if forward {
-            "search passed the end: wrapped to the top"
+            "search wrapped to the top"
         } else {
-            "search passed the start: wrapped to the bottom"
+            "search wrapped to the bottom"
         };
         state.say(msg, false);
     } else {
@@ -1043,9 +1043,9 @@ fn walk_claims(state: &mut State, forward: bool) {
     }
     if wrapped {
         let msg = if forward {
-            "passed the last claim: wrapped to the first"
+            "wrapped to the first claim"
         } else {
-            "passed the first claim: wrapped to the last"
+            "wrapped to the last claim"
         };
         state.say(msg, false);
     } else {

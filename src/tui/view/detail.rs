@@ -3,7 +3,7 @@
 //! with its date in words), under the panel's list, after a separator; or, in a panel
 //! too low for a box, in the selected item's own rows ([`render_open`]).
 
-use super::put;
+use super::{put, put_lines};
 use crate::notes::Status;
 use crate::tui::layout::{wrap_words, Panel};
 use crate::tui::state::State;
@@ -126,14 +126,12 @@ pub fn render_open(s: &State, panel: Panel, r: Rect, buf: &mut Buffer, style: St
     put(buf, r.x, r.y, "▶", 1, style);
     let w = (r.width - 2) as usize;
     let lines = lines(s, panel, w);
-    let room = r.height as usize;
-    for (k, line) in lines.iter().take(room).enumerate() {
-        let y = r.y + k as u16;
-        let x = put(buf, r.x + 2, y, line, w, style);
-        if k + 1 == room && lines.len() > room {
-            put(buf, x.min(r.right() - 1), y, "…", 1, style);
-        }
-    }
+    let text = Rect {
+        x: r.x + 2,
+        width: r.width - 2,
+        ..r
+    };
+    put_lines(buf, text, &lines, r.right() - 1, style, style);
 }
 
 impl Widget for DetailView<'_> {
@@ -145,16 +143,8 @@ impl Widget for DetailView<'_> {
         }
         let w = area.width as usize;
         put(buf, area.x, area.y, &"╌".repeat(w), w, t.dim);
-        let room = (area.height - 1) as usize;
         let lines = lines(s, self.panel, w - 2);
-        let cut = lines.len() > room;
-        for (k, line) in lines.iter().take(room).enumerate() {
-            let y = area.y + 1 + k as u16;
-            let last = k + 1 == room && cut;
-            let x = put(buf, area.x + 1, y, line, w - 2, t.text);
-            if last {
-                put(buf, x.min(area.right() - 1), y, "…", 1, t.dim);
-            }
-        }
+        let text = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 1);
+        put_lines(buf, text, &lines, area.right() - 1, t.text, t.dim);
     }
 }

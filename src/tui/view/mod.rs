@@ -149,6 +149,27 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) 
     x
 }
 
+/// Draw `lines` one per row in `area` (each at most its width), as many as its height
+/// holds; when some do not fit, the last row drawn ends with `…` (in `more`), at most in
+/// column `last`.
+pub fn put_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[String],
+    last: u16,
+    style: Style,
+    more: Style,
+) {
+    let rows = area.height as usize;
+    for (k, line) in lines.iter().take(rows).enumerate() {
+        let y = area.y + k as u16;
+        let end = put(buf, area.x, y, line, area.width as usize, style);
+        if k + 1 == rows && lines.len() > rows {
+            put(buf, end.min(last), y, "…", 1, more);
+        }
+    }
+}
+
 /// Draw `s` in at most `max` columns, ending with `…` when it does not fit.
 pub fn put_trunc(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
     if max == 0 {

@@ -2,7 +2,7 @@
 //! the selected entry shown whole under the list: its passage and its whole note.
 
 use super::marks::NOTE_MARK;
-use super::put;
+use super::{put, put_lines};
 use crate::tui::layout::{centered, wrap_words};
 use crate::tui::state::State;
 use crate::tui::view::notes_list::NotesView;
@@ -103,14 +103,8 @@ impl Widget for NotesPopup<'_> {
         }
         let w = d.width as usize;
         put(buf, d.x, d.y, &"╌".repeat(w), w, t.dim);
-        let room = (d.height - 1) as usize;
         let lines = detail_lines(s, w.saturating_sub(2));
-        for (k, line) in lines.iter().take(room).enumerate() {
-            let y = d.y + 1 + k as u16;
-            let x = put(buf, d.x + 1, y, line, w - 2, t.text);
-            if k + 1 == room && lines.len() > room {
-                put(buf, x.min(d.right() - 1), y, "…", 1, t.dim);
-            }
-        }
+        let text = Rect::new(d.x + 1, d.y + 1, d.width.saturating_sub(2), d.height - 1);
+        put_lines(buf, text, &lines, d.right() - 1, t.text, t.dim);
     }
 }

@@ -36,7 +36,7 @@ impl Widget for StatusView<'_> {
             return;
         }
         let mut x = area.x + 1;
-        let name = s.doc.display_name();
+        let name = status_name(&s.doc);
         x = put_trunc(buf, x, area.y, &name, (w / 4).max(8), t.key) + 2;
         if !s.partial {
             x = put(buf, x, area.y, &format!("{}%", s.percent()), 4, t.status) + 2;
@@ -90,7 +90,7 @@ impl Widget for StatusView<'_> {
         }
         let room = (end - x) as usize;
         if matches!(s.mode, Mode::StatusMenu { .. }) {
-            let hint = "1-6 or j/k Enter: set the status · Esc: cancel";
+            let hint = "1-6, j/k Enter: set · Esc: cancel";
             put_trunc(buf, x, area.y, hint, room, t.dim);
             return;
         }
@@ -140,6 +140,22 @@ impl Widget for StatusView<'_> {
     }
 }
 
+/// What the status line calls the document: its display name (a page's title or site,
+/// else the file name); a page with neither is named with its folder too, since saved
+/// pages are often all `index.html` or `source.html`.
+pub fn status_name(doc: &crate::document::Document) -> String {
+    let name = doc.display_name();
+    let bare = doc.format == crate::document::Format::Html
+        && doc.title.is_none()
+        && doc.site.is_none()
+        && !doc.source.contains("://");
+    let mut parts = doc.source.trim_end_matches('/').rsplit('/');
+    match (bare, parts.next(), parts.next()) {
+        (true, Some(file), Some(dir)) if !dir.is_empty() && dir != "." => format!("{dir}/{file}"),
+        _ => name,
+    }
+}
+
 /// Whether `s` is a modal section (its hints stand alone, without [global]'s).
 fn modal(s: Section) -> bool {
     matches!(
@@ -163,4 +179,25 @@ fn hint(
     }
     x = put(buf, x, y, key, 10, t.key) + 1;
     put(buf, x, y, desc, 40, t.dim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn untitled_pages_are_named_with_their_folder() {
+        let page = |src: &str| Document::new(src, Format::Html, String::new(), Vec::new());
+        assert_eq!(
+            status_name(&page("/saved/dev-7/source.html")),
+            "dev-7/source.html"
+        );
+        assert_eq!(status_name(&page("source.html")), "source.html");
+        let mut titled = page("/saved/dev-7/source.html");
+        titled.title = Some("A page title".into());
+        assert_eq!(status_name(&titled), "A page title");
+        let text = Document::new("/notes/a.txt", Format::Plain, String::new(), Vec::new());
+        assert_eq!(status_name(&text), "a.txt");
+    }
 }
