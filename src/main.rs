@@ -26,15 +26,21 @@ const SAMPLE_NAME: &str = "lede://sample.txt";
     name = "lede",
     version,
     about = "Read news and opinion critically in a terminal: claims, actors and a timeline beside the text.",
-    long_about = "Read news and opinion critically in a terminal.\n\n`lede ARTICLE` opens a full-screen reader: the article, with its check-worthy claims highlighted, \
+    long_about = "Read news and opinion critically in a terminal.\n\n`lede ARTICLE…` opens a full-screen reader: the article, with its check-worthy claims highlighted, \
 and panels listing its claims, actors and timeline. ARTICLE is a plain-text, Markdown or HTML file, an http(s) URL, or `-` for standard input. \
+With several articles (`lede a.html b.html https://example.org/story`), a document bar above the reader shows them; \
+gt/gT or Alt-1…Alt-9 switch between them, each keeping its own place and notes, and C opens the coverage view: the actors across them, \
+the claims they share and the claims only one makes. One that cannot be opened is one line in the bar; the others open. \
 Without ARTICLE, lede opens its bundled sample article. With standard output not a terminal, \
 it prints the reading text instead, as less does.\n\nPress ? in the reader for its keys.",
     args_conflicts_with_subcommands = true
 )]
 struct Args {
-    /// The article to read: a file (.txt, .md, .html), an http(s):// URL, or - for standard input.
-    article: Option<String>,
+    /// The articles to read: files (.txt, .md, .html), http(s):// URLs, or - for standard
+    /// input. With several, a document bar shows them all (gt/gT or Alt-1…Alt-9 switch,
+    /// C lines them up); the same file given twice opens once.
+    #[arg(value_name = "ARTICLE")]
+    articles: Vec<String>,
     /// Publication date (YYYY-MM-DD): anchors relative dates such as "last week".
     #[arg(long, value_parser = parse_date_arg)]
     date: Option<NaiveDate>,
@@ -183,7 +189,7 @@ fn run(args: Args) -> Result<ExitCode> {
                 .context("writing the manual page")?;
             Ok(ExitCode::SUCCESS)
         }
-        None => read(args.article, args.date, args.top),
+        None => read(args.articles, args.date, args.top),
     }
 }
 
@@ -194,74 +200,108 @@ fn open_doc(source: Option<&str>) -> Result<lede::document::Document> {
     }
 }
 
-fn read(article: Option<String>, date: Option<NaiveDate>, top: bool) -> Result<ExitCode> {
-    use lede::tui::Pending;
+fn read(articles: Vec<String>, date: Option<NaiveDate>, top: bool) -> Result<ExitCode> {
     use std::io::IsTerminal;
+    let articles = unique_sources(articles);
     if !std::io::stdout().is_terminal() {
-        // As less does: into a pipe or a file goes the reading text, never the screen.
-        let doc = open_doc(article.as_deref())?;
+        // As less does: into a pipe or a file goes the reading text, never the screen
+        // (of each document in turn).
         let mut out = std::io::stdout().lock();
-        // A page's title is metadata, not text: it heads the text, as on the screen.
-        let in_text = doc
-            .blocks
-            .first()
-            .is_some_and(|b| b.kind == lede::document::BlockKind::Title);
-        if let Some(title) = doc.title.as_deref().filter(|_| !in_text) {
-            out.write_all(title.as_bytes())
-                .and_then(|()| out.write_all(b"\n\n"))
-                .context("writing the text")?;
-        }
-        out.write_all(doc.text.as_bytes())
-            .and_then(|()| out.write_all(b"\n"))
-            .and_then(|()| out.flush())
-            .context("writing the text")?;
-        return Ok(ExitCode::SUCCESS);
-    }
-    // A large file: paint its start now, read the whole on a worker.
-    let start = match article.as_deref() {
-        Some(p) if !p.starts_with("http://") && !p.starts_with("https://") => {
-            lede::io::open_start(p).map(|first| (first, p.to_string()))
-        }
-        _ => None,
-    };
-    if let Some((first, path)) = start {
-        let pending = Pending::Partial {
-            first,
-            job: Box::new(move || {
-                let mut d = lede::io::open(&path).map_err(|e| e.to_string())?;
-                if let Some(date) = date {
-                    d.set_date(date, lede::document::DateSource::Flag);
-                }
-                Ok(d)
-            }),
+        let list: Vec<Option<&str>> = match articles.as_slice() {
+            [] => vec![None],
+            many => many.iter().map(|a| Some(a.as_str())).collect(),
         };
-        lede::tui::run(pending, top)?;
+        for (k, article) in list.into_iter().enumerate() {
+            let doc = open_doc(article)?;
+            if k > 0 {
+                out.write_all(b"\n").context("writing the text")?;
+            }
+            print_text(&mut out, &doc)?;
+        }
         return Ok(ExitCode::SUCCESS);
     }
-    let pending = match article.as_deref() {
-        Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
-            let owned = url.to_string();
-            Pending::Loading {
-                name: url.to_string(),
-                job: Box::new(move || {
-                    let mut d = lede::io::open(&owned).map_err(|e| e.to_string())?;
-                    if let Some(date) = date {
-                        d.set_date(date, lede::document::DateSource::Flag);
-                    }
-                    Ok(d)
-                }),
-            }
-        }
-        other => {
-            let mut doc = open_doc(other)?;
-            if let Some(date) = date {
-                doc.set_date(date, lede::document::DateSource::Flag);
-            }
-            Pending::Ready(doc)
+    let pending = match articles.as_slice() {
+        [] => vec![pending_one(None, date)?],
+        [one] => vec![pending_one(Some(one), date)?],
+        [first, others @ ..] => {
+            // The first shows at once; one that cannot be opened is a line in the bar.
+            let first = pending_one(Some(first), date).unwrap_or_else(|e| {
+                let msg = format!("{e:#}");
+                lede::tui::Pending::Loading {
+                    name: first.clone(),
+                    job: Box::new(move || Err(msg)),
+                }
+            });
+            let mut all = vec![first];
+            all.extend(others.iter().map(|src| lede::tui::Pending::Loading {
+                name: src.clone(),
+                job: load_job(src.clone(), date),
+            }));
+            all
         }
     };
     lede::tui::run(pending, top)?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The text of `doc` as the reader shows it: a page's title (metadata, not text) heads it.
+fn print_text(out: &mut impl Write, doc: &lede::document::Document) -> Result<()> {
+    let in_text = doc
+        .blocks
+        .first()
+        .is_some_and(|b| b.kind == lede::document::BlockKind::Title);
+    if let Some(title) = doc.title.as_deref().filter(|_| !in_text) {
+        out.write_all(title.as_bytes())
+            .and_then(|()| out.write_all(b"\n\n"))
+            .context("writing the text")?;
+    }
+    out.write_all(doc.text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+        .context("writing the text")
+}
+
+/// Read `src` on a worker (with `date` as its publication date, if given).
+fn load_job(src: String, date: Option<NaiveDate>) -> lede::tui::Job {
+    Box::new(move || {
+        let mut d = lede::io::open(&src).map_err(|e| e.to_string())?;
+        if let Some(date) = date {
+            d.set_date(date, lede::document::DateSource::Flag);
+        }
+        Ok(d)
+    })
+}
+
+/// How the reader gets one document: a URL loads on a worker; a large file paints its
+/// start now and is read whole on a worker; another file is read now.
+fn pending_one(article: Option<&str>, date: Option<NaiveDate>) -> Result<lede::tui::Pending> {
+    use lede::tui::Pending;
+    match article {
+        Some(url) if is_url(url) => Ok(Pending::Loading {
+            name: url.to_string(),
+            job: load_job(url.to_string(), date),
+        }),
+        Some(p) => match lede::io::open_start(p) {
+            Some(first) => Ok(Pending::Partial {
+                first,
+                job: load_job(p.to_string(), date),
+            }),
+            None => {
+                let mut doc = open_doc(Some(p))?;
+                if let Some(date) = date {
+                    doc.set_date(date, lede::document::DateSource::Flag);
+                }
+                Ok(Pending::Ready(doc))
+            }
+        },
+        None => {
+            let mut doc = open_doc(None)?;
+            if let Some(date) = date {
+                doc.set_date(date, lede::document::DateSource::Flag);
+            }
+            Ok(Pending::Ready(doc))
+        }
+    }
 }
 
 fn analyze(
@@ -306,27 +346,39 @@ fn analyze(
     })
 }
 
-/// `lede compare`: load every input (a file named twice once), compare, write.
-fn compare(
-    inputs: Vec<String>,
-    format: CompareFormat,
-    date: Option<NaiveDate>,
-) -> Result<ExitCode> {
+/// `sources` in order, each once: the same file under two names (./a.txt, a.txt, a
+/// link) is one document.
+fn unique_sources(sources: Vec<String>) -> Vec<String> {
     let mut seen: Vec<String> = Vec::new();
-    let mut jobs = Vec::new();
-    for src in inputs {
-        // The same file under two names (./a.txt, a.txt, a link) is one document.
-        let key = if src.starts_with("http://") || src.starts_with("https://") || src == "-" {
+    let mut out = Vec::new();
+    for src in sources {
+        let key = if is_url(&src) || src == "-" {
             src.clone()
         } else {
             std::fs::canonicalize(&src)
                 .map(|p| p.display().to_string())
                 .unwrap_or_else(|_| src.clone())
         };
-        if seen.contains(&key) {
-            continue;
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(src);
         }
-        seen.push(key);
+    }
+    out
+}
+
+fn is_url(s: &str) -> bool {
+    s.starts_with("http://") || s.starts_with("https://")
+}
+
+/// `lede compare`: load every input (a file named twice once), compare, write.
+fn compare(
+    inputs: Vec<String>,
+    format: CompareFormat,
+    date: Option<NaiveDate>,
+) -> Result<ExitCode> {
+    let mut jobs = Vec::new();
+    for src in unique_sources(inputs) {
         jobs.push(cli::Job {
             id: src.clone(),
             source: src.clone(),

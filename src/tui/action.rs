@@ -95,6 +95,15 @@ pub enum Action {
     NotesView,
     /// Delete the selected note (in the notes list).
     DeleteNote,
+    /// With several documents open: show the next one (`gt`).
+    NextDocument,
+    /// Show the previous document (`gT`).
+    PrevDocument,
+    /// Show or leave the coverage view: the documents lined up.
+    Coverage,
+    /// Show document N, from 1 (`document_1`… in the key map).
+    #[serde(skip)]
+    Document(u8),
     /// Save the note being written.
     NoteSave,
     /// Insert a line break in the note being written.

@@ -24,6 +24,8 @@ pub enum Msg {
     /// A save of the notes finished: the notes as saved (merged with what other
     /// processes wrote) and warnings, or why it failed.
     Saved(Result<Saved, String>),
+    /// A message of the worker of one of several documents open (its index).
+    Doc(usize, Box<Msg>),
 }
 
 /// What a finished save of the notes brings back.

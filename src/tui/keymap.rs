@@ -38,12 +38,21 @@ pub enum Section {
     Search,
     /// The help is open.
     Help,
+    /// Several documents are open: keys that switch between them, in the normal mode.
+    Documents,
+    /// Several documents are open: the key after `g` (`gt`, `gT`).
+    AfterG,
+    /// The coverage view is open.
+    Coverage,
 }
 
 impl Section {
     /// Every section, in the order the help lists them.
-    pub const ALL: [Section; 10] = [
+    pub const ALL: [Section; 13] = [
         Section::Global,
+        Section::Documents,
+        Section::AfterG,
+        Section::Coverage,
         Section::Article,
         Section::Claims,
         Section::Actors,
@@ -68,6 +77,9 @@ impl Section {
             Section::NoteEditor => "note_editor",
             Section::Search => "search",
             Section::Help => "help",
+            Section::Documents => "documents",
+            Section::AfterG => "after_g",
+            Section::Coverage => "coverage",
         }
     }
 
@@ -347,6 +359,9 @@ impl Keymap {
                 | Section::NoteEditor
                 | Section::Search
                 | Section::Help
+                | Section::Documents
+                | Section::AfterG
+                | Section::Coverage
         );
         let sections = if modal {
             vec![focus]
@@ -380,6 +395,20 @@ fn parse_entry(value: toml::Value) -> Result<Binding, String> {
         .iter()
         .map(|k| Key::parse(k))
         .collect::<Result<Vec<_>, _>>()?;
+    // `document_N`: one action per document number, from 1 to 9.
+    let numbered = e
+        .run
+        .strip_prefix("document_")
+        .and_then(|n| n.parse::<u8>().ok())
+        .filter(|n| (1..=9).contains(n));
+    if let Some(n) = numbered {
+        return Ok(Binding {
+            on,
+            run: Action::Document(n),
+            desc: e.desc,
+            hint: e.hint,
+        });
+    }
     let run = Action::deserialize(
         serde::de::value::StrDeserializer::<serde::de::value::Error>::new(&e.run),
     )

@@ -17,6 +17,7 @@
 //! "saving notes" meanwhile, and the outcome when it is known ([`saved`]).
 
 pub mod action;
+pub mod app;
 pub mod event;
 pub mod keymap;
 pub mod layout;
@@ -31,6 +32,7 @@ pub mod clipboard;
 use crate::document::Document;
 use crate::io::notes_store::NotesStore;
 use action::Action;
+use app::App;
 use event::Msg;
 use state::State;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -68,10 +70,12 @@ pub enum Pending {
 /// How often the progress mark moves while work runs.
 const TICK: Duration = Duration::from_millis(120);
 
-/// Run the reader until the user quits. A document that fails to load (a URL) ends it
-/// with that error, for the caller to report. It reopens where it was left (see
-/// [`crate::io::places`]) unless `from_top`; the place is kept again on quitting.
-pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
+/// Run the reader until the user quits. With one document, a document that fails to
+/// load (a URL) ends it with that error, for the caller to report; with several, it is
+/// one line in the document bar and the others open (the error is returned only when
+/// none could be opened). Each reopens where it was left (see [`crate::io::places`])
+/// unless `from_top`; the places are kept again on quitting.
+pub fn run(pending: Vec<Pending>, from_top: bool) -> anyhow::Result<()> {
     let mut guard = terminal::init().map_err(|e| {
         anyhow::anyhow!(
             "no terminal to read keys from ({e}); `lede FILE > out.txt` prints the text, \
@@ -81,80 +85,124 @@ pub fn run(pending: Pending, from_top: bool) -> anyhow::Result<()> {
     let size = guard.terminal.size()?;
     let (tx, rx) = mpsc::channel();
     let places = crate::io::places::PlaceStore::from_env();
-    let mut rest = None;
-    let mut state = match pending {
-        Pending::Ready(doc) => {
-            let mut s = State::new(doc, size.width, size.height);
-            s.places = places.clone();
-            start_analysis(&mut s, &tx, from_top);
+    let n = pending.len();
+    let mut rest = Vec::new();
+    let mut docs = Vec::with_capacity(n);
+    let mut txs = Vec::with_capacity(n);
+    for (i, p) in pending.into_iter().enumerate() {
+        // With several documents each reports on its own sender, tagged on the way.
+        let dtx = if n > 1 {
+            forward(tx.clone(), i)
+        } else {
+            tx.clone()
+        };
+        let fresh = |mut s: State| {
+            s.top_band = u16::from(n > 1);
+            s.documents = n;
+            s.resize(size.width, size.height);
             s
-        }
-        Pending::Partial { first, job } => {
-            let mut s = State::new(first, size.width, size.height);
-            s.partial = true;
-            // Read the whole once the start is on screen: on a small machine the worker
-            // would compete with the first paint.
-            rest = Some(job);
-            s
-        }
-        Pending::Loading { name, job } => {
-            let s = State::loading(&name, size.width, size.height);
-            event::spawn_worker(tx.clone(), Msg::Loaded, job);
-            s
-        }
-    };
-    state.theme = theme::Theme::from_env();
-    load_user_keymap(&mut state);
+        };
+        let mut state = match p {
+            Pending::Ready(doc) => {
+                let mut s = fresh(State::new(doc, size.width, size.height));
+                s.places = places.clone();
+                start_analysis(&mut s, &dtx, from_top);
+                s
+            }
+            Pending::Partial { first, job } => {
+                let mut s = fresh(State::new(first, size.width, size.height));
+                s.partial = true;
+                // Read the whole once the start is on screen: on a small machine the
+                // worker would compete with the first paint.
+                rest.push((i, job));
+                s
+            }
+            Pending::Loading { name, job } => {
+                let s = fresh(State::loading(&name, size.width, size.height));
+                if i == 0 {
+                    event::spawn_worker(dtx.clone(), Msg::Loaded, job);
+                } else {
+                    // The others load once the first is on screen.
+                    rest.push((i, job));
+                }
+                s
+            }
+        };
+        state.theme = theme::Theme::from_env();
+        load_user_keymap(&mut state);
+        state.places = places.clone();
+        docs.push(state);
+        txs.push(dtx);
+    }
+    let mut app = App::new(docs, txs);
     let stop = Arc::new(AtomicBool::new(false));
     let input = event::spawn_input(tx.clone(), stop.clone());
-    state.places = places;
-    let result = event_loop(&mut guard, &mut state, &tx, &rx, from_top, rest);
-    keep_place(&state);
+    let result = event_loop(&mut guard, &mut app, &rx, from_top, rest);
+    for state in &app.docs {
+        keep_place(state);
+    }
     stop.store(true, Ordering::Relaxed);
     drop(guard);
     let _ = input.join();
     result?;
-    match state.error.take() {
+    if app.multi() && app.docs.iter().any(|d| d.error.is_none()) {
+        return Ok(());
+    }
+    match app.docs.iter_mut().find_map(|d| d.error.take()) {
         Some(e) => Err(anyhow::anyhow!(e)),
         None => Ok(()),
     }
 }
 
+/// A sender for document `i`'s workers: what they send reaches the loop as
+/// [`Msg::Doc`]`(i, …)`.
+fn forward(tx: Sender<Msg>, i: usize) -> Sender<Msg> {
+    let (dtx, drx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for m in drx {
+            if tx.send(Msg::Doc(i, Box::new(m))).is_err() {
+                return;
+            }
+        }
+    });
+    dtx
+}
+
 fn event_loop(
     guard: &mut terminal::TerminalGuard,
-    state: &mut State,
-    tx: &Sender<Msg>,
+    app: &mut App,
     rx: &mpsc::Receiver<Msg>,
     from_top: bool,
-    mut rest: Option<Job>,
+    mut rest: Vec<(usize, Job)>,
 ) -> anyhow::Result<()> {
     let mut dirty = true;
     let mut logged: Option<String> = None;
     loop {
         if dirty {
             // The status line shows one message at a time: each warning also goes to the log.
-            if let Some(s) = state.status.as_ref().filter(|s| s.warning) {
+            if let Some(s) = app.state().status.as_ref().filter(|s| s.warning) {
                 if logged.as_deref() != Some(s.text.as_str()) {
                     crate::io::log::warn(&s.text);
                     logged = Some(s.text.clone());
                 }
             }
-            guard.terminal.draw(|f| view::draw(f, state))?;
+            guard.terminal.draw(|f| app.draw(f))?;
             dirty = false;
         }
-        if let Some(job) = rest.take() {
-            event::spawn_worker(tx.clone(), Msg::Loaded, job);
+        for (i, job) in rest.drain(..) {
+            event::spawn_worker(app.txs[i].clone(), Msg::Loaded, job);
         }
-        if state.quit {
+        if app.quitting() {
             return Ok(());
         }
-        let busy =
-            state.analyzing || state.loading.is_some() || state.partial || state.saving.is_some();
-        let msg = if busy {
+        let msg = if app.busy() {
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
                 Err(RecvTimeoutError::Timeout) => {
-                    apply(state, tx, Action::Tick, from_top);
+                    for i in 0..app.docs.len() {
+                        let tx = app.txs[i].clone();
+                        apply(&mut app.docs[i], &tx, Action::Tick, from_top);
+                    }
                     dirty = true;
                     continue;
                 }
@@ -166,15 +214,37 @@ fn event_loop(
                 Err(_) => return Ok(()),
             }
         };
-        dirty |= handle(state, tx, msg, from_top);
+        dirty |= route(app, msg, from_top);
         // Coalesce a burst (key repeat, wheel, resize storm) into one redraw.
         while let Ok(m) = rx.try_recv() {
-            dirty |= handle(state, tx, m, from_top);
-            if state.quit {
+            dirty |= route(app, m, from_top);
+            if app.quitting() {
                 break;
             }
         }
     }
+}
+
+/// Send a message where it belongs: a document's worker report to its state, input to
+/// the document bar and coverage view first (with several documents), else to the
+/// document shown. Whether anything may have changed.
+fn route(app: &mut App, msg: Msg, from_top: bool) -> bool {
+    let (i, msg) = match msg {
+        Msg::Doc(i, m) if i < app.docs.len() => (i, *m),
+        Msg::Doc(..) => return false,
+        Msg::Input(ev) => {
+            if let Some(changed) = app.input(&ev) {
+                return changed;
+            }
+            (app.current, Msg::Input(ev))
+        }
+        other => (app.current, other),
+    };
+    let tx = app.txs[i].clone();
+    let changed = handle(&mut app.docs[i], &tx, msg, from_top);
+    app.after_doc(i);
+    app.quit_others();
+    changed
 }
 
 /// Turn a message into an action and apply it; whether anything may have changed.
@@ -195,6 +265,7 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg, from_top: bool) -> bool
             saved(state, tx, r);
             return true;
         }
+        Msg::Doc(_, m) => return handle(state, tx, *m, from_top),
     };
     apply(state, tx, action, from_top);
     true

@@ -189,6 +189,8 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
         | Action::Edit(_)
         | Action::Menu(_)
         | Action::Paste(_) => {}
+        // Several documents: the app switches between them (see `tui::app`).
+        Action::NextDocument | Action::PrevDocument | Action::Coverage | Action::Document(_) => {}
     }
     None
 }
@@ -681,7 +683,8 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
     state.loading = None;
     match result {
         Ok(doc) => {
-            let (w, h) = (state.area.width, state.area.height);
+            let (w, h) = (state.area.width, state.area.bottom());
+            let (band, documents) = (state.top_band, state.documents);
             let keymap = std::mem::take(&mut state.keymap);
             let theme = state.theme.clone();
             // The whole of a document whose start was shown: stay where the reader is
@@ -689,6 +692,9 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
             let kept = (state.partial && doc.text.starts_with(state.doc.text.as_str()))
                 .then(|| (state.top_offset(), state.focus, state.zoom, state.wants_end));
             *state = State::new(doc, w, h);
+            state.top_band = band;
+            state.documents = documents;
+            state.resize(w, h);
             state.keymap = keymap;
             state.theme = theme;
             if let Some((top, focus, zoom, end)) = kept {
@@ -1051,6 +1057,29 @@ fn walk_claims(state: &mut State, forward: bool) {
     } else {
         state.status = None;
     }
+}
+
+/// Select claim `claim` (an index into the analysis' claims) and show it in the article
+/// (as a jump, remembered): from the coverage view. A claim hidden by the actor filter
+/// or by listing only check-worthy claims lists every claim first.
+pub fn show_claim(state: &mut State, claim: usize) {
+    let Some(span) = state
+        .analysis
+        .as_ref()
+        .and_then(|a| a.claims.get(claim))
+        .map(|c| c.span.clone())
+    else {
+        return;
+    };
+    if !state.visible_claims.contains(&claim) {
+        state.claim_filter = None;
+        state.all_claims = true;
+        state.refilter();
+    }
+    state.claims.selected = state.visible_claims.iter().position(|&c| c == claim);
+    state.mode = Mode::Normal;
+    state.fit_lists();
+    leap(state, span);
 }
 
 fn toggle_all_claims(state: &mut State) {

@@ -296,6 +296,11 @@ pub struct State {
     /// The claim (its start offset) to select once the analysis is here: the one
     /// selected when the document was last left.
     pub pending_claim: Option<usize>,
+    /// Rows above the reader kept for the document bar (0 with one document).
+    pub top_band: u16,
+    /// How many documents are open (the help lists the keys that switch between them
+    /// when more than one is).
+    pub documents: usize,
 }
 
 impl State {
@@ -352,6 +357,8 @@ impl State {
             jumps: JumpList::default(),
             places: None,
             pending_claim: None,
+            top_band: 0,
+            documents: 1,
         };
         s.notes = NoteSet::new(DocKey::new(s.doc.source.clone(), &s.doc.text));
         s.resize(width, height);
@@ -391,9 +398,11 @@ impl State {
         self.fit_lists();
     }
 
-    /// Recompute the panes and the layout for a new screen size.
+    /// Recompute the panes and the layout for a new screen size (the reader takes it
+    /// below [`State::top_band`]).
     pub fn resize(&mut self, width: u16, height: u16) {
-        self.area = Rect::new(0, 0, width, height);
+        let band = self.top_band.min(height);
+        self.area = Rect::new(0, band, width, height - band);
         self.relayout();
     }
 

@@ -21,7 +21,11 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for sec in Section::ALL {
         let b = state.keymap.bindings(sec);
-        if b.is_empty() {
+        let several = matches!(
+            sec,
+            Section::Documents | Section::AfterG | Section::Coverage
+        );
+        if b.is_empty() || several && state.documents < 2 {
             continue;
         }
         let head = match sec {
@@ -35,13 +39,22 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
             Section::NoteEditor => "Writing a note",
             Section::Search => "Typing a search",
             Section::Help => "This help",
+            Section::Documents => "Several documents",
+            Section::AfterG => "Several documents, after g",
+            Section::Coverage => "Coverage view (C)",
         };
         if !out.is_empty() {
             out.push((String::new(), String::new()));
         }
         out.push((head.to_string(), String::new()));
         for x in b {
-            let keys: Vec<String> = x.on.iter().map(|k| k.label()).collect();
+            let keys: Vec<String> =
+                x.on.iter()
+                    .map(|k| match sec {
+                        Section::AfterG => format!("g{}", k.label()),
+                        _ => k.label(),
+                    })
+                    .collect();
             out.push((keys.join(" "), x.desc.clone()));
         }
     }

@@ -363,10 +363,16 @@ pub fn spinner(n: usize) -> &'static str {
 
 /// Draw the whole screen into a frame (and place the cursor in the note editor).
 pub fn draw(frame: &mut ratatui::Frame<'_>, state: &State) {
-    frame.render_widget(Screen { state }, frame.area());
+    draw_in(frame, state, frame.area());
+}
+
+/// Draw the reader into `area` of the frame (below the document bar, with several
+/// documents open).
+pub fn draw_in(frame: &mut ratatui::Frame<'_>, state: &State, area: Rect) {
+    frame.render_widget(Screen { state }, area);
     {
         if let Some(parts) = editor_widget(state) {
-            let area = popup_frame(state).intersection(frame.area());
+            let area = popup_frame(state).intersection(area);
             if let Some((x, y)) = parts.widget().cursor_position(area) {
                 frame.set_cursor_position((x, y));
             }
