@@ -8,8 +8,8 @@
 //! (`cargo run --release --example claim_features`), so training and scoring can never
 //! read different features. No training here.
 
+use super::lex::Tok;
 use super::lex::{Cue, CUES, HEDGES};
-use super::tokens::Tok;
 use crate::analysis::Sentence;
 use std::sync::LazyLock;
 
@@ -527,12 +527,12 @@ pub(crate) static CLAIM: LazyLock<Model> =
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::lex::words_of;
     use super::*;
 
     fn score(t: &str) -> f32 {
-        let toks = tokenize(t, 0, t.len());
-        CHECKWORTHY.score(&features(&toks, Context::default()))
+        let w = words_of(t);
+        CHECKWORTHY.score(&features(&w.toks, Context::default()))
     }
 
     #[test]
@@ -559,8 +559,8 @@ mod tests {
     #[test]
     fn features_are_capped_counts() {
         let t = "They paid 5, 6, 7 and 8 dollars in 2019.";
-        let toks = tokenize(t, 0, t.len());
-        let f = features(&toks, Context::default());
+        let w = words_of(t);
+        let f = features(&w.toks, Context::default());
         let mut got = Vec::new();
         f.each(|i, v| got.push((DENSE[i], v)));
         assert!(got.contains(&("numbers", 3.0)), "{got:?}");
@@ -571,13 +571,14 @@ mod tests {
     #[test]
     fn figures_share_one_bucket_and_words_their_own() {
         let t = "In 2019 they paid 512 and 7,000 dollars in 2021.";
-        let toks = tokenize(t, 0, t.len());
+        let w = words_of(t);
+        let toks = &w.toks;
         let bucket = |w: &str| word_bucket(toks.iter().find(|k| &t[k.start..k.end] == w).unwrap());
         assert_eq!(bucket("512"), bucket("7,000"));
         assert_eq!(bucket("2019"), bucket("2021"));
         assert_ne!(bucket("512"), bucket("2019"));
         assert_ne!(bucket("paid"), bucket("dollars"));
-        let f = features(&toks, Context::default());
+        let f = features(toks, Context::default());
         assert!(f.words_hashed.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
         assert!(f.named().iter().any(|(n, _)| n.starts_with("u:")));
     }
