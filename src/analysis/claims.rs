@@ -41,7 +41,10 @@ pub fn extract(
         &mut cands,
         |c, f| {
             c.score = CHECKWORTHY.score(f);
-            places.push((f.context.sentence, !f.context.heading && !f.context.question));
+            places.push((
+                f.context.sentence,
+                !f.context.heading && !f.context.question,
+            ));
             c.hedged |= f.hedges > 0;
             let attributed = c.kind == ClaimKind::Attributed;
             if !attributed {

@@ -579,7 +579,10 @@ mod tests {
         assert_ne!(bucket("512"), bucket("2019"));
         assert_ne!(bucket("paid"), bucket("dollars"));
         let f = features(toks, Context::default());
-        assert!(f.words_hashed.windows(2).all(|w| w[0] < w[1]), "sorted, once each");
+        assert!(
+            f.words_hashed.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
         assert!(f.named().iter().any(|(n, _)| n.starts_with("u:")));
     }
 
@@ -624,7 +627,10 @@ mod tests {
         };
         // Sentences 0, 1 (two claims), 2 (a question), 4.
         let mut s = [0.2, 0.8, 0.4, 0.9, 0.6];
-        m.rank(&mut s, &[(0, true), (1, true), (1, true), (2, false), (4, true)]);
+        m.rank(
+            &mut s,
+            &[(0, true), (1, true), (1, true), (2, false), (4, true)],
+        );
         let close = |a: f32, b: f32| (a - b).abs() < 1e-6;
         assert!(close(s[0], (0.2 + 0.5 * 0.8 / 2.0) / 1.5), "{s:?}");
         assert!(close(s[1], (0.8 + 0.5 * (0.2 + 0.9) / 2.0) / 1.5), "{s:?}");
