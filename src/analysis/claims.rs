@@ -144,14 +144,14 @@ fn for_each_features(
     claims: &mut [Cand],
     mut f: impl FnMut(&mut Cand, &Features),
 ) {
-    let places = checkworthy::sentence_places(text, sentences);
+    let questions = checkworthy::questions(text, sentences);
     let sentence_of = |c: &Cand| {
         sentences
             .partition_point(|s| s.span.end <= c.span.start)
             .min(sentences.len().saturating_sub(1))
     };
     let asks = checkworthy::asker_shares(claims.iter().map(|c| {
-        let asks = places.get(sentence_of(c)).is_some_and(|p| p.0);
+        let asks = questions.get(sentence_of(c)).copied().unwrap_or(false);
         (c.claimer.as_deref(), asks)
     }));
     for (c, asks) in claims.iter_mut().zip(asks) {
@@ -176,10 +176,9 @@ fn for_each_features(
         let x = timexes.partition_point(|t| t.span.start < c.span.start);
         context.timex = timexes.get(x).is_some_and(|t| t.span.end <= c.span.end);
         let s = sentence_of(c);
-        if let Some(&(question, index, n)) = places.get(s) {
+        if let Some(&question) = questions.get(s) {
             context.question = question;
             context.heading = is_heading(text, sentences, s);
-            (context.para_index, context.para_sentences) = (index, n);
         }
         context.sentence = s;
         context.claimer_asks = asks;

@@ -1,12 +1,16 @@
 //! Check-worthiness: features of a claim's tokens and the learned logistic model that
 //! scores them.
 //!
-//! [`features`] reads the tokens of one claim (and a little context) and yields named
-//! features; [`Model::score`] weighs them with the weights embedded from
-//! `assets/models/` (`checkworthy.tsv`, `claim.tsv`). The same [`Features::each`] feeds
-//! the scorer and the feature dump that `scripts/train-claims` fits the weights from
-//! (`cargo run --release --example claim_features`), so training and scoring can never
-//! read different features. No training here.
+//! [`features`] reads the tokens of one claim (and a little context: reported speech,
+//! actors and time expressions inside, whether its sentence asks, how often its claimer
+//! asks) and yields counted features and hashed words; [`Model::score`] weighs them with
+//! the weights embedded from `assets/models/` (`checkworthy.tsv`, `claim.tsv`), and
+//! [`Model::rank`] blends each score with its neighbouring sentences' and gives 0 to what
+//! is never check-worthy. The same [`Features::named`] feeds the scorer and the feature
+//! dump that `scripts/train-claims` fits the weights from (`cargo run --release --example
+//! claim_features`), so training and scoring can never read different features. The
+//! features read the claim's tokens once, from the shared token stream. No training
+//! here; no I/O.
 
 use super::lex::Tok;
 use super::lex::{Cue, CUES, HEDGES};
@@ -31,10 +35,6 @@ pub(crate) struct Context {
     /// The sentence holding the claim is a title, heading, byline, caption or dateline
     /// (never check-worthy; not a model feature).
     pub heading: bool,
-    /// Where the claim's sentence stands in its paragraph (a transcript turn, in a
-    /// debate): its index and the paragraph's number of sentences.
-    pub para_index: usize,
-    pub para_sentences: usize,
     /// The share of the claimer's candidate claims (the author's, when no source makes
     /// it) that sit in questions: an interviewer or moderator asks, and is not checked.
     pub claimer_asks: f32,
@@ -241,29 +241,17 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
     f
 }
 
-/// For each sentence: whether it asks (ends with a question mark), its index in its
-/// paragraph and the number of sentences of that paragraph.
-pub(crate) fn sentence_places(text: &str, sentences: &[Sentence]) -> Vec<(bool, usize, usize)> {
-    let mut out: Vec<(bool, usize, usize)> = Vec::with_capacity(sentences.len());
-    let mut para_start = 0;
-    for (i, s) in sentences.iter().enumerate() {
-        if i > 0 && text[sentences[i - 1].span.end..s.span.start].contains('\n') {
-            let n = i - para_start;
-            for p in &mut out[para_start..] {
-                p.2 = n;
-            }
-            para_start = i;
-        }
-        let asks = text[s.span.clone()]
-            .trim_end_matches(['"', '”', '’', '\'', ')'])
-            .ends_with('?');
-        out.push((asks, i - para_start, 0));
-    }
-    let n = sentences.len() - para_start;
-    for p in &mut out[para_start..] {
-        p.2 = n;
-    }
-    out
+/// For each sentence, whether it asks: ends with a question mark (before any closing
+/// quotation mark or parenthesis).
+pub(crate) fn questions(text: &str, sentences: &[Sentence]) -> Vec<bool> {
+    sentences
+        .iter()
+        .map(|s| {
+            text[s.span.clone()]
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?')
+        })
+        .collect()
 }
 
 /// For claims given as (claimer, whether its sentence asks), the share of each
@@ -286,7 +274,7 @@ pub(crate) fn asker_shares<'a>(claims: impl Iterator<Item = (Option<&'a str>, bo
 }
 
 /// The names of the counted features, in the order [`Features::each`] yields them.
-pub(crate) const DENSE: [&str; 40] = [
+pub(crate) const DENSE: [&str; 35] = [
     "numbers",
     "number_words",
     "years",
@@ -321,12 +309,7 @@ pub(crate) const DENSE: [&str; 40] = [
     "orgs",
     "places",
     "in_question",
-    "log_para",
-    "para_first",
-    "para_last",
-    "para_deep",
     "claimer_asks",
-    "claimer_asks_often",
 ];
 
 impl Features {
@@ -370,12 +353,7 @@ impl Features {
             cap(c.orgs, 2),
             cap(c.places, 2),
             f32::from(u8::from(c.question)),
-            (c.para_sentences as f32).ln_1p(),
-            f32::from(u8::from(c.para_index == 0)),
-            f32::from(u8::from(c.para_index + 1 == c.para_sentences)),
-            f32::from(u8::from(c.para_index >= 3)),
             c.claimer_asks,
-            f32::from(u8::from(c.claimer_asks >= 0.1)),
         ];
         for (i, v) in dense.into_iter().enumerate() {
             if v != 0.0 {
@@ -587,20 +565,10 @@ mod tests {
     }
 
     #[test]
-    fn paragraphs_and_questions_of_sentences() {
-        let t = "One fact here. Was it so?\n\nA new turn. It goes on. It ends.";
+    fn questions_of_sentences() {
+        let t = "One fact here. Was it so?\n\nShe asked: “Why now?”\n\nA new turn.";
         let sentences = crate::analysis::text::sentences(t);
-        let places = sentence_places(t, &sentences);
-        assert_eq!(
-            places,
-            vec![
-                (false, 0, 2),
-                (true, 1, 2),
-                (false, 0, 3),
-                (false, 1, 3),
-                (false, 2, 3)
-            ]
-        );
+        assert_eq!(questions(t, &sentences), vec![false, true, true, false]);
     }
 
     #[test]
