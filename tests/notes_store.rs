@@ -369,3 +369,56 @@ fn temporary_files_of_killed_saves_are_removed_by_the_next_save() {
     assert_eq!(names, vec![name.clone(), format!("{name}.lock")]);
     assert_eq!(store.load(&key(V1), V1).unwrap().notes.len(), 2);
 }
+
+/// The text `tests/fixtures/notes/council.json` holds notes on (also a seed of the
+/// `notes_json` fuzz target).
+const COUNCIL: &str =
+    "The council approved the budget on Monday. Critics said the plan came too late.\n";
+
+#[test]
+fn a_notes_file_in_the_documented_format_loads_and_a_save_keeps_its_hard_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    fs::create_dir_all(store.dir()).unwrap();
+    let key = DocKey::new("/news/council.txt", COUNCIL);
+    let path = store.path_for(&key);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes/council.json");
+    fs::copy(&fixture, &path).unwrap();
+    // The user keeps a second name for the file (a hard link in a backup folder).
+    let other = tmp.path().join("council-notes.json");
+    fs::hard_link(&path, &other).unwrap();
+
+    let loaded = store.load(&key, COUNCIL).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.summary.kept, 2);
+    let mut notes = loaded.notes;
+    assert_eq!(notes.len(), 2);
+    assert_eq!(
+        notes.status(&span(COUNCIL, "The council approved the budget on Monday.")),
+        Status::Supported
+    );
+    assert!(notes
+        .entries()
+        .iter()
+        .any(|e| e.note == "Which critics?\nAsk the desk."));
+
+    notes.set_note(
+        COUNCIL,
+        Target::Passage(span(COUNCIL, "too late")),
+        "late?",
+        "t2",
+    );
+    assert!(store.save(&mut notes).unwrap().is_empty());
+    let back = fs::read(&other).unwrap();
+    assert_eq!(back, fs::read(&path).unwrap(), "both names show the save");
+    let v: serde_json::Value = serde_json::from_slice(&back).unwrap();
+    assert_eq!(v["entries"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        files_in(store.dir()),
+        [
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            format!("{}.lock", path.file_name().unwrap().to_string_lossy())
+        ],
+        "no backup copy or temporary file left"
+    );
+}

@@ -313,6 +313,8 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
 /// exist; when it is a symbolic link, the file it points to (followed deliberately, the
 /// note says so), if that is a regular file or does not exist. Anything else (a device
 /// such as `/dev/null`, a FIFO, a directory, a socket, a link to one) is a one-line error.
+/// A file with several hard links is written in place ([`write_atomic`]), and the note
+/// says so.
 pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>), String> {
     let shown = path.display();
     let (target, note) = match std::fs::symlink_metadata(path) {
@@ -337,6 +339,18 @@ pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>)
     match std::fs::metadata(&target) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((target, note)),
         Err(e) => Err(format!("{shown}: {e}")),
+        Ok(m) if m.is_file() && hard_links(&m) > 1 => {
+            let links = format!(
+                "{} has {} hard links: writing it in place, so that each of them shows the export",
+                target.display(),
+                hard_links(&m)
+            );
+            let note = match note {
+                Some(n) => format!("{n}; {links}"),
+                None => links,
+            };
+            Ok((target, Some(note)))
+        }
         Ok(m) if m.is_file() => Ok((target, note)),
         Ok(m) => {
             let via = if note.is_some() {
@@ -384,9 +398,34 @@ pub fn temp_prefix(path: &Path) -> Option<String> {
         .map(|n| format!(".{}.", n.to_string_lossy()))
 }
 
+/// How the backup copies of [`write_atomic`] end (see there).
+pub const BACKUP_SUFFIX: &str = ".bak";
+
+/// How many names (hard links) the file described by `m` has; 1 where the platform does
+/// not say.
+fn hard_links(m: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        m.nlink()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        1
+    }
+}
+
 /// Write `bytes` to `path` atomically: a temporary file in the same directory (named
 /// `.<file name>.<random>.tmp`), flushed and synced, then renamed over the target. A
-/// crash leaves the old file or the new one.
+/// crash leaves the old file or the new one. An existing file keeps its mode.
+///
+/// A rename gives `path` a new file, which would cut it off from the other names of a
+/// file with hard links (they would keep the old content). Such a file is rewritten in
+/// place instead, so that every name sees the new content: a copy of its current content
+/// is first written and synced beside it (`.<file name>.<random>.bak`), then the file is
+/// overwritten and synced, then the copy is removed. If the write fails, the old content
+/// is put back from the copy; a crash half-way leaves the copy, which nothing removes.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
@@ -394,19 +433,52 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         _ => Path::new("."),
     };
     let prefix = temp_prefix(path).unwrap_or_else(|| ".lede.".into());
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    if existing.as_ref().is_some_and(|m| hard_links(m) > 1) {
+        return write_in_place(path, bytes, dir, &prefix);
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     // A file written again keeps its mode (the temporary file starts private).
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => tmp.as_file().set_permissions(meta.permissions())?,
-        _ => {}
+    if let Some(meta) = existing {
+        tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The in-place write of [`write_atomic`] for a file with several hard links.
+fn write_in_place(path: &Path, bytes: &[u8], dir: &Path, prefix: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let old = std::fs::read(path)?;
+    let mut backup = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(BACKUP_SUFFIX)
+        .tempfile_in(dir)?;
+    backup.write_all(&old)?;
+    backup.as_file().sync_all()?;
+    let overwrite = |content: &[u8]| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+        f.write_all(content)?;
+        f.set_len(content.len() as u64)?;
+        f.sync_all()
+    };
+    match overwrite(bytes) {
+        // Dropping the backup removes it.
+        Ok(()) => Ok(()),
+        Err(e) if overwrite(&old).is_ok() => Err(e),
+        Err(e) => {
+            let kept = backup.into_temp_path().keep().map_err(|k| k.error)?;
+            Err(std::io::Error::new(
+                e.kind(),
+                format!("{e}; its previous content is in {}", kept.display()),
+            ))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -429,6 +501,56 @@ mod tests {
             w.unwrap().contains("byte 5"),
             "offsets count the byte order mark"
         );
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|d| d.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_again_keeps_its_mode_and_its_hard_links() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let memo = dir.path().join("memo.md");
+        std::fs::write(&memo, "an old memo, longer than the new one").unwrap();
+        std::fs::set_permissions(&memo, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // One name: replaced by a rename (a new inode), mode kept.
+        let inode = std::fs::metadata(&memo).unwrap().ino();
+        write_atomic(&memo, b"second").unwrap();
+        let m = std::fs::metadata(&memo).unwrap();
+        assert_ne!(m.ino(), inode, "renamed over");
+        assert_eq!(m.permissions().mode() & 0o777, 0o640);
+        // Two names: written in place, both see it, the backup copy is gone.
+        let vault = dir.path().join("vault-copy.md");
+        std::fs::hard_link(&memo, &vault).unwrap();
+        let inode = m.ino();
+        write_atomic(&memo, b"third, in place").unwrap();
+        assert_eq!(std::fs::read(&vault).unwrap(), b"third, in place");
+        assert_eq!(std::fs::read(&memo).unwrap(), b"third, in place");
+        let m = std::fs::metadata(&memo).unwrap();
+        assert_eq!(
+            (m.ino(), m.nlink()),
+            (inode, 2),
+            "still one file, two names"
+        );
+        assert_eq!(m.permissions().mode() & 0o777, 0o640);
+        write_atomic(&vault, b"4").unwrap();
+        assert_eq!(
+            std::fs::read(&memo).unwrap(),
+            b"4",
+            "shorter content truncates"
+        );
+        assert_eq!(names_in(dir.path()), ["memo.md", "vault-copy.md"]);
+        let (_, note) = output_target(&memo).unwrap();
+        assert!(note.unwrap().ends_with(
+            "memo.md has 2 hard links: writing it in place, so that each of them shows the export"
+        ),);
     }
 
     #[test]

@@ -27,7 +27,9 @@
 //! - Saves write a temporary file in the same directory (`.<file>.<random>.tmp`), fsync
 //!   it, rename it over the old one and fsync the directory: a crash leaves the old file or
 //!   the new one, and at worst a stray temporary file, which the next save of that file
-//!   removes (under the lock, so never one another process is still writing).
+//!   removes (under the lock, so never one another process is still writing). A notes
+//!   file with several hard links is written in place instead, after a synced backup
+//!   copy ([`super::write_atomic`]), so that its other names keep showing it.
 //! - Fields and values this lede does not know (written by a newer one, which keeps the
 //!   same `version` for additions) are kept: unknown fields of the file and of each entry
 //!   are written back as they were, and an entry whose `kind` or `status` is unknown is
