@@ -3,7 +3,7 @@
 use lede::io::notes_store::{NotesStore, StoreError, FILE_VERSION};
 use lede::notes::{DocKey, NoteSet, Status, Target};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const V1: &str =
     "Officials said 140 people died in the attack. Critics blamed the security services. \
@@ -421,4 +421,42 @@ fn a_notes_file_in_the_documented_format_loads_and_a_save_keeps_its_hard_links()
         ],
         "no backup copy or temporary file left"
     );
+}
+
+#[test]
+fn recovery_never_rewrites_a_newer_ledes_notes_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "kept aside", "t1");
+    store.save(&mut notes).unwrap();
+    let path = store.path_for(&key(V1));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let aside = store.dir().join(format!("{name}.corrupt-1"));
+    fs::rename(&path, &aside).unwrap();
+    // Meanwhile a newer lede wrote the notes file itself.
+    let future = br#"{"version": 7, "entries": "a shape this lede cannot know"}"#;
+    fs::write(&path, future).unwrap();
+    // A second set-aside file, of another document, still comes back.
+    let mut other = NoteSet::new(DocKey::new("/b.txt", V1));
+    other.set_note(V1, Target::Passage(span(V1, "agency")), "b", "t1");
+    store.save(&mut other).unwrap();
+    let other_path = store.path_for(other.key());
+    let other_aside = PathBuf::from(format!("{}.corrupt-1", other_path.display()));
+    fs::rename(&other_path, &other_aside).unwrap();
+
+    let done = store.recover().unwrap();
+    assert_eq!(done.len(), 2, "{done:?}");
+    let mine = done.iter().find(|r| r.aside == aside).unwrap();
+    assert_eq!(mine.recovered, 0);
+    assert!(
+        mine.to_string()
+            .contains("newer lede's notes file (version 7)"),
+        "{mine}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), future, "left as it was");
+    assert!(aside.exists(), "kept for a later recovery");
+    let theirs = done.iter().find(|r| r.aside == other_aside).unwrap();
+    assert_eq!((theirs.recovered, theirs.problem.as_deref()), (1, None));
+    assert!(other_path.exists());
 }

@@ -416,6 +416,43 @@ fn hard_links(m: &std::fs::Metadata) -> u64 {
     }
 }
 
+/// How old a temporary file of [`write_atomic`] must be before a later write of the same
+/// file takes it for the leftover of a killed save and removes it. A save takes
+/// milliseconds; the margin keeps another process's save under way safe.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Remove the temporary files [`write_atomic`] left beside `path` (see [`temp_prefix`])
+/// when a save was killed, those last modified at least `older_than` ago. Best effort: a
+/// file that cannot be removed is left for the next time. The notes store calls it with
+/// no age under the file's lock, when no other save of it can be under way.
+pub fn remove_leftover_temps(path: &Path, older_than: std::time::Duration) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Some(prefix) = temp_prefix(path) else {
+        return;
+    };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for d in rd.filter_map(Result::ok) {
+        let name = d.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let age = d
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if older_than.is_zero() || age.is_some_and(|a| a >= older_than) {
+            let _ = std::fs::remove_file(d.path());
+        }
+    }
+}
+
 /// Write `bytes` to `path` atomically: a temporary file in the same directory (named
 /// `.<file name>.<random>.tmp`), flushed and synced, then renamed over the target. A
 /// crash leaves the old file or the new one. An existing file keeps its mode.
@@ -426,12 +463,15 @@ fn hard_links(m: &std::fs::Metadata) -> u64 {
 /// is first written and synced beside it (`.<file name>.<random>.bak`), then the file is
 /// overwritten and synced, then the copy is removed. If the write fails, the old content
 /// is put back from the copy; a crash half-way leaves the copy, which nothing removes.
+///
+/// Temporary files of killed saves of `path` older than [`STALE_TEMP_AGE`] are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_leftover_temps(path, STALE_TEMP_AGE);
     let prefix = temp_prefix(path).unwrap_or_else(|| ".lede.".into());
     let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
     if existing.as_ref().is_some_and(|m| hard_links(m) > 1) {
@@ -551,6 +591,33 @@ mod tests {
         assert!(note.unwrap().ends_with(
             "memo.md has 2 hard links: writing it in place, so that each of them shows the export"
         ),);
+    }
+
+    #[test]
+    fn a_write_removes_stale_temporary_files_of_killed_saves_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let memo = dir.path().join("memo.md");
+        let stale = dir.path().join(".memo.md.Ab12Cd.tmp");
+        let fresh = dir.path().join(".memo.md.Zz98Yx.tmp");
+        let other = dir.path().join(".notes.md.Ab12Cd.tmp");
+        for f in [&stale, &fresh, &other] {
+            std::fs::write(f, "half a save").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for f in [&stale, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        write_atomic(&memo, b"memo").unwrap();
+        assert_eq!(
+            names_in(dir.path()),
+            [".memo.md.Zz98Yx.tmp", ".notes.md.Ab12Cd.tmp", "memo.md"],
+            "only the stale leftover of this file goes; one as young as a save under way stays"
+        );
     }
 
     #[test]

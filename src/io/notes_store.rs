@@ -265,7 +265,7 @@ impl NotesStore {
         let _lock = self.lock(&path)?;
         // Under the lock no other save of this file is under way: its temporary files are
         // leftovers of a process killed while saving.
-        remove_leftover_temps(&path);
+        super::remove_leftover_temps(&path, std::time::Duration::ZERO);
         let mut extra = serde_json::Map::new();
         if let Some(disk) = self.read_locked(&path, &mut warnings)? {
             notes.merge_entries(&disk.entries);
@@ -358,7 +358,19 @@ impl NotesStore {
             sha256: text_of("sha256"),
         };
         let mut notes = NoteSet::from_entries(key, entries);
-        self.save_at(&target, &mut notes)?;
+        match self.save_at(&target, &mut notes) {
+            Ok(_) => {}
+            // Left as they are: the file they would go into is a newer lede's.
+            Err(StoreError::NewerVersion { path, version }) => {
+                r.problem = Some(format!(
+                    "{} is a newer lede's notes file (version {version})",
+                    path.display()
+                ));
+                r.recovered = 0;
+                return Ok(r);
+            }
+            Err(e) => return Err(e),
+        }
         if r.lost == 0 {
             let done = PathBuf::from(name.replacen(".corrupt-", ".recovered-", 1));
             fs::rename(aside, &done).map_err(io_err(aside))?;
@@ -445,25 +457,6 @@ impl NotesStore {
 
 fn source_prefix(source: &str) -> String {
     sha256_hex(source.as_bytes())[..16].to_string()
-}
-
-/// Remove the temporary files [`super::write_atomic`] left beside `path` (see
-/// [`super::temp_prefix`]) when a save was killed. Best effort: a file that cannot be
-/// removed is left for the next save.
-fn remove_leftover_temps(path: &Path) {
-    let (Some(dir), Some(prefix)) = (path.parent(), super::temp_prefix(path)) else {
-        return;
-    };
-    let Ok(rd) = fs::read_dir(dir) else {
-        return;
-    };
-    for d in rd.filter_map(Result::ok) {
-        let name = d.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(super::TEMP_SUFFIX) {
-            let _ = fs::remove_file(d.path());
-        }
-    }
 }
 
 fn lock_path(path: &Path) -> PathBuf {
