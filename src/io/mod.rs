@@ -241,11 +241,13 @@ pub fn open_start(source: &str) -> Option<Document> {
     if source == "-" || source.contains("://") {
         return None;
     }
-    let mut file = std::fs::File::open(source).ok()?;
-    let meta = file.metadata().ok()?;
+    // Look before opening: opening a FIFO would wait for a writer, and closing it again
+    // would throw away what the writer sent before `open` reads it.
+    let meta = std::fs::metadata(source).ok()?;
     if !meta.is_file() || meta.len() < LARGE_FILE || meta.len() > MAX_BYTES {
         return None;
     }
+    let mut file = std::fs::File::open(source).ok()?;
     let mut head = Vec::with_capacity(START_BYTES);
     (&mut file)
         .take(START_BYTES as u64)
@@ -617,6 +619,24 @@ mod tests {
             names_in(dir.path()),
             [".memo.md.Zz98Yx.tmp", ".notes.md.Ab12Cd.tmp", "memo.md"],
             "only the stale leftover of this file goes; one as young as a save under way stays"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn regression_the_quick_start_never_opens_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("feed.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.to_string_lossy().into_owned();
+        // Opening the FIFO would block here, with no writer.
+        std::thread::spawn(move || tx.send(open_start(&path).is_none()));
+        assert_eq!(
+            rx.recv_timeout(std::time::Duration::from_secs(10)),
+            Ok(true),
+            "open_start returns at once, leaving the FIFO to open"
         );
     }
 
