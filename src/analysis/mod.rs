@@ -10,6 +10,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod coverage;
 pub mod lexicon;
 pub mod model;
 pub mod temporal;
@@ -240,7 +241,7 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let (mentions, actors) = actors::extract(text, &tokens);
     let timexes = temporal::extract(text, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
-    let claims = claims::extract(text, &sentences, &mentions, &actors, &timexes);
+    let claims = claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
     Analysis {
         sentences,
         mentions,
