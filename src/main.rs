@@ -75,7 +75,7 @@ lede compare *.txt | jq '.shared[] | .claims[] | .text'"
     )]
     Compare {
         /// Documents (files, URLs, - for standard input): two or more.
-        #[arg(required = true, num_args = 2..)]
+        #[arg(required = true, num_args = 2.., value_name = "DOCUMENT")]
         inputs: Vec<String>,
         /// json: one object (compare schema 1, see README.md); md: a Markdown memo with
         /// YAML front matter, an actors table and the claims as block quotes.

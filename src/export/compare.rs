@@ -261,3 +261,49 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
         })).collect::<Vec<_>>(),
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::coverage::{compare, Input, Params};
+
+    fn doc(id: &str, text: &str) -> Compared {
+        let doc = crate::document::plain::parse(id, text);
+        let analysis = crate::analysis::analyze(&doc.text, None);
+        Compared {
+            id: id.into(),
+            doc,
+            analysis,
+        }
+    }
+
+    #[test]
+    fn the_memo_reads_as_markdown() {
+        let docs = [
+            doc(
+                "a.txt",
+                "Harbour closes after storm\n\nThe storm closed the harbour at Wexley for three \
+                 days, the port authority said. Fishermen in Wexley lost about 2 million euros, \
+                 according to the fishing cooperative Sea Harvest.\n",
+            ),
+            doc(
+                "b.txt",
+                "Storm losses | the count\n\nAccording to Sea Harvest, the fishing cooperative, \
+                 local fishermen lost some two million euros because of the storm. A school \
+                 roof in Wexley was torn off on Tuesday.\n",
+            ),
+        ];
+        let inputs: Vec<Input<'_>> = docs
+            .iter()
+            .map(|c| Input {
+                text: &c.doc.text,
+                analysis: &c.analysis,
+            })
+            .collect();
+        let cov = compare(&inputs, &Params::default());
+        let md = markdown(&docs, &cov, "2026-01-02");
+        // A pipe in a title cannot break the documents table.
+        assert!(md.contains("| D2 | Storm losses \\| the count |"), "{md}");
+        insta::assert_snapshot!(md);
+    }
+}
