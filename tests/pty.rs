@@ -316,3 +316,54 @@ fn a_book_reopens_where_it_was_left() {
     t.send("q");
     assert!(t.wait_exit().success());
 }
+
+#[test]
+fn opens_two_documents_switches_lines_them_up_and_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let a = "Ferry service to Orla suspended\n\nThe ferry to Orla will not sail until Friday, \
+the harbour master said. Waves of four metres were reported near the island.\n";
+    let b = "Orla cut off by the sea\n\nNo ferry will sail to Orla before Friday, the harbour \
+master told reporters. Islanders bought bread and milk in the only shop.\n";
+    std::fs::write(dir.path().join("a.txt"), a).expect("write a");
+    std::fs::write(dir.path().join("b.txt"), b).expect("write b");
+    let mut t = Pty::start_with(
+        100,
+        30,
+        dir.path(),
+        &[("NO_COLOR", "1")],
+        &["a.txt", "b.txt", "a.txt", "gone.txt"],
+    );
+    let s = t.wait_for("the bar and the first document", |s| {
+        // Ready (analysed) tabs carry no loading mark.
+        line(s, 0).contains("1 Ferry service") && line(s, 0).contains("2 Orla cut off")
+    });
+    assert!(line(s.as_str(), 0).contains("2 Orla cut off"), "{s}");
+    assert!(
+        line(s.as_str(), 0).contains("✗"),
+        "the missing file is marked: {s}"
+    );
+    assert!(
+        !line(s.as_str(), 0).contains("4 "),
+        "a.txt twice opens once: {s}"
+    );
+    t.send("gt");
+    t.wait_for("the second document", |s| {
+        s.contains("Islanders bought bread")
+    });
+    t.send("\x1b1");
+    t.wait_for("Alt-1: the first again", |s| {
+        s.contains("Waves of four metres")
+    });
+    t.send("C");
+    let s = t.wait_for("the coverage view", |s| {
+        s.contains("Coverage · 2 documents") && s.contains("Shared claims")
+    });
+    assert!(s.contains("D1") && s.contains("D2"), "{s}");
+    t.send("C");
+    t.wait_for("back to the document", |s| !s.contains("Coverage ·"));
+    t.send("q");
+    let status = t.wait_exit();
+    assert!(status.success(), "exit status {status:?}");
+    let raw = String::from_utf8_lossy(&t.raw);
+    assert!(raw.contains("\x1b[?1049l"), "left the alternate screen");
+}
