@@ -222,21 +222,20 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
     }
     out.push(hash(T_LOWER, offset, lower.as_bytes()));
     out.push(hash(T_SHAPE, offset, info.shape.as_bytes()));
-    // Byte offsets of the first four and last four characters' boundaries.
-    let bounds: Vec<usize> = lower
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([lower.len()])
-        .collect();
-    let nchars = bounds.len() - 1;
+    // Where the first four characters end and the last four start (byte offsets).
+    let nchars = lower.chars().count();
+    let mut ends = [0usize; 4];
+    for (k, (b, c)) in lower.char_indices().take(4).enumerate() {
+        ends[k] = b + c.len_utf8();
+    }
+    let mut starts = [0usize; 4];
+    for (k, (b, _)) in lower.char_indices().rev().take(4).enumerate() {
+        starts[k] = b;
+    }
     if offset == 0 {
         for n in 1..=4.min(nchars) {
-            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..bounds[n]]));
-            out.push(hash(
-                T_SUFFIX,
-                n as i8,
-                &lower.as_bytes()[bounds[nchars - n]..],
-            ));
+            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..ends[n - 1]]));
+            out.push(hash(T_SUFFIX, n as i8, &lower.as_bytes()[starts[n - 1]..]));
         }
         let second = lower.chars().nth(1);
         let flags = [
@@ -256,11 +255,7 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
             }
         }
     } else if near && nchars >= 3 {
-        out.push(hash(
-            T_SUFFIX,
-            10 + offset,
-            &lower.as_bytes()[bounds[nchars - 3]..],
-        ));
+        out.push(hash(T_SUFFIX, 10 + offset, &lower.as_bytes()[starts[2]..]));
     }
     for &id in &info.lex {
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
