@@ -37,7 +37,10 @@ impl<'a> CharIndex<'a> {
         let marks = if text.is_ascii() {
             Vec::new()
         } else {
-            text.char_indices().step_by(STRIDE).map(|(i, _)| i).collect()
+            text.char_indices()
+                .step_by(STRIDE)
+                .map(|(i, _)| i)
+                .collect()
         };
         CharIndex { text, marks }
     }
