@@ -6,8 +6,10 @@
 //! - [`document`]: a [`document::Document`] built from plain text, Markdown or HTML strings.
 //! - [`notes`]: notes and marks on a document, their anchors and exports.
 //! - [`io`]: files, standard input and URLs to documents; notes on disk.
-//! - [`cli`]: the batch commands (`analyze`, `export`) and their JSON.
-//! - [`tui`]: the full-screen reader; it only presents.
+//! - [`export`]: the analysis JSON, the Markdown memo and Web Annotations: pure writers
+//!   that both the batch commands and the reader use.
+//! - [`cli`]: the batch commands (`analyze`, `export`).
+//! - [`tui`]: the full-screen reader; it only presents. It never imports [`cli`].
 //! - [`fuzzing`]: the entry points the fuzz targets in `fuzz/` (and a proptest) drive.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]

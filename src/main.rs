@@ -172,6 +172,16 @@ fn read(article: Option<String>, date: Option<NaiveDate>, top: bool) -> Result<E
         // As less does: into a pipe or a file goes the reading text, never the screen.
         let doc = open_doc(article.as_deref())?;
         let mut out = std::io::stdout().lock();
+        // A page's title is metadata, not text: it heads the text, as on the screen.
+        let in_text = doc
+            .blocks
+            .first()
+            .is_some_and(|b| b.kind == lede::document::BlockKind::Title);
+        if let Some(title) = doc.title.as_deref().filter(|_| !in_text) {
+            out.write_all(title.as_bytes())
+                .and_then(|()| out.write_all(b"\n\n"))
+                .context("writing the text")?;
+        }
         out.write_all(doc.text.as_bytes())
             .and_then(|()| out.write_all(b"\n"))
             .and_then(|()| out.flush())

@@ -375,7 +375,10 @@ fn reading_into_a_pipe_prints_the_text() {
     );
     let text = String::from_utf8(out.stdout).unwrap();
     assert!(!text.contains('\u{1b}'), "no escape code: {text:?}");
-    assert!(text.contains("First paragraph of the page"), "{text}");
+    assert!(
+        text.starts_with("Page title\n\nFirst paragraph of the page"),
+        "the title heads the text: {text}"
+    );
     assert!(text.contains("\n\nSecond paragraph"), "{text}");
     // The sample too.
     let out = lede().output().unwrap();

@@ -3,10 +3,10 @@
 //! are asserted on buffer cells.
 
 use lede::notes::{DocKey, NoteSet, Status, Target};
-use lede::tui::editor::{EditorInput, NoteEditor};
-use lede::tui::notes_theme::NotesTheme;
-use lede::tui::notes_view::NotesListState;
-use lede::tui::status_menu::StatusMenu;
+use lede::tui::state::editor::{EditorInput, NoteEditor};
+use lede::tui::state::notes_list::NotesListState;
+use lede::tui::state::status_menu::StatusMenu;
+use lede::tui::theme::NotesTheme;
 use lede::tui::view::editor::NoteEditorWidget;
 use lede::tui::view::notes_list::NotesView;
 use lede::tui::view::status_menu::StatusMenuWidget;

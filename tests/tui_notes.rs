@@ -5,9 +5,12 @@ use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use lede::io::notes_store::{doc_key, NotesStore};
 use lede::notes::{EntryKind, Status};
 use lede::tui::action::Action;
-use lede::tui::editor::{input_from_key, EditorInput};
+use lede::tui::event::Msg;
+use lede::tui::state::editor::{input_from_key, EditorInput};
 use lede::tui::state::{Focus, Mode, State};
 use lede::tui::update::{update, Command};
+use std::sync::mpsc;
+use std::time::Duration;
 
 const SAMPLE: &str = include_str!("../assets/sample.txt");
 
@@ -33,6 +36,24 @@ fn status_text(s: &State) -> &str {
 }
 
 /// Type `text` into the editor as key presses.
+/// Save the notes as the reader does (on a worker) and take in the outcome.
+fn save(s: &mut State) {
+    let (tx, rx) = mpsc::channel();
+    lede::tui::save_notes(s, &tx);
+    finish(s, &tx, &rx);
+}
+
+/// Wait for the running save and take in its outcome (nothing when none runs).
+fn finish(s: &mut State, tx: &mpsc::Sender<Msg>, rx: &mpsc::Receiver<Msg>) {
+    while s.saving.is_some() {
+        match rx.recv_timeout(Duration::from_secs(20)) {
+            Ok(Msg::Saved(r)) => lede::tui::saved(s, tx, r),
+            Ok(other) => panic!("unexpected message {other:?}"),
+            Err(e) => panic!("no save outcome: {e}"),
+        }
+    }
+}
+
 fn type_keys(s: &mut State, text: &str) {
     for c in text.chars() {
         let ev = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
@@ -80,8 +101,8 @@ fn status_menu_sets_a_chosen_status() {
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::StatusMenu);
-    assert_eq!(s.mode, Mode::StatusMenu);
-    use lede::tui::status_menu::MenuInput;
+    assert!(matches!(s.mode, Mode::StatusMenu { .. }));
+    use lede::tui::state::status_menu::MenuInput;
     assert_eq!(update(&mut s, Action::Menu(MenuInput::Down)), None);
     assert_eq!(
         update(&mut s, Action::Menu(MenuInput::Pick(3))),
@@ -101,8 +122,8 @@ fn a_writes_then_edits_a_note_on_the_current_claim() {
     let mut s = sample(120, 40);
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::AddNote);
-    assert_eq!(s.mode, Mode::Note);
-    let edit = s.editor.as_ref().expect("editor");
+    assert!(matches!(s.mode, Mode::Note(_)));
+    let edit = s.mode.editor().expect("editor");
     assert_eq!(edit.title, "Note on claim 1");
     assert!(edit.quote.starts_with("The inclusion of the international"));
     type_keys(&mut s, "Who counted");
@@ -110,7 +131,7 @@ fn a_writes_then_edits_a_note_on_the_current_claim() {
     update(&mut s, Action::Paste("the victims?\r\n".into()));
     assert_eq!(update(&mut s, Action::NoteSave), Some(Command::SaveNotes));
     assert_eq!(s.mode, Mode::Normal);
-    assert!(s.editor.is_none());
+    assert!(s.mode.editor().is_none());
     let span = claim_span(&s, 0);
     let e = s.notes.find(&span).expect("entry");
     assert_eq!(e.kind, EntryKind::Claim);
@@ -119,16 +140,16 @@ fn a_writes_then_edits_a_note_on_the_current_claim() {
     // Again: the editor opens on the note; Esc keeps it unchanged.
     update(&mut s, Action::AddNote);
     assert_eq!(
-        s.editor.as_ref().map(|e| e.editor.text().to_string()),
+        s.mode.editor().map(|e| e.editor.text().to_string()),
         Some("Who counted\nthe victims?".to_string())
     );
     type_keys(&mut s, " no");
     // A changed note asks before it is thrown away: the first Esc only warns.
     assert_eq!(update(&mut s, Action::Cancel), None);
-    assert_eq!(s.mode, Mode::Note);
+    assert!(matches!(s.mode, Mode::Note(_)));
     assert!(s
-        .editor
-        .as_ref()
+        .mode
+        .editor()
         .is_some_and(|e| e.editor.text().ends_with(" no")));
     assert_eq!(update(&mut s, Action::Cancel), None);
     assert_eq!(s.mode, Mode::Normal);
@@ -153,7 +174,7 @@ fn a_writes_then_edits_a_note_on_the_current_claim() {
 fn without_a_claim_a_notes_the_sentence_at_the_top() {
     let mut s = sample(120, 40);
     update(&mut s, Action::AddNote);
-    let edit = s.editor.as_ref().expect("editor");
+    let edit = s.mode.editor().expect("editor");
     assert!(
         edit.quote.starts_with("What caused the security failure"),
         "{}",
@@ -171,21 +192,21 @@ fn visual_selection_extends_by_sentence_and_notes_or_highlights_it() {
     let mut s = sample(120, 40);
     update(&mut s, Action::FocusClaims);
     update(&mut s, Action::Visual);
-    assert_eq!(s.mode, Mode::Visual);
+    assert!(matches!(s.mode, Mode::Visual(_)));
     assert_eq!(s.focus, Focus::Article);
     let sentences = s.analysis.as_ref().expect("analysis").sentences.clone();
-    let sel = s.visual.expect("selection");
+    let sel = s.mode.visual().expect("selection");
     assert_eq!(sel.len(), 1);
     update(&mut s, Action::Down);
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::Up);
-    let sel = s.visual.expect("selection");
+    let sel = s.mode.visual().expect("selection");
     assert_eq!(sel.len(), 2);
     let span = sel.span(&sentences);
     update(&mut s, Action::AddNote);
-    assert_eq!(s.mode, Mode::Note);
+    assert!(matches!(s.mode, Mode::Note(_)));
     assert_eq!(
-        s.editor.as_ref().expect("editor").title,
+        s.mode.editor().expect("editor").title,
         "Note on 2 sentences"
     );
     type_keys(&mut s, "two");
@@ -199,14 +220,14 @@ fn visual_selection_extends_by_sentence_and_notes_or_highlights_it() {
         update(&mut s, Action::Down);
     }
     update(&mut s, Action::Up);
-    let span2 = s.visual.expect("selection").span(&sentences);
+    let span2 = s.mode.visual().expect("selection").span(&sentences);
     assert_eq!(update(&mut s, Action::Highlight), Some(Command::SaveNotes));
     assert_eq!(s.mode, Mode::Normal);
     let e = s.notes.find(&span2).expect("highlight");
     assert!(!e.has_note());
     update(&mut s, Action::Visual);
     assert_eq!(update(&mut s, Action::Cancel), None);
-    assert_eq!((s.mode, s.visual), (Mode::Normal, None));
+    assert_eq!(s.mode, Mode::Normal);
     assert_eq!(s.notes.len(), 2);
 }
 
@@ -265,7 +286,7 @@ fn notes_list_jumps_to_a_note_edits_and_deletes_it() {
     // Edit from the list, then come back to it.
     update(&mut s, Action::NotesView);
     update(&mut s, Action::AddNote);
-    assert_eq!(s.editor.as_ref().expect("editor").editor.text(), "last one");
+    assert_eq!(s.mode.editor().expect("editor").editor.text(), "last one");
     type_keys(&mut s, "!");
     update(&mut s, Action::NoteSave);
     assert_eq!(s.mode, Mode::Notes);
@@ -311,11 +332,11 @@ fn notes_are_saved_to_the_data_dir_and_loaded_again() {
     assert!(s.notes.is_empty());
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::MarkClaim);
-    lede::tui::save_notes(&mut s);
+    save(&mut s);
     update(&mut s, Action::AddNote);
     type_keys(&mut s, "saved");
     update(&mut s, Action::NoteSave);
-    lede::tui::save_notes(&mut s);
+    save(&mut s);
     assert!(!s.notes_unsaved);
     let store = NotesStore::at(dir.path().join("data"));
     let key = doc_key(&source, &s.doc.text);
@@ -342,7 +363,7 @@ fn a_failed_save_is_shown_and_keeps_the_notes() {
     s.notes_store = Some(NotesStore::at(&blocker));
     update(&mut s, Action::NextClaim);
     update(&mut s, Action::MarkClaim);
-    lede::tui::save_notes(&mut s);
+    save(&mut s);
     assert!(s.notes_unsaved);
     let st = s.status.clone().expect("status");
     assert!(
@@ -351,16 +372,19 @@ fn a_failed_save_is_shown_and_keeps_the_notes() {
         st.text
     );
     assert_eq!(s.notes.len(), 1, "still in memory");
-    // Quitting now warns once; the second quit leaves.
+    // Quitting now tries again and warns once; the second quit leaves.
+    let (tx, rx) = mpsc::channel();
     update(&mut s, Action::Quit);
-    lede::tui::settle_quit(&mut s);
+    lede::tui::settle_quit(&mut s, &tx);
     assert!(!s.quit, "the first quit is held back");
+    finish(&mut s, &tx, &rx);
+    assert!(!s.quit, "the save failed again: still held back");
     assert!(s
         .status
         .as_ref()
         .is_some_and(|m| m.text.contains("quit again")));
     update(&mut s, Action::Quit);
-    lede::tui::settle_quit(&mut s);
+    lede::tui::settle_quit(&mut s, &tx);
     assert!(s.quit);
 }
 
@@ -381,7 +405,7 @@ fn changed_text_reports_moved_and_orphaned_notes() {
         update(&mut s, Action::NextClaim);
         update(&mut s, Action::MarkClaim);
     }
-    lede::tui::save_notes(&mut s);
+    save(&mut s);
     // A new paragraph at the top, and the last claim rewritten.
     let last = claim_span(&s, 2);
     let mut edited = format!("A new first paragraph.\n\n{}", SAMPLE);
@@ -505,4 +529,124 @@ fn a_long_note_scrolls_to_the_cursor_as_it_is_typed() {
     assert!(shown.contains("the last line"), "{shown}");
     let p = t.get_cursor_position().expect("cursor");
     assert!(p.y > 0 && p.y < 19, "{p:?}");
+}
+
+#[test]
+fn a_held_lock_never_freezes_the_reader_and_the_save_follows() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let store = NotesStore::at(dir.path().join("data"));
+    let mut s = sample(80, 24);
+    s.notes_store = Some(store.clone());
+    // Another process holds the notes file's lock.
+    let key = s.notes.key().clone();
+    let file = store.path_for(&key);
+    std::fs::create_dir_all(file.parent().expect("dir")).expect("mkdir");
+    let lock = std::fs::File::create(format!("{}.lock", file.display())).expect("lock file");
+    lock.lock().expect("lock");
+
+    let (tx, rx) = mpsc::channel();
+    update(&mut s, Action::NextClaim);
+    let t = std::time::Instant::now();
+    assert_eq!(update(&mut s, Action::MarkClaim), Some(Command::SaveNotes));
+    lede::tui::save_notes(&mut s, &tx);
+    assert!(
+        t.elapsed() < Duration::from_millis(500),
+        "the reader goes on"
+    );
+    assert!(s.saving.is_some() && s.notes_unsaved);
+    let screen = status_line(&s);
+    assert!(screen.contains("saving notes"), "{screen}");
+    // It still reads keys, and a second change waits for the running save.
+    update(&mut s, Action::MarkClaim);
+    lede::tui::save_notes(&mut s, &tx);
+    assert!(s.save_again);
+    assert!(
+        rx.recv_timeout(Duration::from_millis(300)).is_err(),
+        "blocked on the lock"
+    );
+    // A quit waits for the save, and says so.
+    update(&mut s, Action::Quit);
+    lede::tui::settle_quit(&mut s, &tx);
+    assert!(!s.quit);
+    assert!(s
+        .status
+        .as_ref()
+        .is_some_and(|m| m.text.starts_with("saving the notes before quitting")));
+
+    lock.unlock().expect("unlock");
+    finish(&mut s, &tx, &rx);
+    assert!(s.quit, "left once the notes were saved");
+    assert!(!s.notes_unsaved);
+    let back = store.load(&key, &s.doc.text).expect("load").notes;
+    let span = s.notes.entries()[0].anchor.span();
+    assert_eq!(
+        back.status(&span),
+        Status::Supported,
+        "both changes on disk"
+    );
+}
+
+/// The status line's text.
+fn status_line(s: &State) -> String {
+    screen_text(s).pop().unwrap_or_default()
+}
+
+/// Every row of the screen, top to bottom.
+fn screen_text(s: &State) -> Vec<String> {
+    let backend = ratatui::backend::TestBackend::new(s.area.width, s.area.height);
+    let mut term = ratatui::Terminal::new(backend).expect("terminal");
+    term.draw(|f| lede::tui::view::draw(f, s)).expect("draw");
+    let buf = term.backend().buffer();
+    (0..s.area.height)
+        .map(|y| (0..s.area.width).map(|x| buf[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn a_low_panel_shows_the_selected_claim_whole_in_its_own_rows() {
+    use lede::tui::layout::Panel;
+    for (w, h) in [(80, 24), (60, 20)] {
+        let mut s = sample(w, h);
+        update(&mut s, Action::FocusClaims);
+        update(&mut s, Action::Down);
+        let sel = s.claims.selected.expect("a selected claim");
+        assert_eq!(
+            s.detail_rows(Panel::Claims),
+            0,
+            "{w}x{h}: no room for a box"
+        );
+        let open = s.open_rows(Panel::Claims);
+        assert!(
+            open > s.item_rows(Panel::Claims),
+            "{w}x{h}: opens to {open}"
+        );
+        // Its last word is on screen, and the rows it took belong to it.
+        let claim = &s.doc.text[claim_span(&s, s.selected_claim().expect("claim"))];
+        let last = claim
+            .split_whitespace()
+            .last()
+            .expect("a word")
+            .trim_matches(|c: char| !c.is_alphanumeric());
+        let rows = screen_text(&s);
+        let panel = s.panes.claims;
+        let shown = rows[panel.y as usize..panel.bottom() as usize].join("\n");
+        assert!(shown.contains(last), "{w}x{h}: {last:?} not in\n{shown}");
+        let first = (0..s.list_rows(Panel::Claims))
+            .find(|&r| s.item_at_row(Panel::Claims, r) == Some(sel))
+            .expect("on screen");
+        assert_eq!(
+            s.item_at_row(Panel::Claims, first + open - 1),
+            Some(sel),
+            "{w}x{h}"
+        );
+        // Clicking the row under it selects the next claim, which opens in turn.
+        if let Some(next) = s.item_at_row(Panel::Claims, first + open) {
+            assert_eq!(next, sel + 1);
+            update(
+                &mut s,
+                Action::ClickAt(panel.x + 3, panel.y + 1 + (first + open) as u16),
+            );
+            assert_eq!(s.claims.selected, Some(sel + 1), "{w}x{h}");
+        }
+    }
 }

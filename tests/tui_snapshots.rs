@@ -146,7 +146,7 @@ fn with_notes(w: u16, h: u16) -> State {
     for c in "Two sources agree on the toll.".chars() {
         update(
             &mut s,
-            Action::Edit(lede::tui::editor::EditorInput::Char(c)),
+            Action::Edit(lede::tui::state::editor::EditorInput::Char(c)),
         );
     }
     run(
@@ -166,7 +166,7 @@ fn note_editor_over_the_reader() {
         for c in " Check the ministry.".chars() {
             update(
                 &mut s,
-                Action::Edit(lede::tui::editor::EditorInput::Char(c)),
+                Action::Edit(lede::tui::state::editor::EditorInput::Char(c)),
             );
         }
         let mut t = screen(&s);

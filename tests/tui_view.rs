@@ -267,3 +267,51 @@ fn images_show_as_their_alt_text_on_a_marked_line() {
         .collect();
     assert!(screen.contains("▣ A map of the region"), "{screen}");
 }
+
+/// Every `.rs` file under `src/<dir>`, with its text.
+fn sources(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+    let mut out = Vec::new();
+    let mut todo = vec![std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("src")
+        .join(dir)];
+    while let Some(d) = todo.pop() {
+        for e in std::fs::read_dir(&d).expect("source dir").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                todo.push(p);
+            } else if p.extension().is_some_and(|x| x == "rs") {
+                let text = std::fs::read_to_string(&p).expect("source file");
+                out.push((p, text));
+            }
+        }
+    }
+    assert!(!out.is_empty(), "no sources under src/{dir}");
+    out
+}
+
+#[test]
+fn the_reader_and_the_writers_never_import_the_batch_commands() {
+    for dir in ["tui", "export"] {
+        for (path, text) in sources(dir) {
+            assert!(
+                !text.contains("crate::cli") && !text.contains("lede::cli"),
+                "{} imports the cli module",
+                path.display()
+            );
+        }
+    }
+}
+
+#[test]
+fn views_never_write_state_while_drawing() {
+    // Interior mutability is the only way a view holding `&State` could change it.
+    for (path, text) in sources("tui/view").into_iter().chain(sources("tui/state")) {
+        for banned in ["Cell<", "RefCell", "Mutex", "AtomicU", "AtomicBool"] {
+            assert!(
+                !text.contains(banned),
+                "{} uses {banned} in a view",
+                path.display()
+            );
+        }
+    }
+}

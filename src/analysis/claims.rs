@@ -1,6 +1,7 @@
 //! Claims: check-worthy assertions with their kind, claimer and hedging.
 //!
-//! Each sentence is tokenized once ([`tokens`]). Attributions ([`attribution`]) give
+//! Claims read the analysis' one token stream ([`crate::analysis::tokens`]) through
+//! [`lex::Words`]: lower-cased forms, computed once per document. Attributions ([`attribution`]) give
 //! claims whose span is the content of what a source says and whose claimer is that
 //! source as written. Other sentences are weighed from cue words ([`lex`]): numbers,
 //! dates, names and event verbs make a concrete, checkable statement; modal and
@@ -12,33 +13,43 @@
 mod attribution;
 mod checkworthy;
 mod lex;
-mod tokens;
 
+use super::tokens::Tokens;
 use super::{Actor, ActorId, Analysis, Claim, ClaimKind, Label, Mention, Sentence, Span, TimeExpr};
 use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
-use tokens::Tok;
+use lex::{Tok, Words};
 
 /// Find claims in the text, scored for check-worthiness.
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
+    tokens: &Tokens,
     mentions: &[Mention],
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> Vec<Claim> {
-    let mut cands = candidates(text, sentences, mentions);
+    let words = Words::new(text, tokens);
+    let mut cands = candidates(text, sentences, &words, mentions);
     let mut keep = Vec::with_capacity(cands.len());
-    for_each_features(text, sentences, mentions, timexes, &mut cands, |c, f| {
-        c.score = CHECKWORTHY.score(f);
-        c.checkworthy =
-            c.score >= CHECKWORTHY.threshold && !f.context.heading && !f.context.question;
-        c.hedged |= f.hedges > 0;
-        let attributed = c.kind == ClaimKind::Attributed;
-        if !attributed {
-            c.kind = kind_of(f);
-        }
-        keep.push(attributed || !f.context.heading && CLAIM.score(f) >= CLAIM.threshold);
-    });
+    for_each_features(
+        text,
+        sentences,
+        &words,
+        mentions,
+        timexes,
+        &mut cands,
+        |c, f| {
+            c.score = CHECKWORTHY.score(f);
+            c.checkworthy =
+                c.score >= CHECKWORTHY.threshold && !f.context.heading && !f.context.question;
+            c.hedged |= f.hedges > 0;
+            let attributed = c.kind == ClaimKind::Attributed;
+            if !attributed {
+                c.kind = kind_of(f);
+            }
+            keep.push(attributed || !f.context.heading && CLAIM.score(f) >= CLAIM.threshold);
+        },
+    );
     let mut k = keep.into_iter();
     cands.retain(|_| k.next().unwrap_or(false));
     let mut claims: Vec<Claim> = cands.into_iter().map(|c| c.claim).collect();
@@ -89,11 +100,14 @@ pub struct FeatureRow {
 /// model on (through the `claim_features` example).
 #[doc(hidden)]
 pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
-    let mut cands = candidates(text, &a.sentences, &a.mentions);
+    let tokens = Tokens::new(text, &a.sentences);
+    let words = Words::new(text, &tokens);
+    let mut cands = candidates(text, &a.sentences, &words, &a.mentions);
     let mut rows = Vec::with_capacity(cands.len());
     for_each_features(
         text,
         &a.sentences,
+        &words,
         &a.mentions,
         &a.timexes,
         &mut cands,
@@ -114,13 +128,14 @@ pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
 fn for_each_features(
     text: &str,
     sentences: &[Sentence],
+    words: &Words,
     mentions: &[Mention],
     timexes: &[TimeExpr],
     claims: &mut [Cand],
     mut f: impl FnMut(&mut Cand, &Features),
 ) {
     for c in claims {
-        let toks = tokens::tokenize(text, c.span.start, c.span.end);
+        let toks = words.within(c.span.start, c.span.end);
         let m = mentions.partition_point(|m| m.span.start < c.span.start);
         let inside = mentions[m..]
             .iter()
@@ -149,7 +164,7 @@ fn for_each_features(
                 .ends_with('?');
             context.heading = is_heading(text, sentences, s);
         }
-        let feats = checkworthy::features(&toks, context);
+        let feats = checkworthy::features(toks, context);
         f(c, &feats);
     }
 }
@@ -177,7 +192,12 @@ fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
 }
 
 /// Claims before scoring: attributions, whole quotations and clauses, in text order.
-fn candidates(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<Cand> {
+fn candidates(
+    text: &str,
+    sentences: &[Sentence],
+    words: &Words,
+    mentions: &[Mention],
+) -> Vec<Cand> {
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut m = 0; // first mention not before the current sentence
     let mut open_quote: Option<usize> = None;
@@ -191,8 +211,8 @@ fn candidates(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         if para_start {
             open_quote = None;
         }
-        let toks = tokens::tokenize(text, s.span.start, s.span.end);
-        let quotes = quote_marks(text, &toks);
+        let toks = words.sentence(i);
+        let quotes = quote_marks(text, toks);
         let open_before = open_quote;
         for &(pos, opening) in &quotes {
             open_quote = if opening { Some(pos) } else { None };
@@ -200,10 +220,10 @@ fn candidates(text: &str, sentences: &[Sentence], mentions: &[Mention]) -> Vec<C
         let mut claims = Vec::new();
         if toks.iter().filter(|t| t.word).count() >= 3 {
             let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
-            sentence_claims(text, &toks, &quoted, sent_mentions, &mut claims);
+            sentence_claims(text, toks, &quoted, sent_mentions, &mut claims);
         }
         let speaker = para_start
-            .then(|| attribution::speaker(text, &toks))
+            .then(|| attribution::speaker(text, toks))
             .flatten()
             .and_then(|a| a.source)
             .map(|sp| (text[sp.clone()].to_string(), Some(sp)));
@@ -436,13 +456,16 @@ fn kind_of(f: &Features) -> ClaimKind {
     }
 }
 
+/// The actors named inside `spans` (`mentions` in text order).
 fn actors_in(mentions: &[Mention], spans: &[&Span]) -> Vec<ActorId> {
-    let mut ids: Vec<ActorId> = mentions
+    let mut ids: Vec<ActorId> = spans
         .iter()
-        .filter(|m| {
-            spans
+        .flat_map(|s| {
+            let a = mentions.partition_point(|m| m.span.start < s.start);
+            mentions[a..]
                 .iter()
-                .any(|s| s.start <= m.span.start && m.span.end <= s.end)
+                .take_while(|m| m.span.start < s.end)
+                .filter(|m| m.span.end <= s.end)
         })
         .filter_map(|m| m.actor)
         .collect();
@@ -672,6 +695,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
     let n = toks.len();
     let mut cuts = vec![0];
     let mut depth = 0i32;
+    let last_comma = toks.iter().rposition(|t| t.is(','));
     for k in 1..n.saturating_sub(1) {
         let t = &toks[k];
         if t.is('“') || t.is('(') {
@@ -731,7 +755,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
                 && matches!(next.lw(), "i" | "he" | "she" | "they" | "we" | "its" | "their")
             // A closing "which" clause; one followed by another comma sits inside its
             // sentence ("The attack, which occurred …, represents …").
-            || t.is(',') && next.lw() == "which" && !toks[k + 1..].iter().any(|t| t.is(','))
+            || t.is(',') && next.lw() == "which" && last_comma == Some(k)
             || t.is(',')
                 && next.lower == "and"
                 && toks.get(k + 2).is_some_and(|w| {
@@ -1041,6 +1065,25 @@ mod tests {
             .map(|c| c.score)
             .fold(0.0, f32::max);
         assert!(lowest_kept >= best_dropped);
+    }
+
+    /// Regression: every cue of a sentence re-read the whole sentence, so that a
+    /// sentence of 40,000 cues took seconds; each content is now walked once.
+    #[test]
+    fn many_cues_in_one_sentence_are_read_once() {
+        for unit in ["Ana said ", "Ana said, "] {
+            let t = format!("{}it rained.", unit.repeat(3000));
+            let a = crate::analysis::analyze(&t, None);
+            let said: Vec<_> = a
+                .claims
+                .iter()
+                .filter(|c| c.kind == ClaimKind::Attributed)
+                .collect();
+            assert_eq!(said.len(), 1, "{unit:?}");
+            assert_eq!(said[0].claimer.as_deref(), Some("Ana"));
+            let content = &t[said[0].span.clone()];
+            assert!(content.starts_with("Ana said") && content.ends_with("it rained"));
+        }
     }
 
     #[test]

@@ -240,7 +240,7 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let (mentions, actors) = actors::extract(text, &tokens);
     let timexes = temporal::extract(text, &tokens, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
-    let claims = claims::extract(text, &sentences, &mentions, &actors, &timexes);
+    let claims = claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
     Analysis {
         sentences,
         mentions,

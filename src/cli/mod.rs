@@ -4,7 +4,7 @@
 //! into its own buffer and written whole. A bad input is reported on standard error and
 //! skipped; the command then exits with status 2.
 
-pub mod json;
+use crate::export::analysis_json as json;
 
 use crate::analysis::{self, NaiveDate};
 use crate::document::Document;

@@ -9,7 +9,7 @@
 //!   note, followed by a block id (`^claim-3`, the claim's 1-based number) that note-taking
 //!   tools such as Obsidian can link to; then actors, timeline, free highlights with
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
-//! - [`json`]: the analysis JSON ([`crate::cli::json`], `schema` 2) plus `notes_schema` and
+//! - [`json`]: the analysis JSON ([`analysis_json`], `schema` 2) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
@@ -18,6 +18,7 @@ use crate::document::Document;
 use crate::notes::{self, Entry, NoteSet};
 use std::fmt::Write;
 
+pub mod analysis_json;
 pub mod when;
 
 /// Export formats.
@@ -326,8 +327,8 @@ fn link_target(t: &str) -> String {
 /// The analysis JSON (schema 2) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
-    let meta = crate::cli::json::Meta::of(doc, &doc.source, &doc.source, dct);
-    let mut v = crate::cli::json::analysis_json(&meta, &doc.text, a);
+    let meta = analysis_json::Meta::of(doc, &doc.source, &doc.source, dct);
+    let mut v = analysis_json::analysis_json(&meta, &doc.text, a);
     let claims: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
     v["notes_schema"] = notes::export::NOTES_SCHEMA_VERSION.into();
     v["notes"] = notes::export::notes_json(notes, &claims);
@@ -528,7 +529,7 @@ Read more at the source.";
         let h = TEXT.find("The agency").unwrap();
         notes.set_note(TEXT, Target::Passage(h..h + 10), "n", "t1");
         let v: serde_json::Value = serde_json::from_str(&json(&doc, &a, &notes, None)).unwrap();
-        assert_eq!(v["schema"], crate::cli::json::SCHEMA_VERSION);
+        assert_eq!(v["schema"], analysis_json::SCHEMA_VERSION);
         assert_eq!(v["notes_schema"], notes::export::NOTES_SCHEMA_VERSION);
         assert_eq!(v["notes"][0]["exact"], "The agency");
         assert_eq!(v["notes"][0]["start"], TEXT[..h].chars().count());

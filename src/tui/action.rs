@@ -6,8 +6,8 @@
 
 use crate::analysis::Analysis;
 use crate::document::Document;
-use crate::tui::editor::EditorInput;
-use crate::tui::status_menu::MenuInput;
+use crate::tui::state::editor::EditorInput;
+use crate::tui::state::status_menu::MenuInput;
 use serde::Deserialize;
 
 /// An intent, independent of the key that triggers it.

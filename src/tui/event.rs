@@ -21,6 +21,18 @@ pub enum Msg {
     Loaded(Result<Document, String>),
     /// The analysis finished (or failed, with a message).
     Analyzed(Result<Analysis, String>),
+    /// A save of the notes finished: the notes as saved (merged with what other
+    /// processes wrote) and warnings, or why it failed.
+    Saved(Result<Saved, String>),
+}
+
+/// What a finished save of the notes brings back.
+#[derive(Debug)]
+pub struct Saved {
+    /// The notes as written, other processes' changes merged in.
+    pub notes: crate::notes::NoteSet,
+    /// Warnings for the status line (a file set aside…).
+    pub warnings: Vec<String>,
 }
 
 /// Read terminal events on a thread until `stop` is set; reading errors end the thread.
@@ -70,11 +82,11 @@ pub fn to_action(ev: &Event, state: &State) -> Option<Action> {
             let key = Key::from_event(k);
             let km = &state.keymap;
             match state.mode {
-                Mode::Help => km
+                Mode::Help { .. } => km
                     .lookup(Section::Help, key)
                     .cloned()
                     .or_else(|| ctrl_c(key)),
-                Mode::Search => {
+                Mode::Search { .. } => {
                     km.lookup(Section::Search, key)
                         .cloned()
                         .or_else(|| match key.code {
@@ -88,23 +100,23 @@ pub fn to_action(ev: &Event, state: &State) -> Option<Action> {
                     .lookup(state.focus.section(), key)
                     .or_else(|| km.lookup(Section::Global, key))
                     .cloned(),
-                Mode::Visual => km.lookup(Section::Visual, key).cloned(),
+                Mode::Visual(_) => km.lookup(Section::Visual, key).cloned(),
                 Mode::Notes => km
                     .lookup(Section::Notes, key)
                     .cloned()
                     .or_else(|| ctrl_c(key)),
-                Mode::Note => km
+                Mode::Note(_) => km
                     .lookup(Section::NoteEditor, key)
                     .cloned()
-                    .or_else(|| super::editor::input_from_key(k).map(Action::Edit)),
-                Mode::StatusMenu => super::status_menu::menu_input_from_key(k)
+                    .or_else(|| super::state::editor::input_from_key(k).map(Action::Edit)),
+                Mode::StatusMenu { .. } => super::state::status_menu::menu_input_from_key(k)
                     .map(Action::Menu)
                     .or_else(|| ctrl_c(key)),
             }
         }
         Event::Paste(text) => match state.mode {
-            Mode::Note => Some(Action::Paste(text.clone())),
-            Mode::Search => Some(Action::Paste(text.clone())),
+            Mode::Note(_) => Some(Action::Paste(text.clone())),
+            Mode::Search { .. } => Some(Action::Paste(text.clone())),
             _ => None,
         },
         Event::Mouse(m) => match m.kind {

@@ -12,14 +12,16 @@
 //! the renderer's own measure).
 
 use crate::document::{BlockKind, Document};
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use std::ops::Range;
 use textwrap::core::Fragment;
 use unicode_segmentation::UnicodeSegmentation;
-use unicode_width::UnicodeWidthStr;
 
 /// Width in terminal columns of `s` as ratatui's buffer draws it: grapheme by grapheme,
 /// control characters take no room, except `\n` which the reader shows as one space.
+/// This is the reader's one measure: layout, panels, popups and the note editor all use
+/// it (or [`grapheme_width`]), never `Span::width` or unicode-width directly.
 ///
 /// ```
 /// use lede::tui::layout::display_width;
@@ -28,6 +30,8 @@ use unicode_width::UnicodeWidthStr;
 /// assert_eq!(display_width("a\nb"), 3);
 /// assert_eq!(display_width("e\u{301}"), 1);
 /// assert_eq!(display_width("👩‍🔬"), 2);
+/// // Halfwidth katakana with its sound mark: two cells, as terminals (and ratatui) draw it.
+/// assert_eq!(display_width("ｶﾞ"), 2);
 /// ```
 pub fn display_width(s: &str) -> usize {
     if s.is_ascii() {
@@ -40,14 +44,27 @@ pub fn display_width(s: &str) -> usize {
 }
 
 /// Width of one grapheme as the renderer draws it (the one measure [`display_width`]
-/// sums): control characters take no room, except `\n` which shows as one space.
+/// sums): ratatui's own [`CellWidth`], after dropping what `Buffer::set_stringn` drops
+/// (control characters), except `\n` which shows as one space.
 pub fn grapheme_width(g: &str) -> usize {
     if g == "\n" {
         1
     } else if g.contains(char::is_control) {
         0
     } else {
-        g.width()
+        g.cell_width() as usize
+    }
+}
+
+/// A `width` × `height` rectangle centred in `area`, clamped to it.
+pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
+    let w = width.min(area.width);
+    let h = height.min(area.height);
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
     }
 }
 
@@ -649,6 +666,12 @@ impl Panes {
 mod tests {
     use super::*;
     use crate::document::plain;
+
+    #[test]
+    fn centered_is_clamped() {
+        let r = centered(Rect::new(0, 0, 10, 5), 20, 3);
+        assert_eq!(r, Rect::new(0, 1, 10, 3));
+    }
 
     fn check(doc: &Document, width: u16) {
         let mut l = WrappedLayout::full(doc, width, Settings::default());

@@ -12,7 +12,9 @@
 //! if the text changed, with a summary in the status line). `m`/`M` mark the current
 //! claim, `a` opens the note editor, `v` selects a passage, `o` lists the notes, `y`
 //! copies a quote. `update` changes the [`crate::notes::NoteSet`] in the state and asks
-//! for [`update::Command::SaveNotes`]; the loop saves at once ([`save_notes`]).
+//! for [`update::Command::SaveNotes`]; the loop saves on a worker ([`save_notes`]), so a
+//! notes file locked by another process never freezes the reader: the status line says
+//! "saving notes" meanwhile, and the outcome when it is known ([`saved`]).
 
 pub mod action;
 pub mod event;
@@ -25,11 +27,6 @@ pub mod update;
 pub mod view;
 
 pub mod clipboard;
-pub mod editor;
-pub mod notes_theme;
-pub mod notes_view;
-pub mod selection;
-pub mod status_menu;
 
 use crate::document::Document;
 use crate::io::notes_store::NotesStore;
@@ -151,7 +148,8 @@ fn event_loop(
         if state.quit {
             return Ok(());
         }
-        let busy = state.analyzing || state.loading.is_some() || state.partial;
+        let busy =
+            state.analyzing || state.loading.is_some() || state.partial || state.saving.is_some();
         let msg = if busy {
             match rx.recv_timeout(TICK) {
                 Ok(m) => m,
@@ -193,6 +191,10 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg, from_top: bool) -> bool
             state.say(format!("analysis failed: {e}"), true);
             return true;
         }
+        Msg::Saved(r) => {
+            saved(state, tx, r);
+            return true;
+        }
     };
     apply(state, tx, action, from_top);
     true
@@ -202,23 +204,34 @@ fn apply(state: &mut State, tx: &Sender<Msg>, action: Action, from_top: bool) {
     match update::update(state, action) {
         Some(Command::Analyze) => start_analysis(state, tx, from_top),
         Some(Command::Export { overwrite }) => export(state, overwrite),
-        Some(Command::SaveNotes) => save_notes(state),
+        Some(Command::SaveNotes) => save_notes(state, tx),
         Some(Command::Copy(text)) => copy(state, &text),
         None => {}
     }
-    settle_quit(state);
+    settle_quit(state, tx);
 }
 
-/// On quit with unsaved notes, try saving once more; if that fails too, the first quit
-/// only warns, so nobody loses notes without being told. A second quit leaves.
-pub fn settle_quit(state: &mut State) {
-    if state.quit && state.notes_unsaved {
-        save_notes(state);
-        if state.notes_unsaved && !state.quit_warned {
-            state.quit = false;
-            state.quit_warned = true;
-            state.say("notes not saved: quit again to leave without them", true);
-        }
+/// On quit with notes not yet on disk, save them first: the reader leaves when the save
+/// succeeds. If it fails, or is still waiting (another process holds the notes file),
+/// the first quit only waits and says so, so nobody loses notes without being told; a
+/// second quit leaves.
+pub fn settle_quit(state: &mut State, tx: &Sender<Msg>) {
+    if !state.quit || !(state.notes_unsaved || state.saving.is_some()) || state.quit_warned {
+        return;
+    }
+    state.quit = false;
+    state.quit_warned = true;
+    if state.saving.is_none() {
+        save_notes(state, tx);
+    }
+    if state.saving.is_some() {
+        state.quit_after_save = true;
+        state.say(
+            "saving the notes before quitting… quit again to leave without waiting",
+            false,
+        );
+    } else {
+        state.say("notes not saved: quit again to leave without them", true);
     }
 }
 
@@ -249,8 +262,8 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
             state.notes_store = Some(store);
             if loaded.from_older.is_some() && !state.notes.is_empty() {
                 // Keep them with this text too, so the next open finds them in place
-                // (the older file stays as it was).
-                save_notes(state);
+                // (the older file stays as it was): the caller saves them.
+                state.notes_unsaved = true;
             }
         }
         Err(e) => {
@@ -261,32 +274,79 @@ pub fn open_notes(state: &mut State, store: NotesStore) {
     }
 }
 
-/// Save the notes now (merging in other processes' changes). A failure is shown in the
-/// status line; the notes stay in memory and the next change (or quitting) tries again.
-pub fn save_notes(state: &mut State) {
-    let Some(store) = &state.notes_store else {
-        state.notes_unsaved = true;
+/// Save the notes on a worker (merging in other processes' changes under the file's
+/// lock, then writing a temporary file renamed over the old one): the reader goes on
+/// meanwhile, and [`saved`] takes the outcome. A change made while a save runs is saved
+/// by another one right after it.
+pub fn save_notes(state: &mut State, tx: &Sender<Msg>) {
+    state.notes_unsaved = true;
+    let Some(store) = state.notes_store.clone() else {
         state.say(
             "notes kept in memory only: they could not be loaded, or there is no data directory",
             true,
         );
         return;
     };
-    match store.save(&mut state.notes) {
-        Ok(warnings) => {
-            state.notes_unsaved = false;
+    if state.saving.is_some() {
+        state.save_again = true;
+        return;
+    }
+    state.save_again = false;
+    state.saving = Some(std::time::Instant::now());
+    let mut notes = state.notes.clone();
+    event::spawn_worker(tx.clone(), Msg::Saved, move || {
+        let warnings = store.save(&mut notes).map_err(|e| e.to_string())?;
+        Ok(event::Saved { notes, warnings })
+    });
+}
+
+/// A save finished: take in what other processes wrote, say how it went (a save that
+/// waited says it is done), save again what changed meanwhile, and leave if a quit
+/// was waiting for it. A failure keeps the notes in memory; the next change (or
+/// quitting) tries again.
+pub fn saved(state: &mut State, tx: &Sender<Msg>, result: Result<event::Saved, String>) {
+    let waited = state
+        .saving
+        .take()
+        .is_some_and(|t| t.elapsed() >= SLOW_SAVE);
+    match result {
+        Ok(done) => {
+            state.notes.merge(&done.notes);
             // What other processes wrote was merged in: make sure it fits this text.
             state.notes.repair(&state.doc.text);
-            if !warnings.is_empty() {
-                state.say(warnings.join("; "), true);
+            if !done.warnings.is_empty() {
+                state.say(done.warnings.join("; "), true);
+            } else if waited || state.quit_after_save {
+                state.say("notes saved", false);
+            }
+            if state.save_again {
+                save_notes(state, tx);
+                return;
+            }
+            state.notes_unsaved = false;
+            if state.quit_after_save {
+                state.quit = true;
+            } else {
+                // All is on disk: a later quit with new changes asks again.
+                state.quit_warned = false;
             }
         }
         Err(e) => {
             state.notes_unsaved = true;
-            state.say(format!("notes not saved (kept in memory): {e}"), true);
+            state.save_again = false;
+            let then = if state.quit_after_save {
+                ": quit again to leave without them"
+            } else {
+                ""
+            };
+            state.say(format!("notes not saved (kept in memory): {e}{then}"), true);
         }
     }
+    state.quit_after_save = false;
 }
+
+/// A save that takes this long says when it is done (it waited for a lock, or a slow disk).
+const SLOW_SAVE: Duration = Duration::from_millis(800);
 
 fn copy(state: &mut State, text: &str) {
     match clipboard::copy(text) {
@@ -334,6 +394,9 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>, from_top: bool) {
         match NotesStore::from_env() {
             Ok(store) => open_notes(state, store),
             Err(e) => state.say(format!("notes will not be saved: {e}"), true),
+        }
+        if state.notes_unsaved {
+            save_notes(state, tx);
         }
     }
     state.analyzing = true;

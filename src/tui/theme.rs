@@ -3,7 +3,7 @@
 //! reverse only (for `NO_COLOR`), and still tells claims, the selected claim, actor
 //! mentions and dates apart.
 
-use super::notes_theme::NotesTheme;
+use crate::notes::Status;
 use ratatui::style::{Color, Modifier, Style};
 use ratatui::widgets::{Block, BorderType, Borders};
 
@@ -162,6 +162,78 @@ impl Theme {
     }
 }
 
+/// Styles of the note widgets, by role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotesTheme {
+    /// Popup and list borders.
+    pub border: Style,
+    /// Popup titles and section headers.
+    pub title: Style,
+    /// Note text.
+    pub text: Style,
+    /// Secondary text: key hints, placeholders, quotes.
+    pub muted: Style,
+    /// The selected row of a list.
+    pub selected: Style,
+    /// Orphaned entries and their section header.
+    pub orphan: Style,
+    /// The note mark (`✎`).
+    pub note_mark: Style,
+    /// Status badges, in [`Status::ALL`] order.
+    pub status: [Style; 6],
+}
+
+impl NotesTheme {
+    /// A theme without colour (for `NO_COLOR`): bold, underline and reverse only.
+    pub fn no_color() -> NotesTheme {
+        let plain = Style::new();
+        let bold = Style::new().add_modifier(Modifier::BOLD);
+        NotesTheme {
+            border: plain,
+            title: bold,
+            text: plain,
+            muted: plain,
+            selected: Style::new().add_modifier(Modifier::REVERSED),
+            orphan: Style::new().add_modifier(Modifier::UNDERLINED),
+            note_mark: bold,
+            status: [plain, bold, bold, bold, bold, plain],
+        }
+    }
+
+    /// The style of `status`'s badge.
+    pub fn badge(&self, status: Status) -> Style {
+        let i = Status::ALL.iter().position(|&s| s == status).unwrap_or(0);
+        self.status[i]
+    }
+}
+
+impl Default for NotesTheme {
+    fn default() -> NotesTheme {
+        let fg = |c| Style::new().fg(c);
+        NotesTheme {
+            border: fg(Color::Cyan),
+            title: fg(Color::Cyan).add_modifier(Modifier::BOLD),
+            text: Style::new(),
+            muted: fg(Color::DarkGray),
+            // A foreground too: muted text on a grey background would vanish.
+            selected: Style::new()
+                .fg(Color::Black)
+                .bg(Color::Cyan)
+                .add_modifier(Modifier::BOLD),
+            orphan: fg(Color::Magenta),
+            note_mark: fg(Color::Yellow),
+            status: [
+                fg(Color::Gray),
+                fg(Color::Yellow).add_modifier(Modifier::BOLD),
+                fg(Color::Green).add_modifier(Modifier::BOLD),
+                fg(Color::LightRed).add_modifier(Modifier::BOLD),
+                fg(Color::Red).add_modifier(Modifier::BOLD),
+                fg(Color::DarkGray),
+            ],
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,5 +249,11 @@ mod tests {
             assert_eq!(a.fg, None);
             assert_eq!(a.bg, None);
         }
+    }
+
+    #[test]
+    fn badge_styles_follow_status_order() {
+        let t = NotesTheme::default();
+        assert_eq!(t.badge(Status::False), t.status[4]);
     }
 }

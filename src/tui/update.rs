@@ -2,11 +2,11 @@
 //! no files: work that needs them is returned as a [`Command`] for the event loop.
 
 use super::action::Action;
-use super::editor::{EditorInput, EditorOutcome, NoteEditor};
 use super::layout::Panel;
-use super::selection::SentenceSelection;
+use super::state::editor::{EditorInput, EditorOutcome, NoteEditor};
+use super::state::selection::SentenceSelection;
+use super::state::status_menu::{MenuOutcome, StatusMenu};
 use super::state::{Confirm, Focus, Mode, NoteEdit, NoteTarget, State};
-use super::status_menu::{MenuOutcome, StatusMenu};
 use crate::analysis::Span;
 use crate::notes::{EntryKind, Target};
 use ratatui::layout::{Position, Rect};
@@ -33,7 +33,7 @@ pub enum Command {
 pub fn update(state: &mut State, action: Action) -> Option<Command> {
     let r = apply(state, action);
     match state.mode {
-        Mode::Note => fit_editor(state),
+        Mode::Note(_) => fit_editor(state),
         Mode::Notes => fit_notes_list(state),
         _ => {}
     }
@@ -48,7 +48,7 @@ fn fit_editor(state: &mut State) {
     let text = parts
         .widget()
         .text_area(super::view::popup_frame(state).intersection(state.area));
-    if let Some(edit) = state.editor.as_mut() {
+    if let Mode::Note(edit) = &mut state.mode {
         edit.editor.fit(text);
     }
 }
@@ -87,11 +87,11 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
         return None;
     }
     match state.mode {
-        Mode::Help => return help(state, action),
-        Mode::Search => return search_mode(state, action),
-        Mode::Note => return note_mode(state, action),
-        Mode::StatusMenu => return menu_mode(state, action),
-        Mode::Visual => return visual_mode(state, action),
+        Mode::Help { .. } => return help(state, action),
+        Mode::Search { .. } => return search_mode(state, action),
+        Mode::Note(_) => return note_mode(state, action),
+        Mode::StatusMenu { .. } => return menu_mode(state, action),
+        Mode::Visual(_) => return visual_mode(state, action),
         Mode::Notes => return notes_mode(state, action),
         Mode::Normal => {}
     }
@@ -117,8 +117,9 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
         Action::NextClaim => walk_claims(state, true),
         Action::PrevClaim => walk_claims(state, false),
         Action::Search => {
-            state.mode = Mode::Search;
-            state.search.input.clear();
+            state.mode = Mode::Search {
+                input: String::new(),
+            };
         }
         Action::SearchNext => next_match(state, true),
         Action::SearchPrev => next_match(state, false),
@@ -132,8 +133,7 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
             state.relayout();
         }
         Action::Help => {
-            state.mode = Mode::Help;
-            state.help_scroll = 0;
+            state.mode = Mode::Help { scroll: 0 };
         }
         Action::Export => {
             if state.analysis.is_some() {
@@ -195,8 +195,7 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
 
 /// Apply a background action (resize, worker result, tick) from a modal `mode`.
 fn passthrough(state: &mut State, action: Action) -> Option<Command> {
-    let mode = state.mode;
-    state.mode = Mode::Normal;
+    let mode = std::mem::take(&mut state.mode);
     let r = apply(state, action);
     state.mode = mode;
     r
@@ -241,15 +240,17 @@ fn open_status_menu(state: &mut State) {
         no_claim(state);
         return;
     };
-    state.status_menu = Some((StatusMenu::new(state.notes.status(&span)), i));
-    state.mode = Mode::StatusMenu;
+    state.mode = Mode::StatusMenu {
+        menu: StatusMenu::new(state.notes.status(&span)),
+        claim: i,
+    };
 }
 
 fn menu_mode(state: &mut State, action: Action) -> Option<Command> {
     let outcome = match action {
-        Action::Menu(input) => match state.status_menu.as_mut() {
-            Some((menu, _)) => menu.handle(input),
-            None => MenuOutcome::Cancel,
+        Action::Menu(input) => match &mut state.mode {
+            Mode::StatusMenu { menu, .. } => menu.handle(input),
+            _ => MenuOutcome::Cancel,
         },
         Action::Cancel => MenuOutcome::Cancel,
         Action::Quit => {
@@ -262,12 +263,12 @@ fn menu_mode(state: &mut State, action: Action) -> Option<Command> {
         MenuOutcome::Continue => None,
         MenuOutcome::Cancel => {
             state.mode = Mode::Normal;
-            state.status_menu = None;
             None
         }
         MenuOutcome::Chosen(st) => {
-            state.mode = Mode::Normal;
-            let (_, i) = state.status_menu.take()?;
+            let Mode::StatusMenu { claim: i, .. } = std::mem::take(&mut state.mode) else {
+                return None;
+            };
             let span = state.analysis.as_ref()?.claims.get(i)?.span.clone();
             state
                 .notes
@@ -290,21 +291,15 @@ fn quote_of(text: &str, span: &Span) -> String {
 }
 
 fn open_editor(state: &mut State, target: NoteTarget, initial: &str, title: String, quote: String) {
-    let back = if state.mode == Mode::Notes {
-        Mode::Notes
-    } else {
-        Mode::Normal
-    };
-    state.editor = Some(NoteEdit {
+    let from_list = state.mode == Mode::Notes;
+    state.mode = Mode::Note(Box::new(NoteEdit {
         editor: NoteEditor::new(initial),
         target,
         title,
         quote,
-        back,
+        from_list,
         confirm_discard: false,
-    });
-    state.visual = None;
-    state.mode = Mode::Note;
+    }));
     state.status = None;
 }
 
@@ -317,8 +312,12 @@ fn add_note(state: &mut State) {
             state.say("no note to edit", false);
             return;
         };
-        let title = match (e.kind, e.claim) {
-            (EntryKind::Claim, Some(c)) => format!("Note on claim {}", c + 1),
+        // Numbered as the claims panel lists it (as the status line counts).
+        let listed = e
+            .claim
+            .and_then(|c| state.visible_claims.iter().position(|&v| v == c as usize));
+        let title = match (e.kind, listed) {
+            (EntryKind::Claim, Some(k)) => format!("Note on claim {}", k + 1),
             (EntryKind::Claim, None) => "Note on a claim".to_string(),
             (EntryKind::Highlight | EntryKind::Unknown, _) => "Note on a passage".to_string(),
         };
@@ -327,7 +326,7 @@ fn add_note(state: &mut State) {
         open_editor(state, NoteTarget::Entry(id), &note, title, quote);
         return;
     }
-    if let (Some(sel), Some(a)) = (state.visual, state.analysis.as_ref()) {
+    if let (Some(sel), Some(a)) = (state.mode.visual(), state.analysis.as_ref()) {
         let span = sel.span(&a.sentences);
         let note = state
             .notes
@@ -408,8 +407,7 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
         }
         _ => return None,
     };
-    let Some(edit) = state.editor.as_mut() else {
-        state.mode = Mode::Normal;
+    let Mode::Note(edit) = &mut state.mode else {
         return None;
     };
     // A changed note is never lost to one stray Esc: the first one asks.
@@ -423,14 +421,12 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
     match edit.editor.handle(input) {
         EditorOutcome::Continue => None,
         EditorOutcome::Cancel => {
-            let edit = state.editor.take()?;
-            state.mode = edit.back;
+            close_editor(state);
             state.say("note not saved", false);
             None
         }
         EditorOutcome::Save(text) => {
-            let edit = state.editor.take()?;
-            state.mode = edit.back;
+            let edit = close_editor(state)?;
             let now = now();
             let id = match edit.target {
                 NoteTarget::New(t) => {
@@ -470,6 +466,17 @@ fn note_mode(state: &mut State, action: Action) -> Option<Command> {
     }
 }
 
+/// Leave the note editor for where it was opened from; the note it held.
+fn close_editor(state: &mut State) -> Option<Box<NoteEdit>> {
+    let Mode::Note(edit) = std::mem::take(&mut state.mode) else {
+        return None;
+    };
+    if edit.from_list {
+        state.mode = Mode::Notes;
+    }
+    Some(edit)
+}
+
 fn start_visual(state: &mut State) {
     let Some(a) = state.analysis.as_ref() else {
         state.say("the analysis is still running", false);
@@ -484,8 +491,7 @@ fn start_visual(state: &mut State) {
         state.say("no sentence to select", false);
         return;
     };
-    state.visual = Some(sel);
-    state.mode = Mode::Visual;
+    state.mode = Mode::Visual(sel);
     if state.focus != Focus::Article {
         state.focus = Focus::Article;
         state.relayout();
@@ -494,7 +500,7 @@ fn start_visual(state: &mut State) {
 }
 
 fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
-    let (Some(mut sel), Some(a)) = (state.visual, state.analysis.as_ref()) else {
+    let (Some(mut sel), Some(a)) = (state.mode.visual(), state.analysis.as_ref()) else {
         state.mode = Mode::Normal;
         return None;
     };
@@ -509,7 +515,7 @@ fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
             };
             sel.extend(d, n);
             let head = sel.head_span(&a.sentences);
-            state.visual = Some(sel);
+            state.mode = Mode::Visual(sel);
             if let Some(h) = head {
                 state.show_span(h);
             }
@@ -517,7 +523,6 @@ fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
         Action::AddNote => add_note(state),
         Action::Highlight => {
             state.mode = Mode::Normal;
-            state.visual = None;
             if state.notes.find(&span).is_some() {
                 state.say("already highlighted", false);
                 return None;
@@ -530,12 +535,10 @@ fn visual_mode(state: &mut State, action: Action) -> Option<Command> {
         }
         Action::Copy => {
             state.mode = Mode::Normal;
-            state.visual = None;
             return Some(Command::Copy(quote_text(state, &span)));
         }
         Action::Cancel => {
             state.mode = Mode::Normal;
-            state.visual = None;
             state.status = None;
         }
         Action::Quit => state.quit = true,
@@ -568,11 +571,10 @@ fn notes_mode(state: &mut State, action: Action) -> Option<Command> {
     r
 }
 
-/// Scroll the notes list to its selection, in the popup's height.
+/// Scroll the notes list to its selection, in the rows the popup gives the list.
 pub fn fit_notes_list(state: &mut State) {
-    let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
-    let height = area.height.saturating_sub(2) as usize;
-    state.notes_list.fit(&state.notes, height);
+    let (list, _) = super::view::notes::NotesPopup::parts(state, super::view::popup_frame(state));
+    state.notes_list.fit(&state.notes, list.height as usize);
 }
 
 fn notes_mode_step(state: &mut State, action: Action) -> Option<Command> {
@@ -617,15 +619,14 @@ fn notes_mode_step(state: &mut State, action: Action) -> Option<Command> {
             state.status = None;
         }
         Action::ClickAt(_, y) => {
-            let area = super::view::notes::NotesPopup::area(super::view::popup_frame(state));
-            let block = state.theme.block(true);
+            let (list, _) =
+                super::view::notes::NotesPopup::parts(state, super::view::popup_frame(state));
             let view = super::view::notes_list::NotesView::new(
                 &state.notes,
                 &state.notes_list,
                 &state.theme.notes,
-            )
-            .block(block);
-            if let Some(i) = view.entry_at(area, y) {
+            );
+            if let Some(i) = view.entry_at(list, y) {
                 state.notes_list.select(i, len);
             }
         }
@@ -731,23 +732,23 @@ fn scroll_help(state: &mut State, by: isize) {
     let len = super::view::help::lines(state).len();
     let page = (state.area.height as usize).saturating_sub(4);
     let max = len.saturating_sub(page);
-    state.help_scroll = state.help_scroll.saturating_add_signed(by).min(max);
+    if let Mode::Help { scroll } = &mut state.mode {
+        *scroll = scroll.saturating_add_signed(by).min(max);
+    }
 }
 
 fn search_mode(state: &mut State, action: Action) -> Option<Command> {
+    let Mode::Search { input } = &mut state.mode else {
+        return None;
+    };
     match action {
-        Action::SearchInput(c) => state.search.input.push(c),
-        Action::SearchBackspace if state.search.input.pop().is_none() => state.mode = Mode::Normal,
-        Action::Paste(p) => {
-            state
-                .search
-                .input
-                .extend(p.chars().map(|c| if c.is_control() { ' ' } else { c }))
-        }
+        Action::SearchInput(c) => input.push(c),
+        Action::SearchBackspace if input.pop().is_none() => state.mode = Mode::Normal,
+        Action::Paste(p) => input.extend(p.chars().map(|c| if c.is_control() { ' ' } else { c })),
         Action::Cancel => state.mode = Mode::Normal,
         Action::SearchSubmit => {
+            let q = std::mem::take(input);
             state.mode = Mode::Normal;
-            let q = std::mem::take(&mut state.search.input);
             run_search(state, &q);
         }
         Action::Quit => state.quit = true,
@@ -826,9 +827,9 @@ fn next_match(state: &mut State, forward: bool) {
     leap(state, span);
     if wrapped {
         let msg = if forward {
-            "search passed the end: wrapped to the top"
+            "search wrapped to the top"
         } else {
-            "search passed the start: wrapped to the bottom"
+            "search wrapped to the bottom"
         };
         state.say(msg, false);
     } else {
@@ -1042,9 +1043,9 @@ fn walk_claims(state: &mut State, forward: bool) {
     }
     if wrapped {
         let msg = if forward {
-            "passed the last claim: wrapped to the first"
+            "wrapped to the first claim"
         } else {
-            "passed the first claim: wrapped to the last"
+            "wrapped to the last claim"
         };
         state.say(msg, false);
     } else {
@@ -1165,9 +1166,8 @@ fn click_at(state: &mut State, x: u16, y: u16) {
     if let Some(p) = f.panel() {
         let r = state.panes.panel(p);
         let row = (y as usize).wrapping_sub(r.y as usize + 1);
-        if y > r.y && row < state.list_rows(p) {
-            let i = state.list(p).offset + row / state.item_rows(p);
-            if i < state.panel_len(p) {
+        if y > r.y {
+            if let Some(i) = state.item_at_row(p, row) {
                 state.list_mut(p).selected = Some(i);
                 state.fit_lists();
                 follow(state, p);

@@ -7,8 +7,8 @@
 //! annotation habit: they keep a leading "that" and quotation marks, and drop the final
 //! period that closes the sentence.
 
+use super::lex::Tok;
 use super::lex::{CueClass, ATTRIBUTION};
-use super::tokens::Tok;
 use crate::analysis::{lexicon, Span};
 
 /// One attribution found in a sentence.
@@ -330,41 +330,45 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 ///
 /// Cues inside `quoted` byte ranges belong to the quoted speaker's own words ("I think")
 /// and are skipped.
+///
+/// Linear in the sentence: what every cue reads of the whole sentence is computed once
+/// ([`Scan`]), and a cue inside the content an earlier cue found is skipped before any
+/// work unless it may open a clause of its own, so that a content is walked once.
 pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
     if let Some(a) = speaker(text, toks).or_else(|| signed_quote(text, toks)) {
         out.push(a);
         return out;
     }
+    let scan = Scan::new(toks);
     let mut i = 0;
     while i < toks.len() {
         let Some((len, class)) = ATTRIBUTION.at(toks, i) else {
             i += 1;
             continue;
         };
-        if quoted
-            .iter()
-            .any(|q| q.start <= toks[i].start && toks[i].end <= q.end)
-        {
+        let q = quoted.partition_point(|q| q.start <= toks[i].start);
+        if q > 0 && toks[i].end <= quoted[q - 1].end {
             i += len;
             continue;
         }
-        if let Some(a) = attribution_at(text, toks, i, len, class) {
+        if let Some(prev) = out.last() {
+            let inside = prev.content.start <= toks[i].start && toks[i].end <= prev.content.end;
+            let k = source_before(toks, i, scan.first_comma).map_or(i, |(a, _)| a);
+            if inside && !opens_clause(toks, k) {
+                i += len;
+                continue;
+            }
+        }
+        if let Some(a) = attribution_at(text, toks, &scan, i, len, class) {
             // A cue inside an earlier content is nested speech, reported as part of the
             // outer claim, unless it opens a second clause of its own
             // ("…, though she acknowledged it was unlikely").
             if let Some(prev) = out.last_mut() {
                 if prev.content.start <= a.cue.start && a.cue.end <= prev.content.end {
                     let src_start = a.source.as_ref().map_or(a.cue.start, |s| s.start);
-                    let k = toks.iter().position(|t| t.start == src_start).unwrap_or(0);
-                    let split = k >= 2
-                        && toks[k - 1].word
-                        && matches!(
-                            toks[k - 1].lw(),
-                            "but" | "though" | "although" | "while" | "and"
-                        )
-                        && (toks[k - 2].is(',') || toks[k - 2].is(';'))
-                        && a.content.start >= a.cue.end;
+                    let k = toks.partition_point(|t| t.start < src_start);
+                    let split = opens_clause(toks, k) && a.content.start >= a.cue.end;
                     if split && toks[k - 2].start > prev.content.start {
                         prev.content.end = toks[k - 2].start;
                         out.push(a);
@@ -378,6 +382,50 @@ pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution
         i += len;
     }
     out
+}
+
+/// Whether a source starting at token `k` opens a clause of its own (", but she said").
+fn opens_clause(toks: &[Tok], k: usize) -> bool {
+    k >= 2
+        && toks[k - 1].word
+        && matches!(
+            toks[k - 1].lw(),
+            "but" | "though" | "although" | "while" | "and"
+        )
+        && (toks[k - 2].is(',') || toks[k - 2].is(';'))
+}
+
+/// What the cues of one sentence read of all of it, computed once.
+struct Scan {
+    /// Byte end of the sentence content ([`content_end`]).
+    end: usize,
+    /// `words[k]`: how many word tokens precede token `k`.
+    words: Vec<u32>,
+    /// The first comma of the sentence.
+    first_comma: Option<usize>,
+}
+
+impl Scan {
+    fn new(toks: &[Tok]) -> Self {
+        let mut words = Vec::with_capacity(toks.len() + 1);
+        let mut n = 0;
+        words.push(0);
+        for t in toks {
+            n += u32::from(t.word);
+            words.push(n);
+        }
+        Scan {
+            end: content_end(toks),
+            words,
+            first_comma: toks.iter().position(|t| t.is(',')),
+        }
+    }
+
+    /// Word tokens among tokens `a..b`.
+    fn words(&self, a: usize, b: usize) -> usize {
+        let n = self.words.len() - 1;
+        (self.words[b.min(n)] - self.words[a.min(b).min(n)]) as usize
+    }
 }
 
 /// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
@@ -436,6 +484,7 @@ fn content_end(toks: &[Tok]) -> usize {
 fn attribution_at(
     text: &str,
     toks: &[Tok],
+    scan: &Scan,
     i: usize,
     len: usize,
     class: CueClass,
@@ -443,7 +492,7 @@ fn attribution_at(
     let cue = toks[i].start..toks[i + len - 1].end;
     let after = i + len;
     if class == CueClass::Prep {
-        return prep_attribution(toks, i, after, cue);
+        return prep_attribution(toks, scan, i, after, cue);
     }
     let prev = i.checked_sub(1).map(|k| toks[k].lw());
     // Passives ("was told", "is expected") have no source in subject position.
@@ -457,7 +506,7 @@ fn attribution_at(
     if i > 0 && toks[i].cap {
         return None;
     }
-    let left = source_before(toks, i);
+    let left = source_before(toks, i, scan.first_comma);
     // "I know", "we believe": the author's own view, not an attribution.
     if let Some((a, b)) = left {
         if b - a == 1 && matches!(toks[a].lw(), "i" | "we") {
@@ -500,7 +549,7 @@ fn attribution_at(
             | "predicts"
     );
     let boundary = left.as_ref().map_or(i, |&(a, _)| a);
-    let end = content_end(toks);
+    let end = scan.end;
     // Content before: "…, X said." / "“…,” said X."
     if boundary >= 2 {
         let p = &toks[boundary - 1];
@@ -508,10 +557,10 @@ fn attribution_at(
         let mid = p.is(',') || quote_before || p.is('—') || p.is('―') || p.is('–');
         let rest_start = after;
         let rest: &[Tok] = &toks[rest_start.min(toks.len())..];
-        let rest_words = rest.iter().filter(|t| t.word).count();
+        let rest_words = scan.words(rest_start, toks.len());
         let that_next = rest.first().is_some_and(|t| t.lower == "that");
         let colon_next = rest.first().is_some_and(|t| t.is(':'));
-        let before_words = toks[..boundary - 1].iter().filter(|t| t.word).count();
+        let before_words = scan.words(0, boundary - 1);
         let substantial = quote_before || before_words >= 4 && before_words + 2 >= rest_words;
         // "The museum, Mr. Obama said, would …": a parenthetical cue inside its content.
         if p.is(',')
@@ -667,10 +716,16 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
 }
 
 /// "According to X, …" / "…, according to X."
-fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<Attribution> {
+fn prep_attribution(
+    toks: &[Tok],
+    scan: &Scan,
+    i: usize,
+    after: usize,
+    cue: Span,
+) -> Option<Attribution> {
     let src = source_after(toks, after);
     let source = src.map(|(a, b)| toks[a].start..toks[b - 1].end);
-    let end = content_end(toks);
+    let end = scan.end;
     // Sentence-initial (after an optional conjunction): content follows the source.
     let initial =
         i == 0 || (i == 1 && toks[0].word && !toks[0].cap) || (i == 1 && toks[0].lower == "but");
@@ -702,7 +757,7 @@ fn prep_attribution(toks: &[Tok], i: usize, after: usize, cue: Span) -> Option<A
     // "…, according to X, and …": the cue sits inside its content.
     let after_source = src.map_or(after, |(_, b)| b);
     let goes_on = toks.get(after_source).is_some_and(|t| t.is(','))
-        && toks[after_source..].iter().filter(|t| t.word).count() >= 3;
+        && scan.words(after_source, toks.len()) >= 3;
     let content_end = if goes_on { end } else { toks[k - 1].end };
     Some(Attribution {
         content: toks[0].start..content_end,
@@ -734,7 +789,7 @@ fn signed_quote(text: &str, toks: &[Tok]) -> Option<Attribution> {
 }
 
 /// Token range `[a, b)` of the source noun phrase ending just before the cue at `i`.
-fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
+fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(usize, usize)> {
     let mut k = i;
     while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(&toks[k - 1].lower) {
         k -= 1;
@@ -753,7 +808,7 @@ fn source_before(toks: &[Tok], i: usize) -> Option<(usize, usize)> {
     // An appositive between the source and its cue ("Trump, speaking to veterans,
     // said"): the source is the short phrase opening the sentence before it.
     if b > 0 && toks[b - 1].is(',') {
-        let first_comma = toks[..b - 1].iter().position(|t| t.is(','));
+        let first_comma = first_comma.filter(|&c| c < b - 1);
         if let Some(c) = first_comma {
             let np = &toks[..c];
             if (1..=6).contains(&c)

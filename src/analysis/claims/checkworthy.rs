@@ -8,8 +8,8 @@
 //! (`cargo run --release --example claim_features`), so training and scoring can never
 //! read different features. No training here.
 
+use super::lex::Tok;
 use super::lex::{Cue, CUES, HEDGES};
-use super::tokens::Tok;
 use std::sync::LazyLock;
 
 /// What surrounds a claim's tokens, as far as its check-worthiness goes.
@@ -378,12 +378,12 @@ pub(crate) static CLAIM: LazyLock<Model> =
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::lex::words_of;
     use super::*;
 
     fn score(t: &str) -> f32 {
-        let toks = tokenize(t, 0, t.len());
-        CHECKWORTHY.score(&features(&toks, Context::default()))
+        let w = words_of(t);
+        CHECKWORTHY.score(&features(&w.toks, Context::default()))
     }
 
     #[test]
@@ -410,8 +410,8 @@ mod tests {
     #[test]
     fn features_are_capped_counts() {
         let t = "They paid 5, 6, 7 and 8 dollars in 2019.";
-        let toks = tokenize(t, 0, t.len());
-        let f = features(&toks, Context::default());
+        let w = words_of(t);
+        let f = features(&w.toks, Context::default());
         let mut got = Vec::new();
         f.each(|i, v| got.push((DENSE[i], v)));
         assert!(got.contains(&("numbers", 3.0)), "{got:?}");

@@ -1,37 +1,139 @@
-//! The claim lexicons (`assets/lexicons/attribution_cues.txt`, `hedges.txt`,
-//! `claim_cues.txt`), parsed once into phrase tables matched word by word.
+//! The claims' reading of the shared token stream ([`Tok`], [`Words`]), and the claim
+//! lexicons (`assets/lexicons/attribution_cues.txt`, `hedges.txt`, `claim_cues.txt`),
+//! parsed once into phrase tables matched word by word.
 
-use super::tokens::Tok;
 use crate::analysis::lexicon::parse_list;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
+use crate::analysis::tokens::{Kind, Tokens};
+use rustc_hash::FxHashMap;
+use std::borrow::Cow;
+use std::ops::Range;
 use std::sync::LazyLock;
 
-/// FNV-1a: the phrase tables are looked up once per word, and short keys hash much
-/// faster with it than with the default SipHash.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
+/// One token of the shared stream ([`crate::analysis::tokens`]) as the claim stages read
+/// it: its span, lower-cased form and shape.
+#[derive(Debug, Clone)]
+pub(crate) struct Tok<'a> {
+    /// Byte offset of the token in the document text.
+    pub start: usize,
+    /// Byte offset just past the token.
+    pub end: usize,
+    /// Lower-cased form, with typographic apostrophes made straight.
+    pub lower: Cow<'a, str>,
+    /// Whether it is a word or number (else one punctuation character).
+    pub word: bool,
+    /// Whether the word starts with an upper-case letter.
+    pub cap: bool,
+    /// Whether the word contains a digit.
+    pub digit: bool,
+}
 
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
+impl Tok<'_> {
+    /// The lower-cased form.
+    pub fn lw(&self) -> &str {
+        &self.lower
     }
 
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
+    /// Whether this is the punctuation character `c`.
+    pub fn is(&self, c: char) -> bool {
+        !self.word && self.lower.len() == c.len_utf8() && self.lower.starts_with(c)
+    }
+
+    /// Whether this is a comma, semicolon, colon or dash: a clause boundary.
+    pub fn is_clause_punct(&self) -> bool {
+        !self.word
+            && self.lower.chars().count() == 1
+            && matches!(
+                self.lower.chars().next(),
+                Some(',' | ';' | ':' | '—' | '–' | '―' | '(' | ')')
+            )
     }
 }
 
-type FnvMap<K, V> = HashMap<K, V, BuildHasherDefault<Fnv>>;
+/// A document's tokens as the claim stages read them, sentence by sentence.
+#[derive(Debug, Default)]
+pub(crate) struct Words<'a> {
+    /// Every token, in text order.
+    pub toks: Vec<Tok<'a>>,
+    /// For each sentence, its range in `toks`.
+    pub sentences: Vec<Range<usize>>,
+}
+
+impl<'a> Words<'a> {
+    /// Read the shared `tokens` of `text`. A possessive "'s" is a word of its own; a
+    /// contraction the stream splits at its apostrophe ("don" "'" "t") is read as the
+    /// one word the lexicons list ("don't").
+    pub fn new(text: &'a str, tokens: &Tokens) -> Self {
+        let mut toks = Vec::with_capacity(tokens.toks.len());
+        let mut sentences = Vec::with_capacity(tokens.sentences.len());
+        for r in &tokens.sentences {
+            let first = toks.len();
+            let st = &tokens.toks[r.clone()];
+            let mut k = 0;
+            while k < st.len() {
+                let t = st[k];
+                let mut end = t.end;
+                if t.kind != Kind::Punct
+                    && k + 2 < st.len()
+                    && st[k + 1].start == t.end
+                    && st[k + 2].start == st[k + 1].end
+                    && matches!(&text[st[k + 1].start..st[k + 1].end], "'" | "\u{2019}")
+                    && matches!(
+                        &text[st[k + 2].start..st[k + 2].end],
+                        "t" | "m" | "ve" | "ll" | "re" | "d" | "T" | "M" | "VE" | "LL" | "RE" | "D"
+                    )
+                {
+                    end = st[k + 2].end;
+                    k += 2;
+                }
+                toks.push(tok(text, t.start, end, t.kind));
+                k += 1;
+            }
+            sentences.push(first..toks.len());
+        }
+        Words { toks, sentences }
+    }
+
+    /// The tokens of sentence `i`.
+    pub fn sentence(&self, i: usize) -> &[Tok<'a>] {
+        &self.toks[self.sentences[i].clone()]
+    }
+
+    /// The tokens inside the byte span `a..b`.
+    pub fn within(&self, a: usize, b: usize) -> &[Tok<'a>] {
+        let i = self.toks.partition_point(|t| t.start < a);
+        let j = self.toks.partition_point(|t| t.end <= b).max(i);
+        &self.toks[i..j]
+    }
+}
+
+fn tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok<'_> {
+    let w = &text[start..end];
+    let possessive = kind == Kind::Punct && w.chars().count() == 2;
+    let word = kind != Kind::Punct || possessive;
+    // Borrow the common case (already lower-case ASCII) to avoid an allocation.
+    let lower = if !w.is_ascii() {
+        Cow::Owned(w.to_lowercase().replace('\u{2019}', "'"))
+    } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(w.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(w)
+    };
+    Tok {
+        start,
+        end,
+        lower,
+        word,
+        cap: kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase),
+        digit: word && w.bytes().any(|b| b.is_ascii_digit()),
+    }
+}
+
+/// The claims' tokens of a text analysed on its own (for tests and examples).
+#[cfg(test)]
+pub(crate) fn words_of(text: &str) -> Words<'_> {
+    let sentences = crate::analysis::text::sentences(text);
+    Words::new(text, &Tokens::new(text, &sentences))
+}
 
 /// How an attribution cue relates to its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,12 +170,13 @@ pub(crate) enum Cue {
 /// Multi-word phrases keyed by their first word; each entry is the remaining words
 /// and a tag.
 pub(crate) struct Phrases<T> {
-    by_first: FnvMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     fn new(entries: impl Iterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: FnvMap<&'static str, Vec<(Vec<&'static str>, T)>> = FnvMap::default();
+        let mut by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>> =
+            FxHashMap::default();
         for (phrase, tag) in entries {
             let mut words = phrase.split_whitespace();
             let Some(first) = words.next() else { continue };

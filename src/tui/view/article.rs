@@ -7,7 +7,7 @@ use crate::document::BlockKind;
 use crate::notes::{Entry, EntryKind, Status};
 use crate::tui::layout::{display_width, Prefix, Row};
 use crate::tui::state::{Focus, State};
-use crate::tui::status_menu::{badge, NOTE_MARK};
+use crate::tui::view::marks::{badge, NOTE_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -24,7 +24,17 @@ impl Widget for ArticleView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
         let t = &s.theme;
-        let name = s.doc.title.clone().unwrap_or_else(|| s.doc.display_name());
+        // A title the text opens with (plain text, Markdown) is shown there, in its
+        // style: the border names the document instead of saying it twice.
+        let in_text = s
+            .doc
+            .blocks
+            .first()
+            .is_some_and(|b| b.kind == BlockKind::Title);
+        let name = match &s.doc.title {
+            Some(t) if !in_text => t.clone(),
+            _ => s.doc.display_name(),
+        };
         let block = t.block(s.focus == Focus::Article);
         let title_w = (area.width as usize).saturating_sub(6);
         let mut title = String::new();
@@ -138,7 +148,7 @@ impl Widget for ArticleView<'_> {
             .map(|e| e.anchor.span())
             .collect();
         layers.push((highlights, t.highlight));
-        if let (Some(sel), Some(a)) = (s.visual, &s.analysis) {
+        if let (Some(sel), Some(a)) = (s.mode.visual(), &s.analysis) {
             layers.push((vec![sel.span(&a.sentences)], t.visual));
         }
         let m = &s.search.matches;

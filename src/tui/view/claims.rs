@@ -7,7 +7,7 @@ use crate::analysis::{Analysis, ClaimKind, Label};
 use crate::notes::Status;
 use crate::tui::layout::{display_width, first_line, Panel};
 use crate::tui::state::State;
-use crate::tui::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::tui::view::marks::{badge, BADGE_WIDTH, NOTE_MARK};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
@@ -108,9 +108,14 @@ impl Widget for ClaimsView<'_> {
                 1,
                 style(t.text),
             );
-            // Status badge (when marked) and note mark.
+            // Status badge (when marked) and note mark: their columns only once the
+            // document has notes, so that a fresh list gives the claims the room.
             let entry = s.notes.find(&c.span);
-            let bw = if w >= 30 { BADGE_WIDTH } else { 1 };
+            let bw = match (s.notes.is_empty(), w >= 30) {
+                (true, _) => 0,
+                (false, true) => BADGE_WIDTH,
+                (false, false) => 1,
+            };
             let st = entry
                 .and_then(|e| e.status)
                 .filter(|x| *x != Status::Unreviewed);
@@ -126,7 +131,7 @@ impl Widget for ClaimsView<'_> {
             if entry.is_some_and(|e| e.has_note()) {
                 put(buf, x, r.y, NOTE_MARK, 1, style(t.notes.note_mark));
             }
-            x += 2;
+            x += if bw > 0 { 2 } else { 1 };
             // Who, in a word or two, and the kind.
             let who = c
                 .claimer

@@ -1,13 +1,15 @@
 //! The detail box: the selected item of the focused panel shown whole (a claim with its
 //! claimer, kind, status and note; an actor with its aliases and roles; a timeline event
-//! with its date in words), under the panel's list, after a separator.
+//! with its date in words), under the panel's list, after a separator; or, in a panel
+//! too low for a box, in the selected item's own rows ([`render_open`]).
 
-use super::put;
+use super::{put, put_lines};
 use crate::notes::Status;
 use crate::tui::layout::{wrap_words, Panel};
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
 /// The detail box of `panel`.
@@ -51,7 +53,7 @@ pub fn paragraphs(s: &State, panel: Panel) -> Vec<String> {
             if let Some(e) = entry.filter(|e| e.has_note()) {
                 out.push(format!(
                     "{} {}",
-                    crate::tui::status_menu::NOTE_MARK,
+                    crate::tui::view::marks::NOTE_MARK,
                     one_line(&e.note)
                 ));
             }
@@ -108,6 +110,23 @@ pub fn lines(s: &State, panel: Panel, width: usize) -> Vec<String> {
         .collect()
 }
 
+/// Draw the selected item of `panel` whole in its own rows `r` (it opened in place, see
+/// [`State::open_rows`]), in the selected style: the selection mark, then its lines.
+pub fn render_open(s: &State, panel: Panel, r: Rect, buf: &mut Buffer, style: Style) {
+    if r.width < 4 {
+        return;
+    }
+    put(buf, r.x, r.y, "▶", 1, style);
+    let w = (r.width - 2) as usize;
+    let lines = lines(s, panel, w);
+    let text = Rect {
+        x: r.x + 2,
+        width: r.width - 2,
+        ..r
+    };
+    put_lines(buf, text, &lines, r.right() - 1, style, style);
+}
+
 impl Widget for DetailView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let s = self.state;
@@ -117,16 +136,8 @@ impl Widget for DetailView<'_> {
         }
         let w = area.width as usize;
         put(buf, area.x, area.y, &"╌".repeat(w), w, t.dim);
-        let room = (area.height - 1) as usize;
         let lines = lines(s, self.panel, w - 2);
-        let cut = lines.len() > room;
-        for (k, line) in lines.iter().take(room).enumerate() {
-            let y = area.y + 1 + k as u16;
-            let last = k + 1 == room && cut;
-            let x = put(buf, area.x + 1, y, line, w - 2, t.text);
-            if last {
-                put(buf, x.min(area.right() - 1), y, "…", 1, t.dim);
-            }
-        }
+        let text = Rect::new(area.x + 1, area.y + 1, area.width - 2, area.height - 1);
+        put_lines(buf, text, &lines, area.right() - 1, t.text, t.dim);
     }
 }

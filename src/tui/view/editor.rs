@@ -1,8 +1,10 @@
 //! The note editor popup: [`NoteEditorWidget`] draws a [`NoteEditor`] (the state, in
-//! [`crate::tui::editor`]) and says where the terminal cursor goes; it only reads it.
+//! [`crate::tui::state::editor`]) and says where the terminal cursor goes; it only reads it.
 
-use crate::tui::editor::{locate, wrap_rows, wrap_width, NoteEditor, HINTS};
-use crate::tui::notes_theme::{centered, one_line, NotesTheme};
+use crate::tui::layout::centered;
+use crate::tui::state::editor::{locate, wrap_rows, wrap_width, NoteEditor, HINTS};
+use crate::tui::theme::NotesTheme;
+use crate::tui::view::one_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};

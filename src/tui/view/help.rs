@@ -12,6 +12,8 @@ use ratatui::widgets::{Clear, Widget};
 pub struct HelpView<'a> {
     /// What to draw.
     pub state: &'a State,
+    /// The first line shown (from [`crate::tui::state::Mode::Help`]).
+    pub scroll: usize,
 }
 
 /// The help's lines: a heading per section, then `keys  description` rows.
@@ -48,15 +50,16 @@ pub fn lines(state: &State) -> Vec<(String, String)> {
     out.push(("wheel".into(), "scroll the pane under the pointer".into()));
     out.push(("click".into(), "focus a pane, select an item".into()));
     out.push((String::new(), String::new()));
-    out.extend(legend());
+    out.extend(legend(state));
     out
 }
 
-/// What the panels' words and marks mean, in the help's (keys, description) rows.
-pub fn legend() -> Vec<(String, String)> {
+/// What the panels' words and marks mean, in the help's (keys, description) rows (the
+/// key that lists all claims as the key map has it).
+pub fn legend(state: &State) -> Vec<(String, String)> {
     use super::claims::{kind_meaning, kind_word, HEDGED_MARK, KINDS};
     use crate::notes::Status;
-    use crate::tui::status_menu::{badge, NOTE_MARK};
+    use crate::tui::view::marks::{badge, NOTE_MARK};
     let row = |k: &str, d: &str| (k.to_string(), d.to_string());
     let mut out = vec![
         row("Legend: claims", ""),
@@ -71,12 +74,26 @@ pub fn legend() -> Vec<(String, String)> {
             .map(|&st| row(badge(st), st.label())),
     );
     out.push(row(NOTE_MARK, "has a note"));
-    out.push(row("Claims 7 of 15", "check-worthy of all found (c)"));
+    let all = state
+        .keymap
+        .key_for(
+            Section::Global,
+            &crate::tui::action::Action::ToggleAllClaims,
+        )
+        .map_or(String::new(), |k| format!(" ({k})"));
+    out.push(row(
+        "Claims 7 of 15",
+        &format!("check-worthy of all found{all}"),
+    ));
     out.push((String::new(), String::new()));
     out.push(row("Legend: actors", ""));
     out.push(row("person org place", "the kinds of actor"));
     out.push(row("other", "any other name"));
     out.push(row("×9", "mentions in the text"));
+    out.push((String::new(), String::new()));
+    out.push(row("Legend: timeline", ""));
+    out.push(row("22 March 2024", "the date in words, in time order"));
+    out.push(row("·", "no date: placed by its anchor"));
     out.push((String::new(), String::new()));
     out.push(row("Legend: article", ""));
     out.push(row("claims", "marked, the selected one more"));
@@ -102,7 +119,7 @@ impl Widget for HelpView<'_> {
         );
         Clear.render(r, buf);
         let page = h.saturating_sub(2) as usize;
-        let top = s.help_scroll.min(lines.len().saturating_sub(page));
+        let top = self.scroll.min(lines.len().saturating_sub(page));
         let mut block = t
             .block(true)
             .title(Line::styled(" Keys and legend (? or Esc closes) ", t.title));

@@ -7,6 +7,7 @@ pub mod claims;
 pub mod detail;
 pub mod editor;
 pub mod help;
+pub mod marks;
 pub mod notes;
 pub mod notes_list;
 pub mod status;
@@ -14,7 +15,7 @@ pub mod status_menu;
 pub mod timeline;
 
 use super::keymap::Section;
-use super::layout::{display_width, Panel};
+use super::layout::{display_width, grapheme_width, Panel};
 use super::state::{ListState, Mode, NoteEdit, State};
 use super::theme::Theme;
 use editor::NoteEditorWidget;
@@ -65,21 +66,23 @@ impl Widget for Screen<'_> {
             height: area.height.saturating_sub(1),
             ..area
         };
-        match s.mode {
-            Mode::Help => help::HelpView { state: s }.render(area, buf),
+        match &s.mode {
+            Mode::Help { scroll } => help::HelpView {
+                state: s,
+                scroll: *scroll,
+            }
+            .render(area, buf),
             Mode::Notes => notes::NotesPopup { state: s }.render(above, buf),
-            Mode::Note => {
+            Mode::Note(_) => {
                 if let Some(w) = editor_widget(s) {
                     (&w.widget()).render(above, buf);
                 }
             }
-            Mode::StatusMenu => {
-                if let Some((menu, _)) = &s.status_menu {
-                    let w = StatusMenuWidget::new(menu, &s.theme.notes);
-                    w.render(StatusMenuWidget::area(above), buf);
-                }
+            Mode::StatusMenu { menu, .. } => {
+                let w = StatusMenuWidget::new(menu, &s.theme.notes);
+                w.render(StatusMenuWidget::area(above), buf);
             }
-            _ => {}
+            Mode::Normal | Mode::Search { .. } | Mode::Visual(_) => {}
         }
     }
 }
@@ -88,7 +91,7 @@ impl Widget for Screen<'_> {
 pub struct EditorParts<'a> {
     edit: &'a NoteEdit,
     hints: String,
-    theme: &'a crate::tui::notes_theme::NotesTheme,
+    theme: &'a crate::tui::theme::NotesTheme,
 }
 
 impl EditorParts<'_> {
@@ -102,7 +105,7 @@ impl EditorParts<'_> {
 
 /// The note editor of the state, with hints from the key map, if a note is being written.
 pub fn editor_widget(s: &State) -> Option<EditorParts<'_>> {
-    let edit = s.editor.as_ref()?;
+    let edit = s.mode.editor()?;
     let hints = s
         .keymap
         .hints(Section::NoteEditor)
@@ -146,6 +149,27 @@ pub fn put(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) 
     x
 }
 
+/// Draw `lines` one per row in `area` (each at most its width), as many as its height
+/// holds; when some do not fit, the last row drawn ends with `…` (in `more`), at most in
+/// column `last`.
+pub fn put_lines(
+    buf: &mut Buffer,
+    area: Rect,
+    lines: &[String],
+    last: u16,
+    style: Style,
+    more: Style,
+) {
+    let rows = area.height as usize;
+    for (k, line) in lines.iter().take(rows).enumerate() {
+        let y = area.y + k as u16;
+        let end = put(buf, area.x, y, line, area.width as usize, style);
+        if k + 1 == rows && lines.len() > rows {
+            put(buf, end.min(last), y, "…", 1, more);
+        }
+    }
+}
+
 /// Draw `s` in at most `max` columns, ending with `…` when it does not fit.
 pub fn put_trunc(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: Style) -> u16 {
     if max == 0 {
@@ -167,6 +191,42 @@ pub fn put_trunc(buf: &mut Buffer, x: u16, y: u16, s: &str, max: usize, style: S
     }
     let x = put(buf, x, y, &s[..cut], max - 1, style);
     put(buf, x, y, "…", 1, style)
+}
+
+/// `s` on one line fitting in `max` cells: runs of whitespace (newlines included)
+/// become one space, control characters are dropped, and a cut is marked with `…`.
+///
+/// ```
+/// use lede::tui::view::one_line;
+/// assert_eq!(one_line("a\n  b", 10), "a b");
+/// assert_eq!(one_line("日本語のテキスト", 7), "日本語…");
+/// assert_eq!(one_line("👩‍👩‍👧 family", 5), "👩‍👩‍👧 f…");
+/// ```
+pub fn one_line(s: &str, max: usize) -> String {
+    let mut flat = String::with_capacity(s.len());
+    for word in s.split_whitespace() {
+        if !flat.is_empty() {
+            flat.push(' ');
+        }
+        flat.extend(word.chars().filter(|c| !c.is_control()));
+    }
+    if display_width(&flat) <= max {
+        return flat;
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for g in flat.graphemes(true) {
+        let w = grapheme_width(g);
+        if used + w + 1 > max {
+            break;
+        }
+        used += w;
+        out.push_str(g);
+    }
+    if max > 0 {
+        out.push('…');
+    }
+    out
 }
 
 /// The block of a panel: its title, or tabs for every panel when they share one rect.
@@ -218,8 +278,10 @@ pub fn panel_title(state: &State, panel: Panel) -> String {
 }
 
 /// Draw the rows of a list panel inside `inner`, then the selected item whole in the
-/// detail box under them (while the panel has focus): `row(i, rect, buf, selected_style)`
-/// draws item `i` in its [`State::item_rows`] rows. Only the visible items are visited.
+/// detail box under them (while the panel has focus), or, in a panel too low for the
+/// box, open where it is listed ([`State::open_rows`]): `row(i, rect, buf,
+/// selected_style)` draws item `i` in its [`State::item_rows`] rows. Only the visible
+/// items are visited.
 pub fn render_rows(
     state: &State,
     panel: Panel,
@@ -259,12 +321,23 @@ pub fn render_rows(
         ..inner
     };
     detail::DetailView { state, panel }.render(d, buf);
-    for (k, i) in (offset..len).take((list_h / ih) as usize).enumerate() {
+    let open = state.open_rows(panel) as u16;
+    let mut y = inner.y;
+    for i in offset..len {
+        let h = if open > 0 && selected == Some(i) {
+            open
+        } else {
+            ih
+        };
+        if y + h > inner.y + list_h {
+            break;
+        }
         let r = Rect {
-            y: inner.y + k as u16 * ih,
-            height: ih,
+            y,
+            height: h,
             ..inner
         };
+        y += h;
         let sel = (selected == Some(i)).then_some(if focused {
             t.selected
         } else {
@@ -273,7 +346,10 @@ pub fn render_rows(
         if let Some(st) = sel {
             buf.set_style(r, st);
         }
-        row(i, r, buf, sel);
+        match sel {
+            Some(st) if open > 0 => detail::render_open(state, panel, r, buf, st),
+            _ => row(i, r, buf, sel),
+        }
     }
 }
 
@@ -286,11 +362,33 @@ pub fn spinner(n: usize) -> &'static str {
 /// Draw the whole screen into a frame (and place the cursor in the note editor).
 pub fn draw(frame: &mut ratatui::Frame<'_>, state: &State) {
     frame.render_widget(Screen { state }, frame.area());
-    if state.mode == Mode::Note {
+    {
         if let Some(parts) = editor_widget(state) {
             let area = popup_frame(state).intersection(frame.area());
             if let Some((x, y)) = parts.widget().cursor_position(area) {
                 frame.set_cursor_position((x, y));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_line_never_exceeds_width() {
+        for s in [
+            "",
+            "abc",
+            "a b c d e f",
+            "日本語のテキスト",
+            "é\u{301}x",
+            "🇫🇷🇩🇪🇮🇹",
+        ] {
+            for max in 0..12 {
+                let got = one_line(s, max);
+                assert!(display_width(&got) <= max, "{s:?} {max} -> {got:?}");
             }
         }
     }

@@ -1,17 +1,21 @@
 //! The notes list widget: [`NotesView`] draws a [`NoteSet`]'s entries with the
-//! selection and scroll of a [`NotesListState`] (see [`crate::tui::notes_view`]), and
+//! selection and scroll of a [`NotesListState`] (see [`crate::tui::state::notes_list`]), and
 //! only reads them.
 
 use crate::notes::{Entry, EntryKind, NoteSet};
-use crate::tui::notes_theme::{one_line, NotesTheme};
-use crate::tui::notes_view::{
-    fit_top, rows, NotesListState, Row, KIND_COL, KIND_WIDTH, ORPHANS_HEADER,
-};
-use crate::tui::status_menu::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::tui::state::notes_list::{fit_top, rows, NotesListState, Row, ORPHANS_HEADER};
+use crate::tui::theme::NotesTheme;
+use crate::tui::view::marks::{badge, BADGE_WIDTH, NOTE_MARK};
+use crate::tui::view::one_line;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::{Block, Widget};
+
+/// Cells before the kind column: selection marker (2), badge, space.
+pub(crate) const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
+/// Width of the kind column ("highlight").
+pub(crate) const KIND_WIDTH: usize = 9;
 
 /// Draws the notes of a [`NoteSet`] as a list, in the area it is given.
 pub struct NotesView<'a> {
@@ -19,6 +23,7 @@ pub struct NotesView<'a> {
     state: &'a NotesListState,
     theme: &'a NotesTheme,
     block: Option<Block<'a>>,
+    listed: Option<&'a [usize]>,
 }
 
 impl<'a> NotesView<'a> {
@@ -29,7 +34,18 @@ impl<'a> NotesView<'a> {
             state,
             theme,
             block: None,
+            listed: None,
         }
+    }
+
+    /// Number claims as the claims panel lists them: `listed` holds the claims listed
+    /// (indices into the analysis's claims, in order), so an entry on the claim listed
+    /// third reads `claim 3`, as the status line counts; one not listed reads `claim`.
+    /// Without it, a claim's number is its place among all claims found (as in the
+    /// export's `^claim-N`).
+    pub fn listed(mut self, listed: &'a [usize]) -> Self {
+        self.listed = Some(listed);
+        self
     }
 
     /// Draw inside `block` (e.g. the reader's bordered pane with a title).
@@ -65,7 +81,7 @@ impl<'a> NotesView<'a> {
         match row {
             Row::Header => {
                 let label = format!("── {ORPHANS_HEADER} ");
-                let fill = w.saturating_sub(crate::tui::notes_theme::width(&label));
+                let fill = w.saturating_sub(crate::tui::layout::display_width(&label));
                 buf.set_stringn(x, y, label + &"─".repeat(fill), w, t.orphan);
             }
             Row::Entry(i) => {
@@ -81,8 +97,12 @@ impl<'a> NotesView<'a> {
                     }
                     EntryKind::Highlight | EntryKind::Unknown => ("", Style::new()),
                 };
-                let kind = match (e.kind, e.claim) {
-                    (EntryKind::Claim, Some(n)) => format!("claim {}", n + 1),
+                let number = |n: u32| match self.listed {
+                    None => Some(n as usize + 1),
+                    Some(l) => l.iter().position(|&c| c == n as usize).map(|k| k + 1),
+                };
+                let kind = match (e.kind, e.claim.and_then(number)) {
+                    (EntryKind::Claim, Some(k)) => format!("claim {k}"),
                     (EntryKind::Claim, None) => "claim".to_string(),
                     (EntryKind::Highlight, _) => "highlight".to_string(),
                     (EntryKind::Unknown, _) => "unknown kind".to_string(),

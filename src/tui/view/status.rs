@@ -27,23 +27,16 @@ impl Widget for StatusView<'_> {
         buf.set_style(area, t.status);
         let w = area.width as usize;
         let end = area.right();
-        if s.mode == Mode::Search {
+        if let Mode::Search { input } = &s.mode {
             let x = put(buf, area.x, area.y, "/", 1, t.key);
-            let x = put_trunc(
-                buf,
-                x,
-                area.y,
-                &s.search.input,
-                w.saturating_sub(2),
-                t.status,
-            );
+            let x = put_trunc(buf, x, area.y, input, w.saturating_sub(2), t.status);
             if x < end {
                 put(buf, x, area.y, "▏", 1, t.key);
             }
             return;
         }
         let mut x = area.x + 1;
-        let name = s.doc.display_name();
+        let name = status_name(&s.doc);
         x = put_trunc(buf, x, area.y, &name, (w / 4).max(8), t.key) + 2;
         if !s.partial {
             x = put(buf, x, area.y, &format!("{}%", s.percent()), 4, t.status) + 2;
@@ -66,22 +59,24 @@ impl Widget for StatusView<'_> {
             let m = format!("match {}/{}", i + 1, s.search.matches.len());
             x = put(buf, x, area.y, &m, 20, t.status) + 2;
         }
-        if s.analyzing || s.loading.is_some() || s.partial {
+        if s.analyzing || s.loading.is_some() || s.partial || s.saving.is_some() {
             let what = if s.loading.is_some() || s.partial {
                 "loading"
-            } else {
+            } else if s.analyzing {
                 "analysing"
+            } else {
+                "saving notes"
             };
             x = put(
                 buf,
                 x,
                 area.y,
                 &format!("{} {what}", spinner(s.tick)),
-                12,
+                14,
                 t.dim,
             ) + 2;
         }
-        if let Some(sel) = s.visual.filter(|_| s.mode == Mode::Visual) {
+        if let Some(sel) = s.mode.visual() {
             let n = sel.len();
             let what = if n == 1 {
                 "1 sentence".to_string()
@@ -94,8 +89,8 @@ impl Widget for StatusView<'_> {
             return;
         }
         let room = (end - x) as usize;
-        if s.mode == Mode::StatusMenu {
-            let hint = "1-6 or j/k Enter: set the status · Esc: cancel";
+        if matches!(s.mode, Mode::StatusMenu { .. }) {
+            let hint = "1-6, j/k Enter: set · Esc: cancel";
             put_trunc(buf, x, area.y, hint, room, t.dim);
             return;
         }
@@ -111,9 +106,9 @@ impl Widget for StatusView<'_> {
             return;
         }
         let section = match s.mode {
-            Mode::Visual => Section::Visual,
+            Mode::Visual(_) => Section::Visual,
             Mode::Notes => Section::Notes,
-            Mode::Note => Section::NoteEditor,
+            Mode::Note(_) => Section::NoteEditor,
             _ => s.focus.section(),
         };
         let hints = s.keymap.hints(section);
@@ -145,6 +140,22 @@ impl Widget for StatusView<'_> {
     }
 }
 
+/// What the status line calls the document: its display name (a page's title or site,
+/// else the file name); a page with neither is named with its folder too, since saved
+/// pages are often all `index.html` or `source.html`.
+pub fn status_name(doc: &crate::document::Document) -> String {
+    let name = doc.display_name();
+    let bare = doc.format == crate::document::Format::Html
+        && doc.title.is_none()
+        && doc.site.is_none()
+        && !doc.source.contains("://");
+    let mut parts = doc.source.trim_end_matches('/').rsplit('/');
+    match (bare, parts.next(), parts.next()) {
+        (true, Some(file), Some(dir)) if !dir.is_empty() && dir != "." => format!("{dir}/{file}"),
+        _ => name,
+    }
+}
+
 /// Whether `s` is a modal section (its hints stand alone, without [global]'s).
 fn modal(s: Section) -> bool {
     matches!(
@@ -168,4 +179,25 @@ fn hint(
     }
     x = put(buf, x, y, key, 10, t.key) + 1;
     put(buf, x, y, desc, 40, t.dim)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Document, Format};
+
+    #[test]
+    fn untitled_pages_are_named_with_their_folder() {
+        let page = |src: &str| Document::new(src, Format::Html, String::new(), Vec::new());
+        assert_eq!(
+            status_name(&page("/saved/dev-7/source.html")),
+            "dev-7/source.html"
+        );
+        assert_eq!(status_name(&page("source.html")), "source.html");
+        let mut titled = page("/saved/dev-7/source.html");
+        titled.title = Some("A page title".into());
+        assert_eq!(status_name(&titled), "A page title");
+        let text = Document::new("/notes/a.txt", Format::Plain, String::new(), Vec::new());
+        assert_eq!(status_name(&text), "a.txt");
+    }
 }

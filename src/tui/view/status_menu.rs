@@ -1,9 +1,11 @@
 //! The status menu popup: the six statuses, the current one highlighted
-//! ([`crate::tui::status_menu::StatusMenu`] holds the state).
+//! ([`crate::tui::state::status_menu::StatusMenu`] holds the state).
 
 use crate::notes::Status;
-use crate::tui::notes_theme::{centered, NotesTheme};
-use crate::tui::status_menu::{badge, StatusMenu, BADGE_WIDTH};
+use crate::tui::layout::centered;
+use crate::tui::state::status_menu::StatusMenu;
+use crate::tui::theme::NotesTheme;
+use crate::tui::view::marks::{badge, BADGE_WIDTH};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};

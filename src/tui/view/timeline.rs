@@ -3,7 +3,7 @@
 
 use super::{panel_block, panel_title, put_trunc, render_rows};
 use crate::analysis::{Analysis, TimelineEntry};
-use crate::tui::layout::Panel;
+use crate::tui::layout::{display_width, Panel};
 use crate::tui::state::State;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -27,13 +27,24 @@ impl Widget for TimelineView<'_> {
             render_rows(s, Panel::Timeline, inner, buf, |_, _, _, _| {});
             return;
         };
+        // The date column fits the longest date on screen ("20 November 2019"), up to
+        // two fifths of the panel.
+        let offset = s.timeline.offset;
+        let widest = a
+            .timeline
+            .iter()
+            .skip(offset)
+            .take(s.panel_page(Panel::Timeline))
+            .map(|e| display_width(&when(s, a, e)))
+            .max()
+            .unwrap_or(0);
+        let col = (widest as u16).clamp(4, (inner.width * 2 / 5).max(4));
         render_rows(s, Panel::Timeline, inner, buf, |i, r, buf, sel| {
             let e = &a.timeline[i];
             let style = |base| sel.unwrap_or(base);
             let when = when(s, a, e);
-            let col = (r.width / 3).clamp(10, 22);
             let x = put_trunc(buf, r.x + 1, r.y, &when, col as usize, style(t.date));
-            let x = x.max(r.x + col + 2);
+            let x = x.max(r.x + col + 1) + 1;
             put_trunc(
                 buf,
                 x,

@@ -1,4 +1,5 @@
-//! The analysis as JSON: lede's batch wire format.
+//! The analysis as JSON: lede's batch wire format, written by `lede analyze` and inside
+//! the JSON export (`lede export --format json`).
 //!
 //! # Wire format (schema 2)
 //!

@@ -23,17 +23,11 @@
 //! click    NotesView::new(..).block(b).entry_at(area, y) -> Some(i) => notes_list.select(i, ..)
 //! ```
 
-use super::status_menu::BADGE_WIDTH;
 use crate::analysis::Span;
 use crate::notes::{Entry, NoteId, NoteSet};
 
 /// The header above orphaned entries.
 pub const ORPHANS_HEADER: &str = "orphaned (text changed)";
-
-/// Cells before the kind column: selection marker (2), badge, space.
-pub(crate) const KIND_COL: usize = 2 + BADGE_WIDTH + 1;
-/// Width of the kind column ("highlight").
-pub(crate) const KIND_WIDTH: usize = 9;
 
 /// Selection and scroll of the notes list.
 #[derive(Debug, Clone, Default)]
@@ -156,7 +150,7 @@ pub(crate) fn rows(entries: &[&Entry]) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::notes::{DocKey, Status, Target};
-    use crate::tui::notes_theme::NotesTheme;
+    use crate::tui::theme::NotesTheme;
     use crate::tui::view::notes_list::NotesView;
     use ratatui::layout::Rect;
 

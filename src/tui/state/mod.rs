@@ -1,18 +1,24 @@
 //! The reader's state: the document, its analysis when ready, the wrapped layout, focus,
 //! mode, selections, search. Plain data; [`super::update`] changes it, views read it.
 
-use super::editor::NoteEditor;
 use super::keymap::{Keymap, Section};
 use super::layout::{Panel, Panes, Pos, Row, Settings, WrappedLayout};
-use super::notes_view::NotesListState;
-use super::selection::SentenceSelection;
-use super::status_menu::StatusMenu;
 use super::theme::Theme;
 use crate::analysis::{ActorId, Analysis, Span};
 use crate::document::{Document, Format};
 use crate::io::notes_store::NotesStore;
 use crate::notes::{DocKey, NoteId, NoteSet, Target};
 use ratatui::layout::Rect;
+
+pub mod editor;
+pub mod notes_list;
+pub mod selection;
+pub mod status_menu;
+
+use editor::NoteEditor;
+use notes_list::NotesListState;
+use selection::SentenceSelection;
+use status_menu::StatusMenu;
 
 /// Which pane has focus.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -57,23 +63,56 @@ impl Focus {
     }
 }
 
-/// What keys do right now.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What keys do right now, with what that mode works on. A mode's data lives only as
+/// long as the mode: a status menu without its claim, a note editor outside the note
+/// mode or a selection outside the visual mode cannot be represented.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub enum Mode {
     /// Reading.
+    #[default]
     Normal,
-    /// The help overlay is open.
-    Help,
+    /// The help overlay is open, scrolled to its line `scroll`.
+    Help {
+        /// The first help line shown.
+        scroll: usize,
+    },
     /// A search is being typed.
-    Search,
-    /// A note is being written ([`State::editor`]).
-    Note,
-    /// The status menu is open ([`State::status_menu`]).
-    StatusMenu,
-    /// A passage is being selected sentence by sentence ([`State::visual`]).
-    Visual,
-    /// The list of notes is open ([`State::notes_list`]).
+    Search {
+        /// The query typed so far.
+        input: String,
+    },
+    /// A note is being written.
+    Note(Box<NoteEdit>),
+    /// The status menu is open on a claim.
+    StatusMenu {
+        /// The menu.
+        menu: StatusMenu,
+        /// The claim it marks (index into `analysis.claims`).
+        claim: usize,
+    },
+    /// A passage is being selected sentence by sentence.
+    Visual(SentenceSelection),
+    /// The list of notes is open ([`State::notes_list`] keeps its selection between
+    /// openings).
     Notes,
+}
+
+impl Mode {
+    /// The note being written, in [`Mode::Note`].
+    pub fn editor(&self) -> Option<&NoteEdit> {
+        match self {
+            Mode::Note(edit) => Some(edit),
+            _ => None,
+        }
+    }
+
+    /// The passage being selected, in [`Mode::Visual`].
+    pub fn visual(&self) -> Option<SentenceSelection> {
+        match self {
+            Mode::Visual(sel) => Some(*sel),
+            _ => None,
+        }
+    }
 }
 
 /// What a note being written will be saved on.
@@ -86,7 +125,7 @@ pub enum NoteTarget {
 }
 
 /// A note being written: the editor, where it goes, and how the popup is labelled.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteEdit {
     /// The text and cursor.
     pub editor: NoteEditor,
@@ -96,8 +135,9 @@ pub struct NoteEdit {
     pub title: String,
     /// The passage annotated, shown above the text.
     pub quote: String,
-    /// The mode to return to when the editor closes.
-    pub back: Mode,
+    /// Whether it was opened from the notes list, which the editor returns to when it
+    /// closes (else to reading).
+    pub from_list: bool,
     /// Set by a first Esc on a changed note: a second one discards it.
     pub confirm_discard: bool,
 }
@@ -152,8 +192,6 @@ pub struct ListState {
 /// The search: what is typed, what was searched, and where it matched.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Search {
-    /// The query being typed (in [`Mode::Search`]).
-    pub input: String,
     /// The last query run.
     pub query: String,
     /// Its matches, in text order.
@@ -200,7 +238,7 @@ pub struct State {
     pub focus: Focus,
     /// The panel shown when only one fits (the last focused).
     pub panel: Panel,
-    /// The mode.
+    /// The mode, with its data.
     pub mode: Mode,
     /// Article only.
     pub zoom: bool,
@@ -212,8 +250,6 @@ pub struct State {
     pub actors: ListState,
     /// The timeline panel.
     pub timeline: ListState,
-    /// First help row shown.
-    pub help_scroll: usize,
     /// Show only claims involving this actor.
     pub claim_filter: Option<ActorId>,
     /// List every claim found, not only the check-worthy ones.
@@ -238,16 +274,17 @@ pub struct State {
     pub notes: NoteSet,
     /// Where the notes are saved (`None`: not saved, e.g. in tests or without a data directory).
     pub notes_store: Option<NotesStore>,
-    /// Whether the last save failed (the notes in memory are newer than on disk).
+    /// Whether the notes in memory are newer than on disk (a save is under way, or
+    /// the last one failed).
     pub notes_unsaved: bool,
+    /// When the save running on a worker started, if one is.
+    pub saving: Option<std::time::Instant>,
+    /// The notes changed while a save ran: save again when it is done.
+    pub save_again: bool,
+    /// A quit waits for the running save: leave when it succeeds.
+    pub quit_after_save: bool,
     /// Set when a quit was held back because notes are unsaved: the next quit goes.
     pub quit_warned: bool,
-    /// The note being written, in [`Mode::Note`].
-    pub editor: Option<NoteEdit>,
-    /// The status menu and the claim (index into `analysis.claims`) it marks.
-    pub status_menu: Option<(StatusMenu, usize)>,
-    /// The passage being selected, in [`Mode::Visual`].
-    pub visual: Option<SentenceSelection>,
     /// The notes list's selection.
     pub notes_list: NotesListState,
     /// A key pressed once, waiting for itself again.
@@ -293,7 +330,6 @@ impl State {
             claims: ListState::default(),
             actors: ListState::default(),
             timeline: ListState::default(),
-            help_scroll: 0,
             claim_filter: None,
             all_claims: false,
             visible_claims: Vec::new(),
@@ -307,10 +343,10 @@ impl State {
             notes: NoteSet::new(DocKey::new("", "")),
             notes_store: None,
             notes_unsaved: false,
+            saving: None,
+            save_again: false,
+            quit_after_save: false,
             quit_warned: false,
-            editor: None,
-            status_menu: None,
-            visual: None,
             notes_list: NotesListState::default(),
             confirm: None,
             jumps: JumpList::default(),
@@ -653,9 +689,61 @@ impl State {
         }
     }
 
-    /// Items the panel shows at once.
+    /// Rows the selected item of `panel` takes when it opens in place: in a focused
+    /// panel too low for a detail box (80×24, 60×20), the selected item is shown whole
+    /// where it is listed (as many rows as it needs, at most the panel's) and the others
+    /// keep theirs. 0 when it does not open.
+    pub fn open_rows(&self, panel: Panel) -> usize {
+        if self.focus.panel() != Some(panel)
+            || self.list(panel).selected.is_none()
+            || self.detail_rows(panel) > 0
+        {
+            return 0;
+        }
+        let width = (self.panes.panel(panel).width as usize).saturating_sub(4);
+        let lines = super::view::detail::lines(self, panel, width).len();
+        if lines == 0 {
+            return 0;
+        }
+        lines
+            .max(self.item_rows(panel))
+            .min(self.list_rows(panel).max(1))
+    }
+
+    /// Rows item `i` of `panel` takes in the list.
+    pub fn rows_of(&self, panel: Panel, i: usize) -> usize {
+        match self.open_rows(panel) {
+            0 => self.item_rows(panel),
+            open if self.list(panel).selected == Some(i) => open,
+            _ => self.item_rows(panel),
+        }
+    }
+
+    /// The item of `panel` drawn at `row` of its list (0 is the first row inside the
+    /// border), if any.
+    pub fn item_at_row(&self, panel: Panel, row: usize) -> Option<usize> {
+        let (rows, len) = (self.list_rows(panel), self.panel_len(panel));
+        let mut y = 0;
+        for i in self.list(panel).offset..len {
+            let h = self.rows_of(panel, i);
+            if y + h > rows {
+                return None;
+            }
+            if row < y + h {
+                return Some(i);
+            }
+            y += h;
+        }
+        None
+    }
+
+    /// Items the panel shows at once (its selected item open, if it opens).
     pub fn panel_page(&self, panel: Panel) -> usize {
-        self.list_rows(panel) / self.item_rows(panel)
+        let (rows, ih) = (self.list_rows(panel), self.item_rows(panel));
+        match self.open_rows(panel) {
+            0 => rows / ih,
+            open => 1 + rows.saturating_sub(open) / ih,
+        }
     }
 
     /// Scroll every panel so its selection is visible and no space is wasted.

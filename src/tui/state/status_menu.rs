@@ -1,39 +1,16 @@
-//! Claim status badges and the state of the small menu to pick a status (drawn by
+//! The state of the small menu to pick a claim's status (drawn by
 //! [`crate::tui::view::status_menu`]).
 //!
-//! [`badge`] gives the short symbol shown in the claims panel, the margin and the notes
-//! list; [`NOTE_MARK`] marks an entry that carries a note. [`StatusMenu`] lists the six
+//! [`StatusMenu`] lists the six
 //! statuses with the current one selected, for readers who prefer choosing to cycling
 //! with `m`. Input is a small [`MenuInput`] enum; [`menu_input_from_key`] maps keys.
 
 use crate::notes::Status;
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
-/// The mark shown beside an entry that has a note.
-pub const NOTE_MARK: &str = "✎";
-
-/// Width in cells of the widest badge, to align columns.
-pub const BADGE_WIDTH: usize = 3;
-
-/// The short symbol of a claim status: `?` unreviewed, `src` needs a source, `✓`
-/// supported, `≠` disputed, `✗` false, `–` not a claim, `??` a status written by a newer
-/// lede.
-pub fn badge(status: Status) -> &'static str {
-    match status {
-        Status::Unreviewed => "?",
-        Status::NeedsSource => "src",
-        Status::Supported => "✓",
-        Status::Disputed => "≠",
-        Status::False => "✗",
-        Status::NotAClaim => "–",
-        Status::Unknown => "??",
-    }
-}
-
 /// The status picker's state: which status is highlighted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct StatusMenu {
-    /// Index into [`Status::ALL`].
     /// Index into [`Status::ALL`] of the highlighted status.
     pub(crate) selected: usize,
 }
@@ -111,17 +88,6 @@ impl StatusMenu {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::tui::notes_theme::width;
-
-    #[test]
-    fn badges_are_distinct_and_narrow() {
-        let all: Vec<&str> = Status::ALL.iter().map(|&s| badge(s)).collect();
-        for (i, b) in all.iter().enumerate() {
-            assert!(width(b) <= BADGE_WIDTH);
-            assert!(!all[i + 1..].contains(b), "{b} repeats");
-        }
-        assert_eq!(width(NOTE_MARK), 1);
-    }
 
     #[test]
     fn menu_moves_wraps_and_picks() {

@@ -33,8 +33,7 @@
 //!          if let Some(p) = w.cursor_position(frame.area()) { frame.set_cursor_position(p) }
 //! ```
 
-use super::layout::grapheme_width;
-use super::notes_theme::width;
+use crate::tui::layout::{display_width, grapheme_width};
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use ratatui::layout::Rect;
 use std::ops::Range;
@@ -143,7 +142,7 @@ pub fn input_from_key(key: &KeyEvent) -> Option<EditorInput> {
 }
 
 /// The state of a note being written.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NoteEditor {
     text: String,
     /// Byte offset into `text`, on a grapheme boundary.
@@ -348,7 +347,7 @@ pub(crate) fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
             while used + w > room && pos > start {
                 let brk = last_break.filter(|&b| b > start && !space).unwrap_or(pos);
                 rows.push(start..brk);
-                used = width(&text[brk..pos]);
+                used = display_width(&text[brk..pos]);
                 start = brk;
                 last_break = None;
             }
@@ -371,7 +370,7 @@ pub(crate) fn wrap_rows(text: &str, wrap: usize) -> Vec<Range<usize>> {
 pub(crate) fn locate(text: &str, rows: &[Range<usize>], at: usize) -> (usize, usize) {
     let row = rows.iter().rposition(|r| r.start <= at).unwrap_or_default();
     let start = rows.get(row).map_or(0, |r| r.start);
-    (row, width(&text[start..at.max(start)]))
+    (row, display_width(&text[start..at.max(start)]))
 }
 
 /// The offset in `row` closest to display column `goal` (never past a soft wrap, which
@@ -623,8 +622,8 @@ mod tests {
                 proptest::prop_assert!(gap.is_empty() || gap == "\n", "gap {:?}", gap);
             }
             for r in &rows {
-                proptest::prop_assert!(width(text[r.clone()].trim_end()) <= wrap);
-                proptest::prop_assert!(width(&text[r.clone()]) <= wrap + 1);
+                proptest::prop_assert!(display_width(text[r.clone()].trim_end()) <= wrap);
+                proptest::prop_assert!(display_width(&text[r.clone()]) <= wrap + 1);
             }
             // Every cursor position maps to a cell and back.
             let mut stops: Vec<usize> = text.grapheme_indices(true).map(|(i, _)| i).collect();
