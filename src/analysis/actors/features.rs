@@ -412,11 +412,12 @@ pub fn token_features(
 }
 
 /// The second pass's view of a word: how the first pass tagged the same word (lower
-/// case, capitalised occurrences only) across the document. 0 when it occurs once, else
+/// case, capitalised occurrences only) across the document. `lowers` gives each token's
+/// lower-case form as a small id (equal ids, equal forms). 0 when it occurs once, else
 /// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
 /// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
 /// earlier role).
-pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
+pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[usize]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
         let t = tags[k];
@@ -431,10 +432,11 @@ pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
             4 + label
         }
     };
-    let mut counts: rustc_hash::FxHashMap<&str, [u32; 9]> = Default::default();
+    let distinct = lowers.iter().max().map_or(0, |&m| m as usize + 1);
+    let mut counts = vec![[0u32; 9]; distinct];
     for k in 0..n {
         if caps[k] {
-            counts.entry(lowers[k]).or_default()[role(k)] += 1;
+            counts[lowers[k] as usize][role(k)] += 1;
         }
     }
     (0..n)
@@ -442,7 +444,7 @@ pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
             if !caps[k] {
                 return 0;
             }
-            let v = counts[lowers[k]];
+            let v = counts[lowers[k] as usize];
             if v.iter().sum::<u32>() < 2 {
                 return 0;
             }

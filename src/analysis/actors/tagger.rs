@@ -81,6 +81,8 @@ struct Table<'a> {
     models: &'a [Model],
     /// Per distinct word, what it is.
     infos: Vec<WordInfo>,
+    /// Per distinct word, an id of its lower-case form.
+    lower_ids: Vec<u32>,
     /// Per distinct word and model (`word * models.len() + m`), its scores; zero for
     /// words no stretch reaches.
     scores: Vec<Scores>,
@@ -100,16 +102,29 @@ impl<'a> Table<'a> {
             FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 8 + 16, Default::default());
         let mut infos: Vec<WordInfo> = Vec::new();
         let mut words: Vec<&str> = Vec::new();
+        // One-byte words and punctuation, the most frequent tokens, skip the hash map.
+        let mut single = [u32::MAX; 128];
         let word_ids: Vec<u32> = tokens
             .toks
             .iter()
             .map(|t| {
                 let w = &text[t.start..t.end];
-                *ids.entry(w).or_insert_with(|| {
-                    infos.push(WordInfo::new(w));
-                    words.push(w);
-                    (infos.len() - 1) as u32
-                })
+                let mut intern = |w: &'a str| {
+                    *ids.entry(w).or_insert_with(|| {
+                        infos.push(WordInfo::new(w));
+                        words.push(w);
+                        (infos.len() - 1) as u32
+                    })
+                };
+                match w.as_bytes() {
+                    &[b] if b < 128 => {
+                        if single[b as usize] == u32::MAX {
+                            single[b as usize] = intern(w);
+                        }
+                        single[b as usize]
+                    }
+                    _ => intern(w),
+                }
             })
             .collect();
         // The stretches, and the words within two of them: only those need scores.
@@ -151,6 +166,16 @@ impl<'a> Table<'a> {
                 score(Some((words[i], info)), &mut scores[i * nm..(i + 1) * nm]);
             }
         }
+        let lower_ids = {
+            let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
+            infos
+                .iter()
+                .map(|i| {
+                    let next = lowers.len() as u32;
+                    *lowers.entry(i.lower.as_str()).or_insert(next)
+                })
+                .collect()
+        };
         let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
         score(None, &mut pads);
         Table {
@@ -158,6 +183,7 @@ impl<'a> Table<'a> {
             tokens,
             models,
             infos,
+            lower_ids,
             scores,
             word_ids,
             sent_segs,
@@ -228,10 +254,10 @@ impl<'a> Table<'a> {
     }
 
     fn votes(&self, tags: &[usize]) -> Vec<u8> {
-        let lowers: Vec<&str> = self
+        let lowers: Vec<u32> = self
             .word_ids
             .iter()
-            .map(|&w| self.infos[w as usize].lower.as_str())
+            .map(|&w| self.lower_ids[w as usize])
             .collect();
         let caps: Vec<bool> = self
             .word_ids

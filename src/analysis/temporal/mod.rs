@@ -79,8 +79,10 @@ pub fn extract(
         };
         let first = toks.partition_point(|t| t.start < start);
         let after = toks.partition_point(|t| t.start < end);
-        let before = words(text, &toks[..first], start.saturating_sub(160), usize::MAX);
-        let later = words(text, &toks[after..], 0, end + 80);
+        // Eight words before and four after are read; a word is at most three tokens.
+        let near = &toks[first.saturating_sub(24)..first];
+        let before = words(text, near, start.saturating_sub(160), usize::MAX);
+        let later = words(text, &toks[after..toks.len().min(after + 12)], 0, end + 80);
         let tense = tense(&before, &later);
         let ctx = Context {
             dct,
