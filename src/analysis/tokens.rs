@@ -18,15 +18,34 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: a byte span into the text and its kind.
+/// One token: a byte span into the text and its kind. Offsets are stored in 32 bits
+/// (twelve bytes a token; lede's inputs are capped far below 4 GiB).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
-    /// Start byte.
-    pub start: usize,
-    /// End byte (exclusive).
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: Kind,
+}
+
+impl Tok {
+    /// Start byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End byte (exclusive).
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The byte span.
+    #[inline]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 /// A document's tokens, sentence by sentence: tokenised once, read by every stage.
@@ -70,6 +89,11 @@ pub fn tokenize(s: &str, base: usize) -> Vec<Tok> {
     let mut out = Vec::new();
     tokenize_into(s, base, &mut out);
     out
+}
+
+/// A byte offset in 32 bits, saturating (texts past 4 GiB are not analysed whole).
+fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
 }
 
 /// The character at byte `i` of `s` (a char boundary) and its length, if any.
@@ -169,8 +193,8 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             i += 1;
         }
         out.push(Tok {
-            start: base + start,
-            end: base + i,
+            start: to_u32(base + start),
+            end: to_u32(base + i),
             kind,
         });
     }
@@ -181,7 +205,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s, 0).iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s, 0).iter().map(|t| &s[t.range()]).collect()
     }
 
     #[test]

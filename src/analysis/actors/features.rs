@@ -311,7 +311,7 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8
                 if !joins(j) {
                     break;
                 }
-                let glue = &text[toks[j - 1].end..toks[j].start];
+                let glue = &text[toks[j - 1].end()..toks[j].start()];
                 if glue.contains('\n') {
                     break;
                 }

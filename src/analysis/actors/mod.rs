@@ -78,19 +78,19 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
                 while tokens
                     .toks
                     .get(first + 1)
-                    .is_some_and(|n| n.end <= span.end)
+                    .is_some_and(|n| n.end() <= span.end)
                 {
-                    let w = &text[tokens.toks[first].start..tokens.toks[first].end];
+                    let w = &text[tokens.toks[first].range()];
                     let l = w.trim_end_matches('.').to_lowercase();
                     if !(LEX.titles.contains(l.as_str()) || lexicon::is_title_abbrev(w)) {
                         break;
                     }
                     first += 1;
-                    span.start = tokens.toks[first].start;
+                    span.start = tokens.toks[first].start();
                 }
             }
             let title = if first > t.first_token {
-                Some(text[t.span.start..tokens.toks[first - 1].end].to_string())
+                Some(text[t.span.start..tokens.toks[first - 1].end()].to_string())
             } else {
                 title_before(text, tokens, first, t.sentence)
             };
@@ -116,10 +116,10 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
 /// (three or more words, most capitalised, no final period, as in headlines).
 fn line_case(text: &str, tokens: &Tokens, i: usize) -> (bool, bool) {
     let toks = tokens.sentence(i);
-    let period = toks.last().is_some_and(|t| &text[t.start..t.end] == ".");
+    let period = toks.last().is_some_and(|t| &text[t.range()] == ".");
     let (mut words, mut caps, mut initial) = (0, 0, 0);
     for t in toks.iter().filter(|k| k.kind == Kind::Word) {
-        let w = &text[t.start..t.end];
+        let w = &text[t.range()];
         words += 1;
         let mut chars = w.chars();
         if chars.next().is_some_and(char::is_uppercase) {
@@ -219,10 +219,10 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
             if k > 0 {
                 key.push(' ');
             }
-            key.extend(text[t.start..t.end].chars().flat_map(char::to_lowercase));
+            key.extend(text[t.range()].chars().flat_map(char::to_lowercase));
         }
         if LEX.titles.contains(key.as_str()) {
-            let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
+            let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
             return Some(words.join(" "));
         }
     }

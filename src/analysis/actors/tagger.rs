@@ -108,7 +108,7 @@ impl<'a> Table<'a> {
             .toks
             .iter()
             .map(|t| {
-                let w = &text[t.start..t.end];
+                let w = &text[t.range()];
                 let mut intern = |w: &'a str| {
                     *ids.entry(w).or_insert_with(|| {
                         infos.push(WordInfo::new(w));
@@ -291,7 +291,7 @@ pub fn spans(tokens: &Tokens, tags: &[usize]) -> Vec<Tagged> {
         let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
             if let Some((a, label)) = open.take() {
                 out.push(Tagged {
-                    span: tokens.toks[a].start..tokens.toks[end - 1].end,
+                    span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
                     label,
                     first_token: a,
                     sentence: si,

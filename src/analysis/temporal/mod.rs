@@ -77,8 +77,8 @@ pub fn extract(
             (Some(_), Some(r)) => &tokens.toks[r.clone()],
             _ => &[][..],
         };
-        let first = toks.partition_point(|t| t.start < start);
-        let after = toks.partition_point(|t| t.start < end);
+        let first = toks.partition_point(|t| t.start() < start);
+        let after = toks.partition_point(|t| t.start() < end);
         // Eight words before and four after are read; a word is at most three tokens.
         let near = &toks[first.saturating_sub(24)..first];
         let before = words(text, near, start.saturating_sub(160), usize::MAX);
@@ -119,8 +119,8 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
 fn words(text: &str, toks: &[Tok], from: usize, to: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut last_end = None;
-    for t in toks.iter().filter(|t| t.start >= from && t.end <= to) {
-        let w = &text[t.start..t.end];
+    for t in toks.iter().filter(|t| t.start() >= from && t.end() <= to) {
+        let w = &text[t.range()];
         let apos = t.kind == Kind::Punct && matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s");
         if t.kind != Kind::Word && !apos {
             last_end = None;
@@ -128,10 +128,10 @@ fn words(text: &str, toks: &[Tok], from: usize, to: usize) -> Vec<String> {
         }
         let w = w.replace('\u{2019}', "'").to_ascii_lowercase();
         match out.last_mut() {
-            Some(prev) if last_end == Some(t.start) => prev.push_str(&w),
+            Some(prev) if last_end == Some(t.start()) => prev.push_str(&w),
             _ => out.push(w),
         }
-        last_end = Some(t.end);
+        last_end = Some(t.end());
     }
     out
 }
