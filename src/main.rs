@@ -9,6 +9,7 @@
 use anyhow::{Context, Result};
 use clap::{CommandFactory, Parser, Subcommand};
 use lede::analysis::NaiveDate;
+use lede::cli::compare::CompareFormat;
 use lede::cli::{self, InputFormat, OutputFormat};
 use lede::export::ExportFormat;
 use std::io::Write;
@@ -57,6 +58,29 @@ enum Command {
         /// Input kind: documents, or JSON lines of {"id", "text", "dct"}.
         #[arg(long, value_enum, default_value_t = InputFormat::Doc)]
         input: InputFormat,
+        /// Publication date for every document (YYYY-MM-DD), overriding what they say.
+        #[arg(long, value_parser = parse_date_arg)]
+        date: Option<NaiveDate>,
+    },
+    /// Line up several articles on one story: actors across them, the claims they share
+    /// (in different words), the claims only one makes, and who is quoted in which.
+    #[command(
+        long_about = "Line up several articles on one story: the actors across them (merged by \
+name and alias, with a mention count per document), the claims they share (the same \
+assertion in different words, matched by content, each document's wording kept), the claims \
+only one of them makes, and the sources quoted in each.\n\nA document that cannot be loaded \
+is reported on standard error and left out (exit status 2); the others are compared. The \
+same file given twice counts once.\n\nExamples:\n  lede compare a.html b.html https://example.org/story --format md > story.md\n  \
+lede compare *.txt | jq '.shared[] | .claims[] | .text'"
+    )]
+    Compare {
+        /// Documents (files, URLs, - for standard input): two or more.
+        #[arg(required = true, num_args = 2.., value_name = "DOCUMENT")]
+        inputs: Vec<String>,
+        /// json: one object (compare schema 1, see README.md); md: a Markdown memo with
+        /// YAML front matter, an actors table and the claims as block quotes.
+        #[arg(long, value_enum, default_value_t = CompareFormat::Json)]
+        format: CompareFormat,
         /// Publication date for every document (YYYY-MM-DD), overriding what they say.
         #[arg(long, value_parser = parse_date_arg)]
         date: Option<NaiveDate>,
@@ -133,6 +157,11 @@ fn run(args: Args) -> Result<ExitCode> {
             input,
             date,
         }) => analyze(inputs, format, input, date),
+        Some(Command::Compare {
+            inputs,
+            format,
+            date,
+        }) => compare(inputs, format, date),
         Some(Command::Export {
             input,
             format,
@@ -270,6 +299,46 @@ fn analyze(
     let mut err = std::io::stderr();
     let failed =
         cli::run_analyze(jobs, format, date, &mut out, &mut err).context("writing the analysis")?;
+    Ok(if failed > 0 {
+        ExitCode::from(2)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `lede compare`: load every input (a file named twice once), compare, write.
+fn compare(
+    inputs: Vec<String>,
+    format: CompareFormat,
+    date: Option<NaiveDate>,
+) -> Result<ExitCode> {
+    let mut seen: Vec<String> = Vec::new();
+    let mut jobs = Vec::new();
+    for src in inputs {
+        // The same file under two names (./a.txt, a.txt, a link) is one document.
+        let key = if src.starts_with("http://") || src.starts_with("https://") || src == "-" {
+            src.clone()
+        } else {
+            std::fs::canonicalize(&src)
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|_| src.clone())
+        };
+        if seen.contains(&key) {
+            continue;
+        }
+        seen.push(key);
+        jobs.push(cli::Job {
+            id: src.clone(),
+            source: src.clone(),
+            doc: lede::io::open(&src).map_err(|e| e.to_string()),
+        });
+    }
+    let today = chrono::Local::now().format("%Y-%m-%d").to_string();
+    let stdout = std::io::stdout();
+    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut err = std::io::stderr();
+    let failed = cli::compare::run_compare(jobs, format, date, &today, &mut out, &mut err)
+        .context("writing the comparison")?;
     Ok(if failed > 0 {
         ExitCode::from(2)
     } else {

@@ -38,7 +38,7 @@ fn analyze_prints_the_documented_shape() {
         .stdout
         .clone();
     let v = json_of(&out);
-    assert_eq!(v["schema"], 2);
+    assert_eq!(v["schema"], 3);
     for key in [
         "id",
         "source",
@@ -293,7 +293,7 @@ fn export_json_to_a_file() {
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["schema"], 2);
+    assert_eq!(v["schema"], 3);
 }
 
 #[test]

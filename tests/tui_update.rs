@@ -58,6 +58,7 @@ fn fixture() -> (Document, Analysis) {
             actors: vec![ActorId(who)],
             score: 0.9,
             checkworthy: true,
+            attribution: None,
         })
         .collect();
     a.timexes.push(TimeExpr {

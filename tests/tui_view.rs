@@ -68,6 +68,7 @@ fn state(w: u16, h: u16, theme: Theme) -> State {
         actors: vec![ActorId(who)],
         score: 1.0,
         checkworthy: true,
+        attribution: None,
     };
     let claims = vec![
         claim("prices rose in 2020 by ten percent", 0),

@@ -12,14 +12,21 @@
 
 mod attribution;
 mod checkworthy;
+mod claimers;
 mod lex;
 
+pub(crate) use claimers::resolve_claimers;
+
 use super::tokens::Tokens;
-use super::{Actor, ActorId, Analysis, Claim, ClaimKind, Label, Mention, Sentence, Span, TimeExpr};
+use super::{
+    Actor, ActorId, Analysis, Attribution, Claim, ClaimKind, Label, Mention, Sentence, Span,
+    TimeExpr,
+};
 use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
 use lex::{Tok, Words};
 
-/// Find claims in the text, scored for check-worthiness.
+/// Find claims in the text, scored for check-worthiness, and the attributions whose
+/// contents they are (every attributed claim points to its attribution).
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
@@ -27,7 +34,7 @@ pub fn extract(
     mentions: &[Mention],
     _actors: &[Actor],
     timexes: &[TimeExpr],
-) -> Vec<Claim> {
+) -> (Vec<Claim>, Vec<Attribution>) {
     let words = Words::new(text, tokens);
     let mut cands = candidates(text, sentences, &words, mentions);
     let mut keep = Vec::with_capacity(cands.len());
@@ -52,9 +59,26 @@ pub fn extract(
     );
     let mut k = keep.into_iter();
     cands.retain(|_| k.next().unwrap_or(false));
-    let mut claims: Vec<Claim> = cands.into_iter().map(|c| c.claim).collect();
+    let mut attributions = Vec::new();
+    let mut claims: Vec<Claim> = cands
+        .into_iter()
+        .map(|mut c| {
+            if c.kind == ClaimKind::Attributed {
+                c.claim.attribution = Some(attributions.len());
+                attributions.push(Attribution {
+                    span: c.span.clone(),
+                    fragments: c.fragments,
+                    cue: c.cue,
+                    claimer: c.claim.claimer.clone(),
+                    claimer_span: c.claim.claimer_span.clone(),
+                    claimer_actor: None,
+                });
+            }
+            c.claim
+        })
+        .collect();
     at_most_a_third(sentences, &mut claims);
-    claims
+    (claims, attributions)
 }
 
 /// Keep `checkworthy` on the best-scored claims only, so that they touch at most a
@@ -434,7 +458,19 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
             for u in &mut units[i + 1..=k] {
                 u.claims.clear();
             }
-            units[i].claims[ci].span.end = pos;
+            // "“A,” she said. “B.”": the frame between the two quotes is no content.
+            let resumed = units[i + 1].quotes.first().map(|q| q.0);
+            let c = &mut units[i].claims[ci];
+            if let Some(q) = resumed.filter(|_| c.cue.as_ref().is_some_and(|cue| cue.start >= end))
+            {
+                if c.fragments.is_empty() {
+                    c.fragments.push(c.claim.span.clone());
+                }
+                c.fragments.push(q..pos);
+            } else if let Some(last) = c.fragments.last_mut() {
+                last.end = pos;
+            }
+            c.claim.span.end = pos;
         }
     }
 }
@@ -534,18 +570,34 @@ fn sentence_claims(
             actors,
             score: 0.0,
             checkworthy: false,
+            attribution: None,
         },
         cue: None,
         fragments: Vec::new(),
         reported: kind == ClaimKind::Attributed,
     };
+    let first = out.len();
+    // Whether every attribution of the sentence reports a stance on an object ("X
+    // endorsed Y"): the sentence is then also the author's own claim about X.
+    let mut only_objects = !attributions.is_empty();
     if !attributions.is_empty() {
         for a in attributions {
             let inner = within(toks, &a.content);
-            if inner.iter().filter(|t| t.word).count() < 2 {
+            let k = toks.partition_point(|t| t.start < a.cue.start);
+            let class = (k < toks.len())
+                .then(|| lex::ATTRIBUTION.at(toks, k))
+                .flatten()
+                .map(|(_, c)| c);
+            let object = class == Some(lex::CueClass::Object);
+            only_objects &= object;
+            if inner.iter().filter(|t| t.word).count() < if object { 1 } else { 2 } {
                 continue;
             }
-            let claimer_span = a.source.as_ref().map(|s| claimer_name(toks, s));
+            let claimer_span = a
+                .source
+                .as_ref()
+                .map(|s| claimer_name(toks, s))
+                .filter(|s| claimers::plausible(text, within(toks, s), quoted));
             let mut spans = vec![&a.content];
             if let Some(s) = &a.source {
                 spans.push(s);
@@ -562,7 +614,9 @@ fn sentence_claims(
             c.fragments = a.fragments.clone();
             out.push(c);
         }
-        return;
+        if !only_objects {
+            return;
+        }
     }
     if let Some(span) = quotation(text, toks) {
         // A sentence that is one quotation: someone's words, source given nearby.
@@ -579,6 +633,7 @@ fn sentence_claims(
         let actors = actors_in(mentions, &[&span]);
         out.push(claim(span, ClaimKind::Factual, false, actors));
     }
+    out[first..].sort_by_key(|c| c.span.start);
 }
 
 /// Whether an attribution voices the author's own view rather than someone's report:

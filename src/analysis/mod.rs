@@ -10,6 +10,7 @@
 
 pub mod actors;
 pub mod claims;
+pub mod coverage;
 pub mod lexicon;
 pub mod model;
 pub mod temporal;
@@ -214,6 +215,29 @@ pub struct Claim {
     /// Whether the reader highlights it by default: a high score, never in a title,
     /// heading, byline or question, on at most a third of the sentences.
     pub checkworthy: bool,
+    /// The attribution this claim is the content of (an index into
+    /// [`Analysis::attributions`]), for reported speech and belief.
+    pub attribution: Option<usize>,
+}
+
+/// Reported speech or belief: who says (or believes, or wants) what.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Attribution {
+    /// Byte span of the content, without its "X said" frame (the hull of `fragments`).
+    pub span: Span,
+    /// The content's pieces when its frame interrupts it ("“A,” she said, “B.”"), in
+    /// text order; empty when the content is one piece.
+    pub fragments: Vec<Span>,
+    /// Byte span of the cue ("said", "according to", ":"); `None` for a quotation whose
+    /// source is given in a sentence before it.
+    pub cue: Option<Span>,
+    /// The source as written ("he", "the spokesman", "Leonid Volkov").
+    pub claimer: Option<String>,
+    /// Byte span of the source in the text.
+    pub claimer_span: Option<Span>,
+    /// The actor the source names, or refers to: a pronoun or a phrase like "the
+    /// spokesman" resolves to the last compatible named actor before it.
+    pub claimer_actor: Option<ActorId>,
 }
 
 /// Everything lede finds in one document.
@@ -231,6 +255,22 @@ pub struct Analysis {
     pub timeline: Vec<TimelineEntry>,
     /// Claims in text order.
     pub claims: Vec<Claim>,
+    /// Attributions (reported speech and belief) in text order.
+    pub attributions: Vec<Attribution>,
+}
+
+impl Analysis {
+    /// Who makes a claim, as the reader shows it: the named actor its source refers to
+    /// ("Donald Trump" for a "he"), else the source as written; `None` for the author.
+    pub fn claimer_name<'a>(&'a self, c: &'a Claim) -> Option<&'a str> {
+        let resolved = c
+            .attribution
+            .and_then(|i| self.attributions.get(i))
+            .and_then(|at| at.claimer_actor)
+            .and_then(|id| self.actors.get(id.0 as usize))
+            .map(|x| x.name.as_str());
+        resolved.or(c.claimer.as_deref())
+    }
 }
 
 /// Analyse `text`, resolving relative dates against `dct` (the publication date) if known.
@@ -240,7 +280,9 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let (mentions, actors) = actors::extract(text, &tokens);
     let timexes = temporal::extract(text, &tokens, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
-    let claims = claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
+    let (claims, mut attributions) =
+        claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
+    claims::resolve_claimers(text, &sentences, &mentions, &actors, &mut attributions);
     Analysis {
         sentences,
         mentions,
@@ -248,5 +290,6 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
         timexes,
         timeline,
         claims,
+        attributions,
     }
 }

@@ -1,8 +1,10 @@
-//! Batch commands: `lede analyze` (analysis as JSON) and `lede export`.
+//! Batch commands: `lede analyze` (analysis as JSON), `lede compare` and `lede export`.
 //!
 //! Documents are analysed across all cores and written in input order, each formatted
 //! into its own buffer and written whole. A bad input is reported on standard error and
 //! skipped; the command then exits with status 2.
+
+pub mod compare;
 
 use crate::export::analysis_json as json;
 

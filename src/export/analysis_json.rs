@@ -1,14 +1,14 @@
 //! The analysis as JSON: lede's batch wire format, written by `lede analyze` and inside
 //! the JSON export (`lede export --format json`).
 //!
-//! # Wire format (schema 2)
+//! # Wire format (schema 3)
 //!
 //! One object per document. Every `start`/`end` is a Unicode code-point offset into
 //! `text` (end exclusive), so `text[start:end]` in Python is the span. Names are stable;
 //! new fields may be added, and an incompatible change bumps `schema`.
 //!
 //! ```text
-//! { "schema": 2, "id": str, "source": str, "title": str|null, "byline": str|null,
+//! { "schema": 3, "id": str, "source": str, "title": str|null, "byline": str|null,
 //!   "site": str|null, "lang": str|null,
 //!   "dct": "YYYY-MM-DD"|null, "dct_source": str|null, "text": str,
 //!   "sentences": [{"start", "end"}],
@@ -18,7 +18,12 @@
 //!   "timexes":   [{"start", "end", "type": "DATE|TIME|DURATION|SET", "value": str}],
 //!   "timeline":  [{"order", "value": str|null, "timex": int|null, "start", "end", "text"}],
 //!   "claims":    [{"start", "end", "kind", "claimer": str|null, "hedged": bool,
-//!                  "actors": [int], "score": float, "checkworthy": bool}] }
+//!                  "actors": [int], "score": float, "checkworthy": bool,
+//!                  "attribution": int|null}],
+//!   "attributions": [{"start", "end", "fragments": [[start, end]], "cue": str|null,
+//!                  "cue_span": [start, end]|null, "claimer": str|null,
+//!                  "claimer_span": [start, end]|null, "claimer_actor": int|null,
+//!                  "claimer_name": str|null}] }
 //! ```
 //!
 //! `entities[].actor` and `claims[].actors` are actor ids; `timeline[].timex` indexes
@@ -35,14 +40,29 @@
 //! scored first). Attribution contents (kind `attributed`) are in `claims` whatever their
 //! score, with `checkworthy` false where they are not worth checking.
 //!
-//! Schema 2 added `claims[].checkworthy` and made `score` a learned probability.
+//! Two layers are kept apart. `attributions` are reported speech and belief: who says
+//! (believes, wants) what. `start`/`end` is the content without its "X said" frame, a
+//! quotation carried across sentences to its end; an interrupted quotation ("“A,” she
+//! said, “B.”") lists its pieces in `fragments` (empty when the content is one piece) and
+//! `start`/`end` is their hull. `cue` is the cue as written ("said", "according to",
+//! ":"), null for a quotation whose source was named in a sentence before. `claimer` is
+//! the source as written ("he", "the spokesman"), `claimer_actor` the actor it names or
+//! refers to (a pronoun or a phrase like "the spokesman" resolved to the last compatible
+//! named actor before it), and `claimer_name` what the reader shows: that actor's name,
+//! else `claimer`. `claims` are assertions worth checking, by the author or a source;
+//! every attribution's content is also a claim (kind `attributed`, `checkworthy` false
+//! where it is not worth checking) whose `attribution` indexes `attributions`, so that
+//! scorers of claim spans (`eval/score.py`) read the one `claims` layer for both uses.
+//!
+//! Schema 3 added `attributions` and `claims[].attribution`. Schema 2 added
+//! `claims[].checkworthy` and made `score` a learned probability.
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
 use crate::document::{DateSource, Document};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Document metadata written beside the analysis.
 #[derive(Debug, Clone, Default)]
@@ -124,7 +144,22 @@ pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
             "start": c(k.span.start), "end": c(k.span.end),
             "kind": k.kind.as_str(), "claimer": k.claimer, "hedged": k.hedged,
             "actors": k.actors, "score": (k.score * 1000.0).round() / 1000.0,
-            "checkworthy": k.checkworthy,
+            "checkworthy": k.checkworthy, "attribution": k.attribution,
         })).collect::<Vec<_>>(),
+        "attributions": a.attributions.iter().map(|at| {
+            let pair = |s: &std::ops::Range<usize>| json!([c(s.start), c(s.end)]);
+            json!({
+                "start": c(at.span.start), "end": c(at.span.end),
+                "fragments": at.fragments.iter().map(pair).collect::<Vec<_>>(),
+                "cue": at.cue.as_ref().map(|s| &text[s.clone()]),
+                "cue_span": at.cue.as_ref().map(pair),
+                "claimer": at.claimer, "claimer_span": at.claimer_span.as_ref().map(pair),
+                "claimer_actor": at.claimer_actor,
+                "claimer_name": at.claimer_actor
+                    .and_then(|id| a.actors.get(id.0 as usize))
+                    .map(|x| x.name.as_str())
+                    .or(at.claimer.as_deref()),
+            })
+        }).collect::<Vec<_>>(),
     })
 }

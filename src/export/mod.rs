@@ -13,12 +13,13 @@
 //!   `notes` ([`crate::notes::export`]).
 //! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
 
-use crate::analysis::{Analysis, NaiveDate, Span};
+use crate::analysis::{Analysis, Attribution, NaiveDate, Span};
 use crate::document::Document;
 use crate::notes::{self, Entry, NoteSet};
 use std::fmt::Write;
 
 pub mod analysis_json;
+pub mod compare;
 pub mod when;
 
 /// Export formats.
@@ -26,7 +27,7 @@ pub mod when;
 pub enum ExportFormat {
     /// Markdown with YAML front matter.
     Md,
-    /// JSON: the analysis (schema 2) plus notes (notes schema 1).
+    /// JSON: the analysis (schema 3) plus notes (notes schema 1).
     Json,
     /// W3C Web Annotation JSON-LD.
     Webanno,
@@ -105,6 +106,36 @@ pub fn yaml_str(s: &str) -> String {
     serde_json::to_string(s).unwrap_or_else(|_| "\"\"".into())
 }
 
+/// One attribution in words: "Donald Trump (he) said: content", the fragments of an
+/// interrupted quotation joined with " … ".
+pub fn attribution_line(text: &str, a: &Analysis, at: &Attribution) -> String {
+    let written = at.claimer.as_deref();
+    let name = at
+        .claimer_actor
+        .and_then(|id| a.actors.get(id.0 as usize))
+        .map(|x| x.name.as_str());
+    let who = match (name, written) {
+        (Some(n), Some(w)) if !n.eq_ignore_ascii_case(w) => format!("{n} ({w})"),
+        (Some(n), _) => n.to_string(),
+        (None, Some(w)) => w.to_string(),
+        (None, None) => "unnamed source".to_string(),
+    };
+    let cue = at
+        .cue
+        .as_ref()
+        .map_or("says", |c| text[c.clone()].trim_end_matches(':'));
+    let content = if at.fragments.is_empty() {
+        text[at.span.clone()].to_string()
+    } else {
+        at.fragments
+            .iter()
+            .map(|f| &text[f.clone()])
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    format!("{} {cue}: {}", one_line(&who), one_line(&content))
+}
+
 /// Render the analysis and notes as a Markdown memo.
 pub fn markdown(
     doc: &Document,
@@ -149,7 +180,7 @@ pub fn markdown(
     let _ = writeln!(s, "## Claims ({})\n", a.claims.len());
     for (i, c) in a.claims.iter().enumerate() {
         let entry = notes.find(&c.span);
-        let who = c.claimer.as_deref().unwrap_or("the author");
+        let who = a.claimer_name(c).unwrap_or("the author");
         let hedge = if c.hedged { ", hedged" } else { "" };
         let status = match entry.and_then(|e| e.status) {
             Some(st) => format!("**{}**", st.label()),
@@ -169,6 +200,14 @@ pub fn markdown(
             block.extend(note_lines(e));
         }
         write_block(&mut s, &block, &format!("claim-{}", i + 1));
+    }
+
+    if !a.attributions.is_empty() {
+        let _ = writeln!(s, "## Attributions ({})\n", a.attributions.len());
+        for at in &a.attributions {
+            let _ = writeln!(s, "- {}", md_line(&attribution_line(&doc.text, a, at)));
+        }
+        let _ = writeln!(s);
     }
 
     let _ = writeln!(s, "## Actors ({})\n", a.actors.len());
@@ -294,7 +333,7 @@ fn note_lines(e: &Entry) -> Vec<String> {
 
 /// A passage on one line, with a leading character that Markdown would read as
 /// structure (heading, list, quote) escaped.
-fn md_line(s: &str) -> String {
+pub(crate) fn md_line(s: &str) -> String {
     let line = one_line(s);
     if line.starts_with(['#', '>', '-', '+', '*', '=', '|']) {
         return format!("\\{line}");
@@ -324,7 +363,7 @@ fn link_target(t: &str) -> String {
     }
 }
 
-/// The analysis JSON (schema 2) of one document plus its notes (`notes_schema` 1),
+/// The analysis JSON (schema 3) of one document plus its notes (`notes_schema` 1),
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = analysis_json::Meta::of(doc, &doc.source, &doc.source, dct);

@@ -523,6 +523,14 @@ fn attribution_at(
             return None;
         }
     }
+    // A cue learned from data is often an ordinary verb: it needs a plain subject.
+    let learned = matches!(class, CueClass::Verb | CueClass::Object);
+    if learned && left.is_some_and(|l| !clear_subject(toks, l)) {
+        return None;
+    }
+    if class == CueClass::Object {
+        return object_attribution(toks, scan, i, after, cue, left);
+    }
     let hedged = matches!(
         toks[i].lw(),
         "claimed"
@@ -551,7 +559,9 @@ fn attribution_at(
     let boundary = left.as_ref().map_or(i, |&(a, _)| a);
     let end = scan.end;
     // Content before: "…, X said." / "“…,” said X."
-    if boundary >= 2 {
+    // Content before the cue ("…, she said"); a learned verb is never inverted ("…,
+    // highlighting X" is no "…, said X").
+    if boundary >= 2 && !(learned && left.is_none()) {
         let p = &toks[boundary - 1];
         let quote_before = closes(text, toks, boundary - 1);
         let mid = p.is(',') || quote_before || p.is('—') || p.is('―') || p.is('–');
@@ -648,7 +658,21 @@ fn attribution_at(
     if start >= toks.len() || toks[start].start >= end {
         return None;
     }
-    let end = clause_end(toks, start).min(end);
+    if learned && no_content_start(&toks[start]) {
+        return None;
+    }
+    // "the notice urging X to …": a participle without a comma before it is a reduced
+    // clause, whose content is its object.
+    let reduced = toks[i].lower.ends_with("ing") && i > 0 && toks[i - 1].word;
+    let end = if reduced {
+        let e = object_end(toks, scan, start);
+        if e == start {
+            return None;
+        }
+        toks[e - 1].end
+    } else {
+        clause_end(toks, start).min(end)
+    };
     Some(Attribution {
         content: toks[start].start..end,
         source: Some(toks[a].start..toks[b - 1].end),
@@ -656,6 +680,107 @@ fn attribution_at(
         hedged,
         fragments: Vec::new(),
     })
+}
+
+/// Whether a learned verb followed by `t` is used without content: an adverbial
+/// ("declined in recent years", "described above", "referred to as").
+fn no_content_start(t: &Tok) -> bool {
+    t.word
+        && t.lw() != "to"
+        && (super::claimers::is_phrase_opener(t.lw())
+            || matches!(
+                t.lw(),
+                "above" | "below" | "here" | "there" | "back" | "away" | "down"
+            ))
+}
+
+/// Whether the source phrase `toks[a..b]` is plainly someone who can speak: a personal
+/// pronoun, a name, or a phrase whose head is a role, an organisation or a group of
+/// people ("the nominee", "officials"); "the events of the past months" is not.
+fn clear_subject(toks: &[Tok], (a, b): (usize, usize)) -> bool {
+    let last = &toks[b - 1];
+    (is_pronoun(last.lw()) && last.lw() != "it")
+        || last.cap && !(a == 0 && is_np_stop(last.lw()))
+        || super::claimers::is_agent_noun(last.lw())
+}
+
+/// "X endorsed Y on Monday": the content is the object of the cue, up to a comma or the
+/// first adverbial phrase after it; the source is the cue's subject.
+fn object_attribution(
+    toks: &[Tok],
+    scan: &Scan,
+    i: usize,
+    after: usize,
+    cue: Span,
+    left: Option<(usize, usize)>,
+) -> Option<Attribution> {
+    let left = left.or_else(|| {
+        let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
+        participle.then(|| sentence_subject(toks)).flatten()
+    });
+    let (a, b) = left?;
+    let mut start = after;
+    while start < toks.len() && toks[start].word && is_time_word(&toks[start].lower) {
+        start += 1;
+    }
+    // "declined in recent decades", "described above": no object, no attribution.
+    if toks.get(start).is_some_and(|t| no_content_start(t)) {
+        return None;
+    }
+    let end = object_end(toks, scan, start);
+    if end == start || scan.words(start, end) == 0 {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[start].start..toks[end - 1].end,
+        source: Some(toks[a].start..toks[b - 1].end),
+        cue,
+        hedged: false,
+        fragments: Vec::new(),
+    })
+}
+
+/// Token index where the object starting at token `start` ends: before a comma or other
+/// clause punctuation, an adverbial phrase ("on Monday", "after the vote") or a new clause.
+fn object_end(toks: &[Tok], scan: &Scan, start: usize) -> usize {
+    let mut end = start;
+    while end < toks.len() && toks[end].start < scan.end {
+        let t = &toks[end];
+        let stop = if t.word {
+            end > start
+                && matches!(
+                    t.lw(),
+                    "on" | "in"
+                        | "at"
+                        | "during"
+                        | "after"
+                        | "before"
+                        | "while"
+                        | "because"
+                        | "when"
+                        | "since"
+                        | "but"
+                        | "than"
+                        | "if"
+                        | "despite"
+                        | "amid"
+                        | "saying"
+                )
+                // "and" ends it only before a new clause ("and he said", "and praised").
+                || end > start
+                    && t.lw() == "and"
+                    && toks.get(end + 1).is_some_and(|n| {
+                        is_pronoun(n.lw()) || ATTRIBUTION.at(toks, end + 1).is_some()
+                    })
+        } else {
+            t.is_clause_punct() || t.is('.') || t.is('?') || t.is('!')
+        };
+        if stop {
+            break;
+        }
+        end += 1;
+    }
+    end
 }
 
 /// Where reported content that starts at token `start` ends: at a semicolon or dash
@@ -702,12 +827,14 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
                 return toks[e - 1].end;
             }
         }
+        // "…, saying", "…, referring to": a participle after a comma opens a frame of
+        // its own.
         if t.is(',')
             && k + 1 < n
-            && matches!(
-                toks[k + 1].lw(),
-                "saying" | "adding" | "noting" | "arguing" | "explaining" | "insisting" | "citing"
-            )
+            && toks[k + 1].word
+            && !toks[k + 1].cap
+            && toks[k + 1].lower.len() > 5
+            && toks[k + 1].lower.ends_with("ing")
         {
             return toks[k - 1].end;
         }
@@ -813,6 +940,7 @@ fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(
             let np = &toks[..c];
             if (1..=6).contains(&c)
                 && c + 1 < b - 1
+                && !super::claimers::is_phrase_opener(np[0].lw())
                 && np
                     .iter()
                     .all(|t| t.is('.') || t.word && (t.cap || matches!(t.lw(), "the" | "a" | "an")))

@@ -146,6 +146,11 @@ pub(crate) enum CueClass {
     Weak,
     /// A prepositional cue followed by its source ("according to").
     Prep,
+    /// A verb whose content is its object, a short phrase ("endorsed X", "attacked Y").
+    Object,
+    /// A reporting verb learned from data, with a clause as content: like `Say`, but
+    /// only with a plain subject before it, never inverted.
+    Verb,
 }
 
 /// What a claim cue says about a sentence.
@@ -215,18 +220,24 @@ fn tagged(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str
     parse_list(src).filter_map(|l| l.split_once(' ').map(|(t, p)| (t, p.trim())))
 }
 
-/// Attribution cues by class.
+/// Attribution cues by class: the hand-written list, then the one learned from annotated
+/// news (`scripts/build-cues`).
 pub(crate) static ATTRIBUTION: LazyLock<Phrases<CueClass>> = LazyLock::new(|| {
     Phrases::new(
         tagged(include_str!(
             "../../../assets/lexicons/attribution_cues.txt"
         ))
+        .chain(tagged(include_str!(
+            "../../../assets/lexicons/attribution_cues_learned.txt"
+        )))
         .filter_map(|(tag, p)| {
             let class = match tag {
                 "say" => CueClass::Say,
                 "tell" => CueClass::Tell,
                 "weak" => CueClass::Weak,
                 "prep" => CueClass::Prep,
+                "object" => CueClass::Object,
+                "verb" => CueClass::Verb,
                 _ => return None,
             };
             Some((p, class))

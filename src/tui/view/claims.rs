@@ -133,10 +133,7 @@ impl Widget for ClaimsView<'_> {
             }
             x += if bw > 0 { 2 } else { 1 };
             // Who, in a word or two, and the kind.
-            let who = c
-                .claimer
-                .as_deref()
-                .map_or("author", |n| short_claimer(n, a));
+            let who = a.claimer_name(c).map_or("author", |n| short_claimer(n, a));
             let right = r.right();
             let room = |x: u16| right.saturating_sub(x) as usize;
             x = put_trunc(buf, x, r.y, who, room(x).min(w / 3).max(1), style(t.actor)) + 1;

@@ -34,7 +34,7 @@ pub fn paragraphs(s: &State, panel: Panel) -> Vec<String> {
             let Some(c) = s.visible_claims.get(i).and_then(|&k| a.claims.get(k)) else {
                 return Vec::new();
             };
-            let who = c.claimer.as_deref().unwrap_or("the author");
+            let who = a.claimer_name(c).unwrap_or("the author");
             let mut head = format!("{who} · {}", super::claims::kind_word(c.kind));
             if c.hedged {
                 head.push_str(", hedged");
@@ -50,6 +50,13 @@ pub fn paragraphs(s: &State, panel: Panel) -> Vec<String> {
                 "{head}: {}",
                 one_line(s.doc.text.get(c.span.clone()).unwrap_or(""))
             )];
+            // Reported speech: the attribution apart, with its cue and source as written.
+            if let Some(at) = c.attribution.and_then(|k| a.attributions.get(k)) {
+                out.push(format!(
+                    "attribution · {}",
+                    crate::export::attribution_line(&s.doc.text, a, at)
+                ));
+            }
             if let Some(e) = entry.filter(|e| e.has_note()) {
                 out.push(format!(
                     "{} {}",

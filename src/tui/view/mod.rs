@@ -4,7 +4,9 @@
 pub mod actors;
 pub mod article;
 pub mod claims;
+pub mod coverage;
 pub mod detail;
+pub mod docbar;
 pub mod editor;
 pub mod help;
 pub mod marks;

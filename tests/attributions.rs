@@ -1,0 +1,156 @@
+//! Hand-checked attributions, one case per convention lede follows (those of the PolNeAR
+//! annotation of political news): the content without its "X said" frame, a quotation
+//! carried over several sentences, an interrupted quotation as fragments, the short
+//! object of a cue, a pronoun or role phrase resolved to the named actor, and claimers
+//! that are never a time phrase, a verb or a word from inside the quotation. Every
+//! sentence here was written for these tests.
+
+use lede::analysis::{analyze, Analysis, Attribution, ClaimKind};
+
+fn run(text: &str) -> Analysis {
+    analyze(text, None)
+}
+
+fn content<'t>(text: &'t str, at: &Attribution) -> &'t str {
+    &text[at.span.clone()]
+}
+
+/// The one attribution whose cue starts with the word `cue`.
+fn by_cue<'a>(text: &str, a: &'a Analysis, cue: &str) -> &'a Attribution {
+    let found: Vec<&Attribution> = a
+        .attributions
+        .iter()
+        .filter(|at| {
+            at.cue
+                .as_ref()
+                .is_some_and(|c| text[c.clone()].split_whitespace().next() == Some(cue))
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{cue:?} in {:?}", a.attributions);
+    found[0]
+}
+
+#[test]
+fn the_content_leaves_its_frame_out() {
+    let t = "Mayor Linda Carter said the new bridge would open in the spring.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(content(t, at), "the new bridge would open in the spring");
+    // The source as written keeps its title; the name is what the reader shows.
+    assert_eq!(at.claimer.as_deref(), Some("Mayor Linda Carter"));
+    // The claim is the same span and points back to its attribution.
+    let c = a
+        .claims
+        .iter()
+        .find(|c| c.attribution.is_some())
+        .expect("an attributed claim");
+    assert_eq!(c.span, at.span);
+    assert_eq!(c.kind, ClaimKind::Attributed);
+    assert_eq!(&a.attributions[c.attribution.unwrap()], at);
+}
+
+#[test]
+fn a_quotation_is_carried_over_its_sentences() {
+    let t = "“The river rose overnight. We moved every boat to higher ground,” said John Miller.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(
+        content(t, at),
+        "“The river rose overnight. We moved every boat to higher ground,”"
+    );
+    let t = "John Miller said: “The old dam held. Nobody in the valley was hurt.” \
+             The rain stopped at noon.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(
+        content(t, at),
+        "“The old dam held. Nobody in the valley was hurt.”"
+    );
+}
+
+#[test]
+fn an_interrupted_quotation_is_one_attribution_in_fragments() {
+    let t = "“The old dam held,” John Miller said, “and nobody in the valley was hurt.”";
+    let a = run(t);
+    assert_eq!(a.attributions.len(), 1, "{:?}", a.attributions);
+    let at = &a.attributions[0];
+    let pieces: Vec<&str> = at.fragments.iter().map(|f| &t[f.clone()]).collect();
+    assert_eq!(
+        pieces,
+        [
+            "“The old dam held,”",
+            "“and nobody in the valley was hurt.”"
+        ]
+    );
+    assert_eq!(at.span.start, at.fragments[0].start);
+    assert_eq!(at.span.end, at.fragments[1].end);
+    assert_eq!(at.claimer.as_deref(), Some("John Miller"));
+}
+
+#[test]
+fn a_short_object_is_the_content_of_its_cue() {
+    let t = "Senator Maria Lopez endorsed the water bill on Tuesday.";
+    let a = run(t);
+    let at = by_cue(t, &a, "endorsed");
+    assert_eq!(content(t, at), "the water bill");
+    assert_eq!(at.claimer.as_deref(), Some("Senator Maria Lopez"));
+}
+
+#[test]
+fn a_pronoun_or_role_resolves_to_the_named_actor() {
+    let t = "Maria Lopez visited the flooded valley on Monday. \
+             She said the repairs would cost three million dollars.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(at.claimer.as_deref(), Some("She"));
+    let id = at.claimer_actor.expect("resolved");
+    assert_eq!(a.actors[id.0 as usize].name, "Maria Lopez");
+    // The reader shows the name, not the pronoun.
+    let c = &a.claims[a
+        .claims
+        .iter()
+        .position(|c| c.attribution.is_some())
+        .unwrap()];
+    assert_eq!(a.claimer_name(c), Some("Maria Lopez"));
+
+    let t = "The city hired John Miller to run its harbour office in March. \
+             The spokesman said the ferries would sail again by Friday.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    let id = at.claimer_actor.expect("resolved");
+    assert_eq!(a.actors[id.0 as usize].name, "John Miller");
+}
+
+#[test]
+fn a_claimer_is_never_a_time_phrase_a_verb_or_a_quoted_word() {
+    let t = "On Monday, the harbour master said the ferries would sail again.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(at.claimer.as_deref(), Some("the harbour master"));
+
+    let t = "“I never said the dam was safe,” the engineer wrote in a letter.";
+    let a = run(t);
+    let at = by_cue(t, &a, "wrote");
+    assert_eq!(at.claimer.as_deref(), Some("the engineer"));
+    assert!(a
+        .attributions
+        .iter()
+        .all(|at| at.claimer.as_deref() != Some("I")));
+
+    for t in [
+        "Last week, officials said the road would reopen.",
+        "In a long letter, the council said the budget was too small.",
+        "After the vote, Maria Lopez told reporters that the bill had passed.",
+    ] {
+        let a = run(t);
+        assert!(!a.attributions.is_empty(), "{t}");
+        for at in &a.attributions {
+            let who = at.claimer.as_deref().unwrap_or("").to_lowercase();
+            let first = who.split_whitespace().next().unwrap_or("");
+            assert!(
+                !matches!(first, "last" | "in" | "after" | "on" | "week"),
+                "{t}: {who:?}"
+            );
+        }
+    }
+}
