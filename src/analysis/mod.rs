@@ -281,7 +281,7 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let timexes = temporal::extract(text, &tokens, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
     let (claims, mut attributions) =
-        claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
+        claims::extract(text, &sentences, tokens, &mentions, &actors, &timexes);
     claims::resolve_claimers(text, &sentences, &mentions, &actors, &mut attributions);
     Analysis {
         sentences,
