@@ -36,6 +36,7 @@ fn main() -> std::io::Result<()> {
                     "end": idx.to_char(row.claim.span.end),
                     "attributed": row.claim.kind == ClaimKind::Attributed,
                     "heading": row.heading,
+                    "sentence": row.sentence,
                     "f": f,
                 })
             })

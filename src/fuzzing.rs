@@ -112,10 +112,18 @@ pub fn reanchor(data: &[u8]) {
     }
 }
 
-/// Notes JSON: entries as read from a notes file; what is read is written back and
-/// read again to the same entries.
+/// Notes JSON: entries as read from a notes file (the input is a whole notes file, whose
+/// `entries` are taken, or a bare list of entries), through a JSON value as the store
+/// reads them; what is read is written back and read again to the same entries.
 pub fn notes_json(data: &[u8]) {
-    if let Ok(entries) = serde_json::from_slice::<Vec<Entry>>(data) {
+    let Ok(value) = serde_json::from_slice::<serde_json::Value>(data) else {
+        return;
+    };
+    let list = match value {
+        serde_json::Value::Object(mut file) => file.remove("entries").unwrap_or_default(),
+        other => other,
+    };
+    if let Ok(entries) = serde_json::from_value::<Vec<Entry>>(list) {
         let again = serde_json::to_vec(&entries).expect("entries serialize");
         let back: Vec<Entry> = serde_json::from_slice(&again).expect("what was written reads");
         assert_eq!(back, entries);

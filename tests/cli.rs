@@ -777,6 +777,46 @@ fn escapes_in_stored_notes_never_reach_the_exports_raw() {
 }
 
 #[test]
+fn output_to_a_file_with_hard_links_writes_it_in_place_and_says_so() {
+    use std::os::unix::fs::{MetadataExt, PermissionsExt};
+    let dir = tempfile::tempdir().unwrap();
+    let f = write(&dir, "a.txt", ARTICLE.as_bytes());
+    let memo = dir.path().join("memo.md");
+    std::fs::write(&memo, "an old memo").unwrap();
+    std::fs::set_permissions(&memo, std::fs::Permissions::from_mode(0o664)).unwrap();
+    let vault = dir.path().join("vault.md");
+    std::fs::hard_link(&memo, &vault).unwrap();
+    let out = lede()
+        .env("LEDE_DATA_DIR", dir.path().join("data"))
+        .args(["export", &f, "--output", memo.to_str().unwrap()])
+        .assert()
+        .success()
+        .get_output()
+        .clone();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("memo.md has 2 hard links: writing it in place"),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(&vault).unwrap();
+    assert!(written.contains("## Claims"), "the other name shows it");
+    assert_eq!(written, std::fs::read_to_string(&memo).unwrap());
+    let (m, v) = (
+        std::fs::metadata(&memo).unwrap(),
+        std::fs::metadata(&vault).unwrap(),
+    );
+    assert_eq!((m.ino(), m.nlink()), (v.ino(), 2), "still one file");
+    assert_eq!(m.permissions().mode() & 0o777, 0o664);
+    let mut left: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|d| d.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.'))
+        .collect();
+    left.sort();
+    assert!(left.is_empty(), "no backup copy left: {left:?}");
+}
+
+#[test]
 fn output_writes_only_regular_files_and_keeps_their_mode() {
     use std::os::unix::fs::PermissionsExt;
     let dir = tempfile::tempdir().unwrap();

@@ -75,3 +75,34 @@ fn front_matter_never_shows_and_the_title_shows_once() {
     assert!(!s.contains("author:") && !s.contains("---"), "{s}");
     assert!(s.contains("Three routes run again after midnight."), "{s}");
 }
+
+/// `tests/fixtures/markdown/report.md` (also a seed of the Markdown fuzz targets): front
+/// matter, a repeated title, a footnote, a task list, a table, a definition list, links.
+#[test]
+fn the_markdown_fixture_gives_its_metadata_text_and_links() {
+    let path =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/markdown/report.md");
+    let md = std::fs::read_to_string(path).unwrap();
+    let doc = markdown::parse("report.md", &md);
+    assert_eq!(doc.title.as_deref(), Some("Harbour works: the second year"));
+    assert_eq!(
+        doc.date.map(|d| d.to_string()).as_deref(),
+        Some("2024-05-02")
+    );
+    assert_eq!(doc.tags, ["harbour", "budget"]);
+    assert!(!doc.text.contains("title:"), "front matter stays out");
+    assert!(
+        !doc.text.starts_with("Harbour works"),
+        "the title is shown once"
+    );
+    for part in [
+        "repairs cost $4.2 million",
+        "one in April",
+        "The figure excludes dredging.",
+        "A definition written under it.",
+    ] {
+        assert!(doc.text.contains(part), "{part}:\n{}", doc.text);
+    }
+    let targets: Vec<&str> = doc.links.iter().map(|l| l.target.as_str()).collect();
+    assert!(targets.contains(&"https://example.org/a"), "{targets:?}");
+}

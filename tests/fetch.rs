@@ -2,6 +2,8 @@
 //! network): success, redirects, timeouts, size cap, content type, error statuses.
 
 use assert_cmd::Command;
+use flate2::write::GzEncoder;
+use flate2::Compression;
 use lede::io::fetch::{fetch, Options};
 use lede::io::LoadError;
 use std::io::{BufRead, BufReader, Write};
@@ -120,6 +122,25 @@ fn handle(mut stream: TcpStream) {
                 }
             }
         }
+        "/gzip-bomb" => {
+            // Zeros compressed on the fly, without end: about 1000 to 1 once compressed, so a
+            // client that caps only the bytes on the wire never stops.
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\
+                  Connection: close\r\n\r\n",
+            );
+            let mut gz = GzEncoder::new(stream, Compression::fast());
+            let zeros = vec![b'0'; 1 << 20];
+            while gz.write_all(&zeros).and_then(|()| gz.flush()).is_ok() {}
+        }
+        "/endless" => {
+            // No length, no end: chunks until the client hangs up.
+            let _ = stream.write_all(
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\n\r\n<p>",
+            );
+            let chunk = vec![b'a'; 8192];
+            while stream.write_all(&chunk).is_ok() {}
+        }
         "/pdf" => respond(
             &mut stream,
             "200 OK",
@@ -204,6 +225,32 @@ fn huge_responses_are_refused() {
     assert!(msg.contains("too large"), "{msg}");
     let msg = error_line(&format!("{base}/huge-unsized"), &opts());
     assert!(msg.contains("too large"), "{msg}");
+}
+
+#[test]
+fn regression_a_gzip_bomb_is_refused_at_the_cap_while_decompressing() {
+    let base = serve(1);
+    let start = std::time::Instant::now();
+    let msg = error_line(&format!("{base}/gzip-bomb"), &opts());
+    assert!(msg.contains("too large"), "{msg}");
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
+}
+
+#[test]
+fn regression_an_endless_body_is_refused_at_the_cap_while_reading() {
+    let base = serve(1);
+    let start = std::time::Instant::now();
+    let msg = error_line(&format!("{base}/endless"), &opts());
+    assert!(msg.contains("too large"), "{msg}");
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "{:?}",
+        start.elapsed()
+    );
 }
 
 #[test]

@@ -3,7 +3,7 @@
 use lede::io::notes_store::{NotesStore, StoreError, FILE_VERSION};
 use lede::notes::{DocKey, NoteSet, Status, Target};
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 const V1: &str =
     "Officials said 140 people died in the attack. Critics blamed the security services. \
@@ -368,4 +368,95 @@ fn temporary_files_of_killed_saves_are_removed_by_the_next_save() {
     let names = files_in(store.dir());
     assert_eq!(names, vec![name.clone(), format!("{name}.lock")]);
     assert_eq!(store.load(&key(V1), V1).unwrap().notes.len(), 2);
+}
+
+/// The text `tests/fixtures/notes/council.json` holds notes on (also a seed of the
+/// `notes_json` fuzz target).
+const COUNCIL: &str =
+    "The council approved the budget on Monday. Critics said the plan came too late.\n";
+
+#[test]
+fn a_notes_file_in_the_documented_format_loads_and_a_save_keeps_its_hard_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    fs::create_dir_all(store.dir()).unwrap();
+    let key = DocKey::new("/news/council.txt", COUNCIL);
+    let path = store.path_for(&key);
+    let fixture = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/notes/council.json");
+    fs::copy(&fixture, &path).unwrap();
+    // The user keeps a second name for the file (a hard link in a backup folder).
+    let other = tmp.path().join("council-notes.json");
+    fs::hard_link(&path, &other).unwrap();
+
+    let loaded = store.load(&key, COUNCIL).unwrap();
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    assert_eq!(loaded.summary.kept, 2);
+    let mut notes = loaded.notes;
+    assert_eq!(notes.len(), 2);
+    assert_eq!(
+        notes.status(&span(COUNCIL, "The council approved the budget on Monday.")),
+        Status::Supported
+    );
+    assert!(notes
+        .entries()
+        .iter()
+        .any(|e| e.note == "Which critics?\nAsk the desk."));
+
+    notes.set_note(
+        COUNCIL,
+        Target::Passage(span(COUNCIL, "too late")),
+        "late?",
+        "t2",
+    );
+    assert!(store.save(&mut notes).unwrap().is_empty());
+    let back = fs::read(&other).unwrap();
+    assert_eq!(back, fs::read(&path).unwrap(), "both names show the save");
+    let v: serde_json::Value = serde_json::from_slice(&back).unwrap();
+    assert_eq!(v["entries"].as_array().unwrap().len(), 3);
+    assert_eq!(
+        files_in(store.dir()),
+        [
+            path.file_name().unwrap().to_string_lossy().into_owned(),
+            format!("{}.lock", path.file_name().unwrap().to_string_lossy())
+        ],
+        "no backup copy or temporary file left"
+    );
+}
+
+#[test]
+fn recovery_never_rewrites_a_newer_ledes_notes_file() {
+    let tmp = tempfile::tempdir().unwrap();
+    let store = NotesStore::at(tmp.path());
+    let mut notes = NoteSet::new(key(V1));
+    notes.set_note(V1, Target::Passage(span(V1, "Critics")), "kept aside", "t1");
+    store.save(&mut notes).unwrap();
+    let path = store.path_for(&key(V1));
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let aside = store.dir().join(format!("{name}.corrupt-1"));
+    fs::rename(&path, &aside).unwrap();
+    // Meanwhile a newer lede wrote the notes file itself.
+    let future = br#"{"version": 7, "entries": "a shape this lede cannot know"}"#;
+    fs::write(&path, future).unwrap();
+    // A second set-aside file, of another document, still comes back.
+    let mut other = NoteSet::new(DocKey::new("/b.txt", V1));
+    other.set_note(V1, Target::Passage(span(V1, "agency")), "b", "t1");
+    store.save(&mut other).unwrap();
+    let other_path = store.path_for(other.key());
+    let other_aside = PathBuf::from(format!("{}.corrupt-1", other_path.display()));
+    fs::rename(&other_path, &other_aside).unwrap();
+
+    let done = store.recover().unwrap();
+    assert_eq!(done.len(), 2, "{done:?}");
+    let mine = done.iter().find(|r| r.aside == aside).unwrap();
+    assert_eq!(mine.recovered, 0);
+    assert!(
+        mine.to_string()
+            .contains("newer lede's notes file (version 7)"),
+        "{mine}"
+    );
+    assert_eq!(fs::read(&path).unwrap(), future, "left as it was");
+    assert!(aside.exists(), "kept for a later recovery");
+    let theirs = done.iter().find(|r| r.aside == other_aside).unwrap();
+    assert_eq!((theirs.recovered, theirs.problem.as_deref()), (1, None));
+    assert!(other_path.exists());
 }

@@ -444,7 +444,10 @@ fn help_opens_scrolls_and_closes() {
         update(&mut s, Action::PageDown);
     }
     let max = scroll(&s);
-    assert!(max > 1 && max < 100, "clamped at the end");
+    assert!(
+        max > 1 && max < 200,
+        "clamped at the end, not 100 pages down"
+    );
     update(&mut s, Action::Up);
     assert_eq!(scroll(&s), max - 1, "one key back up");
     update(&mut s, Action::NextClaim);
@@ -547,6 +550,38 @@ fn c_shows_every_claim_and_again_only_the_check_worthy() {
     );
     update(&mut s, Action::ToggleAllClaims);
     assert_eq!(s.visible_claims, vec![0, 2]);
+}
+
+#[test]
+fn plus_and_minus_move_the_check_worthiness_threshold() {
+    let (doc, mut a) = fixture();
+    a.claims[0].score = 0.7;
+    a.claims[1].score = 0.2;
+    a.claims[1].checkworthy = false;
+    a.claims[2].score = 0.0; // a question: never check-worthy
+    a.claims[2].checkworthy = false;
+    let mut s = State::new(doc, 120, 40);
+    s.set_analysis(a);
+    s.relayout();
+    assert_eq!(s.visible_claims, vec![0]);
+    update(&mut s, Action::MoreClaims);
+    assert_eq!(s.visible_claims, vec![0, 1], "the next best claim joins");
+    assert!(
+        s.status
+            .as_ref()
+            .is_some_and(|m| m.text.starts_with("2 claims of 3")),
+        "{:?}",
+        s.status
+    );
+    update(&mut s, Action::MoreClaims);
+    assert_eq!(s.visible_claims, vec![0, 1], "a score of 0 never does");
+    update(&mut s, Action::FewerClaims);
+    update(&mut s, Action::FewerClaims);
+    assert_eq!(s.visible_claims, vec![0], "at least one stays");
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0, 1, 2]);
+    update(&mut s, Action::ToggleAllClaims);
+    assert_eq!(s.visible_claims, vec![0], "c goes back to the check-worthy");
 }
 
 #[test]

@@ -40,6 +40,7 @@ pub fn extract(
     drop(tokens);
     let mut cands = candidates(text, sentences, &words, mentions);
     let mut keep = Vec::with_capacity(cands.len());
+    let mut places = Vec::with_capacity(cands.len());
     for_each_features(
         text,
         sentences,
@@ -49,8 +50,10 @@ pub fn extract(
         &mut cands,
         |c, f| {
             c.score = CHECKWORTHY.score(f);
-            c.checkworthy =
-                c.score >= CHECKWORTHY.threshold && !f.context.heading && !f.context.question;
+            places.push((
+                f.context.sentence,
+                !f.context.heading && !f.context.question,
+            ));
             c.hedged |= f.hedges > 0;
             let attributed = c.kind == ClaimKind::Attributed;
             if !attributed {
@@ -59,6 +62,12 @@ pub fn extract(
             keep.push(attributed || !f.context.heading && CLAIM.score(f) >= CLAIM.threshold);
         },
     );
+    let mut scores: Vec<f32> = cands.iter().map(|c| c.score).collect();
+    CHECKWORTHY.rank(&mut scores, &places);
+    for (c, s) in cands.iter_mut().zip(scores) {
+        c.score = s;
+        c.checkworthy = s > 0.0 && s >= CHECKWORTHY.threshold;
+    }
     let mut k = keep.into_iter();
     cands.retain(|_| k.next().unwrap_or(false));
     let mut attributions = Vec::new();
@@ -118,6 +127,8 @@ pub struct FeatureRow {
     pub claim: Claim,
     /// It lies in a title, heading, byline or caption (never reported unless attributed).
     pub heading: bool,
+    /// The index of the sentence it starts in.
+    pub sentence: usize,
     /// Feature names and values.
     pub features: Vec<(String, f32)>,
 }
@@ -138,12 +149,11 @@ pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
         &a.timexes,
         &mut cands,
         |c, f| {
-            let mut features = Vec::new();
-            f.each(|i, v| features.push((checkworthy::DENSE[i].to_string(), v)));
             rows.push(FeatureRow {
                 claim: c.claim.clone(),
                 heading: f.context.heading,
-                features,
+                sentence: f.context.sentence,
+                features: f.named(),
             });
         },
     );
@@ -160,7 +170,17 @@ fn for_each_features(
     claims: &mut [Cand],
     mut f: impl FnMut(&mut Cand, &Features),
 ) {
-    for c in claims {
+    let questions = checkworthy::questions(text, sentences);
+    let sentence_of = |c: &Cand| {
+        sentences
+            .partition_point(|s| s.span.end <= c.span.start)
+            .min(sentences.len().saturating_sub(1))
+    };
+    let asks = checkworthy::asker_shares(claims.iter().map(|c| {
+        let asks = questions.get(sentence_of(c)).copied().unwrap_or(false);
+        (c.claimer.as_deref(), asks)
+    }));
+    for (c, asks) in claims.iter_mut().zip(asks) {
         let toks = words.within(c.span.start, c.span.end);
         let m = mentions.partition_point(|m| m.span.start < c.span.start);
         let inside = mentions[m..]
@@ -181,15 +201,13 @@ fn for_each_features(
         }
         let x = timexes.partition_point(|t| t.span.start < c.span.start);
         context.timex = timexes.get(x).is_some_and(|t| t.span.end <= c.span.end);
-        let s = sentences
-            .partition_point(|s| s.span.end <= c.span.start)
-            .min(sentences.len().saturating_sub(1));
-        if let Some(sent) = sentences.get(s) {
-            context.question = text[sent.span.clone()]
-                .trim_end_matches(['"', '”', '’', '\'', ')'])
-                .ends_with('?');
+        let s = sentence_of(c);
+        if let Some(&question) = questions.get(s) {
+            context.question = question;
             context.heading = is_heading(text, sentences, s);
         }
+        context.sentence = s;
+        context.claimer_asks = asks;
         let feats = checkworthy::features(toks, context);
         f(c, &feats);
     }

@@ -241,11 +241,13 @@ pub fn open_start(source: &str) -> Option<Document> {
     if source == "-" || source.contains("://") {
         return None;
     }
-    let mut file = std::fs::File::open(source).ok()?;
-    let meta = file.metadata().ok()?;
+    // Look before opening: opening a FIFO would wait for a writer, and closing it again
+    // would throw away what the writer sent before `open` reads it.
+    let meta = std::fs::metadata(source).ok()?;
     if !meta.is_file() || meta.len() < LARGE_FILE || meta.len() > MAX_BYTES {
         return None;
     }
+    let mut file = std::fs::File::open(source).ok()?;
     let mut head = Vec::with_capacity(START_BYTES);
     (&mut file)
         .take(START_BYTES as u64)
@@ -313,6 +315,8 @@ pub fn document_from_raw(raw: Raw) -> Result<Document, LoadError> {
 /// exist; when it is a symbolic link, the file it points to (followed deliberately, the
 /// note says so), if that is a regular file or does not exist. Anything else (a device
 /// such as `/dev/null`, a FIFO, a directory, a socket, a link to one) is a one-line error.
+/// A file with several hard links is written in place ([`write_atomic`]), and the note
+/// says so.
 pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>), String> {
     let shown = path.display();
     let (target, note) = match std::fs::symlink_metadata(path) {
@@ -337,6 +341,18 @@ pub fn output_target(path: &Path) -> Result<(std::path::PathBuf, Option<String>)
     match std::fs::metadata(&target) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok((target, note)),
         Err(e) => Err(format!("{shown}: {e}")),
+        Ok(m) if m.is_file() && hard_links(&m) > 1 => {
+            let links = format!(
+                "{} has {} hard links: writing it in place, so that each of them shows the export",
+                target.display(),
+                hard_links(&m)
+            );
+            let note = match note {
+                Some(n) => format!("{n}; {links}"),
+                None => links,
+            };
+            Ok((target, Some(note)))
+        }
         Ok(m) if m.is_file() => Ok((target, note)),
         Ok(m) => {
             let via = if note.is_some() {
@@ -384,29 +400,127 @@ pub fn temp_prefix(path: &Path) -> Option<String> {
         .map(|n| format!(".{}.", n.to_string_lossy()))
 }
 
+/// How the backup copies of [`write_atomic`] end (see there).
+pub const BACKUP_SUFFIX: &str = ".bak";
+
+/// How many names (hard links) the file described by `m` has; 1 where the platform does
+/// not say.
+fn hard_links(m: &std::fs::Metadata) -> u64 {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        m.nlink()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = m;
+        1
+    }
+}
+
+/// How old a temporary file of [`write_atomic`] must be before a later write of the same
+/// file takes it for the leftover of a killed save and removes it. A save takes
+/// milliseconds; the margin keeps another process's save under way safe.
+pub const STALE_TEMP_AGE: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// Remove the temporary files [`write_atomic`] left beside `path` (see [`temp_prefix`])
+/// when a save was killed, those last modified at least `older_than` ago. Best effort: a
+/// file that cannot be removed is left for the next time. The notes store calls it with
+/// no age under the file's lock, when no other save of it can be under way.
+pub fn remove_leftover_temps(path: &Path, older_than: std::time::Duration) {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let Some(prefix) = temp_prefix(path) else {
+        return;
+    };
+    let Ok(rd) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for d in rd.filter_map(Result::ok) {
+        let name = d.file_name();
+        let name = name.to_string_lossy();
+        if !(name.starts_with(&prefix) && name.ends_with(TEMP_SUFFIX)) {
+            continue;
+        }
+        let age = d
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok());
+        if older_than.is_zero() || age.is_some_and(|a| a >= older_than) {
+            let _ = std::fs::remove_file(d.path());
+        }
+    }
+}
+
 /// Write `bytes` to `path` atomically: a temporary file in the same directory (named
 /// `.<file name>.<random>.tmp`), flushed and synced, then renamed over the target. A
-/// crash leaves the old file or the new one.
+/// crash leaves the old file or the new one. An existing file keeps its mode.
+///
+/// A rename gives `path` a new file, which would cut it off from the other names of a
+/// file with hard links (they would keep the old content). Such a file is rewritten in
+/// place instead, so that every name sees the new content: a copy of its current content
+/// is first written and synced beside it (`.<file name>.<random>.bak`), then the file is
+/// overwritten and synced, then the copy is removed. If the write fails, the old content
+/// is put back from the copy; a crash half-way leaves the copy, which nothing removes.
+///
+/// Temporary files of killed saves of `path` older than [`STALE_TEMP_AGE`] are removed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
+    remove_leftover_temps(path, STALE_TEMP_AGE);
     let prefix = temp_prefix(path).unwrap_or_else(|| ".lede.".into());
+    let existing = std::fs::metadata(path).ok().filter(|m| m.is_file());
+    if existing.as_ref().is_some_and(|m| hard_links(m) > 1) {
+        return write_in_place(path, bytes, dir, &prefix);
+    }
     let mut tmp = tempfile::Builder::new()
         .prefix(&prefix)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)?;
     // A file written again keeps its mode (the temporary file starts private).
-    match std::fs::metadata(path) {
-        Ok(meta) if meta.is_file() => tmp.as_file().set_permissions(meta.permissions())?,
-        _ => {}
+    if let Some(meta) = existing {
+        tmp.as_file().set_permissions(meta.permissions())?;
     }
     tmp.write_all(bytes)?;
     tmp.as_file().sync_all()?;
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
+}
+
+/// The in-place write of [`write_atomic`] for a file with several hard links.
+fn write_in_place(path: &Path, bytes: &[u8], dir: &Path, prefix: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let old = std::fs::read(path)?;
+    let mut backup = tempfile::Builder::new()
+        .prefix(prefix)
+        .suffix(BACKUP_SUFFIX)
+        .tempfile_in(dir)?;
+    backup.write_all(&old)?;
+    backup.as_file().sync_all()?;
+    let overwrite = |content: &[u8]| -> std::io::Result<()> {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+        f.write_all(content)?;
+        f.set_len(content.len() as u64)?;
+        f.sync_all()
+    };
+    match overwrite(bytes) {
+        // Dropping the backup removes it.
+        Ok(()) => Ok(()),
+        Err(e) if overwrite(&old).is_ok() => Err(e),
+        Err(e) => {
+            let kept = backup.into_temp_path().keep().map_err(|k| k.error)?;
+            Err(std::io::Error::new(
+                e.kind(),
+                format!("{e}; its previous content is in {}", kept.display()),
+            ))
+        }
+    }
 }
 
 #[cfg(test)]
@@ -428,6 +542,101 @@ mod tests {
         assert!(
             w.unwrap().contains("byte 5"),
             "offsets count the byte order mark"
+        );
+    }
+
+    fn names_in(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|d| d.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_file_written_again_keeps_its_mode_and_its_hard_links() {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let dir = tempfile::tempdir().unwrap();
+        let memo = dir.path().join("memo.md");
+        std::fs::write(&memo, "an old memo, longer than the new one").unwrap();
+        std::fs::set_permissions(&memo, std::fs::Permissions::from_mode(0o640)).unwrap();
+        // One name: replaced by a rename (a new inode), mode kept.
+        let inode = std::fs::metadata(&memo).unwrap().ino();
+        write_atomic(&memo, b"second").unwrap();
+        let m = std::fs::metadata(&memo).unwrap();
+        assert_ne!(m.ino(), inode, "renamed over");
+        assert_eq!(m.permissions().mode() & 0o777, 0o640);
+        // Two names: written in place, both see it, the backup copy is gone.
+        let vault = dir.path().join("vault-copy.md");
+        std::fs::hard_link(&memo, &vault).unwrap();
+        let inode = m.ino();
+        write_atomic(&memo, b"third, in place").unwrap();
+        assert_eq!(std::fs::read(&vault).unwrap(), b"third, in place");
+        assert_eq!(std::fs::read(&memo).unwrap(), b"third, in place");
+        let m = std::fs::metadata(&memo).unwrap();
+        assert_eq!(
+            (m.ino(), m.nlink()),
+            (inode, 2),
+            "still one file, two names"
+        );
+        assert_eq!(m.permissions().mode() & 0o777, 0o640);
+        write_atomic(&vault, b"4").unwrap();
+        assert_eq!(
+            std::fs::read(&memo).unwrap(),
+            b"4",
+            "shorter content truncates"
+        );
+        assert_eq!(names_in(dir.path()), ["memo.md", "vault-copy.md"]);
+        let (_, note) = output_target(&memo).unwrap();
+        assert!(note.unwrap().ends_with(
+            "memo.md has 2 hard links: writing it in place, so that each of them shows the export"
+        ),);
+    }
+
+    #[test]
+    fn a_write_removes_stale_temporary_files_of_killed_saves_only() {
+        let dir = tempfile::tempdir().unwrap();
+        let memo = dir.path().join("memo.md");
+        let stale = dir.path().join(".memo.md.Ab12Cd.tmp");
+        let fresh = dir.path().join(".memo.md.Zz98Yx.tmp");
+        let other = dir.path().join(".notes.md.Ab12Cd.tmp");
+        for f in [&stale, &fresh, &other] {
+            std::fs::write(f, "half a save").unwrap();
+        }
+        let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+        for f in [&stale, &other] {
+            std::fs::File::options()
+                .write(true)
+                .open(f)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        write_atomic(&memo, b"memo").unwrap();
+        assert_eq!(
+            names_in(dir.path()),
+            [".memo.md.Zz98Yx.tmp", ".notes.md.Ab12Cd.tmp", "memo.md"],
+            "only the stale leftover of this file goes; one as young as a save under way stays"
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn regression_the_quick_start_never_opens_a_fifo() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("feed.txt");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.unwrap().success());
+        let (tx, rx) = std::sync::mpsc::channel();
+        let path = fifo.to_string_lossy().into_owned();
+        // Opening the FIFO would block here, with no writer.
+        std::thread::spawn(move || tx.send(open_start(&path).is_none()));
+        assert_eq!(
+            rx.recv_timeout(std::time::Duration::from_secs(10)),
+            Ok(true),
+            "open_start returns at once, leaving the FIFO to open"
         );
     }
 

@@ -27,7 +27,9 @@
 //! - Saves write a temporary file in the same directory (`.<file>.<random>.tmp`), fsync
 //!   it, rename it over the old one and fsync the directory: a crash leaves the old file or
 //!   the new one, and at worst a stray temporary file, which the next save of that file
-//!   removes (under the lock, so never one another process is still writing).
+//!   removes (under the lock, so never one another process is still writing). A notes
+//!   file with several hard links is written in place instead, after a synced backup
+//!   copy ([`super::write_atomic`]), so that its other names keep showing it.
 //! - Fields and values this lede does not know (written by a newer one, which keeps the
 //!   same `version` for additions) are kept: unknown fields of the file and of each entry
 //!   are written back as they were, and an entry whose `kind` or `status` is unknown is
@@ -263,7 +265,7 @@ impl NotesStore {
         let _lock = self.lock(&path)?;
         // Under the lock no other save of this file is under way: its temporary files are
         // leftovers of a process killed while saving.
-        remove_leftover_temps(&path);
+        super::remove_leftover_temps(&path, std::time::Duration::ZERO);
         let mut extra = serde_json::Map::new();
         if let Some(disk) = self.read_locked(&path, &mut warnings)? {
             notes.merge_entries(&disk.entries);
@@ -356,7 +358,19 @@ impl NotesStore {
             sha256: text_of("sha256"),
         };
         let mut notes = NoteSet::from_entries(key, entries);
-        self.save_at(&target, &mut notes)?;
+        match self.save_at(&target, &mut notes) {
+            Ok(_) => {}
+            // Left as they are: the file they would go into is a newer lede's.
+            Err(StoreError::NewerVersion { path, version }) => {
+                r.problem = Some(format!(
+                    "{} is a newer lede's notes file (version {version})",
+                    path.display()
+                ));
+                r.recovered = 0;
+                return Ok(r);
+            }
+            Err(e) => return Err(e),
+        }
         if r.lost == 0 {
             let done = PathBuf::from(name.replacen(".corrupt-", ".recovered-", 1));
             fs::rename(aside, &done).map_err(io_err(aside))?;
@@ -443,25 +457,6 @@ impl NotesStore {
 
 fn source_prefix(source: &str) -> String {
     sha256_hex(source.as_bytes())[..16].to_string()
-}
-
-/// Remove the temporary files [`super::write_atomic`] left beside `path` (see
-/// [`super::temp_prefix`]) when a save was killed. Best effort: a file that cannot be
-/// removed is left for the next save.
-fn remove_leftover_temps(path: &Path) {
-    let (Some(dir), Some(prefix)) = (path.parent(), super::temp_prefix(path)) else {
-        return;
-    };
-    let Ok(rd) = fs::read_dir(dir) else {
-        return;
-    };
-    for d in rd.filter_map(Result::ok) {
-        let name = d.file_name();
-        let name = name.to_string_lossy();
-        if name.starts_with(&prefix) && name.ends_with(super::TEMP_SUFFIX) {
-            let _ = fs::remove_file(d.path());
-        }
-    }
 }
 
 fn lock_path(path: &Path) -> PathBuf {

@@ -68,6 +68,10 @@ pub enum Action {
     SearchBackspace,
     /// List every claim found, or only the check-worthy ones again.
     ToggleAllClaims,
+    /// Lower the check-worthiness threshold: list and highlight more claims.
+    MoreClaims,
+    /// Raise the check-worthiness threshold: list and highlight fewer claims.
+    FewerClaims,
     /// Show only the claims involving the selected actor (again: show all).
     FilterActor,
     /// Show the article alone, or the panels again.

@@ -125,6 +125,8 @@ fn apply(state: &mut State, action: Action) -> Option<Command> {
         Action::SearchPrev => next_match(state, false),
         Action::FilterActor => filter_actor(state),
         Action::ToggleAllClaims => toggle_all_claims(state),
+        Action::MoreClaims => move_claims_cut(state, true),
+        Action::FewerClaims => move_claims_cut(state, false),
         Action::ToggleZoom => {
             state.zoom = !state.zoom;
             if state.zoom {
@@ -1055,6 +1057,7 @@ fn walk_claims(state: &mut State, forward: bool) {
 
 fn toggle_all_claims(state: &mut State) {
     state.all_claims = !state.all_claims;
+    state.claims_cut = None;
     state.refilter();
     state.fit_lists();
     let Some(a) = &state.analysis else { return };
@@ -1065,6 +1068,48 @@ fn toggle_all_claims(state: &mut State) {
         format!("{n} check-worthy claims of {all}")
     };
     state.say(msg, false);
+}
+
+/// Move the check-worthiness threshold by a tenth of the claims that may be check-worthy
+/// (those scored above 0), at least one, keeping at least one listed.
+fn move_claims_cut(state: &mut State, more: bool) {
+    let Some(a) = &state.analysis else { return };
+    let mut scores: Vec<f32> = a
+        .claims
+        .iter()
+        .map(|c| c.score)
+        .filter(|&s| s > 0.0)
+        .collect();
+    if scores.is_empty() {
+        state.say("no claim here can be check-worthy", false);
+        return;
+    }
+    scores.sort_by(|x, y| y.total_cmp(x));
+    let shown = if state.all_claims {
+        scores.len()
+    } else {
+        a.claims
+            .iter()
+            .filter(|c| c.score > 0.0 && state.claim_shown(c))
+            .count()
+    };
+    let step = (scores.len() / 10).max(1);
+    let n = if more {
+        (shown + step).min(scores.len())
+    } else {
+        shown.saturating_sub(step).max(1)
+    };
+    let cut = scores[n - 1];
+    let all = a.claims.len();
+    state.all_claims = false;
+    state.claims_cut = Some(cut);
+    state.refilter();
+    state.fit_lists();
+    let n = state.visible_claims.len();
+    state.say(
+        format!("{n} claims of {all} scored {cut:.2} or more (+ more, - fewer, c all)"),
+        false,
+    );
 }
 
 fn filter_actor(state: &mut State) {

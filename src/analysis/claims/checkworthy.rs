@@ -1,15 +1,20 @@
 //! Check-worthiness: features of a claim's tokens and the learned logistic model that
 //! scores them.
 //!
-//! [`features`] reads the tokens of one claim (and a little context) and yields named
-//! features; [`Model::score`] weighs them with the weights embedded from
-//! `assets/models/` (`checkworthy.tsv`, `claim.tsv`). The same [`Features::each`] feeds
-//! the scorer and the feature dump that `scripts/train-claims` fits the weights from
-//! (`cargo run --release --example claim_features`), so training and scoring can never
-//! read different features. No training here.
+//! [`features`] reads the tokens of one claim (and a little context: reported speech,
+//! actors and time expressions inside, whether its sentence asks, how often its claimer
+//! asks) and yields counted features and hashed words; [`Model::score`] weighs them with
+//! the weights embedded from `assets/models/` (`checkworthy.tsv`, `claim.tsv`), and
+//! [`Model::rank`] blends each score with its neighbouring sentences' and gives 0 to what
+//! is never check-worthy. The same [`Features::named`] feeds the scorer and the feature
+//! dump that `scripts/train-claims` fits the weights from (`cargo run --release --example
+//! claim_features`), so training and scoring can never read different features. The
+//! features read the claim's tokens once, from the shared token stream. No training
+//! here; no I/O.
 
 use super::lex::Tok;
 use super::lex::{Cue, CUES, HEDGES};
+use crate::analysis::Sentence;
 use std::sync::LazyLock;
 
 /// What surrounds a claim's tokens, as far as its check-worthiness goes.
@@ -30,6 +35,11 @@ pub(crate) struct Context {
     /// The sentence holding the claim is a title, heading, byline, caption or dateline
     /// (never check-worthy; not a model feature).
     pub heading: bool,
+    /// The share of the claimer's candidate claims (the author's, when no source makes
+    /// it) that sit in questions: an interviewer or moderator asks, and is not checked.
+    pub claimer_asks: f32,
+    /// The index of the sentence the claim starts in (not a model feature).
+    pub sentence: usize,
 }
 
 /// What the words of a claim say, counted.
@@ -62,7 +72,32 @@ pub(crate) struct Features {
     pub hedges: usize,
     pub question: bool,
     pub exclamation: bool,
+    /// The hashed words of the claim ([`word_bucket`]), sorted, each once.
+    pub words_hashed: Vec<u32>,
     pub context: Context,
+}
+
+/// How many buckets the hashed word features fall into.
+pub(crate) const BUCKETS: usize = 1 << 18;
+
+/// The bucket of one word (lower-cased) of a claim: FNV-1a of its bytes; every number
+/// falls into one bucket, every year into another, so that figures are one feature.
+pub(crate) fn word_bucket(t: &Tok) -> u32 {
+    let w: &[u8] = if t.digit {
+        if is_year(t) {
+            b"<year>"
+        } else {
+            b"<num>"
+        }
+    } else {
+        t.lw().as_bytes()
+    };
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in w {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(0x0100_0193);
+    }
+    h % BUCKETS as u32
 }
 
 fn is_number_word(w: &str) -> bool {
@@ -150,6 +185,7 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
             continue;
         }
         f.words += 1;
+        f.words_hashed.push(word_bucket(t));
         if t.cap && is_month(t.lw()) {
             f.years += 1;
         }
@@ -200,11 +236,45 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
         }
         i += 1;
     }
+    f.words_hashed.sort_unstable();
+    f.words_hashed.dedup();
     f
 }
 
+/// For each sentence, whether it asks: ends with a question mark (before any closing
+/// quotation mark or parenthesis).
+pub(crate) fn questions(text: &str, sentences: &[Sentence]) -> Vec<bool> {
+    sentences
+        .iter()
+        .map(|s| {
+            text[s.span.clone()]
+                .trim_end_matches(['"', '”', '’', '\'', ')'])
+                .ends_with('?')
+        })
+        .collect()
+}
+
+/// For claims given as (claimer, whether its sentence asks), the share of each
+/// claimer's claims that sit in questions, claim by claim.
+pub(crate) fn asker_shares<'a>(claims: impl Iterator<Item = (Option<&'a str>, bool)>) -> Vec<f32> {
+    let claims: Vec<(Option<&str>, bool)> = claims.collect();
+    let mut counts: rustc_hash::FxHashMap<Option<&str>, (u32, u32)> = Default::default();
+    for &(who, asks) in &claims {
+        let e = counts.entry(who).or_default();
+        e.0 += 1;
+        e.1 += u32::from(asks);
+    }
+    claims
+        .iter()
+        .map(|(who, _)| {
+            let (n, q) = counts[who];
+            q as f32 / n as f32
+        })
+        .collect()
+}
+
 /// The names of the counted features, in the order [`Features::each`] yields them.
-pub(crate) const DENSE: [&str; 34] = [
+pub(crate) const DENSE: [&str; 35] = [
     "numbers",
     "number_words",
     "years",
@@ -239,6 +309,7 @@ pub(crate) const DENSE: [&str; 34] = [
     "orgs",
     "places",
     "in_question",
+    "claimer_asks",
 ];
 
 impl Features {
@@ -282,6 +353,7 @@ impl Features {
             cap(c.orgs, 2),
             cap(c.places, 2),
             f32::from(u8::from(c.question)),
+            c.claimer_asks,
         ];
         for (i, v) in dense.into_iter().enumerate() {
             if v != 0.0 {
@@ -289,17 +361,31 @@ impl Features {
             }
         }
     }
+
+    /// Every non-zero feature by the name the model file gives it: the counted ones
+    /// ([`DENSE`]), then the hashed words (`u:BUCKET`).
+    pub(crate) fn named(&self) -> Vec<(String, f32)> {
+        let mut out = Vec::with_capacity(DENSE.len() + self.words_hashed.len());
+        self.each(|i, v| out.push((DENSE[i].to_string(), v)));
+        out.extend(self.words_hashed.iter().map(|b| (format!("u:{b}"), 1.0)));
+        out
+    }
 }
 
 /// A logistic model over [`Features`]: a weight for each counted feature, for each
-/// product of two (`a*b` in the file, names in alphabetical order).
+/// product of two (`a*b` in the file, names in alphabetical order), and for each bucket
+/// of hashed words (`u:BUCKET`).
 pub(crate) struct Model {
     /// The score from which a claim counts (the file's `threshold` line).
     pub threshold: f32,
+    /// How much the neighbouring sentences' scores weigh in [`Model::rank`] (`smooth`).
+    smooth: f32,
     bias: f32,
     dense: [f32; DENSE.len()],
     /// `pairs[i * DENSE.len() + j]`, filled for both orders.
     pairs: Vec<f32>,
+    /// `BUCKETS` weights of the hashed words (empty when the file has none).
+    words: Vec<f32>,
 }
 
 fn dense_index(name: &str) -> usize {
@@ -317,9 +403,11 @@ impl Model {
     fn parse(src: &'static str) -> Model {
         let mut m = Model {
             threshold: 0.5,
+            smooth: 0.0,
             bias: 0.0,
             dense: [0.0; DENSE.len()],
             pairs: vec![0.0; DENSE.len() * DENSE.len()],
+            words: Vec::new(),
         };
         for line in src.lines() {
             let line = line.trim_end();
@@ -336,6 +424,16 @@ impl Model {
                 m.bias = w;
             } else if name == "threshold" {
                 m.threshold = w;
+            } else if name == "smooth" {
+                m.smooth = w;
+            } else if let Some(b) = name.strip_prefix("u:") {
+                let b: usize = b
+                    .parse()
+                    .ok()
+                    .filter(|&b| b < BUCKETS)
+                    .unwrap_or_else(|| panic!("bad word bucket: {line:?}"));
+                m.words.resize(BUCKETS, 0.0);
+                m.words[b] = w;
             } else if let Some((a, b)) = name.split_once('*') {
                 let (i, j) = (dense_index(a), dense_index(b));
                 m.pairs[i * DENSE.len() + j] = w;
@@ -345,6 +443,28 @@ impl Model {
             }
         }
         m
+    }
+
+    /// The claims' scores as the reader ranks them: each claim's own score blended with
+    /// the best scores of the sentences just before and after its own (check-worthy
+    /// claims come in runs: a speaker's argument, a paragraph of figures), by the file's
+    /// `smooth` weight; a claim that can never be check-worthy (in a title, heading,
+    /// byline, caption or question) scores 0. `places` gives each claim's sentence index
+    /// (claims in text order) and whether it may be check-worthy.
+    pub(crate) fn rank(&self, scores: &mut [f32], places: &[(usize, bool)]) {
+        let n = places.iter().map(|p| p.0 + 1).max().unwrap_or(0);
+        let mut best = vec![0.0f32; n + 1];
+        for (&s, &(i, _)) in scores.iter().zip(places) {
+            best[i] = best[i].max(s);
+        }
+        for (s, &(i, ok)) in scores.iter_mut().zip(places) {
+            let around = (i.checked_sub(1).map_or(0.0, |j| best[j]) + best[i + 1]) / 2.0;
+            *s = if ok {
+                (*s + self.smooth * around) / (1.0 + self.smooth)
+            } else {
+                0.0
+            };
+        }
     }
 
     /// The probability, in 0..=1, that a claim with these features is check-worthy.
@@ -361,6 +481,13 @@ impl Model {
             for &(j, u) in &active[k + 1..n] {
                 z += self.pairs[i * DENSE.len() + j] * v * u;
             }
+        }
+        if !self.words.is_empty() {
+            z += f
+                .words_hashed
+                .iter()
+                .map(|&b| self.words[b as usize])
+                .sum::<f32>();
         }
         1.0 / (1.0 + (-z).exp())
     }
@@ -417,5 +544,92 @@ mod tests {
         assert!(got.contains(&("numbers", 3.0)), "{got:?}");
         assert!(got.contains(&("years", 1.0)), "{got:?}");
         assert!(got.iter().all(|(_, v)| *v != 0.0));
+    }
+
+    #[test]
+    fn figures_share_one_bucket_and_words_their_own() {
+        let t = "In 2019 they paid 512 and 7,000 dollars in 2021.";
+        let w = words_of(t);
+        let toks = &w.toks;
+        let bucket = |w: &str| word_bucket(toks.iter().find(|k| &t[k.start..k.end] == w).unwrap());
+        assert_eq!(bucket("512"), bucket("7,000"));
+        assert_eq!(bucket("2019"), bucket("2021"));
+        assert_ne!(bucket("512"), bucket("2019"));
+        assert_ne!(bucket("paid"), bucket("dollars"));
+        let f = features(toks, Context::default());
+        assert!(
+            f.words_hashed.windows(2).all(|w| w[0] < w[1]),
+            "sorted, once each"
+        );
+        assert!(f.named().iter().any(|(n, _)| n.starts_with("u:")));
+    }
+
+    #[test]
+    fn questions_of_sentences() {
+        let t = "One fact here. Was it so?\n\nShe asked: “Why now?”\n\nA new turn.";
+        let sentences = crate::analysis::text::sentences(t);
+        assert_eq!(questions(t, &sentences), vec![false, true, true, false]);
+    }
+
+    #[test]
+    fn a_claimer_who_mostly_asks_is_an_interviewer() {
+        let shares = asker_shares(
+            [
+                (Some("HOST"), true),
+                (Some("HOST"), true),
+                (Some("HOST"), false),
+                (Some("SENATOR"), false),
+                (None, false),
+            ]
+            .into_iter(),
+        );
+        assert!((shares[0] - 2.0 / 3.0).abs() < 1e-6 && shares[2] == shares[0]);
+        assert_eq!(&shares[3..], &[0.0, 0.0]);
+    }
+
+    #[test]
+    fn ranking_blends_neighbours_and_zeroes_what_is_never_checkworthy() {
+        let m = Model {
+            smooth: 0.5,
+            ..Model::parse("bias\t0.1\n")
+        };
+        // Sentences 0, 1 (two claims), 2 (a question), 4.
+        let mut s = [0.2, 0.8, 0.4, 0.9, 0.6];
+        m.rank(
+            &mut s,
+            &[(0, true), (1, true), (1, true), (2, false), (4, true)],
+        );
+        let close = |a: f32, b: f32| (a - b).abs() < 1e-6;
+        assert!(close(s[0], (0.2 + 0.5 * 0.8 / 2.0) / 1.5), "{s:?}");
+        assert!(close(s[1], (0.8 + 0.5 * (0.2 + 0.9) / 2.0) / 1.5), "{s:?}");
+        assert!(close(s[2], (0.4 + 0.5 * (0.2 + 0.9) / 2.0) / 1.5), "{s:?}");
+        assert_eq!(s[3], 0.0, "a question never ranks");
+        assert!(close(s[4], 0.6 / 1.5), "{s:?}");
+        assert!(s.iter().all(|v| (0.0..=1.0).contains(v)));
+    }
+
+    #[test]
+    fn headings_captions_datelines_and_questions_are_never_checkworthy() {
+        let t = "Harbour Fees Rose 40 Percent in 2022\n\n\
+                 KESTREL BAY, March 3 (Coast Wire)\n\n\
+                 The harbour board raised mooring fees by 40 percent in 2022, \
+                 costing 3,000 boat owners 12 million dollars a year. \
+                 Fees had not changed since 2009.\n\n\
+                 Boats moored at the east pier in 2021\n\n\
+                 Will fees rise 40 percent again in 2023?\n\n\
+                 The board collected 31 million dollars in 2022, up from 19 million in 2020.";
+        let a = crate::analysis::analyze(t, None);
+        let body = t.find("The harbour board").unwrap();
+        let caption = t.find("Boats moored").unwrap()..t.find("Will fees").unwrap();
+        let question = t.find("Will fees").unwrap()..t.find("The board collected").unwrap();
+        assert!(a.claims.iter().any(|c| c.checkworthy), "{:?}", a.claims);
+        for c in &a.claims {
+            let never = c.span.start < body
+                || caption.contains(&c.span.start)
+                || question.contains(&c.span.start);
+            if never {
+                assert!(!c.checkworthy && c.score == 0.0, "{}", &t[c.span.clone()]);
+            }
+        }
     }
 }

@@ -254,6 +254,9 @@ pub struct State {
     pub claim_filter: Option<ActorId>,
     /// List every claim found, not only the check-worthy ones.
     pub all_claims: bool,
+    /// The lowest claim score listed, once the reader moved the threshold (`+`, `-`);
+    /// `None` lists the claims the analysis marks check-worthy.
+    pub claims_cut: Option<f32>,
     /// The claims listed (indices into `analysis.claims`), after the filter.
     pub visible_claims: Vec<usize>,
     /// The search.
@@ -332,6 +335,7 @@ impl State {
             timeline: ListState::default(),
             claim_filter: None,
             all_claims: false,
+            claims_cut: None,
             visible_claims: Vec::new(),
             search: Search::default(),
             status,
@@ -583,7 +587,11 @@ impl State {
 
     /// Whether `claim` is listed and highlighted: check-worthy, or all claims are shown.
     pub fn claim_shown(&self, claim: &crate::analysis::Claim) -> bool {
-        self.all_claims || claim.checkworthy
+        self.all_claims
+            || match self.claims_cut {
+                Some(cut) => claim.score > 0.0 && claim.score >= cut,
+                None => claim.checkworthy,
+            }
     }
 
     /// Recompute the listed claims after the filter changed, keeping the selection on the
