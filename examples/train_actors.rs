@@ -79,11 +79,11 @@ fn load(path: &str, meantime: bool, mismatches: &mut usize) -> Vec<Doc> {
             let b = f::begin_tag(label);
             names.push((s, t, b));
             let inside: Vec<usize> = (0..tokens.toks.len())
-                .filter(|&k| tokens.toks[k].start >= s && tokens.toks[k].end <= t)
+                .filter(|&k| tokens.toks[k].start() >= s && tokens.toks[k].end() <= t)
                 .collect();
             match (inside.first(), inside.last()) {
                 (Some(&a), Some(&z)) => {
-                    if tokens.toks[a].start != s || tokens.toks[z].end != t {
+                    if tokens.toks[a].start() != s || tokens.toks[z].end() != t {
                         *mismatches += 1;
                     }
                     gold[a] = b;
@@ -133,7 +133,7 @@ fn meantime_tags(
         .collect();
     ents.sort_by_key(|e| (e.1 - e.0, e.0));
     let n = tokens.toks.len();
-    let word = |k: usize| &text[tokens.toks[k].start..tokens.toks[k].end];
+    let word = |k: usize| &text[tokens.toks[k].range()];
     let capital = |k: usize| {
         word(k)
             .chars()
@@ -144,7 +144,7 @@ fn meantime_tags(
     let mut taken = vec![false; n];
     for (s, t, label) in ents {
         let inside: Vec<usize> = (0..n)
-            .filter(|&k| tokens.toks[k].start >= s && tokens.toks[k].end <= t && !taken[k])
+            .filter(|&k| tokens.toks[k].start() >= s && tokens.toks[k].end() <= t && !taken[k])
             .collect();
         // Runs of capitalised words, joined by connectors ("Bank of England").
         let mut k = 0;
@@ -197,14 +197,14 @@ fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
         .tokens
         .toks
         .iter()
-        .map(|t| WordInfo::new(&doc.text[t.start..t.end]))
+        .map(|t| WordInfo::new(&doc.text[t.range()]))
         .collect();
     for (si, range) in doc.tokens.sentences.iter().enumerate() {
         let toks = doc.tokens.sentence(si);
         if toks.is_empty() || !doc.annotated[si] {
             continue;
         }
-        let words: Vec<&str> = toks.iter().map(|t| &doc.text[t.start..t.end]).collect();
+        let words: Vec<&str> = toks.iter().map(|t| &doc.text[t.range()]).collect();
         let infos: Vec<&WordInfo> = infos_all[range.clone()].iter().collect();
         let sent = f::SentenceInfo::new(toks, &infos);
         let mut gaz = Vec::new();

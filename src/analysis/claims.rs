@@ -26,16 +26,18 @@ use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
 use lex::{Tok, Words};
 
 /// Find claims in the text, scored for check-worthiness, and the attributions whose
-/// contents they are (every attributed claim points to its attribution).
+/// contents they are (every attributed claim points to its attribution). The shared
+/// token stream is given up once the claim stages have read it, to bound memory.
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
-    tokens: &Tokens,
+    tokens: Tokens,
     mentions: &[Mention],
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> (Vec<Claim>, Vec<Attribution>) {
-    let words = Words::new(text, tokens);
+    let words = Words::new(text, &tokens);
+    drop(tokens);
     let mut cands = candidates(text, sentences, &words, mentions);
     let mut keep = Vec::with_capacity(cands.len());
     let mut places = Vec::with_capacity(cands.len());

@@ -278,10 +278,10 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let sentences = text::sentences(text);
     let tokens = tokens::Tokens::new(text, &sentences);
     let (mentions, actors) = actors::extract(text, &tokens);
-    let timexes = temporal::extract(text, &sentences, dct);
+    let timexes = temporal::extract(text, &tokens, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
     let (claims, mut attributions) =
-        claims::extract(text, &sentences, &tokens, &mentions, &actors, &timexes);
+        claims::extract(text, &sentences, tokens, &mentions, &actors, &timexes);
     claims::resolve_claimers(text, &sentences, &mentions, &actors, &mut attributions);
     Analysis {
         sentences,

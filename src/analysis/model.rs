@@ -162,23 +162,28 @@ pub fn viterbi(
     from: usize,
     allowed: impl Fn(Option<usize>, usize) -> bool,
 ) -> Vec<usize> {
+    let mut out = vec![0; emissions.len()];
+    viterbi_into(emissions, trans, from, allowed, &mut Vec::new(), &mut out);
+    out
+}
+
+/// [`viterbi`] into `out` (one tag per emission row), with `back` a buffer reused
+/// between calls.
+pub fn viterbi_into(
+    emissions: &[[f32; 9]],
+    trans: &[Vec<f32>],
+    from: usize,
+    allowed: impl Fn(Option<usize>, usize) -> bool,
+    back: &mut Vec<[u8; 9]>,
+    out: &mut [usize],
+) {
     let n = emissions.len();
+    debug_assert_eq!(out.len(), n);
     if n == 0 {
-        return Vec::new();
+        return;
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
-    // For each tag, the tags that may precede it, with their transition scores.
-    let mut preds = [[(0u8, 0f32); 9]; 9];
-    let mut npreds = [0usize; 9];
-    for b in 0..tags {
-        for a in 0..tags {
-            if allowed(Some(a), b) {
-                preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
-                npreds[b] += 1;
-            }
-        }
-    }
     let prev = from.checked_sub(1);
     let mut score = [NEG; 9];
     for t in 0..tags {
@@ -186,36 +191,50 @@ pub fn viterbi(
             score[t] = trans[from][t] + emissions[0][t];
         }
     }
-    let mut back = vec![[0u8; 9]; n];
-    for i in 1..n {
-        let mut next = [NEG; 9];
+    if n > 1 {
+        // For each tag, the tags that may precede it, with their transition scores.
+        let mut preds = [[(0u8, 0f32); 9]; 9];
+        let mut npreds = [0usize; 9];
         for b in 0..tags {
-            let mut best = NEG;
-            let mut arg = 0;
-            for &(a, t) in &preds[b][..npreds[b]] {
-                let a = a as usize;
-                let s = score[a] + t;
-                if s > best {
-                    best = s;
-                    arg = a;
+            for a in 0..tags {
+                if allowed(Some(a), b) {
+                    preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
+                    npreds[b] += 1;
                 }
             }
-            if best > NEG {
-                next[b] = best + emissions[i][b];
-                back[i][b] = arg as u8;
-            }
         }
-        score = next;
+        back.clear();
+        back.resize(n, [0u8; 9]);
+        for i in 1..n {
+            let mut next = [NEG; 9];
+            for b in 0..tags {
+                let mut best = NEG;
+                let mut arg = 0;
+                for &(a, t) in &preds[b][..npreds[b]] {
+                    let a = a as usize;
+                    let s = score[a] + t;
+                    if s > best {
+                        best = s;
+                        arg = a;
+                    }
+                }
+                if best > NEG {
+                    next[b] = best + emissions[i][b];
+                    back[i][b] = arg as u8;
+                }
+            }
+            score = next;
+        }
     }
     let mut t = (0..tags)
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
         .unwrap_or(0);
-    let mut out = vec![0; n];
     for i in (0..n).rev() {
         out[i] = t;
-        t = back[i][t] as usize;
+        if i > 0 {
+            t = back[i][t] as usize;
+        }
     }
-    out
 }
 
 #[cfg(test)]

@@ -17,46 +17,63 @@ use super::{lexicon, Sentence, Span};
 /// assert_eq!(idx.to_char(text.len()), 5);
 /// assert_eq!(idx.to_byte(2), 6);
 /// ```
-pub struct CharIndex {
-    /// Byte offset of every char, plus the text length at the end.
-    starts: Vec<usize>,
-    ascii: bool,
+pub struct CharIndex<'a> {
+    text: &'a str,
+    /// Byte offset of every [`STRIDE`]th char; empty for pure ASCII texts.
+    marks: Vec<usize>,
 }
 
-impl CharIndex {
-    /// Index `text`. Pure ASCII texts need no table.
-    pub fn new(text: &str) -> Self {
-        if text.is_ascii() {
-            return CharIndex {
-                starts: vec![text.len()],
-                ascii: true,
-            };
-        }
-        let mut starts: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
-        starts.push(text.len());
-        CharIndex {
-            starts,
-            ascii: false,
-        }
+/// Chars between two marks of a [`CharIndex`]: a lookup scans at most this many chars.
+const STRIDE: usize = 64;
+
+/// Whether byte `b` starts a char (is not a UTF-8 continuation byte).
+fn starts_char(b: u8) -> bool {
+    b & 0xC0 != 0x80
+}
+
+impl<'a> CharIndex<'a> {
+    /// Index `text`, keeping one mark per [`STRIDE`] chars. Pure ASCII texts need none.
+    pub fn new(text: &'a str) -> Self {
+        let marks = if text.is_ascii() {
+            Vec::new()
+        } else {
+            text.char_indices()
+                .step_by(STRIDE)
+                .map(|(i, _)| i)
+                .collect()
+        };
+        CharIndex { text, marks }
     }
 
-    /// Code-point offset of a byte offset (which must be a char boundary or the length).
+    /// Code-point offset of a byte offset (a char boundary or the length; inside a char,
+    /// the next char's index).
     pub fn to_char(&self, byte: usize) -> usize {
-        if self.ascii {
+        let byte = byte.min(self.text.len());
+        if self.marks.is_empty() {
             return byte;
         }
-        match self.starts.binary_search(&byte) {
-            Ok(i) => i,
-            Err(i) => i, // not a boundary: the next char's index
-        }
+        let k = self.marks.partition_point(|&m| m <= byte).saturating_sub(1);
+        let from = self.marks[k];
+        k * STRIDE
+            + self.text.as_bytes()[from..byte]
+                .iter()
+                .filter(|&&b| starts_char(b))
+                .count()
     }
 
     /// Byte offset of a code-point offset (clamped to the text length).
     pub fn to_byte(&self, ch: usize) -> usize {
-        if self.ascii {
-            return ch.min(self.starts[0]);
+        if self.marks.is_empty() {
+            return ch.min(self.text.len());
         }
-        self.starts[ch.min(self.starts.len() - 1)]
+        let k = ch / STRIDE;
+        let Some(&from) = self.marks.get(k) else {
+            return self.text.len();
+        };
+        self.text[from..]
+            .char_indices()
+            .nth(ch % STRIDE)
+            .map_or(self.text.len(), |(i, _)| from + i)
     }
 }
 
@@ -373,5 +390,26 @@ mod tests {
             assert_eq!(idx.to_byte(ci), bi);
         }
         assert_eq!(idx.to_char(t.len()), 5);
+    }
+
+    #[test]
+    fn char_index_agrees_with_counting_across_many_marks() {
+        // Long enough for several marks, with one- to four-byte chars mixed.
+        let t: String = (0..1000)
+            .map(|i| ["a", "é", "€", "😀", " "][i % 5].repeat(1 + i % 3))
+            .collect();
+        let idx = CharIndex::new(&t);
+        let n = t.chars().count();
+        for (ci, (bi, c)) in t.char_indices().enumerate() {
+            assert_eq!(idx.to_char(bi), ci);
+            assert_eq!(idx.to_byte(ci), bi);
+            if c.len_utf8() > 1 {
+                // Inside a char: the next char's index.
+                assert_eq!(idx.to_char(bi + 1), ci + 1);
+            }
+        }
+        assert_eq!(idx.to_char(t.len()), n);
+        assert_eq!(idx.to_byte(n), t.len());
+        assert_eq!(idx.to_byte(n + 100), t.len());
     }
 }

@@ -18,15 +18,34 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: a byte span into the text and its kind.
+/// One token: a byte span into the text and its kind. Offsets are stored in 32 bits
+/// (twelve bytes a token; lede's inputs are capped far below 4 GiB).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
-    /// Start byte.
-    pub start: usize,
-    /// End byte (exclusive).
-    pub end: usize,
+    start: u32,
+    end: u32,
     /// What it is.
     pub kind: Kind,
+}
+
+impl Tok {
+    /// Start byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// End byte (exclusive).
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// The byte span.
+    #[inline]
+    pub fn range(&self) -> std::ops::Range<usize> {
+        self.start()..self.end()
+    }
 }
 
 /// A document's tokens, sentence by sentence: tokenised once, read by every stage.
@@ -41,16 +60,11 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenise each sentence of `text`.
     pub fn new(text: &str, sentences: &[crate::analysis::Sentence]) -> Self {
-        let mut scratch = Vec::new();
         let mut toks = Vec::with_capacity(text.len() / 5);
         let mut ranges = Vec::with_capacity(sentences.len());
         for s in sentences {
             let start = toks.len();
-            toks.extend(tokenize_with(
-                &text[s.span.clone()],
-                s.span.start,
-                &mut scratch,
-            ));
+            tokenize_into(&text[s.span.clone()], s.span.start, &mut toks);
             ranges.push(start..toks.len());
         }
         Tokens {
@@ -72,24 +86,34 @@ fn is_apos(c: char) -> bool {
 /// Tokenise `s`, whose first byte is at `base` in the document.
 #[cfg(test)]
 pub fn tokenize(s: &str, base: usize) -> Vec<Tok> {
-    tokenize_with(s, base, &mut Vec::new())
+    let mut out = Vec::new();
+    tokenize_into(s, base, &mut out);
+    out
 }
 
-/// Tokenise `s`, whose first byte is at `base` in the document, reusing `chars` as
-/// scratch space (one allocation for a whole document instead of one per sentence).
-pub fn tokenize_with(s: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Vec<Tok> {
-    chars.clear();
-    chars.extend(s.char_indices());
-    let chars = &chars[..];
-    let n = chars.len();
-    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
-    let byte = |k: usize| chars.get(k).map_or(s.len(), |&(b, _)| b);
-    let mut out = Vec::with_capacity(n / 4);
+/// A byte offset in 32 bits, saturating (texts past 4 GiB are not analysed whole).
+fn to_u32(i: usize) -> u32 {
+    u32::try_from(i).unwrap_or(u32::MAX)
+}
+
+/// The character at byte `i` of `s` (a char boundary) and its length, if any.
+#[inline]
+fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
+    let b = *s.as_bytes().get(i)?;
+    if b < 0x80 {
+        Some((b as char, 1))
+    } else {
+        s[i..].chars().next().map(|c| (c, c.len_utf8()))
+    }
+}
+
+/// Tokenise `s`, whose first byte is at `base` in the document, appending to `out`.
+pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
+    let at = |i: usize| char_at(s, i).map(|(c, _)| c);
     let mut i = 0;
-    while i < n {
-        let c = chars[i].1;
+    while let Some((c, len)) = char_at(s, i) {
         if c.is_whitespace() {
-            i += 1;
+            i += len;
             continue;
         }
         let start = i;
@@ -98,36 +122,32 @@ pub fn tokenize_with(s: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Ve
             // inside single-letter abbreviations ("U.S.", "U.N.").
             let mut seg_start = i;
             let mut has_dot = false;
-            i += 1;
-            while i < n {
-                let c = chars[i].1;
+            i += len;
+            while let Some((c, len)) = char_at(s, i) {
                 if c.is_alphanumeric() {
-                    i += 1;
+                    i += len;
                 } else if (c == '-' || c == '\u{2010}')
-                    && at(i + 1).is_some_and(char::is_alphanumeric)
+                    && at(i + len).is_some_and(char::is_alphanumeric)
                 {
-                    i += 1;
+                    i += len;
                     seg_start = i;
-                } else if is_apos(c) && at(i + 1).is_some_and(char::is_alphabetic) {
+                } else if is_apos(c) && at(i + len).is_some_and(char::is_alphabetic) {
                     // A possessive 's and contractions ("I'm", "we've") end the word;
                     // O'Neill and Shi'ite do not.
-                    let tail: String = chars[i + 1..]
-                        .iter()
-                        .map(|&(_, c)| c)
-                        .take_while(|c| c.is_alphanumeric())
-                        .collect();
-                    if matches!(
-                        tail.as_str(),
-                        "s" | "S" | "m" | "ve" | "ll" | "re" | "d" | "t"
-                    ) {
+                    let rest = &s[i + len..];
+                    let tail = &rest[..rest
+                        .find(|c: char| !c.is_alphanumeric())
+                        .unwrap_or(rest.len())];
+                    if matches!(tail, "s" | "S" | "m" | "ve" | "ll" | "re" | "d" | "t") {
                         break;
                     }
-                    i += 1;
+                    i += len;
                 } else if c == '.'
-                    && i - seg_start == 1
-                    && chars[seg_start].1.is_uppercase()
+                    && char_at(s, seg_start)
+                        .is_some_and(|(h, l)| seg_start + l == i && h.is_uppercase())
                     && (has_dot
-                        || at(i + 1).is_some_and(char::is_uppercase) && at(i + 2) == Some('.'))
+                        || char_at(s, i + 1)
+                            .is_some_and(|(u, ul)| u.is_uppercase() && at(i + 1 + ul) == Some('.')))
                 {
                     has_dot = true;
                     i += 1;
@@ -139,45 +159,45 @@ pub fn tokenize_with(s: &str, base: usize, chars: &mut Vec<(usize, char)>) -> Ve
             Kind::Word
         } else if c.is_ascii_digit() {
             i += 1;
-            while i < n {
-                let c = chars[i].1;
+            while let Some((c, len)) = char_at(s, i) {
                 if c.is_alphanumeric()
                     || matches!(c, '.' | ',' | ':' | '-' | '/')
                         && at(i + 1).is_some_and(|d| d.is_ascii_digit())
                 {
-                    i += 1;
+                    i += len;
                 } else {
                     break;
                 }
             }
             Kind::Num
         } else if is_apos(c)
-            && matches!(at(i + 1), Some('s' | 'S'))
-            && !at(i + 2).is_some_and(char::is_alphanumeric)
-            && i > 0
-            && chars[i - 1].1.is_alphanumeric()
+            && matches!(at(i + len), Some('s' | 'S'))
+            && !at(i + len + 1).is_some_and(char::is_alphanumeric)
+            && s[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
         {
-            i += 2;
+            i += len + 1;
             Kind::Punct
         } else {
-            i += 1;
+            i += len;
             Kind::Punct
         };
         // A title or common abbreviation keeps its period, as CoNLL writes "Mr." and "Corp.".
-        if kind == Kind::Word && at(i) == Some('.') && !at(i + 1).is_some_and(char::is_alphanumeric)
+        if kind == Kind::Word
+            && at(i) == Some('.')
+            && !at(i + 1).is_some_and(char::is_alphanumeric)
+            && crate::analysis::lexicon::is_title_abbrev(&s[start..i])
         {
-            let w = &s[byte(start)..byte(i)];
-            if crate::analysis::lexicon::is_title_abbrev(w) {
-                i += 1;
-            }
+            i += 1;
         }
         out.push(Tok {
-            start: base + byte(start),
-            end: base + byte(i),
+            start: to_u32(base + start),
+            end: to_u32(base + i),
             kind,
         });
     }
-    out
 }
 
 #[cfg(test)]
@@ -185,7 +205,7 @@ mod tests {
     use super::*;
 
     fn words(s: &str) -> Vec<&str> {
-        tokenize(s, 0).iter().map(|t| &s[t.start..t.end]).collect()
+        tokenize(s, 0).iter().map(|t| &s[t.range()]).collect()
     }
 
     #[test]

@@ -59,6 +59,7 @@
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
 use crate::document::{DateSource, Document};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
@@ -107,59 +108,140 @@ impl<'a> Meta<'a> {
     }
 }
 
-/// The JSON object for one analysed document.
-pub fn analysis_json(meta: &Meta<'_>, text: &str, a: &Analysis) -> Value {
-    let idx = CharIndex::new(text);
-    let c = |b: usize| idx.to_char(b);
-    json!({
-        "schema": SCHEMA_VERSION,
-        "id": meta.id,
-        "source": meta.source,
-        "title": meta.title,
-        "byline": meta.byline,
-        "site": meta.site,
-        "lang": meta.lang,
-        "dct": meta.dct.map(|d| d.format("%Y-%m-%d").to_string()),
-        "dct_source": meta.dct_source.map(DateSource::as_str),
-        "text": text,
-        "sentences": a.sentences.iter().map(|s| json!({"start": c(s.span.start), "end": c(s.span.end)})).collect::<Vec<_>>(),
-        "entities": a.mentions.iter().map(|m| json!({
-            "start": c(m.span.start), "end": c(m.span.end),
-            "label": m.label.as_str(), "actor": m.actor,
-        })).collect::<Vec<_>>(),
-        "actors": a.actors.iter().map(|x| json!({
-            "id": x.id, "name": x.name, "kind": x.kind.as_str(),
-            "aliases": x.aliases, "roles": x.roles, "mentions": x.mentions.len(),
-            "first": c(x.first_offset(a)),
-        })).collect::<Vec<_>>(),
-        "timexes": a.timexes.iter().map(|t| json!({
-            "start": c(t.span.start), "end": c(t.span.end),
-            "type": t.kind.as_str(), "value": t.value,
-        })).collect::<Vec<_>>(),
-        "timeline": a.timeline.iter().map(|e| json!({
-            "order": e.order, "value": e.value, "timex": e.timex,
-            "start": c(e.span.start), "end": c(e.span.end), "text": e.text,
-        })).collect::<Vec<_>>(),
-        "claims": a.claims.iter().map(|k| json!({
-            "start": c(k.span.start), "end": c(k.span.end),
-            "kind": k.kind.as_str(), "claimer": k.claimer, "hedged": k.hedged,
-            "actors": k.actors, "score": (k.score * 1000.0).round() / 1000.0,
-            "checkworthy": k.checkworthy, "attribution": k.attribution,
-        })).collect::<Vec<_>>(),
-        "attributions": a.attributions.iter().map(|at| {
-            let pair = |s: &std::ops::Range<usize>| json!([c(s.start), c(s.end)]);
-            json!({
-                "start": c(at.span.start), "end": c(at.span.end),
-                "fragments": at.fragments.iter().map(pair).collect::<Vec<_>>(),
-                "cue": at.cue.as_ref().map(|s| &text[s.clone()]),
-                "cue_span": at.cue.as_ref().map(pair),
-                "claimer": at.claimer, "claimer_span": at.claimer_span.as_ref().map(pair),
-                "claimer_actor": at.claimer_actor,
-                "claimer_name": at.claimer_actor
-                    .and_then(|id| a.actors.get(id.0 as usize))
-                    .map(|x| x.name.as_str())
-                    .or(at.claimer.as_deref()),
-            })
-        }).collect::<Vec<_>>(),
-    })
+/// The JSON object for one analysed document: serialising it writes the object field by
+/// field, building one array element at a time, so a book-length analysis never exists
+/// twice in memory. Keys come in sorted order, as in a [`Value`] object.
+pub fn analysis_json<'a>(meta: &'a Meta<'a>, text: &'a str, a: &'a Analysis) -> AnalysisJson<'a> {
+    AnalysisJson {
+        meta,
+        text,
+        a,
+        idx: CharIndex::new(text),
+    }
+}
+
+/// One analysed document ready to serialise ([`analysis_json`]).
+pub struct AnalysisJson<'a> {
+    meta: &'a Meta<'a>,
+    text: &'a str,
+    a: &'a Analysis,
+    idx: CharIndex<'a>,
+}
+
+/// An array serialised from an iterator, element by element.
+struct Seq<F>(F);
+
+impl<F, I> Serialize for Seq<F>
+where
+    F: Fn() -> I,
+    I: Iterator<Item = Value>,
+{
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq((self.0)())
+    }
+}
+
+impl Serialize for AnalysisJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let (meta, text, a) = (self.meta, self.text, self.a);
+        let c = |b: usize| self.idx.to_char(b);
+        let mut m = s.serialize_map(Some(17))?;
+        m.serialize_entry(
+            "actors",
+            &Seq(|| {
+                a.actors.iter().map(|x| {
+                    json!({
+                        "id": x.id, "name": x.name, "kind": x.kind.as_str(),
+                        "aliases": x.aliases, "roles": x.roles, "mentions": x.mentions.len(),
+                        "first": c(x.first_offset(a)),
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry(
+            "attributions",
+            &Seq(|| {
+                a.attributions.iter().map(|at| {
+                    let pair = |s: &std::ops::Range<usize>| json!([c(s.start), c(s.end)]);
+                    json!({
+                        "start": c(at.span.start), "end": c(at.span.end),
+                        "fragments": at.fragments.iter().map(pair).collect::<Vec<_>>(),
+                        "cue": at.cue.as_ref().map(|s| &text[s.clone()]),
+                        "cue_span": at.cue.as_ref().map(pair),
+                        "claimer": at.claimer, "claimer_span": at.claimer_span.as_ref().map(pair),
+                        "claimer_actor": at.claimer_actor,
+                        "claimer_name": at.claimer_actor
+                            .and_then(|id| a.actors.get(id.0 as usize))
+                            .map(|x| x.name.as_str())
+                            .or(at.claimer.as_deref()),
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry("byline", &meta.byline)?;
+        m.serialize_entry(
+            "claims",
+            &Seq(|| {
+                a.claims.iter().map(|k| {
+                    json!({
+                        "start": c(k.span.start), "end": c(k.span.end),
+                        "kind": k.kind.as_str(), "claimer": k.claimer, "hedged": k.hedged,
+                        "actors": k.actors, "score": (k.score * 1000.0).round() / 1000.0,
+                        "checkworthy": k.checkworthy, "attribution": k.attribution,
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry("dct", &meta.dct.map(|d| d.format("%Y-%m-%d").to_string()))?;
+        m.serialize_entry("dct_source", &meta.dct_source.map(DateSource::as_str))?;
+        m.serialize_entry(
+            "entities",
+            &Seq(|| {
+                a.mentions.iter().map(|x| {
+                    json!({
+                        "start": c(x.span.start), "end": c(x.span.end),
+                        "label": x.label.as_str(), "actor": x.actor,
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry("id", meta.id)?;
+        m.serialize_entry("lang", &meta.lang)?;
+        m.serialize_entry("schema", &SCHEMA_VERSION)?;
+        m.serialize_entry(
+            "sentences",
+            &Seq(|| {
+                a.sentences
+                    .iter()
+                    .map(|x| json!({"start": c(x.span.start), "end": c(x.span.end)}))
+            }),
+        )?;
+        m.serialize_entry("site", &meta.site)?;
+        m.serialize_entry("source", meta.source)?;
+        m.serialize_entry("text", text)?;
+        m.serialize_entry(
+            "timeline",
+            &Seq(|| {
+                a.timeline.iter().map(|e| {
+                    json!({
+                        "order": e.order, "value": e.value, "timex": e.timex,
+                        "start": c(e.span.start), "end": c(e.span.end), "text": e.text,
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry(
+            "timexes",
+            &Seq(|| {
+                a.timexes.iter().map(|t| {
+                    json!({
+                        "start": c(t.span.start), "end": c(t.span.end),
+                        "type": t.kind.as_str(), "value": t.value,
+                    })
+                })
+            }),
+        )?;
+        m.serialize_entry("title", &meta.title)?;
+        m.end()
+    }
 }

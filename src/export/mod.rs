@@ -367,7 +367,8 @@ fn link_target(t: &str) -> String {
 /// pretty-printed.
 pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate>) -> String {
     let meta = analysis_json::Meta::of(doc, &doc.source, &doc.source, dct);
-    let mut v = analysis_json::analysis_json(&meta, &doc.text, a);
+    let mut v =
+        serde_json::to_value(analysis_json::analysis_json(&meta, &doc.text, a)).unwrap_or_default();
     let claims: Vec<Span> = a.claims.iter().map(|c| c.span.clone()).collect();
     v["notes_schema"] = notes::export::NOTES_SCHEMA_VERSION.into();
     v["notes"] = notes::export::notes_json(notes, &claims);

@@ -222,21 +222,20 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
     }
     out.push(hash(T_LOWER, offset, lower.as_bytes()));
     out.push(hash(T_SHAPE, offset, info.shape.as_bytes()));
-    // Byte offsets of the first four and last four characters' boundaries.
-    let bounds: Vec<usize> = lower
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain([lower.len()])
-        .collect();
-    let nchars = bounds.len() - 1;
+    // Where the first four characters end and the last four start (byte offsets).
+    let nchars = lower.chars().count();
+    let mut ends = [0usize; 4];
+    for (k, (b, c)) in lower.char_indices().take(4).enumerate() {
+        ends[k] = b + c.len_utf8();
+    }
+    let mut starts = [0usize; 4];
+    for (k, (b, _)) in lower.char_indices().rev().take(4).enumerate() {
+        starts[k] = b;
+    }
     if offset == 0 {
         for n in 1..=4.min(nchars) {
-            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..bounds[n]]));
-            out.push(hash(
-                T_SUFFIX,
-                n as i8,
-                &lower.as_bytes()[bounds[nchars - n]..],
-            ));
+            out.push(hash(T_PREFIX, n as i8, &lower.as_bytes()[..ends[n - 1]]));
+            out.push(hash(T_SUFFIX, n as i8, &lower.as_bytes()[starts[n - 1]..]));
         }
         let second = lower.chars().nth(1);
         let flags = [
@@ -256,11 +255,7 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
             }
         }
     } else if near && nchars >= 3 {
-        out.push(hash(
-            T_SUFFIX,
-            10 + offset,
-            &lower.as_bytes()[bounds[nchars - 3]..],
-        ));
+        out.push(hash(T_SUFFIX, 10 + offset, &lower.as_bytes()[starts[2]..]));
     }
     for &id in &info.lex {
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
@@ -316,7 +311,7 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8
                 if !joins(j) {
                     break;
                 }
-                let glue = &text[toks[j - 1].end..toks[j].start];
+                let glue = &text[toks[j - 1].end()..toks[j].start()];
                 if glue.contains('\n') {
                     break;
                 }
@@ -417,11 +412,12 @@ pub fn token_features(
 }
 
 /// The second pass's view of a word: how the first pass tagged the same word (lower
-/// case, capitalised occurrences only) across the document. 0 when it occurs once, else
+/// case, capitalised occurrences only) across the document. `lowers` gives each token's
+/// lower-case form as a small id (equal ids, equal forms). 0 when it occurs once, else
 /// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
 /// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
 /// earlier role).
-pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
+pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[usize]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
         let t = tags[k];
@@ -436,10 +432,11 @@ pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
             4 + label
         }
     };
-    let mut counts: rustc_hash::FxHashMap<&str, [u32; 9]> = Default::default();
+    let distinct = lowers.iter().max().map_or(0, |&m| m as usize + 1);
+    let mut counts = vec![[0u32; 9]; distinct];
     for k in 0..n {
         if caps[k] {
-            counts.entry(lowers[k]).or_default()[role(k)] += 1;
+            counts[lowers[k] as usize][role(k)] += 1;
         }
     }
     (0..n)
@@ -447,7 +444,7 @@ pub fn doc_votes(lowers: &[&str], caps: &[bool], tags: &[usize]) -> Vec<u8> {
             if !caps[k] {
                 return 0;
             }
-            let v = counts[lowers[k]];
+            let v = counts[lowers[k] as usize];
             if v.iter().sum::<u32>() < 2 {
                 return 0;
             }

@@ -31,6 +31,8 @@ struct Found {
     title: Option<String>,
     /// Whether its sentence is mostly in capitals (a headline).
     headline: bool,
+    /// Its grouping key ([`key`]).
+    key: String,
 }
 
 /// Whether a lower-case word names a nationality or group ("german", "russians"): the
@@ -76,23 +78,24 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
                 while tokens
                     .toks
                     .get(first + 1)
-                    .is_some_and(|n| n.end <= span.end)
+                    .is_some_and(|n| n.end() <= span.end)
                 {
-                    let w = &text[tokens.toks[first].start..tokens.toks[first].end];
+                    let w = &text[tokens.toks[first].range()];
                     let l = w.trim_end_matches('.').to_lowercase();
                     if !(LEX.titles.contains(l.as_str()) || lexicon::is_title_abbrev(w)) {
                         break;
                     }
                     first += 1;
-                    span.start = tokens.toks[first].start;
+                    span.start = tokens.toks[first].start();
                 }
             }
             let title = if first > t.first_token {
-                Some(text[t.span.start..tokens.toks[first - 1].end].to_string())
+                Some(text[t.span.start..tokens.toks[first - 1].end()].to_string())
             } else {
                 title_before(text, tokens, first, t.sentence)
             };
             Found {
+                key: key(&text[span.clone()]),
                 span,
                 label,
                 title,
@@ -105,7 +108,7 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
         .map(|t| lines.get(&t.sentence).is_some_and(|l| l.1))
         .collect();
     title_case_lines(text, &mut found, &title_case);
-    vote(text, &mut found);
+    vote(&mut found);
     found
 }
 
@@ -113,10 +116,10 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
 /// (three or more words, most capitalised, no final period, as in headlines).
 fn line_case(text: &str, tokens: &Tokens, i: usize) -> (bool, bool) {
     let toks = tokens.sentence(i);
-    let period = toks.last().is_some_and(|t| &text[t.start..t.end] == ".");
+    let period = toks.last().is_some_and(|t| &text[t.range()] == ".");
     let (mut words, mut caps, mut initial) = (0, 0, 0);
     for t in toks.iter().filter(|k| k.kind == Kind::Word) {
-        let w = &text[t.start..t.end];
+        let w = &text[t.range()];
         words += 1;
         let mut chars = w.chars();
         if chars.next().is_some_and(char::is_uppercase) {
@@ -144,13 +147,13 @@ fn title_case_lines(text: &str, found: &mut Vec<Found>, title_case: &[bool]) {
         .iter()
         .zip(title_case)
         .filter(|(_, &t)| !t)
-        .map(|(f, _)| key(&text[f.span.clone()]))
+        .map(|(f, _)| f.key.clone())
         .collect();
     let mut k = 0;
     found.retain(|f| {
         let keep = !title_case[k] || {
             let name = &text[f.span.clone()];
-            body.contains(&key(name))
+            body.contains(&f.key)
                 || !name
                     .split([' ', '-'])
                     .all(|w| LEX.common.contains(w.to_lowercase().as_str()))
@@ -163,12 +166,12 @@ fn title_case_lines(text: &str, found: &mut Vec<Found>, title_case: &[bool]) {
 /// One kind per name: every mention of a name (same words, any case) takes the label
 /// most of its mentions have (on a tie, its first mention's). A one-word name that is the
 /// last word of a person's name elsewhere in the document is that person's surname.
-fn vote(text: &str, found: &mut [Found]) {
-    let keys: Vec<String> = found.iter().map(|f| key(&text[f.span.clone()])).collect();
+fn vote(found: &mut [Found]) {
+    let keys: Vec<&str> = found.iter().map(|f| f.key.as_str()).collect();
     let mut counts: FastMap<&str, ([u32; 4], usize)> = FastMap::default();
     let slot = |l: Label| l as usize;
     for (k, f) in keys.iter().zip(found.iter()) {
-        let e = counts.entry(k.as_str()).or_insert(([0; 4], slot(f.label)));
+        let e = counts.entry(k).or_insert(([0; 4], slot(f.label)));
         e.0[slot(f.label)] += 1;
     }
     const LABELS: [Label; 4] = [Label::Person, Label::Org, Label::Place, Label::Misc];
@@ -183,12 +186,18 @@ fn vote(text: &str, found: &mut [Found]) {
         .filter(|k| k.contains(' ') && best(k) == Label::Person)
         .filter_map(|k| k.rsplit(' ').next())
         .collect();
-    for (k, f) in keys.iter().zip(found.iter_mut()) {
-        f.label = if !k.contains(' ') && surnames.contains(k.as_str()) {
-            Label::Person
-        } else {
-            best(k)
-        };
+    let labels: Vec<Label> = keys
+        .iter()
+        .map(|k| {
+            if !k.contains(' ') && surnames.contains(k) {
+                Label::Person
+            } else {
+                best(k)
+            }
+        })
+        .collect();
+    for (f, l) in found.iter_mut().zip(labels) {
+        f.label = l;
     }
 }
 
@@ -196,6 +205,7 @@ fn vote(text: &str, found: &mut [Found]) {
 /// "opposition leader"), as written; title abbreviations ("Mr.") are no roles.
 fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> Option<String> {
     let start = tokens.sentences[sentence].start;
+    let mut key = String::new();
     for len in (1..=3).rev() {
         if first < start + len {
             continue;
@@ -204,9 +214,15 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
         if toks.iter().any(|t| t.kind != Kind::Word) {
             continue;
         }
-        let words: Vec<&str> = toks.iter().map(|t| &text[t.start..t.end]).collect();
-        let joined = words.join(" ").to_lowercase();
-        if LEX.titles.contains(joined.as_str()) {
+        key.clear();
+        for (k, t) in toks.iter().enumerate() {
+            if k > 0 {
+                key.push(' ');
+            }
+            key.extend(text[t.range()].chars().flat_map(char::to_lowercase));
+        }
+        if LEX.titles.contains(key.as_str()) {
+            let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
             return Some(words.join(" "));
         }
     }
@@ -225,7 +241,7 @@ pub fn extract(text: &str, tokens: &Tokens) -> (Vec<Mention>, Vec<Actor>) {
             actor: None,
         })
         .collect();
-    let groups = group(text, &found);
+    let groups = group(&found);
     let mut actors: Vec<Actor> = groups
         .into_iter()
         .map(|(kind, members)| make_actor(text, &found, kind, members))
@@ -242,11 +258,16 @@ pub fn extract(text: &str, tokens: &Tokens) -> (Vec<Mention>, Vec<Actor>) {
 
 /// A name reduced for matching: lower case, words only, aliases resolved.
 fn key(name: &str) -> String {
-    let l: String = name
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
+    let single_spaced =
+        !name.contains("  ") && !name.contains(|c: char| c.is_whitespace() && c != ' ');
+    let l: String = if single_spaced && !name.starts_with(' ') && !name.ends_with(' ') {
+        name.to_lowercase()
+    } else {
+        name.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     match LEX.alias.get(&l) {
         Some(c) => c.to_lowercase(),
         None => l,
@@ -266,11 +287,11 @@ fn initials(key: &str) -> String {
 /// Longest names come first, so that "Putin" finds "Vladimir Putin" wherever it stands.
 /// Lookups go through indexes (name, person-name suffix, given name, organisation
 /// initials and prefix), so grouping stays linear on a book.
-fn group(text: &str, found: &[Found]) -> Vec<(Label, Vec<usize>)> {
+fn group(found: &[Found]) -> Vec<(Label, Vec<usize>)> {
     let mut order: Vec<usize> = (0..found.len())
         .filter(|&i| found[i].label != Label::Misc)
         .collect();
-    let keys: Vec<String> = found.iter().map(|f| key(&text[f.span.clone()])).collect();
+    let keys: Vec<&str> = found.iter().map(|f| f.key.as_str()).collect();
     // Word counts once per mention, not once per comparison.
     order.sort_by_cached_key(|&i| (std::cmp::Reverse(keys[i].split(' ').count()), i));
     let mut groups: Vec<(Label, Vec<usize>)> = Vec::new();
@@ -279,7 +300,7 @@ fn group(text: &str, found: &[Found]) -> Vec<(Label, Vec<usize>)> {
     let mut partial: FastMap<(String, Label), Vec<usize>> = FastMap::default();
     for i in order {
         let label = found[i].label;
-        let k = keys[i].as_str();
+        let k = keys[i];
         let g = by_key.get(&(k, label)).copied().or_else(|| {
             let compact: String = k.chars().filter(|c| c.is_alphanumeric()).collect();
             let lookup = if label != Label::Person && !k.contains(' ') {

@@ -8,7 +8,7 @@
 //! a handful of context lookups and the Viterbi step.
 
 use super::features::{self as f, WordInfo, NTAGS};
-use crate::analysis::model::{viterbi, Model};
+use crate::analysis::model::{viterbi_into, Model};
 use crate::analysis::tokens::Tokens;
 use crate::analysis::{Label, Span};
 use rustc_hash::FxHashMap;
@@ -32,11 +32,8 @@ static MODELS: LazyLock<Vec<Model>> = LazyLock::new(|| {
     out
 });
 
-/// Per distinct word: what it is and, per model, its feature scores at offsets −2..=2.
-struct WordEntry {
-    info: WordInfo,
-    scores: Vec<[[f32; NTAGS]; 5]>,
-}
+/// Per model, a word's feature scores at offsets −2..=2.
+type Scores = [[f32; NTAGS]; 5];
 
 /// A name found by the tagger.
 #[derive(Debug, Clone, PartialEq)]
@@ -76,83 +73,145 @@ pub fn votes(text: &str, tokens: &Tokens, model: &Model) -> Vec<u8> {
     table.votes(&table.run(0, None))
 }
 
-/// A document's words, each scored once per model.
+/// A document's distinct words, each described once and, where a name may be near,
+/// scored once per model.
 struct Table<'a> {
     text: &'a str,
     tokens: &'a Tokens,
     models: &'a [Model],
-    entries: Vec<WordEntry>,
+    /// Per distinct word, what it is.
+    infos: Vec<WordInfo>,
+    /// Per distinct word, an id of its lower-case form.
+    lower_ids: Vec<u32>,
+    /// Per distinct word and model (`word * models.len() + m`), its scores; zero for
+    /// words no stretch reaches.
+    scores: Vec<Scores>,
+    /// Per token, its distinct word.
     word_ids: Vec<u32>,
-    pads: Vec<[[f32; NTAGS]; 5]>,
+    /// Per sentence, its stretches that may hold names ([`segments`]), as a range of
+    /// `segs`; the stretches are token ranges within the sentence.
+    sent_segs: Vec<std::ops::Range<usize>>,
+    segs: Vec<std::ops::Range<usize>>,
+    /// Per model, the scores of the padding beyond a sentence's edge.
+    pads: Vec<Scores>,
 }
 
 impl<'a> Table<'a> {
     fn new(text: &'a str, tokens: &'a Tokens, models: &'a [Model]) -> Self {
         let mut ids: FxHashMap<&str, u32> =
             FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 8 + 16, Default::default());
-        let mut entries: Vec<WordEntry> = Vec::new();
-        let mut feats = Vec::with_capacity(64);
-        let score =
-            |w: Option<(&str, &WordInfo)>, feats: &mut Vec<u64>| -> Vec<[[f32; NTAGS]; 5]> {
-                let mut out = vec![[[0f32; NTAGS]; 5]; models.len()];
-                for (o, off) in (-2i8..=2).enumerate() {
-                    feats.clear();
-                    f::word_features(w, off, feats);
-                    for (m, model) in models.iter().enumerate() {
-                        for &h in feats.iter() {
-                            model.add(h, &mut out[m][o]);
-                        }
-                    }
-                }
-                out
-            };
-        let word_ids = tokens
+        let mut infos: Vec<WordInfo> = Vec::new();
+        let mut words: Vec<&str> = Vec::new();
+        // One-byte words and punctuation, the most frequent tokens, skip the hash map.
+        let mut single = [u32::MAX; 128];
+        let word_ids: Vec<u32> = tokens
             .toks
             .iter()
             .map(|t| {
-                let w = &text[t.start..t.end];
-                *ids.entry(w).or_insert_with(|| {
-                    let info = WordInfo::new(w);
-                    let scores = score(Some((w, &info)), &mut feats);
-                    entries.push(WordEntry { info, scores });
-                    (entries.len() - 1) as u32
-                })
+                let w = &text[t.range()];
+                let mut intern = |w: &'a str| {
+                    *ids.entry(w).or_insert_with(|| {
+                        infos.push(WordInfo::new(w));
+                        words.push(w);
+                        (infos.len() - 1) as u32
+                    })
+                };
+                match w.as_bytes() {
+                    &[b] if b < 128 => {
+                        if single[b as usize] == u32::MAX {
+                            single[b as usize] = intern(w);
+                        }
+                        single[b as usize]
+                    }
+                    _ => intern(w),
+                }
             })
             .collect();
-        let pads = score(None, &mut feats);
+        // The stretches, and the words within two of them: only those need scores.
+        let mut segs = Vec::new();
+        let mut sent_segs = Vec::with_capacity(tokens.sentences.len());
+        let mut needed = vec![false; infos.len()];
+        let mut sent_infos: Vec<&WordInfo> = Vec::new();
+        let mut these = Vec::new();
+        for range in &tokens.sentences {
+            let wid = &word_ids[range.clone()];
+            sent_infos.clear();
+            sent_infos.extend(wid.iter().map(|&i| &infos[i as usize]));
+            segments(&sent_infos, &mut these);
+            let first = segs.len();
+            for seg in &these {
+                for &w in &wid[seg.start.saturating_sub(2)..(seg.end + 2).min(wid.len())] {
+                    needed[w as usize] = true;
+                }
+            }
+            segs.append(&mut these);
+            sent_segs.push(first..segs.len());
+        }
+        let mut feats = Vec::with_capacity(64);
+        let mut score = |w: Option<(&str, &WordInfo)>, out: &mut [Scores]| {
+            for (o, off) in (-2i8..=2).enumerate() {
+                feats.clear();
+                f::word_features(w, off, &mut feats);
+                for (m, model) in models.iter().enumerate() {
+                    for &h in feats.iter() {
+                        model.add(h, &mut out[m][o]);
+                    }
+                }
+            }
+        };
+        let nm = models.len();
+        let mut scores = vec![[[0f32; NTAGS]; 5]; infos.len() * nm];
+        for (i, info) in infos.iter().enumerate() {
+            if needed[i] {
+                score(Some((words[i], info)), &mut scores[i * nm..(i + 1) * nm]);
+            }
+        }
+        let lower_ids = {
+            let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
+            infos
+                .iter()
+                .map(|i| {
+                    let next = lowers.len() as u32;
+                    *lowers.entry(i.lower.as_str()).or_insert(next)
+                })
+                .collect()
+        };
+        let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
+        score(None, &mut pads);
         Table {
             text,
             tokens,
             models,
-            entries,
+            infos,
+            lower_ids,
+            scores,
             word_ids,
+            sent_segs,
+            segs,
             pads,
         }
-    }
-
-    fn info(&self, token: usize) -> &WordInfo {
-        &self.entries[self.word_ids[token] as usize].info
     }
 
     /// Decode every sentence with model `m`.
     fn run(&self, m: usize, votes: Option<&[u8]>) -> Vec<usize> {
         let model = &self.models[m];
+        let nm = self.models.len();
         let mut tags = vec![0usize; self.tokens.toks.len()];
         let mut ctx = Vec::with_capacity(16);
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
         // Buffers reused from sentence to sentence.
-        let (mut infos, mut gaz, mut segs) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut infos, mut gaz, mut back) = (Vec::new(), Vec::new(), Vec::new());
         for (si, range) in self.tokens.sentences.iter().enumerate() {
-            let toks = self.tokens.sentence(si);
-            let wid = &self.word_ids[range.clone()];
-            infos.clear();
-            infos.extend(wid.iter().map(|&i| &self.entries[i as usize].info));
             // Only stretches around capitalised words and numbers can hold a name: each
             // is decoded on its own, the words between them are outside any name.
-            segments(&infos, &mut segs);
+            let segs = &self.segs[self.sent_segs[si].clone()];
             if segs.is_empty() {
                 continue;
             }
+            let toks = self.tokens.sentence(si);
+            let wid = &self.word_ids[range.clone()];
+            infos.clear();
+            infos.extend(wid.iter().map(|&i| &self.infos[i as usize]));
             let sent = f::SentenceInfo::new(toks, &infos);
             f::gazetteer(self.text, toks, &infos, &mut gaz);
             for seg in segs.iter().cloned() {
@@ -162,7 +221,7 @@ impl<'a> Table<'a> {
                     for (o, off) in (-2isize..=2).enumerate() {
                         let j = i as isize + off;
                         let v = if j >= 0 && (j as usize) < toks.len() {
-                            &self.entries[wid[j as usize] as usize].scores[m][o]
+                            &self.scores[wid[j as usize] as usize * nm + m][o]
                         } else {
                             &self.pads[m][o]
                         };
@@ -180,18 +239,31 @@ impl<'a> Table<'a> {
                 }
                 // A stretch inside a sentence follows an outside word.
                 let from = if seg.start == 0 { 0 } else { 1 };
-                let path = viterbi(&em, &model.trans, from, f::allowed);
                 let at = range.start + seg.start;
-                tags[at..at + path.len()].copy_from_slice(&path);
+                viterbi_into(
+                    &em,
+                    &model.trans,
+                    from,
+                    f::allowed,
+                    &mut back,
+                    &mut tags[at..at + seg.len()],
+                );
             }
         }
         tags
     }
 
     fn votes(&self, tags: &[usize]) -> Vec<u8> {
-        let n = self.tokens.toks.len();
-        let lowers: Vec<&str> = (0..n).map(|k| self.info(k).lower.as_str()).collect();
-        let caps: Vec<bool> = (0..n).map(|k| self.info(k).cap).collect();
+        let lowers: Vec<u32> = self
+            .word_ids
+            .iter()
+            .map(|&w| self.lower_ids[w as usize])
+            .collect();
+        let caps: Vec<bool> = self
+            .word_ids
+            .iter()
+            .map(|&w| self.infos[w as usize].cap)
+            .collect();
         f::doc_votes(&lowers, &caps, tags)
     }
 }
@@ -219,7 +291,7 @@ pub fn spans(tokens: &Tokens, tags: &[usize]) -> Vec<Tagged> {
         let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
             if let Some((a, label)) = open.take() {
                 out.push(Tagged {
-                    span: tokens.toks[a].start..tokens.toks[end - 1].end,
+                    span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
                     label,
                     first_token: a,
                     sentence: si,

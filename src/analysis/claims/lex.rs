@@ -71,21 +71,21 @@ impl<'a> Words<'a> {
             let mut k = 0;
             while k < st.len() {
                 let t = st[k];
-                let mut end = t.end;
+                let mut end = t.end();
                 if t.kind != Kind::Punct
                     && k + 2 < st.len()
-                    && st[k + 1].start == t.end
-                    && st[k + 2].start == st[k + 1].end
-                    && matches!(&text[st[k + 1].start..st[k + 1].end], "'" | "\u{2019}")
+                    && st[k + 1].start() == t.end()
+                    && st[k + 2].start() == st[k + 1].end()
+                    && matches!(&text[st[k + 1].range()], "'" | "\u{2019}")
                     && matches!(
-                        &text[st[k + 2].start..st[k + 2].end],
+                        &text[st[k + 2].range()],
                         "t" | "m" | "ve" | "ll" | "re" | "d" | "T" | "M" | "VE" | "LL" | "RE" | "D"
                     )
                 {
-                    end = st[k + 2].end;
+                    end = st[k + 2].end();
                     k += 2;
                 }
-                toks.push(tok(text, t.start, end, t.kind));
+                toks.push(tok(text, t.start(), end, t.kind));
                 k += 1;
             }
             sentences.push(first..toks.len());

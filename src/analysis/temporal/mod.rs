@@ -20,6 +20,7 @@ mod timeline;
 #[cfg(test)]
 mod tests;
 
+use super::tokens::{Kind, Tok, Tokens};
 use super::{NaiveDate, Sentence, TimeExpr, TimelineEntry, TimexType};
 use normalise::Context;
 
@@ -36,8 +37,14 @@ const PAST_WORDS: &[&str] = &[
     "flew", "grew", "shot", "fought", "caught", "taught", "sought", "felt", "kept",
 ];
 
-/// Find time expressions in `text`, normalised against `dct`, in text order.
-pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Vec<TimeExpr> {
+/// Find time expressions in `text`, normalised against `dct`, in text order. The tense
+/// around each expression is read from the document's token stream.
+pub fn extract(
+    text: &str,
+    tokens: &Tokens,
+    sentences: &[Sentence],
+    dct: Option<NaiveDate>,
+) -> Vec<TimeExpr> {
     let mut out = Vec::new();
     let mut reference: Option<NaiveDate> = None;
     let mut si = 0;
@@ -52,10 +59,10 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
         while si < sentences.len() && sentences[si].span.end <= start {
             si += 1;
         }
-        let sentence = sentences
+        let within = sentences
             .get(si)
-            .filter(|s| s.span.start <= start && end <= s.span.end)
-            .map_or(start..end, |s| s.span.clone());
+            .filter(|s| s.span.start <= start && end <= s.span.end);
+        let sentence = within.map_or(start..end, |s| s.span.clone());
         let quarterly = match cached {
             Some((i, q)) if i == si => q,
             _ => {
@@ -66,9 +73,17 @@ pub fn extract(text: &str, sentences: &[Sentence], dct: Option<NaiveDate>) -> Ve
         };
         // Tense cues are looked for nearby only, so that a huge unpunctuated "sentence"
         // cannot make this quadratic.
-        let from = floor_char(text, start.saturating_sub(160).max(sentence.start));
-        let to = floor_char(text, (end + 80).min(sentence.end));
-        let tense = tense(&text[from..start], &text[end..to.max(end)]);
+        let toks = match (within, tokens.sentences.get(si)) {
+            (Some(_), Some(r)) => &tokens.toks[r.clone()],
+            _ => &[][..],
+        };
+        let first = toks.partition_point(|t| t.start() < start);
+        let after = toks.partition_point(|t| t.start() < end);
+        // Eight words before and four after are read; a word is at most three tokens.
+        let near = &toks[first.saturating_sub(24)..first];
+        let before = words(text, near, start.saturating_sub(160), usize::MAX);
+        let later = words(text, &toks[after..toks.len().min(after + 12)], 0, end + 80);
+        let tense = tense(&before, &later);
         let ctx = Context {
             dct,
             future: tense == Some(true),
@@ -99,27 +114,35 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
     timeline::timeline(text, sentences, timexes)
 }
 
-/// The nearest char boundary at or before `i`.
-fn floor_char(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
+/// The words (lower case) of `toks` that lie within bytes `from..to`: runs of word tokens
+/// with nothing between them, so that "won't" and "we'll" are one word each.
+fn words(text: &str, toks: &[Tok], from: usize, to: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut last_end = None;
+    for t in toks.iter().filter(|t| t.start() >= from && t.end() <= to) {
+        let w = &text[t.range()];
+        let apos = t.kind == Kind::Punct && matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s");
+        if t.kind != Kind::Word && !apos {
+            last_end = None;
+            continue;
+        }
+        let w = w.replace('\u{2019}', "'").to_ascii_lowercase();
+        match out.last_mut() {
+            Some(prev) if last_end == Some(t.start()) => prev.push_str(&w),
+            _ => out.push(w),
+        }
+        last_end = Some(t.end());
     }
-    i
+    out
 }
 
-/// Whether the expression between `before` and `after` (the rest of its sentence) is
+/// Whether an expression with the words `before` and `after` it (in its sentence) is
 /// read in the future (`Some(true)`) or the past (`Some(false)`): the nearest tense cue
 /// before it decides, else a future auxiliary closely after ("said Friday it will" stays
 /// in the past); `None` when nothing tells.
-fn tense(before: &str, after: &str) -> Option<bool> {
-    let words = |s: &str| -> Vec<String> {
-        s.split(|c: char| !(c.is_ascii_alphabetic() || c == '\''))
-            .filter(|w| !w.is_empty())
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
+fn tense(before: &[String], after: &[String]) -> Option<bool> {
     let is_fut = |w: &str| FUTURE_WORDS.contains(&w) || w.ends_with("'ll");
-    for w in words(before).iter().rev().take(8) {
+    for w in before.iter().rev().take(8) {
         if is_fut(w) {
             return Some(true);
         }
@@ -127,9 +150,5 @@ fn tense(before: &str, after: &str) -> Option<bool> {
             return Some(false);
         }
     }
-    words(after)
-        .iter()
-        .take(4)
-        .any(|w| is_fut(w))
-        .then_some(true)
+    after.iter().take(4).any(|w| is_fut(w)).then_some(true)
 }

@@ -10,10 +10,15 @@ fn dct() -> Option<NaiveDate> {
 /// (matched text, type, value) of every expression found in `s`.
 fn found(s: &str, dct: Option<NaiveDate>) -> Vec<(String, &'static str, String)> {
     let sentences = text::sentences(s);
-    extract(s, &sentences, dct)
-        .into_iter()
-        .map(|t| (s[t.span].to_string(), t.kind.as_str(), t.value))
-        .collect()
+    extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct,
+    )
+    .into_iter()
+    .map(|t| (s[t.span].to_string(), t.kind.as_str(), t.value))
+    .collect()
 }
 
 fn one(s: &str, dct: Option<NaiveDate>) -> (String, &'static str, String) {
@@ -255,7 +260,12 @@ fn not_time_expressions() {
 fn timeline_orders_by_time_and_covers_the_sentence() {
     let s = "The vote is next year. The war began in 2022. Prices rose yesterday.";
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     let tl = timeline(s, &sentences, &tx);
     let values: Vec<_> = tl.iter().map(|e| e.value.clone().unwrap()).collect();
     assert_eq!(values, ["2022", "2024-03-24", "2025"]);
@@ -267,7 +277,12 @@ fn timeline_orders_by_time_and_covers_the_sentence() {
 fn dateline_anchors_the_lead() {
     let s = "Plant closes\n\nMarch 21, 2024\n\nThe plant closed. Workers left.";
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     let tl = timeline(s, &sentences, &tx);
     assert_eq!(tl.len(), 1);
     assert_eq!(tl[0].text, "Plant closes");
@@ -279,7 +294,12 @@ fn entry_carries_over_undated_sentences() {
     let s =
         "The plant closed in 2019. Workers left. Shops shut. Stores failed. It reopened in 2023.";
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     let tl = timeline(s, &sentences, &tx);
     assert_eq!(tl.len(), 2);
     assert_eq!(
@@ -293,7 +313,12 @@ fn entry_carries_over_undated_sentences() {
 fn after_sentences_follow_their_anchor() {
     let s = "The war began in 2022. Subsequently, talks failed. The plan dates from 2020.";
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     let tl = timeline(s, &sentences, &tx);
     let got: Vec<_> = tl
         .iter()
@@ -324,7 +349,12 @@ fn non_ascii_text_keeps_char_boundaries() {
     let spans: Vec<&str> = f.iter().map(|x| x.0.as_str()).collect();
     assert_eq!(spans, ["22 March 2024", "yesterday", "now", "3 p.m."]);
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     for e in timeline(s, &sentences, &tx) {
         assert!(s.is_char_boundary(e.span.start) && s.is_char_boundary(e.span.end));
         assert!(e.text.chars().count() <= 80);
@@ -354,7 +384,12 @@ fn capitalised_preposition_before_a_year_and_a_name() {
 fn event_text_does_not_break_numbers_at_their_commas() {
     let s = "The ministry said orders for new tractors rose 12,500 last week to 310,000, the most since the spring.";
     let sentences = text::sentences(s);
-    let tx = extract(s, &sentences, dct());
+    let tx = extract(
+        s,
+        &crate::analysis::tokens::Tokens::new(s, &sentences),
+        &sentences,
+        dct(),
+    );
     let tl = timeline(s, &sentences, &tx);
     let e = tl
         .iter()
