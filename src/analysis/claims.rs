@@ -287,7 +287,12 @@ fn candidates(
     }
     merge_quotations(text, &mut units);
     carry_claimers(&mut units);
-    units.into_iter().flat_map(|u| u.claims).collect()
+    // Collected at their number: a book's candidates are tens of megabytes at peak.
+    let mut out = Vec::with_capacity(units.iter().map(|u| u.claims.len()).sum());
+    for u in units {
+        out.extend(u.claims);
+    }
+    out
 }
 
 /// One sentence's claims, with what is needed to join quotations across sentences.
