@@ -875,7 +875,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             {
                 a += 1;
             }
-            if a < b && toks[a].word && is_discourse_marker(&toks[a].lower) && a + 1 < b {
+            if a < b && toks[a].word && is_discourse_marker(toks[a].lower) && a + 1 < b {
                 a += 1;
                 continue;
             }

@@ -195,7 +195,7 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
             } else {
                 f.numbers += 1;
             }
-        } else if is_number_word(&t.lower) {
+        } else if is_number_word(t.lower) {
             f.number_words += 1;
         }
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
