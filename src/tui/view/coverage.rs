@@ -1,13 +1,14 @@
 //! The coverage view: several documents lined up ([`crate::analysis::coverage`]): actors
-//! with a mention count per document, the claims the documents share (each document's
-//! wording on its own line), the claims only one makes, and the sources quoted.
+//! in several documents with a mention count per document, the claims the documents
+//! share (each document's wording on its own line), the claims only one makes, the
+//! sources quoted, and last the actors only one document names.
 //!
 //! [`rows`] turns a [`Coverage`] into display rows once (when the analyses are done); the
 //! widget only draws them, a screen at a time. Each claim row knows its document and
 //! claim, so selecting it can jump there.
 
 use super::{put, put_trunc};
-use crate::analysis::coverage::{ClaimRef, Coverage, Input};
+use crate::analysis::coverage::{ClaimRef, Coverage, CrossActor, Input};
 use crate::tui::layout::display_width;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -89,18 +90,27 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
         row.target = Some(*r);
         row
     };
-    let mut h = Row::new(
-        RowKind::Heading,
-        format!("Actors {}", cov.actors.actors.len()),
-    );
-    h.cells = labels.clone();
-    out.push(h);
-    for a in &cov.actors.actors {
-        let mut row = Row::new(RowKind::Actor, a.name.clone());
-        row.note = super::actors::kind_word(a.kind).to_string();
-        row.cells = count_cells(a.mentions.iter().copied());
-        out.push(row);
-    }
+    // Actors in several documents lead; those only one names (most of them, with many
+    // documents open) come last, so they never push the shared claims out of sight.
+    let (several, alone): (Vec<_>, Vec<_>) =
+        cov.actors.actors.iter().partition(|a| a.doc_count() > 1);
+    let actor_rows = |out: &mut Vec<Row>, heading: String, actors: &[&CrossActor]| {
+        let mut h = Row::new(RowKind::Heading, heading);
+        h.cells = labels.clone();
+        out.push(h);
+        for a in actors {
+            let mut row = Row::new(RowKind::Actor, a.name.clone());
+            row.note = super::actors::kind_word(a.kind).to_string();
+            row.cells = count_cells(a.mentions.iter().copied());
+            out.push(row);
+        }
+    };
+    let heading = if alone.is_empty() {
+        format!("Actors {}", several.len())
+    } else {
+        format!("Actors in several documents {}", several.len())
+    };
+    actor_rows(&mut out, heading, &several);
     out.push(Row::new(
         RowKind::Heading,
         format!("Shared claims {}", cov.shared.len()),
@@ -127,12 +137,16 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
         out.push(claim_row(RowKind::Unique, m));
     }
     let mut h = Row::new(RowKind::Heading, format!("Sources {}", cov.sources.len()));
-    h.cells = labels;
+    h.cells = labels.clone();
     out.push(h);
     for s in &cov.sources {
         let mut row = Row::new(RowKind::Source, s.name.clone());
         row.cells = count_cells(s.claims.iter().map(Vec::len));
         out.push(row);
+    }
+    if !alone.is_empty() {
+        let heading = format!("Actors in one document {}", alone.len());
+        actor_rows(&mut out, heading, &alone);
     }
     out
 }
