@@ -60,13 +60,16 @@ pub struct Tokens {
 impl Tokens {
     /// Tokenise each sentence of `text`.
     pub fn new(text: &str, sentences: &[crate::analysis::Sentence]) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5);
+        // English runs at about five bytes a token: room for four, so that a book's
+        // stream is not doubled on the last sentences, then kept at its size.
+        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
         let mut ranges = Vec::with_capacity(sentences.len());
         for s in sentences {
             let start = toks.len();
             tokenize_into(&text[s.span.clone()], s.span.start, &mut toks);
             ranges.push(start..toks.len());
         }
+        toks.shrink_to_fit();
         Tokens {
             toks,
             sentences: ranges,

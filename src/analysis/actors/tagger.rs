@@ -59,10 +59,12 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<usize> {
         return vec![0; tokens.toks.len()];
     }
     let table = Table::new(text, tokens, models);
-    let mut tags = table.run(0, None);
+    let tags = table.run(0, None);
     if models.len() > 1 {
         let votes = table.votes(&tags);
-        tags = table.run(1, Some(&votes));
+        // A tag a token: the first pass's go before the second's are made.
+        drop(tags);
+        return table.run(1, Some(&votes));
     }
     tags
 }
