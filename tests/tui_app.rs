@@ -233,3 +233,51 @@ fn a_document_that_failed_is_one_clean_line_in_the_bar() {
     assert_eq!(bar.matches("gone.txt").count(), 1, "the name once: {bar}");
     assert!(!bar.contains("/tmp/nowhere"), "{bar}");
 }
+
+#[test]
+fn enter_on_an_actor_or_a_source_shows_it_in_a_document() {
+    let mut a = app(120, 40);
+    ch(&mut a, 'C');
+    let rows = a.coverage.rows.clone().expect("the coverage");
+    // Open the view (if it is not), select row `k`, press Enter.
+    let go = |a: &mut App, k: usize| {
+        if !a.coverage.open {
+            ch(a, 'C');
+        }
+        ch(a, 'g');
+        for _ in 0..k {
+            ch(a, 'j');
+        }
+        key(a, KeyCode::Enter, KeyModifiers::NONE);
+    };
+    // An actor named in several documents: shown in the first that names it.
+    let k = rows
+        .rows
+        .iter()
+        .position(|r| r.actor.is_some())
+        .expect("an actor row");
+    let (doc, actor) = rows.rows[k].actor.expect("its document");
+    go(&mut a, k);
+    assert!(!a.coverage.open, "Enter leaves the view");
+    assert_eq!(a.current, rows.docs[doc]);
+    assert_eq!(a.docs[a.current].actors.selected, Some(actor.0 as usize));
+    assert_eq!(a.docs[a.current].focus, lede::tui::state::Focus::Actors);
+    assert_eq!(
+        a.docs[a.current].panel,
+        lede::tui::layout::Panel::Actors,
+        "the actors panel shows, also where panels are stacked"
+    );
+    // A source: its first claim, in its document.
+    let k = rows
+        .rows
+        .iter()
+        .position(|r| r.kind == lede::tui::view::coverage::RowKind::Source)
+        .expect("a source row");
+    let target = rows.rows[k].target.expect("a source has a claim");
+    go(&mut a, k);
+    assert_eq!(a.current, rows.docs[target.doc]);
+    assert_eq!(
+        a.docs[a.current].selected_claim(),
+        Some(target.claim.0 as usize)
+    );
+}

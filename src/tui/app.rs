@@ -379,14 +379,25 @@ impl App {
         }
     }
 
-    /// Enter on a claim row: show that claim in its document.
+    /// Enter on a row: show its claim in its document, or its actor in the first
+    /// document that names it.
     fn jump(&mut self) {
         let Some(rows) = &self.coverage.rows else {
             return;
         };
-        let Some(target) = rows.rows.get(self.coverage.selected).and_then(|r| r.target) else {
+        let row = rows.rows.get(self.coverage.selected);
+        if let Some((doc, actor)) = row.and_then(|r| r.actor) {
+            let i = rows.docs[doc];
+            self.switch(i);
+            super::update::show_actor(&mut self.docs[i], actor.0 as usize);
+            return;
+        }
+        let Some(target) = row.and_then(|r| r.target) else {
             let cur = &mut self.docs[self.current];
-            cur.say("Enter shows a claim: choose a claim row", false);
+            cur.say(
+                "Enter shows a claim, a source or an actor: choose one",
+                false,
+            );
             return;
         };
         let i = rows.docs[target.doc];

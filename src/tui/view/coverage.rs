@@ -5,10 +5,12 @@
 //!
 //! [`rows`] turns a [`Coverage`] into display rows once (when the analyses are done); the
 //! widget only draws them, a screen at a time. Each claim row knows its document and
-//! claim, so selecting it can jump there.
+//! claim, a source row its first claim, an actor row the first document naming it, so
+//! selecting a row can jump there.
 
 use super::{put, put_trunc};
 use crate::analysis::coverage::{ClaimRef, Coverage, CrossActor, Input};
+use crate::analysis::ActorId;
 use crate::tui::layout::display_width;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -43,8 +45,12 @@ pub struct Row {
     pub note: String,
     /// Right-aligned cells, one per document (counts, or column labels).
     pub cells: Vec<String>,
-    /// The claim it shows, for a claim row: selecting it jumps there.
+    /// The claim it shows, for a claim row (for a source, its first claim): selecting
+    /// it jumps there.
     pub target: Option<ClaimRef>,
+    /// For an actor, the first document that names it and the actor there: selecting
+    /// it shows the actor in that document.
+    pub actor: Option<(usize, ActorId)>,
 }
 
 impl Row {
@@ -55,6 +61,7 @@ impl Row {
             note: String::new(),
             cells: Vec::new(),
             target: None,
+            actor: None,
         }
     }
 }
@@ -102,13 +109,19 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
             let mut row = Row::new(RowKind::Actor, a.name.clone());
             row.note = super::actors::kind_word(a.kind).to_string();
             row.cells = count_cells(a.mentions.iter().copied());
+            row.actor = a
+                .docs
+                .iter()
+                .enumerate()
+                .find_map(|(d, ids)| Some((d, *ids.first()?)));
             out.push(row);
         }
     };
+    // "Shared" when the one-document actors have their own section below.
     let heading = if alone.is_empty() {
         format!("Actors {}", several.len())
     } else {
-        format!("Actors in several documents {}", several.len())
+        format!("Shared actors {}", several.len())
     };
     actor_rows(&mut out, heading, &several);
     out.push(Row::new(
@@ -142,6 +155,12 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
     for s in &cov.sources {
         let mut row = Row::new(RowKind::Source, s.name.clone());
         row.cells = count_cells(s.claims.iter().map(Vec::len));
+        row.target = s.claims.iter().enumerate().find_map(|(doc, c)| {
+            Some(ClaimRef {
+                doc,
+                claim: *c.first()?,
+            })
+        });
         out.push(row);
     }
     if !alone.is_empty() {
@@ -169,6 +188,9 @@ pub struct CoverageView<'a> {
 /// Width of one per-document cell column.
 const CELL: usize = 4;
 
+/// Columns kept for an actor's or a source's name (and kind) before the document columns.
+const MIN_TEXT: usize = 30;
+
 impl Widget for CoverageView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -189,8 +211,8 @@ impl Widget for CoverageView<'_> {
             }
         }
         let w = inner.width as usize;
-        // As many document columns as leave 20 columns for the text.
-        let fit = (w.saturating_sub(20) / CELL).min(self.docs);
+        // As many document columns as leave room for a name and its kind.
+        let fit = (w.saturating_sub(MIN_TEXT) / CELL).min(self.docs);
         for (k, row) in self.rows.iter().enumerate().skip(top).take(h) {
             let y = inner.y + (k - top) as u16;
             let sel = self.selected == Some(k);
