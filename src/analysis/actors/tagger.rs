@@ -88,8 +88,8 @@ struct Table<'a> {
     /// Per distinct word and model (`word * models.len() + m`), its scores; zero for
     /// words no stretch reaches.
     scores: Vec<Scores>,
-    /// Per token, its distinct word.
-    word_ids: Vec<u32>,
+    /// Per token, its distinct word ([`Tokens::words`]).
+    word_ids: &'a [u32],
     /// Per sentence, its stretches that may hold names ([`segments`]), as a range of
     /// `segs`; the stretches are token ranges within the sentence.
     sent_segs: Vec<std::ops::Range<usize>>,
@@ -100,35 +100,12 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     fn new(text: &'a str, tokens: &'a Tokens, models: &'a [Model]) -> Self {
-        let mut ids: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 8 + 16, Default::default());
-        let mut infos: Vec<WordInfo> = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
-        // One-byte words and punctuation, the most frequent tokens, skip the hash map.
-        let mut single = [u32::MAX; 128];
-        let word_ids: Vec<u32> = tokens
-            .toks
-            .iter()
-            .map(|t| {
-                let w = &text[t.range()];
-                let mut intern = |w: &'a str| {
-                    *ids.entry(w).or_insert_with(|| {
-                        infos.push(WordInfo::new(w));
-                        words.push(w);
-                        (infos.len() - 1) as u32
-                    })
-                };
-                match w.as_bytes() {
-                    &[b] if b < 128 => {
-                        if single[b as usize] == u32::MAX {
-                            single[b as usize] = intern(w);
-                        }
-                        single[b as usize]
-                    }
-                    _ => intern(w),
-                }
-            })
+        // The stream's distinct words ([`Tokens::words`]), each described once.
+        let word_ids = &tokens.words[..];
+        let words: Vec<&str> = (0..tokens.firsts.len() as u32)
+            .map(|w| tokens.word(text, w))
             .collect();
+        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
         // The stretches, and the words within two of them: only those need scores.
         let mut segs = Vec::new();
         let mut sent_segs = Vec::with_capacity(tokens.sentences.len());

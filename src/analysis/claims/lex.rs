@@ -93,14 +93,15 @@ impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &Tokens) -> Self {
         let mut toks = Vec::with_capacity(tokens.toks.len());
         let mut sentences = Vec::with_capacity(tokens.sentences.len());
-        let mut ids: FxHashMap<&'a str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 16 + 16, Default::default());
+        // Per distinct word of the stream, its lexeme; a joined contraction is looked up
+        // by its text.
+        let mut by_word = vec![u32::MAX; tokens.firsts.len()];
+        let mut joined: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut lexemes = Vec::new();
-        // One-byte tokens, the most frequent, skip the hash map.
-        let mut single = [u32::MAX; 128];
         for r in &tokens.sentences {
             let first = toks.len();
             let st = &tokens.toks[r.clone()];
+            let ids = &tokens.words[r.clone()];
             let mut k = 0;
             while k < st.len() {
                 let t = st[k];
@@ -118,21 +119,19 @@ impl<'a> Words<'a> {
                     end = st[k + 2].end();
                     k += 2;
                 }
-                let w = &text[t.start()..end];
-                let mut intern = |w: &'a str| {
-                    *ids.entry(w).or_insert_with(|| {
-                        lexemes.push(lexeme(w, t.kind));
-                        (lexemes.len() - 1) as u32
-                    })
+                let mut new = |w: &'a str| {
+                    lexemes.push(lexeme(w, t.kind));
+                    (lexemes.len() - 1) as u32
                 };
-                let word = match w.as_bytes() {
-                    &[b] if b < 128 => {
-                        if single[b as usize] == u32::MAX {
-                            single[b as usize] = intern(w);
-                        }
-                        single[b as usize]
+                let word = if end == t.end() {
+                    let id = &mut by_word[ids[k] as usize];
+                    if *id == u32::MAX {
+                        *id = new(&text[t.range()]);
                     }
-                    _ => intern(w),
+                    *id
+                } else {
+                    let w = &text[t.start()..end];
+                    *joined.entry(w).or_insert_with(|| new(w))
                 };
                 toks.push(Slot {
                     start: t.start() as u32,
