@@ -266,8 +266,10 @@ pub(crate) fn choose(
         words[i + 1] = words[i] + u16::from(t.word);
         quotes[i + 1] = quotes[i] + u16::from(is_quote(t));
     }
-    let words_in = |a: usize, b: usize| usize::from(words[b - lo] - words[a - lo]);
-    let quotes_in = |a: usize, b: usize| usize::from(quotes[b - lo] - quotes[a - lo]);
+    // Counts over tokens `a..b`, clamped to `lo..hi` (0 when `b <= a`).
+    let at = |x: usize| x.clamp(lo, hi) - lo;
+    let words_in = |a: usize, b: usize| usize::from(words[at(b)].saturating_sub(words[at(a)]));
+    let quotes_in = |a: usize, b: usize| usize::from(quotes[at(b)].saturating_sub(quotes[at(a)]));
     let (si, sj) = f.source.unwrap_or((usize::MAX, usize::MAX));
 
     // Starts and ends, nearest the cue first, the rule's and the sentence's own first
