@@ -92,6 +92,8 @@ pub fn extract(
             c.claim
         })
         .collect();
+    // Collected in place, the claims would keep the candidates' larger allocation.
+    claims.shrink_to_fit();
     at_most_a_third(sentences, &mut claims);
     (claims, attributions)
 }
@@ -212,7 +214,7 @@ fn for_each_features(
         (c.claimer.as_deref(), asks)
     }));
     for (c, asks) in claims.iter_mut().zip(asks) {
-        let toks = words.within(c.span.start, c.span.end);
+        let toks = &words.within(c.span.start, c.span.end);
         let m = mentions.partition_point(|m| m.span.start < c.span.start);
         let inside = mentions[m..]
             .iter()
@@ -287,7 +289,7 @@ fn candidates(
         if para_start {
             open_quote = None;
         }
-        let toks = words.sentence(i);
+        let toks = &words.sentence(i);
         let quotes = quote_marks(text, toks);
         let open_before = open_quote;
         for &(pos, opening) in &quotes {
@@ -304,6 +306,8 @@ fn candidates(
                 &mut claims,
                 dump.as_deref_mut(),
             );
+            // Most sentences hold one or two: kept at their size, a book's are megabytes fewer.
+            claims.shrink_to_fit();
         }
         let speaker = para_start
             .then(|| attribution::speaker(text, toks))
@@ -321,7 +325,12 @@ fn candidates(
     }
     merge_quotations(text, &mut units);
     carry_claimers(&mut units);
-    units.into_iter().flat_map(|u| u.claims).collect()
+    // Collected at their number: a book's candidates are tens of megabytes at peak.
+    let mut out = Vec::with_capacity(units.iter().map(|u| u.claims.len()).sum());
+    for u in units {
+        out.extend(u.claims);
+    }
+    out
 }
 
 /// One sentence's claims, with what is needed to join quotations across sentences.
@@ -957,7 +966,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             {
                 a += 1;
             }
-            if a < b && toks[a].word && is_discourse_marker(&toks[a].lower) && a + 1 < b {
+            if a < b && toks[a].word && is_discourse_marker(toks[a].lower) && a + 1 < b {
                 a += 1;
                 continue;
             }
