@@ -160,3 +160,32 @@ fn headlines_in_title_case_keep_only_names() {
     );
     assert!(ns.iter().any(|(n, l)| n == "Oslo" && *l == Label::Place));
 }
+
+#[test]
+fn a_sentence_initial_word_is_no_part_of_the_name_after_it() {
+    let text = "Marta Quill opened the bakery on Dean Street in 1998. She has run it \
+        ever since, and again this winter she refused to sell. Again Quill said no. Once \
+        Quill had decided, nobody argued. To Quill's relief, the landlord agreed, and \
+        Had Quill known sooner, she would have stayed calm.";
+    let a = run(text);
+    let ns = names(&a, text);
+    for bad in ["Again", "Once", "To", "Had"] {
+        assert!(
+            !ns.iter().any(|(n, _)| n.split(' ').next() == Some(bad)),
+            "{bad} in a name: {ns:?}"
+        );
+    }
+    let q = actor(&a, "Marta Quill");
+    assert_eq!(q.kind, Label::Person);
+    assert!(q.mentions.len() >= 4, "{ns:?}");
+}
+
+#[test]
+fn a_seat_of_government_standing_for_it_is_an_organisation() {
+    let text = "The Kremlin rejected the proposal on Monday. Diplomats in Vienna said \
+        the Kremlin had not replied to their letter, and the Pentagon declined to comment.";
+    let a = run(text);
+    assert_eq!(actor(&a, "Kremlin").kind, Label::Org);
+    assert_eq!(actor(&a, "Pentagon").kind, Label::Org);
+    assert_eq!(actor(&a, "Vienna").kind, Label::Place);
+}

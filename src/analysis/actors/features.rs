@@ -355,15 +355,18 @@ pub fn at_start(i: usize, infos: &[&WordInfo]) -> bool {
     i == 0 || (i == 1 && infos[0].class == 4)
 }
 
-/// Document evidence for each capitalised word: whether its lower-case form is also
-/// written in lower case in the document ("again" beside a sentence-initial "Again"),
-/// and whether it is capitalised where no sentence starts ("Pierre" mid-sentence). A
-/// capital at a sentence start says nothing; these say which capitals are names.
+/// Document evidence against a capitalised word being a name: its lower-case form is
+/// also written in lower case in the document ("again" beside a sentence-initial
+/// "Again"), and how often it is capitalised where no sentence starts (a name written
+/// in lower case too, "Bill" and "bill", is capitalised mid-sentence as well). Words
+/// never written in lower case get no evidence: in a long text every name is
+/// capitalised mid-sentence, and that says nothing of its type.
 ///
 /// `word_ids` gives each token's word (an index into `infos`), `lower_ids` each word's
 /// lower-case form as a small id (equal ids, equal forms), `sentences` the token range
-/// of each sentence. Sets [`WordInfo::case_doc`] of every capitalised word to
-/// `1 + 3 * lower + mid`, each count capped at 2.
+/// of each sentence. Sets [`WordInfo::case_doc`] of a capitalised word whose form is
+/// written in lower case `lower` times to `1 + 3 * (lower - 1) + mid`, each count
+/// capped at 2 (1..=6); of other words to 0.
 pub fn mark_case(
     word_ids: &[u32],
     lower_ids: &[u32],
@@ -387,8 +390,8 @@ pub fn mark_case(
     }
     for (info, &l) in infos.iter_mut().zip(lower_ids) {
         let [lower, mid] = counts[l as usize];
-        info.case_doc = if matches!(info.class, 1 | 2) {
-            1 + 3 * lower + mid
+        info.case_doc = if matches!(info.class, 1 | 2) && lower > 0 {
+            1 + 3 * (lower - 1) + mid
         } else {
             0
         };
