@@ -385,21 +385,12 @@ fn make_actor(text: &str, found: &[Found], kind: Label, members: Vec<usize>) -> 
         })
         .collect();
     let names: Vec<&str> = spelled.iter().map(String::as_str).collect();
-    // Of an actor named ten times or more, a form written once is more likely a tagging
-    // slip ("October Kutúzov", two names run together) than its full name.
-    let mut counts: FastMap<&str, usize> = FastMap::default();
-    for n in &names {
-        *counts.entry(n).or_default() += 1;
-    }
-    let trusted = |n: &str| names.len() < 10 || counts[n] >= 2;
-    // The fullest trusted name, preferring the one written in ordinary case and a known
-    // canonical form.
+    // The fullest name, preferring the one written in ordinary case and a known canonical form.
     let name = names
         .iter()
         .copied()
         .max_by_key(|n| {
             (
-                trusted(n),
                 !is_upper_name(n) || n.len() <= 4,
                 n.split_whitespace().count(),
                 n.len(),
