@@ -163,21 +163,20 @@ fn headlines_in_title_case_keep_only_names() {
 
 #[test]
 fn a_sentence_initial_word_is_no_part_of_the_name_after_it() {
-    let text = "Marta Quill opened the bakery on Dean Street in 1998. She has run it \
-        ever since, and again this winter she refused to sell. Again Quill said no. Once \
-        Quill had decided, nobody argued. To Quill's relief, the landlord agreed, and \
-        Had Quill known sooner, she would have stayed calm.";
+    let text = "Marta Lindqvist opened the bakery in 1998. She has run it ever since, and \
+        again this winter she refused to sell. Again Lindqvist said no. Once Lindqvist had \
+        decided, nobody argued. To Lindqvist's relief, the landlord agreed.";
     let a = run(text);
     let ns = names(&a, text);
-    for bad in ["Again", "Once", "To", "Had"] {
+    for bad in ["Again", "Once", "To"] {
         assert!(
             !ns.iter().any(|(n, _)| n.split(' ').next() == Some(bad)),
             "{bad} in a name: {ns:?}"
         );
     }
-    let q = actor(&a, "Marta Quill");
-    assert_eq!(q.kind, Label::Person);
-    assert!(q.mentions.len() >= 4, "{ns:?}");
+    let m = actor(&a, "Marta Lindqvist");
+    assert_eq!(m.kind, Label::Person);
+    assert_eq!(m.mentions.len(), 4, "{ns:?}");
 }
 
 #[test]

@@ -202,7 +202,7 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
         LEX.org_head.contains(w),
         LEX.companies.contains(l),
         crate::analysis::lexicon::is_title_abbrev(w),
-        LEX.function.contains(l),
+        w.starts_with(char::is_uppercase) && LEX.function.contains(l),
     ];
     for (k, hit) in hits.iter().enumerate() {
         if *hit {
