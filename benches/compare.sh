@@ -7,7 +7,9 @@
 # spread-out places in the 5 MB book of ../shared/bench-data (LEDE_BENCH_DATA elsewhere),
 # writes them to a temporary directory (nothing is kept), then times the release binary
 # comparing them all, RUNS times (default 5): loading, analysing, matching and writing the
-# JSON. Prints each run's wall time in milliseconds and the median.
+# JSON. Prints each run's wall time in milliseconds (and its CPU time, user + system),
+# the median, and the load average before and after: on a shared machine the wall time
+# means little without it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 n=${1:-20}
@@ -33,13 +35,15 @@ PY
 echo "$(ls "$dir" | wc -l) files, $(du -sk "$dir" | cut -f1) KB in all"
 runs=${RUNS:-5}
 times=()
+echo "before: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 for i in $(seq "$runs"); do
   t0=$(date +%s%N)
-  "$bin" compare "$dir"/*.txt > "$dir/out.json"
+  /usr/bin/time -f "%U %S" -o "$dir/cpu" "$bin" compare "$dir"/*.txt > "$dir/out.json"
   t1=$(date +%s%N)
   ms=$(( (t1 - t0) / 1000000 ))
   times+=("$ms")
-  echo "run $i: $ms ms"
+  echo "run $i: $ms ms wall, $(awk '{printf "%.2f s CPU (user %s, system %s)", $1 + $2, $1, $2}' "$dir/cpu")"
 done
+echo "after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
 python3 -c "import json,sys; v=json.load(open(sys.argv[1])); print(len(v['documents']), 'documents,', len(v['actors']), 'actors,', len(v['shared']), 'shared claims,', len(v['unique']), 'unique')" "$dir/out.json"
 printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {print "median:", a[int((NR+1)/2)], "ms"}'

@@ -1,4 +1,5 @@
-//! Command-line tests: `lede analyze`, `lede export` and every kind of bad input.
+//! Command-line tests: `lede analyze`, `lede export`, `lede compare` and every kind of
+//! bad input.
 
 use assert_cmd::Command;
 use predicates::prelude::*;
@@ -22,6 +23,22 @@ fn json_of(out: &[u8]) -> serde_json::Value {
     serde_json::from_slice(out).expect("valid JSON")
 }
 
+/// The path of `name` in `dir` (which need not exist).
+fn path_in(dir: &tempfile::TempDir, name: &str) -> String {
+    dir.path().join(name).to_string_lossy().into_owned()
+}
+
+/// Standard output of a successful `lede ARGS`.
+fn stdout_of(args: &[&str]) -> Vec<u8> {
+    lede()
+        .args(args)
+        .assert()
+        .success()
+        .get_output()
+        .stdout
+        .clone()
+}
+
 const ARTICLE: &str =
     "Markets fell on Monday\n\nShares in Acme Corp dropped 12 percent on 3 March 2024, \
 the company said. Chief executive Jane Smith said the fall was caused by weak demand.\n";
@@ -30,13 +47,7 @@ the company said. Chief executive Jane Smith said the fall was caused by weak de
 fn analyze_prints_the_documented_shape() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede()
-        .args(["analyze", &f])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["analyze", &f]);
     let v = json_of(&out);
     assert_eq!(v["schema"], 3);
     for key in [
@@ -122,11 +133,7 @@ fn analyze_several_files_gives_an_array_and_continues_past_errors() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(&dir, "a.txt", b"First document here.");
     let b = write(&dir, "b.md", b"# Second\n\nSecond *document*.");
-    let missing = dir
-        .path()
-        .join("missing.txt")
-        .to_string_lossy()
-        .into_owned();
+    let missing = path_in(&dir, "missing.txt");
     let out = lede()
         .args(["analyze", &a, &missing, &b])
         .assert()
@@ -146,13 +153,7 @@ fn analyze_several_files_gives_an_array_and_continues_past_errors() {
 fn date_flag_sets_dct() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede()
-        .args(["analyze", "--date", "2024-03-05", &f])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["analyze", "--date", "2024-03-05", &f]);
     assert_eq!(json_of(&out)["dct"], "2024-03-05");
     lede()
         .args(["analyze", "--date", "5 March", &f])
@@ -222,13 +223,7 @@ fn huge_file_is_refused() {
 fn invalid_utf8_is_replaced_not_fatal() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "latin1.txt", b"Caf\xe9 society met in Paris.");
-    let out = lede()
-        .args(["analyze", &f])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["analyze", &f]);
     assert_eq!(json_of(&out)["text"], "Caf\u{FFFD} society met in Paris.");
 }
 
@@ -240,13 +235,7 @@ fn escape_sequences_never_reach_the_output_text() {
         "evil.txt",
         b"Title\x1b]0;pwned\x07 here\n\nBody \x1b[2J text \x1b]52;c;aGk=\x07 ends.",
     );
-    let out = lede()
-        .args(["analyze", &f])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["analyze", &f]);
     let text = json_of(&out)["text"].as_str().unwrap().to_string();
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(!text.contains("pwned") && !text.contains("aGk="));
@@ -256,13 +245,7 @@ fn escape_sequences_never_reach_the_output_text() {
 fn export_markdown_has_front_matter_and_sections() {
     let dir = tempfile::tempdir().unwrap();
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
-    let out = lede()
-        .args(["export", &f, "--date", "2024-03-04"])
-        .assert()
-        .success()
-        .get_output()
-        .stdout
-        .clone();
+    let out = stdout_of(&["export", &f, "--date", "2024-03-04"]);
     let md = String::from_utf8(out).unwrap();
     assert!(
         md.starts_with("---\ntitle: \"Markets fell on Monday\"\n"),
@@ -337,11 +320,7 @@ fn a_missing_jsonl_corpus_is_one_failed_input() {
 fn json_shape_follows_the_inputs_not_the_failures() {
     let dir = tempfile::tempdir().unwrap();
     let a = write(&dir, "a.txt", b"First document here.");
-    let missing = dir
-        .path()
-        .join("missing.txt")
-        .to_string_lossy()
-        .into_owned();
+    let missing = path_in(&dir, "missing.txt");
     let out = lede()
         .args(["analyze", &a, &missing])
         .assert()
@@ -889,4 +868,105 @@ fn output_writes_only_regular_files_and_keeps_their_mode() {
         std::fs::metadata(&memo).unwrap().permissions().mode() & 0o777,
         0o640
     );
+}
+
+// `lede compare`: JSON and Markdown output, bad and repeated inputs.
+
+const A: &str = "Harbour closes after storm\n\nThe storm closed the harbour at Wexley for \
+three days, the port authority said. Fishermen in Wexley lost about 2 million euros, \
+according to the fishing cooperative Sea Harvest.\n";
+const B: &str = "Wexley counts storm losses\n\nAccording to Sea Harvest, the fishing \
+cooperative, local fishermen lost some two million euros because of the storm. A school \
+roof in Wexley was torn off on Tuesday.\n";
+
+fn files() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let a = write(&dir, "a.txt", A.as_bytes());
+    let b = write(&dir, "b.txt", B.as_bytes());
+    (dir, a, b)
+}
+
+#[test]
+fn json_lines_up_two_articles() {
+    let (_dir, a, b) = files();
+    let out = stdout_of(&["compare", &a, &b]);
+    let v = json_of(&out);
+    assert_eq!(v["compare_schema"], 1);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+    let wexley = v["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|x| x["name"] == "Wexley")
+        .expect("Wexley merged");
+    assert!(wexley["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|m| m.as_u64() > Some(0)));
+    // The losses claim is in both, in different words.
+    let shared = v["shared"].as_array().unwrap();
+    assert!(
+        shared.iter().any(|s| s["claims"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|c| c["text"].as_str().unwrap().contains("million euros"))),
+        "{shared:?}"
+    );
+}
+
+#[test]
+fn a_bad_input_is_one_line_and_the_rest_compare() {
+    let (dir, a, b) = files();
+    let missing = path_in(&dir, "missing.txt");
+    let out = lede()
+        .args(["compare", &a, &missing, &b])
+        .assert()
+        .code(2)
+        .stderr(
+            predicate::str::contains("missing.txt")
+                .and(predicate::function(|s: &str| s.lines().count() == 1)),
+        )
+        .get_output()
+        .stdout
+        .clone();
+    let v = json_of(&out);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn the_same_file_twice_counts_once() {
+    let (dir, a, b) = files();
+    let again = dir
+        .path()
+        .join(".")
+        .join("a.txt")
+        .to_string_lossy()
+        .into_owned();
+    let out = stdout_of(&["compare", &a, &b, &again]);
+    let v = json_of(&out);
+    assert_eq!(v["documents"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn markdown_has_front_matter_actors_and_quotes() {
+    let (_dir, a, b) = files();
+    let out = stdout_of(&["compare", &a, &b, "--format", "md"]);
+    let md = String::from_utf8(out).unwrap();
+    assert!(
+        md.starts_with("---\ntitle: \"Coverage of 2 documents\"\n"),
+        "{md}"
+    );
+    assert!(md.contains("documents:\n  - n: 1\n    title: \"Harbour closes after storm\""));
+    assert!(md.contains("| actor | kind | D1 | D2 |"));
+    assert!(md.contains("## Shared claims"));
+    assert!(md.contains("\n> "), "claims as block quotes");
+    assert!(md.contains("— D2 *Wexley counts storm losses*"));
+}
+
+#[test]
+fn one_document_is_a_usage_error() {
+    let (_dir, a, _b) = files();
+    lede().args(["compare", &a]).assert().code(2);
 }

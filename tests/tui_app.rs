@@ -5,10 +5,13 @@
 use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers};
 use lede::analysis::analyze;
 use lede::tui::app::App;
+use lede::tui::event::Msg;
 use lede::tui::state::State;
 use lede::tui::theme::Theme;
 use ratatui::backend::TestBackend;
 use ratatui::Terminal;
+use std::sync::mpsc::{self, Receiver};
+use std::time::Duration;
 
 const ONE: &str = "Library roof leaks again\n\nRain came through the roof of the Kessel town \
 library on Sunday, the librarian Aino Vey said. About two hundred books were damaged, \
@@ -19,11 +22,11 @@ over the weekend.\n";
 const THREE: &str = "Kessel asks for repair money\n\nThe town will ask the region for money \
 to mend the library roof, a council spokesman said. Repairs will start in May.\n";
 
-fn app(width: u16, height: u16) -> App {
-    let texts = [("one.txt", ONE), ("two.txt", TWO), ("three.txt", THREE)];
+/// An app on `texts`, each analysed, and where its coverage worker reports.
+fn app_on(texts: &[(&str, &str)], width: u16, height: u16) -> (App, Receiver<Msg>) {
     let mut docs = Vec::new();
     let mut txs = Vec::new();
-    for (name, text) in texts {
+    for &(name, text) in texts {
         let doc = lede::document::plain::parse(name, text);
         let mut s = State::new(doc, width, height);
         s.top_band = 1;
@@ -32,10 +35,26 @@ fn app(width: u16, height: u16) -> App {
         s.resize(width, height);
         s.set_analysis(analyze(text, None));
         docs.push(s);
-        txs.push(std::sync::mpsc::channel().0);
+        txs.push(mpsc::channel().0);
     }
-    let mut app = App::new(docs, txs);
+    let (tx, rx) = mpsc::channel();
+    (App::new(docs, txs, tx), rx)
+}
+
+/// The coverage worker's report, handed to the app as the event loop does.
+fn wait_for_coverage(app: &mut App, rx: &Receiver<Msg>) {
+    match rx.recv_timeout(Duration::from_secs(60)) {
+        Ok(Msg::Coverage(r)) => app.coverage_done(r),
+        other => panic!("expected the coverage, got {other:?}"),
+    }
+}
+
+/// The three library articles, their coverage lined up.
+fn app(width: u16, height: u16) -> App {
+    let texts = [("one.txt", ONE), ("two.txt", TWO), ("three.txt", THREE)];
+    let (mut app, rx) = app_on(&texts, width, height);
     app.refresh_coverage();
+    wait_for_coverage(&mut app, &rx);
     app
 }
 
@@ -143,5 +162,122 @@ fn enter_in_the_coverage_view_shows_the_claim_in_its_document() {
         a.docs[doc].selected_claim(),
         Some(target.claim.0 as usize),
         "the claim is selected in its document"
+    );
+}
+
+#[test]
+fn twenty_documents_are_lined_up_on_a_worker_while_the_reader_goes_on() {
+    // Twenty articles, each a variation on the library story.
+    let texts: Vec<(String, String)> = (1..=20)
+        .map(|i| {
+            let text = format!(
+                "Kessel library, part {i}\n\n{ONE}{}Volunteer number {i} said \
+                 {} boxes of books were moved to the school hall.\n",
+                if i % 2 == 0 { TWO } else { THREE },
+                i * 3
+            );
+            (format!("part{i}.txt"), text)
+        })
+        .collect();
+    let named: Vec<(&str, &str)> = texts
+        .iter()
+        .map(|(n, t)| (n.as_str(), t.as_str()))
+        .collect();
+    let (mut a, rx) = app_on(&named, 120, 40);
+    ch(&mut a, 'C');
+    // `C` starts the worker and returns: the rows are not here yet, and the view says
+    // what it is doing.
+    assert!(a.coverage.open && a.coverage.computing);
+    assert!(a.coverage.rows.is_none());
+    assert!(a.busy(), "the loop ticks while the worker runs");
+    let s = screen(&a, 120, 40);
+    assert!(s.contains("lining up 20 documents"), "{s}");
+    // Keys still work meanwhile: leave the view, switch documents, come back.
+    ch(&mut a, 'C');
+    assert!(!a.coverage.open);
+    ch(&mut a, 'g');
+    ch(&mut a, 't');
+    assert_eq!(a.current, 1);
+    ch(&mut a, 'C');
+    assert!(a.coverage.computing, "one worker, not a second");
+    wait_for_coverage(&mut a, &rx);
+    assert!(!a.coverage.computing && !a.busy());
+    let rows = a.coverage.rows.as_ref().expect("the rows");
+    assert_eq!(rows.docs.len(), 20);
+    let s = screen(&a, 120, 40);
+    assert!(s.contains("Shared claims"), "{s}");
+    assert!(
+        rx.try_recv().is_err(),
+        "the coverage is computed once, not once per `C`"
+    );
+}
+
+#[test]
+fn a_document_that_failed_is_one_clean_line_in_the_bar() {
+    let (mut a, _rx) = app_on(&[("one.txt", ONE), ("two.txt", TWO)], 120, 40);
+    let path = "/tmp/nowhere/gone.txt";
+    let mut gone = State::loading(path, 120, 40);
+    gone.top_band = 1;
+    gone.theme = Theme::no_color();
+    let err = format!("{path}: no such file");
+    lede::tui::update::update(
+        &mut gone,
+        lede::tui::action::Action::Loaded(Box::new(Err(err))),
+    );
+    a.docs.push(gone);
+    a.txs.push(mpsc::channel().0);
+    a.after_doc(2);
+    let s = screen(&a, 120, 40);
+    let bar = s.lines().next().expect("the bar");
+    assert!(bar.contains("3 ✗ gone.txt: no such file"), "{bar}");
+    assert_eq!(bar.matches("gone.txt").count(), 1, "the name once: {bar}");
+    assert!(!bar.contains("/tmp/nowhere"), "{bar}");
+}
+
+#[test]
+fn enter_on_an_actor_or_a_source_shows_it_in_a_document() {
+    let mut a = app(120, 40);
+    ch(&mut a, 'C');
+    let rows = a.coverage.rows.clone().expect("the coverage");
+    // Open the view (if it is not), select row `k`, press Enter.
+    let go = |a: &mut App, k: usize| {
+        if !a.coverage.open {
+            ch(a, 'C');
+        }
+        ch(a, 'g');
+        for _ in 0..k {
+            ch(a, 'j');
+        }
+        key(a, KeyCode::Enter, KeyModifiers::NONE);
+    };
+    // An actor named in several documents: shown in the first that names it.
+    let k = rows
+        .rows
+        .iter()
+        .position(|r| r.actor.is_some())
+        .expect("an actor row");
+    let (doc, actor) = rows.rows[k].actor.expect("its document");
+    go(&mut a, k);
+    assert!(!a.coverage.open, "Enter leaves the view");
+    assert_eq!(a.current, rows.docs[doc]);
+    assert_eq!(a.docs[a.current].actors.selected, Some(actor.0 as usize));
+    assert_eq!(a.docs[a.current].focus, lede::tui::state::Focus::Actors);
+    assert_eq!(
+        a.docs[a.current].panel,
+        lede::tui::layout::Panel::Actors,
+        "the actors panel shows, also where panels are stacked"
+    );
+    // A source: its first claim, in its document.
+    let k = rows
+        .rows
+        .iter()
+        .position(|r| r.kind == lede::tui::view::coverage::RowKind::Source)
+        .expect("a source row");
+    let target = rows.rows[k].target.expect("a source has a claim");
+    go(&mut a, k);
+    assert_eq!(a.current, rows.docs[target.doc]);
+    assert_eq!(
+        a.docs[a.current].selected_claim(),
+        Some(target.claim.0 as usize)
     );
 }

@@ -88,6 +88,8 @@ pub fn extract(
             c.claim
         })
         .collect();
+    // Collected in place, the claims would keep the candidates' larger allocation.
+    claims.shrink_to_fit();
     at_most_a_third(sentences, &mut claims);
     (claims, attributions)
 }
@@ -182,7 +184,7 @@ fn for_each_features(
         (c.claimer.as_deref(), asks)
     }));
     for (c, asks) in claims.iter_mut().zip(asks) {
-        let toks = words.within(c.span.start, c.span.end);
+        let toks = &words.within(c.span.start, c.span.end);
         let m = mentions.partition_point(|m| m.span.start < c.span.start);
         let inside = mentions[m..]
             .iter()
@@ -256,7 +258,7 @@ fn candidates(
         if para_start {
             open_quote = None;
         }
-        let toks = words.sentence(i);
+        let toks = &words.sentence(i);
         let quotes = quote_marks(text, toks);
         let open_before = open_quote;
         for &(pos, opening) in &quotes {
@@ -266,6 +268,8 @@ fn candidates(
         if toks.iter().filter(|t| t.word).count() >= 3 {
             let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
             sentence_claims(text, toks, &quoted, sent_mentions, &mut claims);
+            // Most sentences hold one or two: kept at their size, a book's are megabytes fewer.
+            claims.shrink_to_fit();
         }
         let speaker = para_start
             .then(|| attribution::speaker(text, toks))
@@ -283,7 +287,12 @@ fn candidates(
     }
     merge_quotations(text, &mut units);
     carry_claimers(&mut units);
-    units.into_iter().flat_map(|u| u.claims).collect()
+    // Collected at their number: a book's candidates are tens of megabytes at peak.
+    let mut out = Vec::with_capacity(units.iter().map(|u| u.claims.len()).sum());
+    for u in units {
+        out.extend(u.claims);
+    }
+    out
 }
 
 /// One sentence's claims, with what is needed to join quotations across sentences.
@@ -866,7 +875,7 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
             {
                 a += 1;
             }
-            if a < b && toks[a].word && is_discourse_marker(&toks[a].lower) && a + 1 < b {
+            if a < b && toks[a].word && is_discourse_marker(toks[a].lower) && a + 1 < b {
                 a += 1;
                 continue;
             }

@@ -55,28 +55,78 @@ pub struct Tokens {
     pub toks: Vec<Tok>,
     /// For each sentence (same order as the analysis' sentences), its range in `toks`.
     pub sentences: Vec<std::ops::Range<usize>>,
+    /// Per token, its distinct word: tokens of the same text share an id, and ids are
+    /// numbered in the order their words first occur. Interned once here, so that the
+    /// stages describe each distinct word once without hashing the text again.
+    pub words: Vec<u32>,
+    /// Per distinct word, the index in `toks` of its first occurrence.
+    pub firsts: Vec<u32>,
 }
 
 impl Tokens {
     /// Tokenise each sentence of `text`.
     pub fn new(text: &str, sentences: &[crate::analysis::Sentence]) -> Self {
-        let mut toks = Vec::with_capacity(text.len() / 5);
+        // English runs at about five bytes a token: room for four, so that a book's
+        // stream is not doubled on the last sentences, then kept at its size.
+        let mut toks = Vec::with_capacity(text.len() / 4 + 16);
         let mut ranges = Vec::with_capacity(sentences.len());
         for s in sentences {
             let start = toks.len();
             tokenize_into(&text[s.span.clone()], s.span.start, &mut toks);
             ranges.push(start..toks.len());
         }
+        toks.shrink_to_fit();
+        let (words, firsts) = intern(text, &toks);
         Tokens {
             toks,
             sentences: ranges,
+            words,
+            firsts,
         }
+    }
+
+    /// The text of distinct word `w`.
+    pub fn word<'t>(&self, text: &'t str, w: u32) -> &'t str {
+        &text[self.toks[self.firsts[w as usize] as usize].range()]
     }
 
     /// The tokens of sentence `i`.
     pub fn sentence(&self, i: usize) -> &[Tok] {
         &self.toks[self.sentences[i].clone()]
     }
+}
+
+/// Each token's distinct word, and each word's first token ([`Tokens::words`]).
+fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: rustc_hash::FxHashMap<&str, u32> =
+        rustc_hash::FxHashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
+    let mut firsts = Vec::new();
+    // One-byte words and punctuation, the most frequent tokens, skip the hash map.
+    let mut single = [u32::MAX; 128];
+    let words = toks
+        .iter()
+        .enumerate()
+        .map(|(k, t)| {
+            let w = &text[t.range()];
+            let mut intern = |w| {
+                *ids.entry(w).or_insert_with(|| {
+                    firsts.push(to_u32(k));
+                    to_u32(firsts.len() - 1)
+                })
+            };
+            match w.as_bytes() {
+                &[b] if b < 128 => {
+                    if single[b as usize] == u32::MAX {
+                        single[b as usize] = intern(w);
+                    }
+                    single[b as usize]
+                }
+                _ => intern(w),
+            }
+        })
+        .collect();
+    firsts.shrink_to_fit();
+    (words, firsts)
 }
 
 fn is_apos(c: char) -> bool {
@@ -229,5 +279,17 @@ mod tests {
         assert_eq!(words("in the U.S."), ["in", "the", "U.S."]);
         assert_eq!(words("Mr. Smith"), ["Mr.", "Smith"]);
         assert_eq!(words("He left. Smith"), ["He", "left", ".", "Smith"]);
+    }
+
+    #[test]
+    fn each_distinct_word_is_interned_once_in_order() {
+        let text = "The cat saw the cat. The end.";
+        let t = Tokens::new(text, &crate::analysis::text::sentences(text));
+        let ids: Vec<u32> = t.words.clone();
+        // The cat saw the cat . The end .
+        assert_eq!(ids, [0, 1, 2, 3, 1, 4, 0, 5, 4]);
+        assert_eq!(t.firsts.len(), 6);
+        assert_eq!(t.word(text, 3), "the");
+        assert_eq!(t.word(text, 4), ".");
     }
 }

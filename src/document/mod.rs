@@ -133,9 +133,13 @@ impl Document {
     pub fn new(
         source: impl Into<String>,
         format: Format,
-        text: String,
-        blocks: Vec<Block>,
+        mut text: String,
+        mut blocks: Vec<Block>,
     ) -> Self {
+        // Built by appending, the text may hold up to twice its length: a book is kept
+        // (and copied for the analysis) at its size.
+        text.shrink_to_fit();
+        blocks.shrink_to_fit();
         Document {
             source: source.into(),
             format,

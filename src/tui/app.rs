@@ -2,11 +2,12 @@
 //! each with its own position, selection, notes and worker, and the index of the one
 //! shown. The document bar above the reader names them; `gt`/`gT` and `Alt-1`…`Alt-9`
 //! switch ([`Section::Documents`], [`Section::AfterG`]); `C` opens the coverage view,
-//! computed with [`crate::analysis::coverage::compare`] once every document that loaded
-//! is analysed.
+//! computed with [`crate::analysis::coverage::compare`] on a worker once every document
+//! that loaded is analysed: the reader stays responsive while twenty documents are lined
+//! up, and the view says it is working meanwhile.
 //!
 //! With one document there is no bar and every event goes to its state as it always
-//! did. The coverage view only borrows the states; it never analyses or loads.
+//! did. The coverage view only draws the rows the worker made; it never analyses or loads.
 
 use super::action::Action;
 use super::event::Msg;
@@ -16,6 +17,7 @@ use super::state::{JumpList, ListState, Mode, State};
 use super::view::coverage::{self as cov_view, CoverageView, RowKind};
 use super::view::docbar::{DocBar, Tab, TabState};
 use crate::analysis::coverage::{compare, Input, Params};
+use crate::analysis::Analysis;
 use crossterm::event::{Event, KeyEventKind};
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,8 +63,10 @@ pub struct CoverageRows {
 /// The coverage view: its rows once computed, the selected row and whether it is open.
 #[derive(Debug, Clone, Default)]
 pub struct CoverageState {
-    /// The rows, once every document that loaded is analysed.
+    /// The rows, once every document that loaded is analysed and the worker is done.
     pub rows: Option<CoverageRows>,
+    /// Whether the worker is lining the documents up.
+    pub computing: bool,
     /// Whether the view is shown (instead of the current document).
     pub open: bool,
     /// The selected row.
@@ -77,6 +81,8 @@ pub struct App {
     pub docs: Vec<State>,
     /// Where each document's workers report (its index is added on the way).
     pub txs: Vec<Sender<Msg>>,
+    /// Where the coverage worker reports ([`Msg::Coverage`]).
+    pub tx: Sender<Msg>,
     /// The document shown.
     pub current: usize,
     /// The coverage view.
@@ -105,18 +111,30 @@ pub fn tab_title(s: &State) -> &str {
 
 fn tab_state(s: &State) -> TabState<'_> {
     match &s.error {
-        Some(e) => TabState::Failed(e),
+        Some(e) => TabState::Failed(failure_reason(s, e)),
         None if s.loading.is_some() || s.analyzing || s.partial => TabState::Loading,
         None => TabState::Ready,
     }
 }
 
+/// Why a document failed to load, without the name it was given by: the bar shows
+/// that name already ("gone.txt: no such file" is "no such file" after "gone.txt").
+fn failure_reason<'a>(s: &State, e: &'a str) -> &'a str {
+    let src = s.loading.as_deref().unwrap_or(&s.doc.source);
+    [src, tab_title(s)]
+        .into_iter()
+        .find_map(|name| e.strip_prefix(name)?.strip_prefix(": "))
+        .unwrap_or(e)
+}
+
 impl App {
-    /// An app on `docs`, each reporting on its sender in `txs`.
-    pub fn new(docs: Vec<State>, txs: Vec<Sender<Msg>>) -> App {
+    /// An app on `docs`, each reporting on its sender in `txs`; the coverage worker
+    /// reports on `tx`.
+    pub fn new(docs: Vec<State>, txs: Vec<Sender<Msg>>, tx: Sender<Msg>) -> App {
         App {
             docs,
             txs,
+            tx,
             current: 0,
             coverage: CoverageState::default(),
             held: None,
@@ -140,9 +158,11 @@ impl App {
 
     /// Whether some worker runs (the loop ticks meanwhile).
     pub fn busy(&self) -> bool {
-        self.docs
-            .iter()
-            .any(|s| s.analyzing || s.loading.is_some() || s.partial || s.saving.is_some())
+        self.coverage.computing
+            || self
+                .docs
+                .iter()
+                .any(|s| s.analyzing || s.loading.is_some() || s.partial || s.saving.is_some())
     }
 
     /// How many documents are analysed, and how many are to be (those that loaded).
@@ -174,31 +194,47 @@ impl App {
         self.refresh_coverage();
     }
 
-    /// Compute the coverage once every document that loaded is analysed (at least two).
+    /// Once every document that loaded is analysed (at least two), line them up on a
+    /// worker, which reports on [`App::tx`] ([`App::coverage_done`] takes the result).
+    /// The worker gets its own copy of the texts and analyses: the reader goes on
+    /// meanwhile.
     pub fn refresh_coverage(&mut self) {
         let (done, all) = self.analysed();
-        if self.coverage.rows.is_some() || done < all || done < 2 {
+        if self.coverage.rows.is_some() || self.coverage.computing || done < all || done < 2 {
             return;
         }
-        let docs: Vec<usize> = (0..self.docs.len())
-            .filter(|&i| self.docs[i].analysis.is_some() && self.docs[i].error.is_none())
-            .collect();
-        let inputs: Vec<Input<'_>> = docs
-            .iter()
-            .filter_map(|&i| {
-                let d = &self.docs[i];
-                Some(Input {
-                    text: &d.doc.text,
-                    analysis: d.analysis.as_ref()?,
-                })
-            })
-            .collect();
-        let cov = compare(&inputs, &Params::default());
-        let mut rows = cov_view::rows(&cov, &inputs);
-        relabel(&mut rows, &docs);
-        // Start on the first claim: Enter shows it.
-        self.coverage.selected = rows.iter().position(|r| r.target.is_some()).unwrap_or(0);
-        self.coverage.rows = Some(CoverageRows { rows, docs });
+        let mut docs = Vec::new();
+        let mut owned = Vec::new();
+        for (i, d) in self.docs.iter().enumerate() {
+            if let (Some(a), None) = (&d.analysis, &d.error) {
+                docs.push(i);
+                owned.push((d.doc.text.clone(), a.clone()));
+            }
+        }
+        self.coverage.computing = true;
+        super::event::spawn_worker(self.tx.clone(), Msg::Coverage, move || {
+            Ok(Box::new(coverage_rows(&owned, docs)))
+        });
+    }
+
+    /// The coverage worker is done: its rows, or why it failed (in the status line).
+    pub fn coverage_done(&mut self, result: Result<Box<CoverageRows>, String>) {
+        self.coverage.computing = false;
+        match result {
+            Ok(rows) => {
+                // Start at the top, on the first claim if it is on the first page
+                // (Enter shows it); with many actors above it, on the first row, so
+                // the view opens at its headings.
+                let first = rows.rows.iter().position(|r| r.target.is_some());
+                self.coverage.selected = first.filter(|&k| k < self.coverage_page()).unwrap_or(0);
+                self.coverage.top = 0;
+                self.coverage.rows = Some(*rows);
+            }
+            Err(e) => {
+                let cur = &mut self.docs[self.current];
+                cur.say(format!("coverage failed: {e}"), true);
+            }
+        }
     }
 
     /// Show document `i` (closing the coverage view).
@@ -343,14 +379,25 @@ impl App {
         }
     }
 
-    /// Enter on a claim row: show that claim in its document.
+    /// Enter on a row: show its claim in its document, or its actor in the first
+    /// document that names it.
     fn jump(&mut self) {
         let Some(rows) = &self.coverage.rows else {
             return;
         };
-        let Some(target) = rows.rows.get(self.coverage.selected).and_then(|r| r.target) else {
+        let row = rows.rows.get(self.coverage.selected);
+        if let Some((doc, actor)) = row.and_then(|r| r.actor) {
+            let i = rows.docs[doc];
+            self.switch(i);
+            super::update::show_actor(&mut self.docs[i], actor.0 as usize);
+            return;
+        }
+        let Some(target) = row.and_then(|r| r.target) else {
             let cur = &mut self.docs[self.current];
-            cur.say("Enter shows a claim: choose a claim row", false);
+            cur.say(
+                "Enter shows a claim, a source or an actor: choose one",
+                false,
+            );
             return;
         };
         let i = rows.docs[target.doc];
@@ -434,6 +481,11 @@ impl Widget for CoverageScreen<'_> {
                 let (done, all) = app.analysed();
                 let msg = if all < 2 {
                     "coverage needs two documents that load".to_string()
+                } else if app.coverage.computing {
+                    format!(
+                        "{} lining up {all} documents…",
+                        super::view::spinner(s.tick)
+                    )
                 } else {
                     format!(
                         "{} loading {done} of {all} documents: the coverage shows once all are analysed",
@@ -473,6 +525,19 @@ impl Widget for CoverageScreen<'_> {
             super::view::help::HelpView { state: s, scroll }.render(area, buf);
         }
     }
+}
+
+/// The coverage rows of the documents `texts` (text and analysis), which are documents
+/// `docs` of the bar.
+fn coverage_rows(texts: &[(String, Analysis)], docs: Vec<usize>) -> CoverageRows {
+    let inputs: Vec<Input<'_>> = texts
+        .iter()
+        .map(|(text, analysis)| Input { text, analysis })
+        .collect();
+    let cov = compare(&inputs, &Params::default());
+    let mut rows = cov_view::rows(&cov, &inputs);
+    relabel(&mut rows, &docs);
+    CoverageRows { rows, docs }
 }
 
 /// Number the documents in `rows` as the bar does (`D3` is the third document given,

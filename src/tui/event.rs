@@ -26,6 +26,8 @@ pub enum Msg {
     Saved(Result<Saved, String>),
     /// A message of the worker of one of several documents open (its index).
     Doc(usize, Box<Msg>),
+    /// The coverage of several documents is lined up (or failed, with a message).
+    Coverage(Result<Box<super::app::CoverageRows>, String>),
 }
 
 /// What a finished save of the notes brings back.

@@ -134,7 +134,7 @@ pub fn run(pending: Vec<Pending>, from_top: bool) -> anyhow::Result<()> {
         docs.push(state);
         txs.push(dtx);
     }
-    let mut app = App::new(docs, txs);
+    let mut app = App::new(docs, txs, tx.clone());
     let stop = Arc::new(AtomicBool::new(false));
     let input = event::spawn_input(tx.clone(), stop.clone());
     let result = event_loop(&mut guard, &mut app, &rx, from_top, rest);
@@ -232,6 +232,10 @@ fn route(app: &mut App, msg: Msg, from_top: bool) -> bool {
     let (i, msg) = match msg {
         Msg::Doc(i, m) if i < app.docs.len() => (i, *m),
         Msg::Doc(..) => return false,
+        Msg::Coverage(r) => {
+            app.coverage_done(r);
+            return true;
+        }
         Msg::Input(ev) => {
             if let Some(changed) = app.input(&ev) {
                 return changed;
@@ -266,6 +270,8 @@ fn handle(state: &mut State, tx: &Sender<Msg>, msg: Msg, from_top: bool) -> bool
             return true;
         }
         Msg::Doc(_, m) => return handle(state, tx, *m, from_top),
+        // The app takes it (see `route`): no document's business.
+        Msg::Coverage(_) => return false,
     };
     apply(state, tx, action, from_top);
     true

@@ -1084,6 +1084,23 @@ pub fn show_claim(state: &mut State, claim: usize) {
     leap(state, span);
 }
 
+/// Show actor `actor` (an index into the analysis' actors): selected in its panel,
+/// the article at its first mention.
+pub fn show_actor(state: &mut State, actor: usize) {
+    let Some(span) = state.analysis.as_ref().and_then(|a| {
+        let m = *a.actors.get(actor)?.mentions.first()?;
+        Some(a.mentions.get(m)?.span.clone())
+    }) else {
+        return;
+    };
+    state.actors.selected = Some(actor);
+    state.mode = Mode::Normal;
+    set_focus(state, Focus::Actors);
+    state.last_mention = Some(span.start);
+    state.fit_lists();
+    leap(state, span);
+}
+
 fn toggle_all_claims(state: &mut State) {
     state.all_claims = !state.all_claims;
     state.claims_cut = None;

@@ -59,10 +59,12 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<usize> {
         return vec![0; tokens.toks.len()];
     }
     let table = Table::new(text, tokens, models);
-    let mut tags = table.run(0, None);
+    let tags = table.run(0, None);
     if models.len() > 1 {
         let votes = table.votes(&tags);
-        tags = table.run(1, Some(&votes));
+        // A tag a token: the first pass's go before the second's are made.
+        drop(tags);
+        return table.run(1, Some(&votes));
     }
     tags
 }
@@ -86,8 +88,8 @@ struct Table<'a> {
     /// Per distinct word and model (`word * models.len() + m`), its scores; zero for
     /// words no stretch reaches.
     scores: Vec<Scores>,
-    /// Per token, its distinct word.
-    word_ids: Vec<u32>,
+    /// Per token, its distinct word ([`Tokens::words`]).
+    word_ids: &'a [u32],
     /// Per sentence, its stretches that may hold names ([`segments`]), as a range of
     /// `segs`; the stretches are token ranges within the sentence.
     sent_segs: Vec<std::ops::Range<usize>>,
@@ -98,35 +100,12 @@ struct Table<'a> {
 
 impl<'a> Table<'a> {
     fn new(text: &'a str, tokens: &'a Tokens, models: &'a [Model]) -> Self {
-        let mut ids: FxHashMap<&str, u32> =
-            FxHashMap::with_capacity_and_hasher(tokens.toks.len() / 8 + 16, Default::default());
-        let mut infos: Vec<WordInfo> = Vec::new();
-        let mut words: Vec<&str> = Vec::new();
-        // One-byte words and punctuation, the most frequent tokens, skip the hash map.
-        let mut single = [u32::MAX; 128];
-        let word_ids: Vec<u32> = tokens
-            .toks
-            .iter()
-            .map(|t| {
-                let w = &text[t.range()];
-                let mut intern = |w: &'a str| {
-                    *ids.entry(w).or_insert_with(|| {
-                        infos.push(WordInfo::new(w));
-                        words.push(w);
-                        (infos.len() - 1) as u32
-                    })
-                };
-                match w.as_bytes() {
-                    &[b] if b < 128 => {
-                        if single[b as usize] == u32::MAX {
-                            single[b as usize] = intern(w);
-                        }
-                        single[b as usize]
-                    }
-                    _ => intern(w),
-                }
-            })
+        // The stream's distinct words ([`Tokens::words`]), each described once.
+        let word_ids = &tokens.words[..];
+        let words: Vec<&str> = (0..tokens.firsts.len() as u32)
+            .map(|w| tokens.word(text, w))
             .collect();
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
         let lower_ids: Vec<u32> = {
             let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
             infos
@@ -137,7 +116,7 @@ impl<'a> Table<'a> {
                 })
                 .collect()
         };
-        f::mark_case(&word_ids, &lower_ids, &tokens.sentences, &mut infos);
+        f::mark_case(word_ids, &lower_ids, &tokens.sentences, &mut infos);
         // The stretches, and the words within two of them: only those need scores.
         let mut segs = Vec::new();
         let mut sent_segs = Vec::with_capacity(tokens.sentences.len());

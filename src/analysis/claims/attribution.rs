@@ -517,7 +517,7 @@ fn attribution_at(
         let that_next = toks.get(after).is_some_and(|t| t.lower == "that");
         let clear_subject = left.as_ref().is_some_and(|&(a, b)| {
             let last = &toks[b - 1];
-            is_pronoun(&last.lower) || (last.cap && a > 0) || b - a >= 2 && last.cap
+            is_pronoun(last.lower) || (last.cap && a > 0) || b - a >= 2 && last.cap
         });
         if !(that_next || clear_subject) {
             return None;
@@ -720,7 +720,7 @@ fn object_attribution(
     });
     let (a, b) = left?;
     let mut start = after;
-    while start < toks.len() && toks[start].word && is_time_word(&toks[start].lower) {
+    while start < toks.len() && toks[start].word && is_time_word(toks[start].lower) {
         start += 1;
     }
     // "declined in recent decades", "described above": no object, no attribution.
@@ -812,7 +812,7 @@ fn clause_end(toks: &[Tok], start: usize) -> usize {
             {
                 j += 1;
             }
-            while j < n && toks[j].word && !toks[j].cap && is_aux(&toks[j].lower) {
+            while j < n && toks[j].word && !toks[j].cap && is_aux(toks[j].lower) {
                 j += 1;
             }
             if j < n
@@ -918,7 +918,7 @@ fn signed_quote(text: &str, toks: &[Tok]) -> Option<Attribution> {
 /// Token range `[a, b)` of the source noun phrase ending just before the cue at `i`.
 fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(usize, usize)> {
     let mut k = i;
-    while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(&toks[k - 1].lower) {
+    while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(toks[k - 1].lower) {
         k -= 1;
     }
     // A parenthesis right before the cue ("Mike Pence (R-IN) said") belongs to the source.
@@ -964,7 +964,7 @@ fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(
     while a > 0 && end - a < 9 {
         let t = &toks[a - 1];
         if t.word {
-            if is_np_stop(&t.lower) && !(t.cap && a - 1 > 0)
+            if is_np_stop(t.lower) && !(t.cap && a - 1 > 0)
                 || ATTRIBUTION.at(toks, a - 1).is_some() && a != end
             {
                 break;
@@ -997,11 +997,11 @@ fn source_before(toks: &[Tok], i: usize, first_comma: Option<usize>) -> Option<(
         return None;
     }
     // A pronoun source is a single word.
-    if is_pronoun(&toks[end - 1].lower) {
+    if is_pronoun(toks[end - 1].lower) {
         a = end - 1;
     }
     // Leading lowercase words that are not determiners or nouns ("then", "also") go.
-    while a < end && !toks[a].cap && is_aux(&toks[a].lower) {
+    while a < end && !toks[a].cap && is_aux(toks[a].lower) {
         a += 1;
     }
     if a == end {
@@ -1046,7 +1046,7 @@ fn source_after(toks: &[Tok], k: usize) -> Option<(usize, usize)> {
     while b < toks.len() && b - k < 10 {
         let t = &toks[b];
         if t.word {
-            if b > k && is_np_stop(&t.lower) && !t.cap && t.lower != "of" {
+            if b > k && is_np_stop(t.lower) && !t.cap && t.lower != "of" {
                 break;
             }
         } else if !(t.is('-')
@@ -1071,7 +1071,7 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
             && (class == CueClass::Tell
                 || toks[k..t].iter().all(|x| {
                     !x.word
-                        || is_time_word(&x.lower)
+                        || is_time_word(x.lower)
                         || x.cap
                         || matches!(
                             x.lw(),
@@ -1111,12 +1111,12 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
     }
     if class == CueClass::Tell && k < n && toks[k].word {
         // Skip the hearer: a pronoun, or a short noun phrase.
-        if toks[k].cap || is_hearer(&toks[k].lower) {
+        if toks[k].cap || is_hearer(toks[k].lower) {
             let cap = toks[k].cap;
             k += 1;
             while k < n
                 && toks[k].word
-                && (cap && toks[k].cap || !cap && !is_np_stop(&toks[k].lower))
+                && (cap && toks[k].cap || !cap && !is_np_stop(toks[k].lower))
             {
                 k += 1;
                 if !cap {
@@ -1126,7 +1126,7 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
         }
     }
     // Time words and a comma or colon.
-    while k < n && toks[k].word && is_time_word(&toks[k].lower) {
+    while k < n && toks[k].word && is_time_word(toks[k].lower) {
         k += 1;
     }
     // "said in a statement, …" / "said on Twitter: …"

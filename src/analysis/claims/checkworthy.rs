@@ -185,7 +185,7 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
             continue;
         }
         f.words += 1;
-        f.words_hashed.push(word_bucket(t));
+        f.words_hashed.push(t.bucket);
         if t.cap && is_month(t.lw()) {
             f.years += 1;
         }
@@ -195,7 +195,7 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
             } else {
                 f.numbers += 1;
             }
-        } else if is_number_word(&t.lower) {
+        } else if is_number_word(t.lower) {
             f.number_words += 1;
         }
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
@@ -510,7 +510,7 @@ mod tests {
 
     fn score(t: &str) -> f32 {
         let w = words_of(t);
-        CHECKWORTHY.score(&features(&w.toks, Context::default()))
+        CHECKWORTHY.score(&features(&w.all(), Context::default()))
     }
 
     #[test]
@@ -538,7 +538,7 @@ mod tests {
     fn features_are_capped_counts() {
         let t = "They paid 5, 6, 7 and 8 dollars in 2019.";
         let w = words_of(t);
-        let f = features(&w.toks, Context::default());
+        let f = features(&w.all(), Context::default());
         let mut got = Vec::new();
         f.each(|i, v| got.push((DENSE[i], v)));
         assert!(got.contains(&("numbers", 3.0)), "{got:?}");
@@ -550,7 +550,7 @@ mod tests {
     fn figures_share_one_bucket_and_words_their_own() {
         let t = "In 2019 they paid 512 and 7,000 dollars in 2021.";
         let w = words_of(t);
-        let toks = &w.toks;
+        let toks = &w.all();
         let bucket = |w: &str| word_bucket(toks.iter().find(|k| &t[k.start..k.end] == w).unwrap());
         assert_eq!(bucket("512"), bucket("7,000"));
         assert_eq!(bucket("2019"), bucket("2021"));

@@ -10,7 +10,8 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 /// One token of the shared stream ([`crate::analysis::tokens`]) as the claim stages read
-/// it: its span, lower-cased form and shape.
+/// it: its span, lower-cased form and shape. Made per sentence from [`Words`], which
+/// keeps twelve bytes a token and each distinct word's description once.
 #[derive(Debug, Clone)]
 pub(crate) struct Tok<'a> {
     /// Byte offset of the token in the document text.
@@ -18,19 +19,25 @@ pub(crate) struct Tok<'a> {
     /// Byte offset just past the token.
     pub end: usize,
     /// Lower-cased form, with typographic apostrophes made straight.
-    pub lower: Cow<'a, str>,
+    pub lower: &'a str,
     /// Whether it is a word or number (else one punctuation character).
     pub word: bool,
     /// Whether the word starts with an upper-case letter.
     pub cap: bool,
     /// Whether the word contains a digit.
     pub digit: bool,
+    /// Its hashed-word bucket ([`super::checkworthy::word_bucket`]), computed once per
+    /// distinct word.
+    pub bucket: u32,
+    /// Per phrase table ([`Phrases::slot`]), the phrases it may start (an index + 1 into
+    /// the table's lists; 0 for none).
+    first: [u32; 3],
 }
 
 impl Tok<'_> {
     /// The lower-cased form.
     pub fn lw(&self) -> &str {
-        &self.lower
+        self.lower
     }
 
     /// Whether this is the punctuation character `c`.
@@ -49,13 +56,34 @@ impl Tok<'_> {
     }
 }
 
-/// A document's tokens as the claim stages read them, sentence by sentence.
+/// One token in [`Words`]: its span and its distinct word.
+#[derive(Debug, Clone, Copy)]
+struct Slot {
+    start: u32,
+    end: u32,
+    word: u32,
+}
+
+/// A distinct word (as written) of a document, described once.
+#[derive(Debug)]
+struct Lexeme<'a> {
+    lower: Cow<'a, str>,
+    word: bool,
+    cap: bool,
+    digit: bool,
+    bucket: u32,
+    first: [u32; 3],
+}
+
+/// A document's tokens as the claim stages read them, sentence by sentence. Each token
+/// is twelve bytes (its span and distinct word); [`Words::sentence`] and
+/// [`Words::within`] make the [`Tok`]s of a stretch when a stage reads it.
 #[derive(Debug, Default)]
 pub(crate) struct Words<'a> {
-    /// Every token, in text order.
-    pub toks: Vec<Tok<'a>>,
+    toks: Vec<Slot>,
+    lexemes: Vec<Lexeme<'a>>,
     /// For each sentence, its range in `toks`.
-    pub sentences: Vec<Range<usize>>,
+    sentences: Vec<Range<usize>>,
 }
 
 impl<'a> Words<'a> {
@@ -65,9 +93,15 @@ impl<'a> Words<'a> {
     pub fn new(text: &'a str, tokens: &Tokens) -> Self {
         let mut toks = Vec::with_capacity(tokens.toks.len());
         let mut sentences = Vec::with_capacity(tokens.sentences.len());
+        // Per distinct word of the stream, its lexeme; a joined contraction is looked up
+        // by its text.
+        let mut by_word = vec![u32::MAX; tokens.firsts.len()];
+        let mut joined: FxHashMap<&'a str, u32> = FxHashMap::default();
+        let mut lexemes = Vec::new();
         for r in &tokens.sentences {
             let first = toks.len();
             let st = &tokens.toks[r.clone()];
+            let ids = &tokens.words[r.clone()];
             let mut k = 0;
             while k < st.len() {
                 let t = st[k];
@@ -85,29 +119,77 @@ impl<'a> Words<'a> {
                     end = st[k + 2].end();
                     k += 2;
                 }
-                toks.push(tok(text, t.start(), end, t.kind));
+                let mut new = |w: &'a str| {
+                    lexemes.push(lexeme(w, t.kind));
+                    (lexemes.len() - 1) as u32
+                };
+                let word = if end == t.end() {
+                    let id = &mut by_word[ids[k] as usize];
+                    if *id == u32::MAX {
+                        *id = new(&text[t.range()]);
+                    }
+                    *id
+                } else {
+                    let w = &text[t.start()..end];
+                    *joined.entry(w).or_insert_with(|| new(w))
+                };
+                toks.push(Slot {
+                    start: t.start() as u32,
+                    end: end as u32,
+                    word,
+                });
                 k += 1;
             }
             sentences.push(first..toks.len());
         }
-        Words { toks, sentences }
+        Words {
+            toks,
+            lexemes,
+            sentences,
+        }
+    }
+
+    fn make(&self, slots: &[Slot]) -> Vec<Tok<'_>> {
+        slots
+            .iter()
+            .map(|s| {
+                let l = &self.lexemes[s.word as usize];
+                Tok {
+                    start: s.start as usize,
+                    end: s.end as usize,
+                    lower: &l.lower,
+                    word: l.word,
+                    cap: l.cap,
+                    digit: l.digit,
+                    bucket: l.bucket,
+                    first: l.first,
+                }
+            })
+            .collect()
+    }
+
+    /// Every token of the document.
+    #[cfg(test)]
+    pub fn all(&self) -> Vec<Tok<'_>> {
+        self.make(&self.toks)
     }
 
     /// The tokens of sentence `i`.
-    pub fn sentence(&self, i: usize) -> &[Tok<'a>] {
-        &self.toks[self.sentences[i].clone()]
+    pub fn sentence(&self, i: usize) -> Vec<Tok<'_>> {
+        self.make(&self.toks[self.sentences[i].clone()])
     }
 
     /// The tokens inside the byte span `a..b`.
-    pub fn within(&self, a: usize, b: usize) -> &[Tok<'a>] {
-        let i = self.toks.partition_point(|t| t.start < a);
-        let j = self.toks.partition_point(|t| t.end <= b).max(i);
-        &self.toks[i..j]
+    pub fn within(&self, a: usize, b: usize) -> Vec<Tok<'_>> {
+        let i = self.toks.partition_point(|t| (t.start as usize) < a);
+        let j = self.toks.partition_point(|t| t.end as usize <= b).max(i);
+        self.make(&self.toks[i..j])
     }
 }
 
-fn tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok<'_> {
-    let w = &text[start..end];
+/// The description of a distinct token `w` whose stream token (its first, for a joined
+/// contraction) is of `kind`.
+fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
     let possessive = kind == Kind::Punct && w.chars().count() == 2;
     let word = kind != Kind::Punct || possessive;
     // Borrow the common case (already lower-case ASCII) to avoid an allocation.
@@ -118,13 +200,30 @@ fn tok(text: &str, start: usize, end: usize, kind: Kind) -> Tok<'_> {
     } else {
         Cow::Borrowed(w)
     };
-    Tok {
-        start,
-        end,
-        lower,
+    let mut t = Tok {
+        start: 0,
+        end: 0,
+        lower: &lower,
         word,
         cap: kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase),
         digit: word && w.bytes().any(|b| b.is_ascii_digit()),
+        bucket: 0,
+        first: [0; 3],
+    };
+    t.bucket = super::checkworthy::word_bucket(&t);
+    let first = [
+        ATTRIBUTION.index(&lower),
+        HEDGES.index(&lower),
+        CUES.index(&lower),
+    ];
+    let (cap, digit, bucket) = (t.cap, t.digit, t.bucket);
+    Lexeme {
+        lower,
+        word,
+        cap,
+        digit,
+        bucket,
+        first,
     }
 }
 
@@ -175,32 +274,47 @@ pub(crate) enum Cue {
 /// Multi-word phrases keyed by their first word; each entry is the remaining words
 /// and a tag.
 pub(crate) struct Phrases<T> {
-    by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>>,
+    /// Per first word, an index into `lists`.
+    by_first: FxHashMap<&'static str, u32>,
+    lists: Vec<Vec<(Vec<&'static str>, T)>>,
+    /// Which of a [`Tok`]'s looked-up entries is this table's.
+    slot: usize,
 }
 
 impl<T: Copy> Phrases<T> {
-    fn new(entries: impl Iterator<Item = (&'static str, T)>) -> Self {
-        let mut by_first: FxHashMap<&'static str, Vec<(Vec<&'static str>, T)>> =
-            FxHashMap::default();
+    fn new(slot: usize, entries: impl Iterator<Item = (&'static str, T)>) -> Self {
+        let mut by_first: FxHashMap<&'static str, u32> = FxHashMap::default();
+        let mut lists: Vec<Vec<(Vec<&'static str>, T)>> = Vec::new();
         for (phrase, tag) in entries {
             let mut words = phrase.split_whitespace();
             let Some(first) = words.next() else { continue };
-            by_first
-                .entry(first)
-                .or_default()
-                .push((words.collect(), tag));
+            let k = *by_first.entry(first).or_insert_with(|| {
+                lists.push(Vec::new());
+                (lists.len() - 1) as u32
+            });
+            lists[k as usize].push((words.collect(), tag));
         }
         // Longest phrases first, so that the first match is the longest.
-        for list in by_first.values_mut() {
+        for list in &mut lists {
             list.sort_by_key(|(rest, _)| std::cmp::Reverse(rest.len()));
         }
-        Phrases { by_first }
+        Phrases {
+            by_first,
+            lists,
+            slot,
+        }
+    }
+
+    /// The phrases starting with the (lower-case) word `w`: an index + 1 into `lists`,
+    /// or 0 for none; kept in each [`Tok`].
+    fn index(&self, w: &str) -> u32 {
+        self.by_first.get(w).map_or(0, |&k| k + 1)
     }
 
     /// The longest phrase starting at word `i` of `toks`: its length in tokens and tag.
     pub(crate) fn at(&self, toks: &[Tok], i: usize) -> Option<(usize, T)> {
-        let list = self.by_first.get(toks[i].lw())?;
-        'outer: for (rest, tag) in list {
+        let k = toks[i].first[self.slot].checked_sub(1)?;
+        'outer: for (rest, tag) in &self.lists[k as usize] {
             if i + rest.len() > toks.len() {
                 continue;
             }
@@ -224,6 +338,7 @@ fn tagged(src: &'static str) -> impl Iterator<Item = (&'static str, &'static str
 /// news (`scripts/build-cues`).
 pub(crate) static ATTRIBUTION: LazyLock<Phrases<CueClass>> = LazyLock::new(|| {
     Phrases::new(
+        0,
         tagged(include_str!(
             "../../../assets/lexicons/attribution_cues.txt"
         ))
@@ -247,12 +362,16 @@ pub(crate) static ATTRIBUTION: LazyLock<Phrases<CueClass>> = LazyLock::new(|| {
 
 /// Hedges.
 pub(crate) static HEDGES: LazyLock<Phrases<()>> = LazyLock::new(|| {
-    Phrases::new(parse_list(include_str!("../../../assets/lexicons/hedges.txt")).map(|p| (p, ())))
+    Phrases::new(
+        1,
+        parse_list(include_str!("../../../assets/lexicons/hedges.txt")).map(|p| (p, ())),
+    )
 });
 
 /// Claim-kind and opinion cues.
 pub(crate) static CUES: LazyLock<Phrases<Cue>> = LazyLock::new(|| {
     Phrases::new(
+        2,
         tagged(include_str!("../../../assets/lexicons/claim_cues.txt")).filter_map(|(tag, p)| {
             let cue = match tag {
                 "causal" => Cue::Causal,

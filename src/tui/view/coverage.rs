@@ -1,13 +1,16 @@
 //! The coverage view: several documents lined up ([`crate::analysis::coverage`]): actors
-//! with a mention count per document, the claims the documents share (each document's
-//! wording on its own line), the claims only one makes, and the sources quoted.
+//! in several documents with a mention count per document, the claims the documents
+//! share (each document's wording on its own line), the claims only one makes, the
+//! sources quoted, and last the actors only one document names.
 //!
 //! [`rows`] turns a [`Coverage`] into display rows once (when the analyses are done); the
 //! widget only draws them, a screen at a time. Each claim row knows its document and
-//! claim, so selecting it can jump there.
+//! claim, a source row its first claim, an actor row the first document naming it, so
+//! selecting a row can jump there.
 
 use super::{put, put_trunc};
-use crate::analysis::coverage::{ClaimRef, Coverage, Input};
+use crate::analysis::coverage::{ClaimRef, Coverage, CrossActor, Input};
+use crate::analysis::ActorId;
 use crate::tui::layout::display_width;
 use crate::tui::theme::Theme;
 use ratatui::buffer::Buffer;
@@ -42,8 +45,12 @@ pub struct Row {
     pub note: String,
     /// Right-aligned cells, one per document (counts, or column labels).
     pub cells: Vec<String>,
-    /// The claim it shows, for a claim row: selecting it jumps there.
+    /// The claim it shows, for a claim row (for a source, its first claim): selecting
+    /// it jumps there.
     pub target: Option<ClaimRef>,
+    /// For an actor, the first document that names it and the actor there: selecting
+    /// it shows the actor in that document.
+    pub actor: Option<(usize, ActorId)>,
 }
 
 impl Row {
@@ -54,6 +61,7 @@ impl Row {
             note: String::new(),
             cells: Vec::new(),
             target: None,
+            actor: None,
         }
     }
 }
@@ -89,18 +97,33 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
         row.target = Some(*r);
         row
     };
-    let mut h = Row::new(
-        RowKind::Heading,
-        format!("Actors {}", cov.actors.actors.len()),
-    );
-    h.cells = labels.clone();
-    out.push(h);
-    for a in &cov.actors.actors {
-        let mut row = Row::new(RowKind::Actor, a.name.clone());
-        row.note = super::actors::kind_word(a.kind).to_string();
-        row.cells = count_cells(a.mentions.iter().copied());
-        out.push(row);
-    }
+    // Actors in several documents lead; those only one names (most of them, with many
+    // documents open) come last, so they never push the shared claims out of sight.
+    let (several, alone): (Vec<_>, Vec<_>) =
+        cov.actors.actors.iter().partition(|a| a.doc_count() > 1);
+    let actor_rows = |out: &mut Vec<Row>, heading: String, actors: &[&CrossActor]| {
+        let mut h = Row::new(RowKind::Heading, heading);
+        h.cells = labels.clone();
+        out.push(h);
+        for a in actors {
+            let mut row = Row::new(RowKind::Actor, a.name.clone());
+            row.note = super::actors::kind_word(a.kind).to_string();
+            row.cells = count_cells(a.mentions.iter().copied());
+            row.actor = a
+                .docs
+                .iter()
+                .enumerate()
+                .find_map(|(d, ids)| Some((d, *ids.first()?)));
+            out.push(row);
+        }
+    };
+    // "Shared" when the one-document actors have their own section below.
+    let heading = if alone.is_empty() {
+        format!("Actors {}", several.len())
+    } else {
+        format!("Shared actors {}", several.len())
+    };
+    actor_rows(&mut out, heading, &several);
     out.push(Row::new(
         RowKind::Heading,
         format!("Shared claims {}", cov.shared.len()),
@@ -127,12 +150,22 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
         out.push(claim_row(RowKind::Unique, m));
     }
     let mut h = Row::new(RowKind::Heading, format!("Sources {}", cov.sources.len()));
-    h.cells = labels;
+    h.cells = labels.clone();
     out.push(h);
     for s in &cov.sources {
         let mut row = Row::new(RowKind::Source, s.name.clone());
         row.cells = count_cells(s.claims.iter().map(Vec::len));
+        row.target = s.claims.iter().enumerate().find_map(|(doc, c)| {
+            Some(ClaimRef {
+                doc,
+                claim: *c.first()?,
+            })
+        });
         out.push(row);
+    }
+    if !alone.is_empty() {
+        let heading = format!("Actors in one document {}", alone.len());
+        actor_rows(&mut out, heading, &alone);
     }
     out
 }
@@ -155,6 +188,9 @@ pub struct CoverageView<'a> {
 /// Width of one per-document cell column.
 const CELL: usize = 4;
 
+/// Columns kept for an actor's or a source's name (and kind) before the document columns.
+const MIN_TEXT: usize = 30;
+
 impl Widget for CoverageView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let t = self.theme;
@@ -175,8 +211,8 @@ impl Widget for CoverageView<'_> {
             }
         }
         let w = inner.width as usize;
-        // As many document columns as leave 20 columns for the text.
-        let fit = (w.saturating_sub(20) / CELL).min(self.docs);
+        // As many document columns as leave room for a name and its kind.
+        let fit = (w.saturating_sub(MIN_TEXT) / CELL).min(self.docs);
         for (k, row) in self.rows.iter().enumerate().skip(top).take(h) {
             let y = inner.y + (k - top) as u16;
             let sel = self.selected == Some(k);

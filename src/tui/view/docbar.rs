@@ -52,8 +52,12 @@ impl Widget for DocBar<'_> {
         buf.set_style(area, t.status);
         let w = area.width as usize;
         let n = self.tabs.len();
-        // Each tab: " 3 title " then a separator; all the same width.
-        let tab_w = (w / n).clamp(MIN_TAB, MAX_TAB).min(w);
+        // Each tab: " 3 title " then a separator; all the same width, as wide as lets
+        // every tab fit (with the scroll marks' two columns) when they can.
+        let tab_w = (w.saturating_sub(2) / n)
+            .saturating_sub(1)
+            .clamp(MIN_TAB, MAX_TAB)
+            .min(w);
         let shown = (w.saturating_sub(2) / (tab_w + 1)).max(1).min(n);
         let current = self.current.min(n - 1);
         let first = current.saturating_sub(shown - 1).min(n - shown);
