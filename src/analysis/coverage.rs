@@ -172,16 +172,23 @@ pub fn compare(docs: &[Input<'_>], params: &Params) -> Coverage {
     let mut refs = Vec::new();
     let mut units = Vec::new();
     for (d, input) in docs.iter().enumerate() {
+        let by_name = names_of(input.analysis);
         for (i, c) in input.analysis.claims.iter().enumerate() {
             refs.push(ClaimRef {
                 doc: d,
                 claim: ClaimId(i as u32),
             });
+            let claimer = claimer_actor(
+                input,
+                &by_name,
+                c.claimer_span.as_ref(),
+                c.claimer.as_deref(),
+            );
             units.push(Unit {
                 doc: d,
                 span: c.span.clone(),
                 actors: c.actors.clone(),
-                claimer: claimer_actor(input, c.claimer_span.as_ref(), c.claimer.as_deref()),
+                claimer,
             });
         }
     }
@@ -977,8 +984,14 @@ fn irregular(w: &str) -> Option<&'static str> {
 }
 
 /// The claimer of a claim as an actor of its document: the actor of a mention at the
-/// claimer's span, else the actor whose name or alias is the claimer as written.
-fn claimer_actor(input: &Input<'_>, span: Option<&Span>, name: Option<&str>) -> Option<ActorId> {
+/// claimer's span, else the first actor whose name or alias is the claimer as written
+/// (`by_name`: [`names_of`] the document's actors).
+fn claimer_actor(
+    input: &Input<'_>,
+    by_name: &FxHashMap<String, ActorId>,
+    span: Option<&Span>,
+    name: Option<&str>,
+) -> Option<ActorId> {
     let a = input.analysis;
     if let Some(span) = span {
         if let Some(id) = a
@@ -990,15 +1003,19 @@ fn claimer_actor(input: &Input<'_>, span: Option<&Span>, name: Option<&str>) -> 
             return Some(id);
         }
     }
-    let key = name_key(name?);
-    a.actors
-        .iter()
-        .find(|x| {
-            std::iter::once(&x.name)
-                .chain(&x.aliases)
-                .any(|n| name_key(n) == key)
-        })
-        .map(|x| x.id)
+    by_name.get(&name_key(name?)).copied()
+}
+
+/// Each name and alias of a document's actors (as [`name_key`]) to the first actor
+/// called so.
+fn names_of(analysis: &Analysis) -> FxHashMap<String, ActorId> {
+    let mut out = FxHashMap::default();
+    for x in &analysis.actors {
+        for n in std::iter::once(&x.name).chain(&x.aliases) {
+            out.entry(name_key(n)).or_insert(x.id);
+        }
+    }
+    out
 }
 
 /// A name as compared: lower case, straight apostrophes, single spaces, without a
@@ -1183,31 +1200,51 @@ pub fn merge_actors(docs: &[Input<'_>]) -> ActorTable {
     ActorTable { actors, of }
 }
 
-/// The merged actor a claimer the document's own analysis did not resolve is called by
-/// in some document: one whose name or alias it is, else the one person whose full name
-/// ends with it (a surname alone), if only one does.
-fn actor_named(table: &ActorTable, claimer: &str) -> Option<usize> {
-    let key = name_key(claimer);
-    let names = |a: &CrossActor| {
-        std::iter::once(name_key(&a.name))
-            .chain(a.aliases.iter().map(|n| name_key(n)))
-            .collect::<Vec<_>>()
-    };
-    if let Some(i) = table.actors.iter().position(|a| names(a).contains(&key)) {
-        return Some(i);
+/// The merged actors by name, for claimers the documents' own analyses did not resolve:
+/// built once, so that naming a claimer costs a lookup, not a pass over every actor.
+struct NameIndex {
+    /// Each name or alias (as [`name_key`]) to the first actor called so.
+    exact: FxHashMap<String, usize>,
+    /// The last word of each person's names to the persons whose name ends so.
+    surname: FxHashMap<String, Vec<usize>>,
+}
+
+impl NameIndex {
+    fn new(table: &ActorTable) -> Self {
+        let mut exact = FxHashMap::default();
+        let mut surname: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, a) in table.actors.iter().enumerate() {
+            for n in std::iter::once(&a.name).chain(&a.aliases) {
+                let key = name_key(n);
+                if a.kind == Label::Person {
+                    if let Some((_, last)) = key.rsplit_once(' ') {
+                        let v = surname.entry(last.to_string()).or_default();
+                        if v.last() != Some(&i) {
+                            v.push(i);
+                        }
+                    }
+                }
+                exact.entry(key).or_insert(i);
+            }
+        }
+        NameIndex { exact, surname }
     }
-    if key.contains(' ') {
-        return None;
-    }
-    let mut by_surname = table.actors.iter().enumerate().filter(|(_, a)| {
-        a.kind == Label::Person
-            && names(a)
-                .iter()
-                .any(|n| n.rsplit_once(' ').is_some_and(|(_, last)| last == key))
-    });
-    match (by_surname.next(), by_surname.next()) {
-        (Some((i, _)), None) => Some(i),
-        _ => None,
+
+    /// The merged actor `claimer` is called by in some document: one whose name or
+    /// alias it is, else the one person whose full name ends with it (a surname
+    /// alone), if only one does.
+    fn actor_named(&self, claimer: &str) -> Option<usize> {
+        let key = name_key(claimer);
+        if let Some(&i) = self.exact.get(&key) {
+            return Some(i);
+        }
+        if key.contains(' ') {
+            return None;
+        }
+        match self.surname.get(&key).map(Vec::as_slice) {
+            Some(&[i]) => Some(i),
+            _ => None,
+        }
     }
 }
 
@@ -1276,6 +1313,7 @@ fn sources(
 ) -> Vec<Source> {
     let mut rows: Vec<Source> = Vec::new();
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
+    let names = NameIndex::new(table);
     for (u, r) in units.iter().zip(refs) {
         let claim = &docs[r.doc].analysis.claims[r.claim.0 as usize];
         let Some(claimer) = claim.claimer.as_deref() else {
@@ -1284,7 +1322,7 @@ fn sources(
         let actor = u
             .claimer
             .and_then(|a| table.get(r.doc, a))
-            .or_else(|| actor_named(table, claimer));
+            .or_else(|| names.actor_named(claimer));
         let key = match actor {
             Some(x) => format!("actor:{x}"),
             // "The regional emergency office" and "the emergency office of the region"
