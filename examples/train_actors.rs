@@ -193,12 +193,23 @@ struct Seq {
 }
 
 fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
-    let infos_all: Vec<WordInfo> = doc
+    let mut infos_all: Vec<WordInfo> = doc
         .tokens
         .toks
         .iter()
         .map(|t| WordInfo::new(&doc.text[t.range()]))
         .collect();
+    // The tagger's document evidence, with one word per token.
+    let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
+    let lower_ids: Vec<u32> = infos_all
+        .iter()
+        .map(|i| {
+            let next = lowers.len() as u32;
+            *lowers.entry(i.lower.as_str()).or_insert(next)
+        })
+        .collect();
+    let word_ids: Vec<u32> = (0..infos_all.len() as u32).collect();
+    f::mark_case(&word_ids, &lower_ids, &doc.tokens.sentences, &mut infos_all);
     for (si, range) in doc.tokens.sentences.iter().enumerate() {
         let toks = doc.tokens.sentence(si);
         if toks.is_empty() || !doc.annotated[si] {

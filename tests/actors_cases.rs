@@ -160,3 +160,31 @@ fn headlines_in_title_case_keep_only_names() {
     );
     assert!(ns.iter().any(|(n, l)| n == "Oslo" && *l == Label::Place));
 }
+
+#[test]
+fn a_sentence_initial_word_is_no_part_of_the_name_after_it() {
+    let text = "Marta Lindqvist opened the bakery in 1998. She has run it ever since, and \
+        again this winter she refused to sell. Again Lindqvist said no. Once Lindqvist had \
+        decided, nobody argued. To Lindqvist's relief, the landlord agreed.";
+    let a = run(text);
+    let ns = names(&a, text);
+    for bad in ["Again", "Once", "To"] {
+        assert!(
+            !ns.iter().any(|(n, _)| n.split(' ').next() == Some(bad)),
+            "{bad} in a name: {ns:?}"
+        );
+    }
+    let m = actor(&a, "Marta Lindqvist");
+    assert_eq!(m.kind, Label::Person);
+    assert_eq!(m.mentions.len(), 4, "{ns:?}");
+}
+
+#[test]
+fn a_seat_of_government_standing_for_it_is_an_organisation() {
+    let text = "The Kremlin rejected the proposal on Monday. Diplomats in Vienna said \
+        the Kremlin had not replied to their letter, and the Pentagon declined to comment.";
+    let a = run(text);
+    assert_eq!(actor(&a, "Kremlin").kind, Label::Org);
+    assert_eq!(actor(&a, "Pentagon").kind, Label::Org);
+    assert_eq!(actor(&a, "Vienna").kind, Label::Place);
+}

@@ -92,6 +92,9 @@ pub struct WordInfo {
     pub shape: String,
     /// Lexicon memberships, as small ids.
     pub lex: Vec<u8>,
+    /// For a capitalised word, how its lower-case form is written across the document
+    /// ([`mark_case`]); 0 when not marked.
+    pub case_doc: u8,
 }
 
 impl WordInfo {
@@ -126,6 +129,7 @@ impl WordInfo {
             class,
             shape: shape(w),
             lex,
+            case_doc: 0,
         }
     }
 }
@@ -147,6 +151,7 @@ const T_PAIR: u8 = 24;
 const T_DOC: u8 = 25;
 const T_CLASS3: u8 = 26;
 const T_PAD: u8 = 27;
+const T_CASE: u8 = 28;
 
 /// A compressed word shape: upper → X, lower → x, digit → d, runs cut at two ("Xxx", "XX.X.").
 pub fn shape(w: &str) -> String {
@@ -187,7 +192,7 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
         Some(Known::Misc) => out.push(4),
         None => {}
     }
-    // Ids 5..=12, in this order.
+    // Ids 5..=13, in this order.
     let hits = [
         LEX.first.contains(l),
         LEX.last.contains(l),
@@ -197,6 +202,7 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
         LEX.org_head.contains(w),
         LEX.companies.contains(l),
         crate::analysis::lexicon::is_title_abbrev(w),
+        w.starts_with(char::is_uppercase) && LEX.function.contains(l),
     ];
     for (k, hit) in hits.iter().enumerate() {
         if *hit {
@@ -256,6 +262,9 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
         }
     } else if near && nchars >= 3 {
         out.push(hash(T_SUFFIX, 10 + offset, &lower.as_bytes()[starts[2]..]));
+    }
+    if near && info.case_doc != 0 {
+        out.push(hash(T_CASE, offset, &[info.class, info.case_doc]));
     }
     for &id in &info.lex {
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
@@ -340,6 +349,55 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8
     }
 }
 
+/// Whether word `i` of a sentence opens it (after an opening quote or bracket, too),
+/// where every word is capitalised.
+pub fn at_start(i: usize, infos: &[&WordInfo]) -> bool {
+    i == 0 || (i == 1 && infos[0].class == 4)
+}
+
+/// Document evidence against a capitalised word being a name: its lower-case form is
+/// also written in lower case in the document ("again" beside a sentence-initial
+/// "Again"), and how often it is capitalised where no sentence starts (a name written
+/// in lower case too, "Bill" and "bill", is capitalised mid-sentence as well). Words
+/// never written in lower case get no evidence: in a long text every name is
+/// capitalised mid-sentence, and that says nothing of its type.
+///
+/// `word_ids` gives each token's word (an index into `infos`), `lower_ids` each word's
+/// lower-case form as a small id (equal ids, equal forms), `sentences` the token range
+/// of each sentence. Sets [`WordInfo::case_doc`] of a capitalised word whose form is
+/// written in lower case `lower` times to `1 + 3 * (lower - 1) + mid`, each count
+/// capped at 2 (1..=6); of other words to 0.
+pub fn mark_case(
+    word_ids: &[u32],
+    lower_ids: &[u32],
+    sentences: &[std::ops::Range<usize>],
+    infos: &mut [WordInfo],
+) {
+    let distinct = lower_ids.iter().max().map_or(0, |&m| m as usize + 1);
+    let mut counts = vec![[0u8; 2]; distinct];
+    let mut sent: Vec<&WordInfo> = Vec::new();
+    for range in sentences {
+        sent.clear();
+        sent.extend(word_ids[range.clone()].iter().map(|&w| &infos[w as usize]));
+        for (i, &w) in word_ids[range.clone()].iter().enumerate() {
+            let c = &mut counts[lower_ids[w as usize] as usize];
+            match sent[i].class {
+                0 => c[0] = (c[0] + 1).min(2),
+                1 if !at_start(i, &sent) => c[1] = (c[1] + 1).min(2),
+                _ => {}
+            }
+        }
+    }
+    for (info, &l) in infos.iter_mut().zip(lower_ids) {
+        let [lower, mid] = counts[l as usize];
+        info.case_doc = if matches!(info.class, 1 | 2) && lower > 0 {
+            1 + 3 * (lower - 1) + mid
+        } else {
+            0
+        };
+    }
+}
+
 /// Position-dependent features of word `i` of a sentence. `doc` is the second pass's
 /// view of how the same word was tagged elsewhere in the document (0: no view).
 pub fn context_features(
@@ -352,10 +410,12 @@ pub fn context_features(
 ) {
     let n = infos.len();
     let me = infos[i];
-    let at_start = i == 0 || (i == 1 && infos[0].class == 4);
-    if at_start {
+    if at_start(i, infos) {
         out.push(hash(T_START, 0, &[me.class]));
         out.push(mix(T_START, me.lower_hash, 1));
+        if me.case_doc != 0 {
+            out.push(hash(T_CASE, 9, &[me.case_doc]));
+        }
     }
     if sent.headline {
         out.push(hash(T_HEADLINE, 0, &[me.class]));

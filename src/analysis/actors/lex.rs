@@ -28,6 +28,8 @@ pub enum Known {
 pub struct Lexicons {
     /// Lower-case common English words.
     pub common: FastSet<&'static str>,
+    /// Lower-case English function words and sentence adverbs ("the", "had", "again").
+    pub function: FastSet<&'static str>,
     /// Given names, lower case.
     pub first: FastSet<String>,
     /// Surnames, lower case.
@@ -42,6 +44,9 @@ pub struct Lexicons {
     pub org_suffix: FastSet<&'static str>,
     /// First words of "X of Y" organisation names, as written.
     pub org_head: FastSet<&'static str>,
+    /// The hand-written organisations (`orgs.txt`, names and aliases, lower case): a name
+    /// listed there is an organisation even where the corpora call it a place ("Kremlin").
+    pub orgs: FastSet<String>,
     /// Companies (lower case): makers whose name may stand before a product's.
     pub companies: FastSet<String>,
 }
@@ -135,6 +140,7 @@ fn build() -> Lexicons {
     }
     Lexicons {
         common: parse_list(include_str!("../../../assets/lexicons/common_words.txt")).collect(),
+        function: parse_list(include_str!("../../../assets/lexicons/function_words.txt")).collect(),
         first: lower_set(include_str!("../../../assets/lexicons/first_names.txt")),
         last: lower_set(include_str!("../../../assets/lexicons/surnames.txt")),
         known,
@@ -142,6 +148,10 @@ fn build() -> Lexicons {
         titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
         org_suffix,
         org_head,
+        orgs: parse_list(include_str!("../../../assets/lexicons/orgs.txt"))
+            .flat_map(|l| l.split(" = "))
+            .map(|n| n.trim().to_lowercase())
+            .collect(),
         companies: parse_list(include_str!("../../../assets/lexicons/companies.txt"))
             .map(|l| l.split(" = ").next().unwrap_or(l).trim().to_lowercase())
             .collect(),

@@ -105,7 +105,18 @@ impl<'a> Table<'a> {
         let words: Vec<&str> = (0..tokens.firsts.len() as u32)
             .map(|w| tokens.word(text, w))
             .collect();
-        let infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        let lower_ids: Vec<u32> = {
+            let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
+            infos
+                .iter()
+                .map(|i| {
+                    let next = lowers.len() as u32;
+                    *lowers.entry(i.lower.as_str()).or_insert(next)
+                })
+                .collect()
+        };
+        f::mark_case(word_ids, &lower_ids, &tokens.sentences, &mut infos);
         // The stretches, and the words within two of them: only those need scores.
         let mut segs = Vec::new();
         let mut sent_segs = Vec::with_capacity(tokens.sentences.len());
@@ -145,16 +156,6 @@ impl<'a> Table<'a> {
                 score(Some((words[i], info)), &mut scores[i * nm..(i + 1) * nm]);
             }
         }
-        let lower_ids = {
-            let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
-            infos
-                .iter()
-                .map(|i| {
-                    let next = lowers.len() as u32;
-                    *lowers.entry(i.lower.as_str()).or_insert(next)
-                })
-                .collect()
-        };
         let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
         score(None, &mut pads);
         Table {
