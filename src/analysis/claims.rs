@@ -14,6 +14,10 @@ mod attribution;
 mod checkworthy;
 mod claimers;
 mod lex;
+mod spans;
+
+#[doc(hidden)]
+pub use spans::Candidates as SpanCandidates;
 
 pub(crate) use claimers::resolve_claimers;
 
@@ -38,7 +42,7 @@ pub fn extract(
 ) -> (Vec<Claim>, Vec<Attribution>) {
     let words = Words::new(text, &tokens);
     drop(tokens);
-    let mut cands = candidates(text, sentences, &words, mentions);
+    let mut cands = candidates(text, sentences, &words, mentions, None);
     let mut keep = Vec::with_capacity(cands.len());
     let mut places = Vec::with_capacity(cands.len());
     for_each_features(
@@ -142,7 +146,7 @@ pub struct FeatureRow {
 pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
     let tokens = Tokens::new(text, &a.sentences);
     let words = Words::new(text, &tokens);
-    let mut cands = candidates(text, &a.sentences, &words, &a.mentions);
+    let mut cands = candidates(text, &a.sentences, &words, &a.mentions, None);
     let mut rows = Vec::with_capacity(cands.len());
     for_each_features(
         text,
@@ -160,6 +164,32 @@ pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
             });
         },
     );
+    rows
+}
+
+/// One attribution's candidate content spans and their features, as the span model
+/// weighed them (byte offsets): what `scripts/train-spans` fits the model on (through
+/// the `span_features` example).
+#[doc(hidden)]
+#[derive(Debug)]
+pub struct SpanRow {
+    /// The cue.
+    pub cue: Span,
+    /// The content the rules found.
+    pub rule: Span,
+    /// The content the model chose.
+    pub chosen: Span,
+    /// Every candidate start, end and pair with its features.
+    pub candidates: spans::Candidates,
+}
+
+/// Every attribution's candidate content spans with their features.
+#[doc(hidden)]
+pub fn span_rows(text: &str, a: &Analysis) -> Vec<SpanRow> {
+    let tokens = Tokens::new(text, &a.sentences);
+    let words = Words::new(text, &tokens);
+    let mut rows = Vec::new();
+    candidates(text, &a.sentences, &words, &a.mentions, Some(&mut rows));
     rows
 }
 
@@ -244,6 +274,7 @@ fn candidates(
     sentences: &[Sentence],
     words: &Words,
     mentions: &[Mention],
+    mut dump: Option<&mut Vec<SpanRow>>,
 ) -> Vec<Cand> {
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut m = 0; // first mention not before the current sentence
@@ -267,7 +298,14 @@ fn candidates(
         let mut claims = Vec::new();
         if toks.iter().filter(|t| t.word).count() >= 3 {
             let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
-            sentence_claims(text, toks, &quoted, sent_mentions, &mut claims);
+            sentence_claims(
+                text,
+                toks,
+                &quoted,
+                sent_mentions,
+                &mut claims,
+                dump.as_deref_mut(),
+            );
             // Most sentences hold one or two: kept at their size, a book's are megabytes fewer.
             claims.shrink_to_fit();
         }
@@ -587,6 +625,7 @@ fn sentence_claims(
     quoted: &[Span],
     mentions: &[Mention],
     out: &mut Vec<Cand>,
+    mut dump: Option<&mut Vec<SpanRow>>,
 ) {
     let mut attributions = attribution::find(text, toks, quoted);
     attributions.retain(|a| !is_authors_voice(text, a));
@@ -611,13 +650,18 @@ fn sentence_claims(
     // endorsed Y"): the sentence is then also the author's own claim about X.
     let mut only_objects = !attributions.is_empty();
     if !attributions.is_empty() {
-        for a in attributions {
-            let inner = within(toks, &a.content);
+        for mut a in attributions {
             let k = toks.partition_point(|t| t.start < a.cue.start);
             let class = (k < toks.len())
                 .then(|| lex::ATTRIBUTION.at(toks, k))
                 .flatten()
                 .map(|(_, c)| c);
+            // A transcript turn ("SPEAKER: …") and a signed quotation keep their whole
+            // sentence; the model weighs the contents of the lexicons' cues.
+            if a.fragments.is_empty() && class.is_some() {
+                learn_content(toks, &mut a, class, dump.as_deref_mut());
+            }
+            let inner = within(toks, &a.content);
             let object = class == Some(lex::CueClass::Object);
             only_objects &= object;
             if inner.iter().filter(|t| t.word).count() < if object { 1 } else { 2 } {
@@ -664,6 +708,53 @@ fn sentence_claims(
         out.push(claim(span, ClaimKind::Factual, false, actors));
     }
     out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// The token range `[a, b)` of the tokens that start inside `span`.
+fn token_range(toks: &[Tok], span: &Span) -> (usize, usize) {
+    let a = toks.partition_point(|t| t.start < span.start);
+    let b = toks.partition_point(|t| t.start < span.end);
+    (a, b.max(a))
+}
+
+/// Replace the rule's content of `a` by the span the learned model prefers
+/// ([`spans::choose`]); with `dump`, also record the candidates it weighed.
+fn learn_content(
+    toks: &[Tok],
+    a: &mut attribution::Attribution,
+    class: Option<lex::CueClass>,
+    dump: Option<&mut Vec<SpanRow>>,
+) {
+    let mut n = toks.len();
+    while n > 0
+        && (toks[n - 1].is('.')
+            || toks[n - 1].is(',')
+            || toks[n - 1].is(';')
+            || toks[n - 1].is(':'))
+    {
+        n -= 1;
+    }
+    let frame = spans::Frame {
+        cue: token_range(toks, &a.cue),
+        source: a.source.as_ref().map(|s| token_range(toks, s)),
+        rule: token_range(toks, &a.content),
+        class,
+    };
+    if frame.cue.0 >= frame.cue.1 || frame.rule.0 >= frame.rule.1 || n == 0 {
+        return;
+    }
+    let mut cands = dump.as_ref().map(|_| spans::Candidates::default());
+    let (s, e) = spans::choose(toks, n, &frame, cands.as_mut());
+    let rule = a.content.clone();
+    a.content = spans::span_of(toks, (s, e));
+    if let (Some(d), Some(c)) = (dump, cands) {
+        d.push(SpanRow {
+            cue: a.cue.clone(),
+            rule,
+            chosen: a.content.clone(),
+            candidates: c,
+        });
+    }
 }
 
 /// Whether an attribution voices the author's own view rather than someone's report:

@@ -1,0 +1,520 @@
+//! Where an attribution's content starts and ends: a learned choice among candidate
+//! spans near its cue.
+//!
+//! [`super::attribution`] finds a cue, its source and a first content span by rule. This
+//! module then weighs every plausible content span of the cue's sentence (starts and ends
+//! at clause boundaries: quotation marks, commas, "that", the cue and the source, the
+//! sentence's end) with a linear model trained on PolNeAR's annotations
+//! (`assets/models/spans.tsv`, written by `scripts/train-spans`), and keeps the best. The
+//! score of a span is the sum of the weights of its start's features, its end's
+//! features and a few features of the pair (which side of the cue it lies on, its length,
+//! whether it holds the source), so each boundary is scored once and only the pairs are
+//! combined. The rule's span is one of the candidates and a feature, so the model keeps
+//! it where the data agree with it.
+//!
+//! Features are named `template=value|value`; at run time they are hashed (FNV-1a), never
+//! formatted, so scoring allocates nothing per token. The `span_features` example writes
+//! the same features as text for training.
+
+use super::lex::{CueClass, Tok};
+use crate::analysis::Span;
+use rustc_hash::FxHashMap;
+use std::sync::LazyLock;
+
+/// Sums the weights of the features of one boundary or pair; when training, also
+/// records their names.
+struct Acc<'m> {
+    model: &'m Model,
+    z: f32,
+    names: Option<Vec<String>>,
+}
+
+impl<'m> Acc<'m> {
+    fn new(model: &'m Model, z: f32, record: bool) -> Self {
+        Acc {
+            model,
+            z,
+            names: record.then(Vec::new),
+        }
+    }
+
+    #[inline]
+    fn add(&mut self, name: &'static str, a: &str, b: &str) {
+        if let Some(w) = self.model.weights.get(&hash(name, a, b)) {
+            self.z += w;
+        }
+        if let Some(v) = &mut self.names {
+            v.push(format!("{name}={a}|{b}"));
+        }
+    }
+}
+
+/// FNV-1a of a feature's name and values, with a separator between them.
+fn hash(name: &str, a: &str, b: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in [name.as_bytes(), b"=", a.as_bytes(), b"|", b.as_bytes()] {
+        for &x in part {
+            h ^= u64::from(x);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// The span model: one weight per feature.
+pub(crate) struct Model {
+    weights: FxHashMap<u64, f32>,
+}
+
+impl Model {
+    /// Parse `name=a|b<TAB>weight` lines (`#` comments). Panics on a malformed line: the
+    /// file is embedded, so a bad one is caught by the tests.
+    fn parse(src: &str) -> Model {
+        let mut weights = FxHashMap::default();
+        for line in src.lines() {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (key, w) = line
+                .rsplit_once('\t')
+                .unwrap_or_else(|| panic!("span model line without a tab: {line:?}"));
+            let w: f32 = w
+                .parse()
+                .unwrap_or_else(|_| panic!("span model weight is not a number: {line:?}"));
+            let (name, rest) = key
+                .split_once('=')
+                .unwrap_or_else(|| panic!("span model feature without '=': {line:?}"));
+            let (a, b) = rest
+                .rsplit_once('|')
+                .unwrap_or_else(|| panic!("span model feature without '|': {line:?}"));
+            weights.insert(hash(name, a, b), w);
+        }
+        Model { weights }
+    }
+}
+
+/// The embedded span model.
+pub(crate) static SPANS: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../../assets/models/spans.tsv")));
+
+/// What the model knows of one attribution in its sentence (token indices into `toks`).
+pub(crate) struct Frame {
+    /// The cue's tokens `[cue.0, cue.1)`.
+    pub cue: (usize, usize),
+    /// The source's tokens, if found.
+    pub source: Option<(usize, usize)>,
+    /// The rule's content tokens.
+    pub rule: (usize, usize),
+    /// The cue's class, if it is in the cue lexicons (else a colon or a dash).
+    pub class: Option<CueClass>,
+}
+
+/// The candidate spans of one attribution, for training: each start and end with its
+/// features, and each allowed pair with the pair's features.
+#[derive(Debug, Default)]
+pub struct Candidates {
+    /// Byte offset of each start and its features.
+    pub starts: Vec<(usize, Vec<String>)>,
+    /// Byte offset of each end and its features.
+    pub ends: Vec<(usize, Vec<String>)>,
+    /// (start index, end index, features) of each allowed pair.
+    pub pairs: Vec<(usize, usize, Vec<String>)>,
+    /// The pair chosen by the model (its index in `pairs`).
+    pub chosen: Option<usize>,
+}
+
+fn class_name(c: Option<CueClass>) -> &'static str {
+    match c {
+        Some(CueClass::Say) => "say",
+        Some(CueClass::Tell) => "tell",
+        Some(CueClass::Weak) => "weak",
+        Some(CueClass::Prep) => "prep",
+        Some(CueClass::Object) => "object",
+        Some(CueClass::Verb) => "verb",
+        None => "other",
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    match n {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3 => "3",
+        4..=5 => "4-5",
+        6..=9 => "6-9",
+        10..=15 => "10-15",
+        16..=25 => "16-25",
+        _ => "26+",
+    }
+}
+
+fn shape(t: &Tok) -> &'static str {
+    if !t.word {
+        "punct"
+    } else if t.digit {
+        "num"
+    } else if t.cap {
+        "cap"
+    } else {
+        "low"
+    }
+}
+
+fn is_quote(t: &Tok) -> bool {
+    !t.word && matches!(t.lw(), "\"" | "“" | "”" | "'" | "‘" | "’" | "«" | "»")
+}
+
+/// Words before which an object or clause content may end ("endorsed X on Monday").
+fn ends_before(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "because"
+            | "when"
+            | "since"
+            | "but"
+            | "and"
+            | "than"
+            | "if"
+            | "despite"
+            | "amid"
+            | "as"
+            | "for"
+            | "saying"
+            | "said"
+            | "says"
+            | "according"
+            | "adding"
+            | "who"
+            | "which"
+            | "with"
+            | "by"
+            | "over"
+            | "to"
+    )
+}
+
+/// Words after which a content may start ("said that …", "told reporters …").
+fn starts_after(w: &str) -> bool {
+    matches!(
+        w,
+        "that"
+            | "reporters"
+            | "him"
+            | "her"
+            | "them"
+            | "us"
+            | "me"
+            | "statement"
+            | "interview"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "today"
+            | "yesterday"
+            | "week"
+            | "night"
+            | "morning"
+            | "to"
+            | "of"
+            | "about"
+            | "on"
+            | "for"
+            | "as"
+            | "whether"
+            | "if"
+    )
+}
+
+/// At most this many tokens of a sentence are read on each side of a cue.
+const REACH: usize = 60;
+
+/// Choose the content of the attribution `f` among the candidate spans of its sentence
+/// `toks` (`end`: the token index where the sentence's content ends, before its final
+/// period). Returns the token range `[s, e)`. With `dump`, records every candidate's
+/// features instead of only scoring them.
+pub(crate) fn choose(
+    toks: &[Tok],
+    end: usize,
+    f: &Frame,
+    mut dump: Option<&mut Candidates>,
+) -> (usize, usize) {
+    let model = &*SPANS;
+    let n = end.min(toks.len());
+    let (ci, cj) = f.cue;
+    let lo = ci.saturating_sub(REACH).min(f.rule.0);
+    let hi = (cj + REACH).min(n).max(f.rule.1);
+    let class = class_name(f.class);
+    let cue_word = toks[ci].lw();
+    // Word and quotation-mark counts before each token, from `lo`.
+    let mut words = [0u16; 2 * REACH + 32];
+    let mut quotes = [0u16; 2 * REACH + 32];
+    if hi - lo >= words.len() || f.rule.0 >= f.rule.1 {
+        return f.rule;
+    }
+    for (i, t) in toks[lo..hi].iter().enumerate() {
+        words[i + 1] = words[i] + u16::from(t.word);
+        quotes[i + 1] = quotes[i] + u16::from(is_quote(t));
+    }
+    // Counts over tokens `a..b`, clamped to `lo..hi` (0 when `b <= a`).
+    let at = |x: usize| x.clamp(lo, hi) - lo;
+    let words_in = |a: usize, b: usize| usize::from(words[at(b)].saturating_sub(words[at(a)]));
+    let quotes_in = |a: usize, b: usize| usize::from(quotes[at(b)].saturating_sub(quotes[at(a)]));
+    let (si, sj) = f.source.unwrap_or((usize::MAX, usize::MAX));
+
+    // Starts and ends, nearest the cue first, the rule's and the sentence's own first
+    // of all, so that a long sentence keeps those.
+    let mut starts: [(usize, f32); 24] = [(0, 0.0); 24];
+    let mut ns = 0;
+    let start_ok = |k: usize| {
+        k == f.rule.0
+            || k >= lo
+                && k < hi
+                && !(ci..cj).contains(&k)
+                && (toks[k].word || is_quote(&toks[k]) || toks[k].is('('))
+                && (k == lo
+                    || k == cj
+                    || k == sj
+                    || k == f.rule.0
+                    || k > cj && k <= cj + 3
+                    || !toks[k - 1].word
+                    || starts_after(toks[k - 1].lw()))
+    };
+    let near = (0..REACH).flat_map(|d| [cj + d, ci.wrapping_sub(d + 1)]);
+    for k in [f.rule.0, lo, cj, sj].into_iter().chain(near) {
+        if ns == starts.len() {
+            break;
+        }
+        if start_ok(k) && !starts[..ns].iter().any(|x| x.0 == k) {
+            starts[ns] = (k, 0.0);
+            ns += 1;
+        }
+    }
+    let mut ends: [(usize, f32); 24] = [(0, 0.0); 24];
+    let mut ne = 0;
+    let end_ok = |e: usize| {
+        if e == f.rule.1 {
+            return true;
+        }
+        if e <= lo || e > hi || (ci < e && e <= cj) {
+            return false;
+        }
+        let last = &toks[e - 1];
+        let boundary = e == n
+            || e == ci
+            || e == si
+            || e == f.rule.1
+            || is_quote(last)
+            || e < toks.len() && {
+                let t = &toks[e];
+                (!t.word && !is_quote(t)) || ends_before(t.lw())
+            };
+        boundary && (last.word || is_quote(last) || last.is(')'))
+    };
+    let near = (0..REACH).flat_map(|d| [cj + 1 + d, ci.wrapping_sub(d)]);
+    for e in [f.rule.1, n, ci, si].into_iter().chain(near) {
+        if ne == ends.len() {
+            break;
+        }
+        if end_ok(e) && !ends[..ne].iter().any(|x| x.0 == e) {
+            ends[ne] = (e, 0.0);
+            ne += 1;
+        }
+    }
+    let record = dump.is_some();
+    for (k, score) in starts[..ns].iter_mut() {
+        let k = *k;
+        let mut acc = Acc::new(model, 0.0, record);
+        let side = if k < ci { "before" } else { "after" };
+        start_features(toks, f, k, lo, class, cue_word, side, &mut acc, &words_in);
+        *score = acc.z;
+        if let (Some(d), Some(names)) = (dump.as_deref_mut(), acc.names) {
+            d.starts.push((toks[k].start, names));
+        }
+    }
+    for (e, score) in ends[..ne].iter_mut() {
+        let e = *e;
+        let mut acc = Acc::new(model, 0.0, record);
+        let side = if e <= ci { "before" } else { "after" };
+        end_features(toks, f, e, n, class, cue_word, side, &mut acc, &words_in);
+        *score = acc.z;
+        if let (Some(d), Some(names)) = (dump.as_deref_mut(), acc.names) {
+            d.ends.push((toks[e - 1].end, names));
+        }
+    }
+    let mut best = f.rule;
+    let mut best_z = f32::NEG_INFINITY;
+    for (a, &(s, zs)) in starts[..ns].iter().enumerate() {
+        for (b, &(e, ze)) in ends[..ne].iter().enumerate() {
+            if e <= s || words_in(s, e) == 0 {
+                continue;
+            }
+            let span_side = if e <= ci {
+                "before"
+            } else if s >= cj {
+                "after"
+            } else {
+                "around"
+            };
+            let mut sink = Acc::new(model, zs + ze, record);
+            let len = bucket(words_in(s, e));
+            sink.add("p.len", span_side, len);
+            sink.add("p.class_len", class, len);
+            sink.add("p.side", span_side, class);
+            sink.add("p.cue_side", span_side, cue_word);
+            let has_source = f.source.is_some_and(|(a, b)| s <= a && b <= e);
+            sink.add(
+                "p.source",
+                span_side,
+                if has_source { "inside" } else { "out" },
+            );
+            let balanced = quotes_in(s, e) % 2 == 0;
+            sink.add("p.quotes", span_side, if balanced { "even" } else { "odd" });
+            let rule = (s, e) == f.rule;
+            sink.add("p.rule", class, if rule { "yes" } else { "no" });
+            // Gap between the cue and the span, in words.
+            let gap = if e <= ci {
+                words_in(e, ci)
+            } else if s >= cj {
+                words_in(cj, s)
+            } else {
+                0
+            };
+            sink.add("p.gap", span_side, bucket(gap));
+            let quoted = is_quote(&toks[s]) && is_quote(&toks[e - 1]);
+            sink.add("p.quoted", span_side, if quoted { "yes" } else { "no" });
+            // Which side the rule chose, against this span's.
+            let rule_side = if f.rule.1 <= ci {
+                "before"
+            } else if f.rule.0 >= cj {
+                "after"
+            } else {
+                "around"
+            };
+            sink.add("p.rule_side", rule_side, span_side);
+            let z = sink.z;
+            if let (Some(d), Some(names)) = (dump.as_deref_mut(), sink.names) {
+                d.pairs.push((a, b, names));
+                if z > best_z {
+                    d.chosen = Some(d.pairs.len() - 1);
+                }
+            }
+            if z > best_z {
+                best_z = z;
+                best = (s, e);
+            }
+        }
+    }
+    best
+}
+
+#[allow(clippy::too_many_arguments)]
+fn start_features(
+    toks: &[Tok],
+    f: &Frame,
+    k: usize,
+    lo: usize,
+    class: &str,
+    cue_word: &str,
+    side: &str,
+    sink: &mut Acc,
+    words_in: &dyn Fn(usize, usize) -> usize,
+) {
+    let cur = &toks[k];
+    let prev = if k > lo { toks[k - 1].lw() } else { "<s>" };
+    let prev_shape = if k > lo { shape(&toks[k - 1]) } else { "<s>" };
+    sink.add("s.bias", side, class);
+    sink.add("s.prev", side, prev);
+    sink.add("s.cur", side, cur.lw());
+    sink.add("s.shape", prev_shape, shape(cur));
+    sink.add("s.cue", side, cue_word);
+    let dist = if k < f.cue.0 {
+        words_in(k, f.cue.0)
+    } else {
+        words_in(f.cue.1, k)
+    };
+    sink.add("s.dist", side, bucket(dist));
+    sink.add("s.dist_prev", bucket(dist.min(4)), prev);
+    sink.add("s.first", side, if k == lo { "yes" } else { "no" });
+    sink.add(
+        "s.after_cue",
+        class,
+        if k == f.cue.1 { "yes" } else { "no" },
+    );
+    let after_source = f.source.is_some_and(|(_, b)| b == k);
+    sink.add(
+        "s.after_source",
+        side,
+        if after_source { "yes" } else { "no" },
+    );
+    sink.add("s.rule", class, if k == f.rule.0 { "yes" } else { "no" });
+    sink.add(
+        "s.rule_prev",
+        if k == f.rule.0 { "yes" } else { "no" },
+        prev,
+    );
+    sink.add("s.from_start", side, bucket(words_in(lo, k)));
+    sink.add("s.class_prev", class, prev);
+    sink.add("s.class_cur", class, cur.lw());
+}
+
+#[allow(clippy::too_many_arguments)]
+fn end_features(
+    toks: &[Tok],
+    f: &Frame,
+    e: usize,
+    n: usize,
+    class: &str,
+    cue_word: &str,
+    side: &str,
+    sink: &mut Acc,
+    words_in: &dyn Fn(usize, usize) -> usize,
+) {
+    let last = &toks[e - 1];
+    let next = if e < n { toks[e].lw() } else { "</s>" };
+    let next_shape = if e < n { shape(&toks[e]) } else { "</s>" };
+    sink.add("e.bias", side, class);
+    sink.add("e.last", side, last.lw());
+    sink.add("e.next", side, next);
+    sink.add("e.shape", shape(last), next_shape);
+    sink.add("e.cue", side, cue_word);
+    sink.add("e.end", class, if e == n { "yes" } else { "no" });
+    let dist = if e <= f.cue.0 {
+        words_in(e, f.cue.0)
+    } else {
+        words_in(f.cue.1, e)
+    };
+    sink.add("e.dist", side, bucket(dist));
+    sink.add("e.dist_next", bucket(dist.min(4)), next);
+    let before_source = f.source.is_some_and(|(a, _)| a == e);
+    sink.add(
+        "e.before_source",
+        side,
+        if before_source { "yes" } else { "no" },
+    );
+    sink.add("e.rule", class, if e == f.rule.1 { "yes" } else { "no" });
+    sink.add(
+        "e.rule_next",
+        if e == f.rule.1 { "yes" } else { "no" },
+        next,
+    );
+    sink.add("e.rest", side, bucket(words_in(e, n)));
+    sink.add("e.rest_next", bucket(words_in(e, n).min(4)), next);
+    sink.add("e.class_next", class, next);
+    sink.add("e.class_last", class, last.lw());
+}
+
+/// The byte span of tokens `[s, e)`.
+pub(crate) fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
+    toks[s].start..toks[e - 1].end
+}
