@@ -382,7 +382,8 @@ pub(crate) struct Model {
     smooth: f32,
     bias: f32,
     dense: [f32; DENSE.len()],
-    /// `pairs[i * DENSE.len() + j]`, filled for both orders.
+    /// `pairs[i * DENSE.len() + j]`, filled for both orders (empty when the file has
+    /// no products: scoring then skips them).
     pairs: Vec<f32>,
     /// `BUCKETS` weights of the hashed words (empty when the file has none).
     words: Vec<f32>,
@@ -406,7 +407,7 @@ impl Model {
             smooth: 0.0,
             bias: 0.0,
             dense: [0.0; DENSE.len()],
-            pairs: vec![0.0; DENSE.len() * DENSE.len()],
+            pairs: Vec::new(),
             words: Vec::new(),
         };
         for line in src.lines() {
@@ -436,6 +437,7 @@ impl Model {
                 m.words[b] = w;
             } else if let Some((a, b)) = name.split_once('*') {
                 let (i, j) = (dense_index(a), dense_index(b));
+                m.pairs.resize(DENSE.len() * DENSE.len(), 0.0);
                 m.pairs[i * DENSE.len() + j] = w;
                 m.pairs[j * DENSE.len() + i] = w;
             } else {
@@ -477,9 +479,11 @@ impl Model {
             active[n] = (i, v);
             n += 1;
         });
-        for (k, &(i, v)) in active[..n].iter().enumerate() {
-            for &(j, u) in &active[k + 1..n] {
-                z += self.pairs[i * DENSE.len() + j] * v * u;
+        if !self.pairs.is_empty() {
+            for (k, &(i, v)) in active[..n].iter().enumerate() {
+                for &(j, u) in &active[k + 1..n] {
+                    z += self.pairs[i * DENSE.len() + j] * v * u;
+                }
             }
         }
         if !self.words.is_empty() {
@@ -515,15 +519,36 @@ mod tests {
 
     #[test]
     fn the_embedded_models_parse() {
+        let nonzero = |w: &[f32]| w.iter().filter(|w| **w != 0.0).count();
         for m in [&*CHECKWORTHY, &*CLAIM] {
             assert!(m.bias != 0.0, "the model has a bias");
             assert!(m.dense.iter().all(|w| w.is_finite()));
             assert!(
-                m.pairs.iter().filter(|w| **w != 0.0).count() > 10,
-                "the model has pair weights"
+                nonzero(&m.pairs) > 10 || nonzero(&m.words) > 100,
+                "the model weighs products or hashed words"
             );
             assert!((0.0..1.0).contains(&m.threshold));
         }
+        assert!(
+            nonzero(&CHECKWORTHY.pairs) > 10,
+            "check-worthiness weighs products"
+        );
+    }
+
+    #[test]
+    fn a_model_without_products_weighs_the_features_alone() {
+        let m = Model::parse("bias\t-1.0\nnumbers\t2.0\nu:7\t0.5\n");
+        assert!(m.pairs.is_empty() && m.words.len() == BUCKETS);
+        let w = words_of("They paid 5 dollars and 6 euros.");
+        let f = features(&w.all(), Context::default());
+        let z = -1.0f32
+            + 2.0 * 2.0
+            + if f.words_hashed.contains(&7) {
+                0.5
+            } else {
+                0.0
+            };
+        assert!((m.score(&f) - 1.0 / (1.0 + (-z).exp())).abs() < 1e-6);
     }
 
     #[test]
