@@ -1176,14 +1176,14 @@ mod tests {
     }
 
     #[test]
-    fn according_to_inside_the_content() {
+    fn according_to_mid_sentence_attributes_the_clause_before_it() {
+        // PolNeAR's convention, as the span model learned it: the content of a
+        // mid-sentence "according to" is what comes before it (in its training
+        // compartment, seven of ten such contents; one in thirteen spans the cue).
         let (span, who, _, _) = one(
             "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent.",
         );
-        assert_eq!(
-            span,
-            "The top 1 percent paid 25 percent of taxes, according to the budget office, and the rest paid 75 percent"
-        );
+        assert_eq!(span, "The top 1 percent paid 25 percent of taxes");
         assert_eq!(who.as_deref(), Some("the budget office"));
     }
 
