@@ -142,17 +142,107 @@ fn class_name(c: Option<CueClass>) -> &'static str {
     }
 }
 
-fn bucket(n: usize) -> &'static str {
+const BUCKETS: [&str; 9] = ["0", "1", "2", "3", "4-5", "6-9", "10-15", "16-25", "26+"];
+
+fn bucket_index(n: usize) -> usize {
     match n {
-        0 => "0",
-        1 => "1",
-        2 => "2",
-        3 => "3",
-        4..=5 => "4-5",
-        6..=9 => "6-9",
-        10..=15 => "10-15",
-        16..=25 => "16-25",
-        _ => "26+",
+        0..=3 => n,
+        4..=5 => 4,
+        6..=9 => 5,
+        10..=15 => 6,
+        16..=25 => 7,
+        _ => 8,
+    }
+}
+
+fn bucket(n: usize) -> &'static str {
+    BUCKETS[bucket_index(n)]
+}
+
+/// Where a span lies against its cue.
+const SIDES: [&str; 3] = ["before", "after", "around"];
+
+/// What a candidate pair's features depend on, as indexes into their few values.
+struct Pair {
+    side: usize,
+    len: usize,
+    source: bool,
+    odd_quotes: bool,
+    rule: bool,
+    gap: usize,
+    quoted: bool,
+}
+
+/// The pair features, in the order their weights are summed.
+fn pair_features(p: &Pair, class: &str, cue_word: &str, rule_side: usize, sink: &mut Acc) {
+    let side = SIDES[p.side];
+    let len = BUCKETS[p.len];
+    sink.add("p.len", side, len);
+    sink.add("p.class_len", class, len);
+    sink.add("p.side", side, class);
+    sink.add("p.cue_side", side, cue_word);
+    sink.add("p.source", side, if p.source { "inside" } else { "out" });
+    sink.add("p.quotes", side, if p.odd_quotes { "odd" } else { "even" });
+    sink.add("p.rule", class, if p.rule { "yes" } else { "no" });
+    sink.add("p.gap", side, BUCKETS[p.gap]);
+    sink.add("p.quoted", side, if p.quoted { "yes" } else { "no" });
+    sink.add("p.rule_side", SIDES[rule_side], side);
+}
+
+/// The weight of every value of every pair feature of one attribution, looked up once
+/// for its hundreds of candidate pairs. Sums in the order of [`pair_features`], so a
+/// pair scores the same to the bit.
+struct PairWeights {
+    len: [[f32; 9]; 3],
+    class_len: [f32; 9],
+    side: [f32; 3],
+    cue_side: [f32; 3],
+    source: [[f32; 2]; 3],
+    quotes: [[f32; 2]; 3],
+    rule: [f32; 2],
+    gap: [[f32; 9]; 3],
+    quoted: [[f32; 2]; 3],
+    rule_side: [f32; 3],
+}
+
+impl PairWeights {
+    fn new(model: &Model, class: &str, cue_word: &str, rule_side: usize) -> Self {
+        let w = |name: &'static str, a: &str, b: &str| {
+            model.weights.get(&hash(name, a, b)).copied().unwrap_or(0.0)
+        };
+        let per_side = |f: &dyn Fn(&str) -> f32| [0, 1, 2].map(|i| f(SIDES[i]));
+        let flag = |name: &'static str, no: &'static str, yes: &'static str| {
+            [0, 1, 2].map(|i| [w(name, SIDES[i], no), w(name, SIDES[i], yes)])
+        };
+        let buckets = |name: &'static str| [0, 1, 2].map(|i| BUCKETS.map(|b| w(name, SIDES[i], b)));
+        PairWeights {
+            len: buckets("p.len"),
+            class_len: BUCKETS.map(|b| w("p.class_len", class, b)),
+            side: per_side(&|s| w("p.side", s, class)),
+            cue_side: per_side(&|s| w("p.cue_side", s, cue_word)),
+            source: flag("p.source", "out", "inside"),
+            quotes: flag("p.quotes", "even", "odd"),
+            rule: [w("p.rule", class, "no"), w("p.rule", class, "yes")],
+            gap: buckets("p.gap"),
+            quoted: flag("p.quoted", "no", "yes"),
+            rule_side: per_side(&|s| w("p.rule_side", SIDES[rule_side], s)),
+        }
+    }
+
+    fn score(&self, z: f32, p: &Pair) -> f32 {
+        let s = p.side;
+        let mut z = z;
+        z += self.len[s][p.len];
+        z += self.class_len[p.len];
+        z += self.side[s];
+        z += self.cue_side[s];
+        z += self.source[s][usize::from(p.source)];
+        z += self.quotes[s][usize::from(p.odd_quotes)];
+        z += self.rule[usize::from(p.rule)];
+        z += self.gap[s][p.gap];
+        z += self.quoted[s][usize::from(p.quoted)];
+        z += self.rule_side[s];
+        z
     }
 }
 
@@ -359,6 +449,15 @@ pub(crate) fn choose(
             d.ends.push((toks[e - 1].end, names));
         }
     }
+    // Which side the rule chose.
+    let rule_side = if f.rule.1 <= ci {
+        0
+    } else if f.rule.0 >= cj {
+        1
+    } else {
+        2
+    };
+    let weights = PairWeights::new(model, class, cue_word, rule_side);
     let mut best = f.rule;
     let mut best_z = f32::NEG_INFINITY;
     for (a, &(s, zs)) in starts[..ns].iter().enumerate() {
@@ -366,51 +465,36 @@ pub(crate) fn choose(
             if e <= s || words_in(s, e) == 0 {
                 continue;
             }
-            let span_side = if e <= ci {
-                "before"
-            } else if s >= cj {
-                "after"
-            } else {
-                "around"
-            };
-            let mut sink = Acc::new(model, zs + ze, record);
-            let len = bucket(words_in(s, e));
-            sink.add("p.len", span_side, len);
-            sink.add("p.class_len", class, len);
-            sink.add("p.side", span_side, class);
-            sink.add("p.cue_side", span_side, cue_word);
-            let has_source = f.source.is_some_and(|(a, b)| s <= a && b <= e);
-            sink.add(
-                "p.source",
-                span_side,
-                if has_source { "inside" } else { "out" },
-            );
-            let balanced = quotes_in(s, e) % 2 == 0;
-            sink.add("p.quotes", span_side, if balanced { "even" } else { "odd" });
-            let rule = (s, e) == f.rule;
-            sink.add("p.rule", class, if rule { "yes" } else { "no" });
-            // Gap between the cue and the span, in words.
-            let gap = if e <= ci {
-                words_in(e, ci)
-            } else if s >= cj {
-                words_in(cj, s)
-            } else {
+            let side = if e <= ci {
                 0
-            };
-            sink.add("p.gap", span_side, bucket(gap));
-            let quoted = is_quote(&toks[s]) && is_quote(&toks[e - 1]);
-            sink.add("p.quoted", span_side, if quoted { "yes" } else { "no" });
-            // Which side the rule chose, against this span's.
-            let rule_side = if f.rule.1 <= ci {
-                "before"
-            } else if f.rule.0 >= cj {
-                "after"
+            } else if s >= cj {
+                1
             } else {
-                "around"
+                2
             };
-            sink.add("p.rule_side", rule_side, span_side);
-            let z = sink.z;
-            if let (Some(d), Some(names)) = (dump.as_deref_mut(), sink.names) {
+            // Gap between the cue and the span, in words.
+            let gap = match side {
+                0 => words_in(e, ci),
+                1 => words_in(cj, s),
+                _ => 0,
+            };
+            let pair = Pair {
+                side,
+                len: bucket_index(words_in(s, e)),
+                source: f.source.is_some_and(|(a, b)| s <= a && b <= e),
+                odd_quotes: quotes_in(s, e) % 2 == 1,
+                rule: (s, e) == f.rule,
+                gap: bucket_index(gap),
+                quoted: is_quote(&toks[s]) && is_quote(&toks[e - 1]),
+            };
+            let (z, names) = if record {
+                let mut sink = Acc::new(model, zs + ze, true);
+                pair_features(&pair, class, cue_word, rule_side, &mut sink);
+                (sink.z, sink.names)
+            } else {
+                (weights.score(zs + ze, &pair), None)
+            };
+            if let (Some(d), Some(names)) = (dump.as_deref_mut(), names) {
                 d.pairs.push((a, b, names));
                 if z > best_z {
                     d.chosen = Some(d.pairs.len() - 1);
