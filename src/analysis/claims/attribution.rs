@@ -740,6 +740,29 @@ fn object_attribution(
     })
 }
 
+/// Words that open an adverbial phrase or a new clause, before which an object content
+/// ends ("endorsed X on Monday", "X after the vote").
+pub(crate) fn opens_adverbial(w: &str) -> bool {
+    matches!(
+        w,
+        "on" | "in"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "while"
+            | "because"
+            | "when"
+            | "since"
+            | "but"
+            | "than"
+            | "if"
+            | "despite"
+            | "amid"
+            | "saying"
+    )
+}
+
 /// Token index where the object starting at token `start` ends: before a comma or other
 /// clause punctuation, an adverbial phrase ("on Monday", "after the vote") or a new clause.
 fn object_end(toks: &[Tok], scan: &Scan, start: usize) -> usize {
@@ -748,24 +771,7 @@ fn object_end(toks: &[Tok], scan: &Scan, start: usize) -> usize {
         let t = &toks[end];
         let stop = if t.word {
             end > start
-                && matches!(
-                    t.lw(),
-                    "on" | "in"
-                        | "at"
-                        | "during"
-                        | "after"
-                        | "before"
-                        | "while"
-                        | "because"
-                        | "when"
-                        | "since"
-                        | "but"
-                        | "than"
-                        | "if"
-                        | "despite"
-                        | "amid"
-                        | "saying"
-                )
+                && opens_adverbial(t.lw())
                 // "and" ends it only before a new clause ("and he said", "and praised").
                 || end > start
                     && t.lw() == "and"

@@ -264,37 +264,23 @@ fn is_quote(t: &Tok) -> bool {
 
 /// Words before which an object or clause content may end ("endorsed X on Monday").
 fn ends_before(w: &str) -> bool {
-    matches!(
-        w,
-        "on" | "in"
-            | "at"
-            | "during"
-            | "after"
-            | "before"
-            | "while"
-            | "because"
-            | "when"
-            | "since"
-            | "but"
-            | "and"
-            | "than"
-            | "if"
-            | "despite"
-            | "amid"
-            | "as"
-            | "for"
-            | "saying"
-            | "said"
-            | "says"
-            | "according"
-            | "adding"
-            | "who"
-            | "which"
-            | "with"
-            | "by"
-            | "over"
-            | "to"
-    )
+    super::attribution::opens_adverbial(w)
+        || matches!(
+            w,
+            "and"
+                | "as"
+                | "for"
+                | "said"
+                | "says"
+                | "according"
+                | "adding"
+                | "who"
+                | "which"
+                | "with"
+                | "by"
+                | "over"
+                | "to"
+        )
 }
 
 /// Words after which a content may start ("said that …", "told reporters …").
