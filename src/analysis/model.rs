@@ -7,7 +7,7 @@
 //! start; row `a + 1`: from tag `a`); the feature hashes as sorted `u64`; then per
 //! feature `tags` weights as `i16`, each multiplied by `scale` when read.
 
-use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -19,17 +19,35 @@ pub enum ModelError {
     /// The file ends before the sizes it declares.
     #[error("model file truncated")]
     Truncated,
+    /// The feature hashes are not in ascending order.
+    #[error("model file's features are not sorted")]
+    Unsorted,
 }
 
 /// A linear tagging model.
+///
+/// The feature hashes and weights stay as they are in the file (the embedded model is
+/// read in place, not decoded into the heap): a lookup finds the hash among the sorted
+/// keys through a table of where each run of keys with the same top bits starts, and
+/// scales the weights as it adds them.
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Number of tags.
     pub tags: usize,
     /// Transition scores: `trans[0]` from the start, `trans[a + 1]` from tag `a`.
     pub trans: Vec<Vec<f32>>,
-    index: FxHashMap<u64, u32>,
-    weights: Vec<f32>,
+    /// Number of features.
+    n: usize,
+    /// What each `i16` weight is multiplied by.
+    scale: f32,
+    /// The sorted feature hashes (`n` little-endian `u64`), then their weights (`tags`
+    /// little-endian `i16` per feature).
+    data: Cow<'static, [u8]>,
+    /// `first[b]` is the index of the first key whose top bits are `b` or more
+    /// (`1 << bits` runs, and one more entry: `n`).
+    first: Vec<u32>,
+    /// How far a key is shifted right to leave its top bits.
+    shift: u32,
 }
 
 /// The magic bytes that open a model file.
@@ -60,8 +78,22 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
-    /// Read one model from the front of `bytes`; returns it and the bytes after it.
+    /// Read one model from the front of `bytes` (copying its weights); returns it and the
+    /// bytes after it.
     pub fn read(bytes: &[u8]) -> Result<(Model, &[u8]), ModelError> {
+        let (head, data, rest) = Self::split(bytes)?;
+        Ok((head.with_data(Cow::Owned(data.to_vec()))?, rest))
+    }
+
+    /// [`Model::read`] of a model embedded in the binary: its weights are read in place.
+    pub fn read_static(bytes: &'static [u8]) -> Result<(Model, &'static [u8]), ModelError> {
+        let (head, data, rest) = Self::split(bytes)?;
+        Ok((head.with_data(Cow::Borrowed(data))?, rest))
+    }
+
+    /// The header of the model at the front of `bytes`, its keys and weights, and the
+    /// bytes after it.
+    fn split(bytes: &[u8]) -> Result<(Header, &[u8], &[u8]), ModelError> {
         let mut r = Reader(bytes);
         if r.take(8)? != MAGIC {
             return Err(ModelError::Magic);
@@ -77,28 +109,34 @@ impl Model {
             }
             trans.push(row);
         }
-        let keys = r.take(n.checked_mul(8).ok_or(ModelError::Truncated)?)?;
-        let ws = r.take(n.checked_mul(tags * 2).ok_or(ModelError::Truncated)?)?;
-        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
-        for (i, k) in keys.chunks_exact(8).enumerate() {
-            index.insert(
-                u64::from_le_bytes(k.try_into().unwrap_or_default()),
-                i as u32,
-            );
-        }
-        let weights = ws
-            .chunks_exact(2)
-            .map(|w| f32::from(i16::from_le_bytes([w[0], w[1]])) * scale)
-            .collect();
-        Ok((
-            Model {
-                tags,
-                trans,
-                index,
-                weights,
-            },
-            r.0,
-        ))
+        let keys = n.checked_mul(8).ok_or(ModelError::Truncated)?;
+        let ws = n
+            .checked_mul(tags * 2)
+            .and_then(|w| w.checked_add(keys))
+            .ok_or(ModelError::Truncated)?;
+        let data = r.take(ws)?;
+        let head = Header {
+            tags,
+            trans,
+            n,
+            scale,
+        };
+        Ok((head, data, r.0))
+    }
+
+    /// The `i`-th feature hash.
+    #[inline]
+    fn key(&self, i: usize) -> u64 {
+        let b = &self.data[i * 8..i * 8 + 8];
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    }
+
+    /// The index of feature `f`, if the model has weights for it.
+    #[inline]
+    fn find(&self, f: u64) -> Option<usize> {
+        let b = (f >> self.shift) as usize;
+        let (lo, hi) = (self.first[b] as usize, self.first[b + 1] as usize);
+        (lo..hi).find(|&i| self.key(i) == f)
     }
 
     /// Write a model: `features` are (hash, weights per tag) pairs.
@@ -133,22 +171,65 @@ impl Model {
     /// Add the weights of feature `f` to `scores` (one per tag); unknown features add nothing.
     #[inline]
     pub fn add(&self, f: u64, scores: &mut [f32]) {
-        if let Some(&i) = self.index.get(&f) {
-            let i = i as usize * self.tags;
-            for (s, w) in scores.iter_mut().zip(&self.weights[i..i + self.tags]) {
-                *s += w;
+        if let Some(i) = self.find(f) {
+            let at = self.n * 8 + i * self.tags * 2;
+            let ws = &self.data[at..at + self.tags * 2];
+            for (s, w) in scores.iter_mut().zip(ws.chunks_exact(2)) {
+                *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
             }
         }
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.n
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.n == 0
+    }
+}
+
+/// What a model file says before its keys and weights.
+struct Header {
+    tags: usize,
+    trans: Vec<Vec<f32>>,
+    n: usize,
+    scale: f32,
+}
+
+impl Header {
+    /// The model of this header over `data` (its keys, then its weights).
+    fn with_data(self, data: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+        // About one key a run: the table costs four bytes a feature, a lookup reads
+        // one or two keys.
+        let bits = self.n.max(1).next_power_of_two().trailing_zeros().max(1);
+        let shift = 64 - bits;
+        let mut model = Model {
+            tags: self.tags,
+            trans: self.trans,
+            n: self.n,
+            scale: self.scale,
+            data,
+            first: Vec::new(),
+            shift,
+        };
+        if (1..model.n).any(|i| model.key(i - 1) > model.key(i)) {
+            return Err(ModelError::Unsorted);
+        }
+        let runs = 1usize << bits;
+        let mut first = Vec::with_capacity(runs + 1);
+        let mut i = 0;
+        for b in 0..runs as u64 {
+            while i < model.n && model.key(i) >> shift < b {
+                i += 1;
+            }
+            first.push(i as u32);
+        }
+        first.push(model.n as u32);
+        model.first = first;
+        Ok(model)
     }
 }
 
@@ -164,7 +245,7 @@ pub fn viterbi(
 ) -> Vec<usize> {
     let mut out = vec![0; emissions.len()];
     viterbi_into(emissions, trans, from, allowed, &mut Vec::new(), &mut out);
-    out
+    out.into_iter().map(usize::from).collect()
 }
 
 /// [`viterbi`] into `out` (one tag per emission row), with `back` a buffer reused
@@ -175,7 +256,7 @@ pub fn viterbi_into(
     from: usize,
     allowed: impl Fn(Option<usize>, usize) -> bool,
     back: &mut Vec<[u8; 9]>,
-    out: &mut [usize],
+    out: &mut [u8],
 ) {
     let n = emissions.len();
     debug_assert_eq!(out.len(), n);
@@ -230,7 +311,7 @@ pub fn viterbi_into(
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
         .unwrap_or(0);
     for i in (0..n).rev() {
-        out[i] = t;
+        out[i] = t as u8;
         if i > 0 {
             t = back[i][t] as usize;
         }
