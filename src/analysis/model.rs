@@ -352,6 +352,55 @@ mod tests {
     }
 
     #[test]
+    fn every_feature_of_a_large_model_is_found_in_place_and_no_other() {
+        let trans = vec![vec![0.0; 3]; 4];
+        // Hashes spread over the whole range, as the feature hashes are, and some
+        // sharing their top bits.
+        let feats: Vec<(u64, Vec<f32>)> = (0..5000u64)
+            .map(|i| {
+                let h = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i & 7);
+                (h, vec![i as f32, -(i as f32), 0.5])
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        Model::write(&trans, &feats, &mut bytes);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let (owned, _) = Model::read(bytes).expect("reads");
+        let (borrowed, rest) = Model::read_static(bytes).expect("reads in place");
+        assert!(rest.is_empty());
+        for (h, w) in &feats {
+            for m in [&owned, &borrowed] {
+                let mut s = [0f32; 3];
+                m.add(*h, &mut s);
+                // Weights are kept in 16 bits: within one step (4999 / 32767) of their value.
+                assert!((s[0] - w[0]).abs() < 0.16, "{h}: {s:?}");
+                assert!((s[1] - w[1]).abs() < 0.16, "{h}: {s:?}");
+                assert!((s[2] - 0.5).abs() < 0.16);
+            }
+        }
+        // Hashes next to the known ones are not features.
+        for (h, _) in feats.iter().take(500) {
+            let mut s = [0f32; 3];
+            owned.add(h.wrapping_add(1), &mut s);
+            borrowed.add(h.wrapping_sub(1), &mut s);
+            assert_eq!(s, [0.0; 3]);
+        }
+    }
+
+    #[test]
+    fn a_model_whose_features_are_out_of_order_is_refused() {
+        let trans = vec![vec![0.0; 1]; 2];
+        let mut bytes = Vec::new();
+        Model::write(&trans, &[(5, vec![1.0]), (9, vec![2.0])], &mut bytes);
+        // Swap the two keys, which follow the header (20 bytes) and transitions (8).
+        let keys = 8 + 12 + 8;
+        let (a, b) = bytes[keys..keys + 16].split_at(8);
+        let swapped: Vec<u8> = b.iter().chain(a).copied().collect();
+        bytes[keys..keys + 16].copy_from_slice(&swapped);
+        assert!(matches!(Model::read(&bytes), Err(ModelError::Unsorted)));
+    }
+
+    #[test]
     fn viterbi_respects_forbidden_transitions() {
         let trans = vec![vec![0.0; 9]; 10];
         // Position 1 prefers I-PER (2), but position 0 prefers B-ORG (3): I-PER may not

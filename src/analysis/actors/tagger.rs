@@ -249,8 +249,17 @@ impl<'a> Table<'a> {
     }
 
     fn votes(&self, tags: &[u8]) -> Vec<u8> {
-        let caps: Vec<bool> = self.infos.iter().map(|i| i.cap).collect();
-        f::doc_votes(self.word_ids, &self.lower_ids, &caps, tags)
+        let lowers: Vec<u32> = self
+            .word_ids
+            .iter()
+            .map(|&w| self.lower_ids[w as usize])
+            .collect();
+        let caps: Vec<bool> = self
+            .word_ids
+            .iter()
+            .map(|&w| self.infos[w as usize].cap)
+            .collect();
+        f::doc_votes(&lowers, &caps, tags)
     }
 }
 
