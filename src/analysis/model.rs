@@ -174,8 +174,19 @@ impl Model {
         if let Some(i) = self.find(f) {
             let at = self.n * 8 + i * self.tags * 2;
             let ws = &self.data[at..at + self.tags * 2];
+            let scale = self.scale;
+            // The tagger's nine tags, at a size known here, in one go.
+            if let (Ok(s), Ok(w)) = (
+                <&mut [f32; 9]>::try_from(&mut *scores),
+                <&[u8; 18]>::try_from(ws),
+            ) {
+                for (t, s) in s.iter_mut().enumerate() {
+                    *s += f32::from(i16::from_le_bytes([w[2 * t], w[2 * t + 1]])) * scale;
+                }
+                return;
+            }
             for (s, w) in scores.iter_mut().zip(ws.chunks_exact(2)) {
-                *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * self.scale;
+                *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
             }
         }
     }
@@ -244,17 +255,54 @@ pub fn viterbi(
     allowed: impl Fn(Option<usize>, usize) -> bool,
 ) -> Vec<usize> {
     let mut out = vec![0; emissions.len()];
-    viterbi_into(emissions, trans, from, allowed, &mut Vec::new(), &mut out);
+    let steps = Steps::new(trans, allowed);
+    viterbi_into(emissions, trans, &steps, from, &mut Vec::new(), &mut out);
     out.into_iter().map(usize::from).collect()
 }
 
-/// [`viterbi`] into `out` (one tag per emission row), with `back` a buffer reused
-/// between calls.
+/// Which transitions of a model [`viterbi`] may take under a rule of allowed ones,
+/// worked out once for all the sequences a model decodes.
+#[derive(Debug, Clone)]
+pub struct Steps {
+    /// Per transition row a sequence starts from, the tags it may open with.
+    opens: Vec<[bool; 9]>,
+    /// For each tag, the tags that may precede it, with their transition scores.
+    preds: [[(u8, f32); 9]; 9],
+    /// For each tag, how many of `preds` hold.
+    npreds: [usize; 9],
+}
+
+impl Steps {
+    /// The steps of transitions `trans` under `allowed(prev, next)`.
+    pub fn new(trans: &[Vec<f32>], allowed: impl Fn(Option<usize>, usize) -> bool) -> Self {
+        let opens = (0..trans.len())
+            .map(|from| std::array::from_fn(|t| allowed(from.checked_sub(1), t)))
+            .collect();
+        let mut preds = [[(0u8, 0f32); 9]; 9];
+        let mut npreds = [0usize; 9];
+        for b in 0..9 {
+            for a in 0..9 {
+                if allowed(Some(a), b) {
+                    preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
+                    npreds[b] += 1;
+                }
+            }
+        }
+        Steps {
+            opens,
+            preds,
+            npreds,
+        }
+    }
+}
+
+/// [`viterbi`] into `out` (one tag per emission row), with the `steps` of `trans` and
+/// `back` a buffer reused between calls.
 pub fn viterbi_into(
     emissions: &[[f32; 9]],
     trans: &[Vec<f32>],
+    steps: &Steps,
     from: usize,
-    allowed: impl Fn(Option<usize>, usize) -> bool,
     back: &mut Vec<[u8; 9]>,
     out: &mut [u8],
 ) {
@@ -265,25 +313,14 @@ pub fn viterbi_into(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
-    let prev = from.checked_sub(1);
     let mut score = [NEG; 9];
     for t in 0..tags {
-        if allowed(prev, t) {
+        if steps.opens[from][t] {
             score[t] = trans[from][t] + emissions[0][t];
         }
     }
     if n > 1 {
-        // For each tag, the tags that may precede it, with their transition scores.
-        let mut preds = [[(0u8, 0f32); 9]; 9];
-        let mut npreds = [0usize; 9];
-        for b in 0..tags {
-            for a in 0..tags {
-                if allowed(Some(a), b) {
-                    preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
-                    npreds[b] += 1;
-                }
-            }
-        }
+        let (preds, npreds) = (&steps.preds, &steps.npreds);
         back.clear();
         back.resize(n, [0u8; 9]);
         for i in 1..n {

@@ -8,7 +8,7 @@
 //! a handful of context lookups and the Viterbi step.
 
 use super::features::{self as f, WordInfo, NTAGS};
-use crate::analysis::model::{viterbi_into, Model};
+use crate::analysis::model::{viterbi_into, Model, Steps};
 use crate::analysis::tokens::Tokens;
 use crate::analysis::{Label, Span};
 use rustc_hash::FxHashMap;
@@ -189,6 +189,7 @@ impl<'a> Table<'a> {
     /// Decode every sentence with model `m`.
     fn run(&self, m: usize, votes: Option<&[u8]>) -> Vec<u8> {
         let model = &self.models[m];
+        let steps = Steps::new(&model.trans, f::allowed);
         let nm = self.models.len();
         let mut tags = vec![0u8; self.tokens.toks.len()];
         let mut ctx = Vec::with_capacity(16);
@@ -238,8 +239,8 @@ impl<'a> Table<'a> {
                 viterbi_into(
                     &em,
                     &model.trans,
+                    &steps,
                     from,
-                    f::allowed,
                     &mut back,
                     &mut tags[at..at + seg.len()],
                 );
