@@ -213,12 +213,8 @@ impl Model {
             boundary: [Boundary::default(); 7],
             pairs: [[PairWeights::default(); 3]; 7],
         };
-        for c in 0..CLASSES.len() {
-            model.boundary[c] = Boundary::new(&model, CLASSES[c]);
-            for r in 0..3 {
-                model.pairs[c][r] = PairWeights::new(&model, CLASSES[c], r);
-            }
-        }
+        model.boundary = CLASSES.map(|c| Boundary::new(&model, c));
+        model.pairs = CLASSES.map(|c| [0, 1, 2].map(|r| PairWeights::new(&model, c, r)));
         model
     }
 
