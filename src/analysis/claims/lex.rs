@@ -63,17 +63,19 @@ impl Tok<'_> {
     }
 }
 
-/// One token in [`Words`]: its span and its distinct word.
+/// One token in [`Words`]: where it starts and its distinct word (whose length as
+/// written gives its end).
 #[derive(Debug, Clone, Copy)]
 struct Slot {
     start: u32,
-    end: u32,
     word: u32,
 }
 
 /// A distinct word (as written) of a document, described once.
 #[derive(Debug)]
 struct Lexeme<'a> {
+    /// Its length in bytes as written.
+    len: u32,
     lower: Cow<'a, str>,
     word: bool,
     cap: bool,
@@ -85,7 +87,7 @@ struct Lexeme<'a> {
 }
 
 /// A document's tokens as the claim stages read them, sentence by sentence. Each token
-/// is twelve bytes (its span and distinct word); [`Words::sentence`] and
+/// is eight bytes (its start and distinct word); [`Words::sentence`] and
 /// [`Words::within`] make the [`Tok`]s of a stretch when a stage reads it.
 #[derive(Debug, Default)]
 pub(crate) struct Words<'a> {
@@ -144,7 +146,6 @@ impl<'a> Words<'a> {
                 };
                 toks.push(Slot {
                     start: t.start() as u32,
-                    end: end as u32,
                     word,
                 });
                 k += 1;
@@ -165,7 +166,7 @@ impl<'a> Words<'a> {
                 let l = &self.lexemes[s.word as usize];
                 Tok {
                     start: s.start as usize,
-                    end: s.end as usize,
+                    end: (s.start + l.len) as usize,
                     lower: &l.lower,
                     word: l.word,
                     cap: l.cap,
@@ -193,7 +194,8 @@ impl<'a> Words<'a> {
     /// The tokens inside the byte span `a..b`.
     pub fn within(&self, a: usize, b: usize) -> Vec<Tok<'_>> {
         let i = self.toks.partition_point(|t| (t.start as usize) < a);
-        let j = self.toks.partition_point(|t| t.end as usize <= b).max(i);
+        let end = |t: &Slot| (t.start + self.lexemes[t.word as usize].len) as usize;
+        let j = self.toks.partition_point(|t| end(t) <= b).max(i);
         self.make(&self.toks[i..j])
     }
 }
@@ -232,6 +234,7 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
     ];
     let (cap, digit, bucket) = (t.cap, t.digit, t.bucket);
     Lexeme {
+        len: w.len() as u32,
         span_word: super::spans::SPANS.word(&lower),
         kind,
         lower,
