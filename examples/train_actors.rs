@@ -227,7 +227,7 @@ fn sequences(doc: &Doc, votes: Option<&[u8]>, out: &mut Vec<Seq>) {
             let mut feats = Vec::with_capacity(seg.len());
             for i in seg.clone() {
                 let mut v = Vec::with_capacity(48);
-                let d = votes.map_or([0; 3], |v| f::doc_window(&v[range.clone()], i));
+                let d = votes.map_or(0, |v| v[range.start + i]);
                 f::token_features(&words, i, &infos, sent, &gaz, d, &mut v);
                 feats.push(v);
             }

@@ -209,23 +209,6 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
             out.push(5 + k as u8);
         }
     }
-    // 14: a lower-case word that ends or opens organisation names when capitalised
-    // ("the cooperative Sea Harvest", "the airline Qantas"); 15: a month or day name,
-    // which stands before names in dates ("the fourth of October Kutuzov signed").
-    if !w.starts_with(char::is_uppercase) && w.len() > 2 {
-        let mut cap = String::with_capacity(w.len());
-        let mut chars = w.chars();
-        cap.extend(chars.next().into_iter().flat_map(char::to_uppercase));
-        cap.push_str(chars.as_str());
-        if LEX.org_suffix.contains(cap.as_str()) || LEX.org_head.contains(cap.as_str()) {
-            out.push(14);
-        }
-    }
-    let date_word = (l.len() > 3 && crate::analysis::temporal::month_of(l).is_some())
-        || crate::analysis::temporal::weekday_of(l).is_some_and(|(_, plural)| !plural);
-    if date_word {
-        out.push(15);
-    }
 }
 
 /// Word features of `w` (described by `info`) when it stands `offset` (−2..=2) words from
@@ -418,14 +401,13 @@ pub fn mark_case(
 }
 
 /// Position-dependent features of word `i` of a sentence. `doc` is the second pass's
-/// view ([`doc_votes`]) of how the words before, at and after `i` were tagged elsewhere
-/// in the document (0: no view; [`doc_window`]).
+/// view of how the same word was tagged elsewhere in the document (0: no view).
 pub fn context_features(
     i: usize,
     infos: &[&WordInfo],
     sent: SentenceInfo,
     gaz: &[u8],
-    doc: [u8; 3],
+    doc: u8,
     out: &mut Vec<u64>,
 ) {
     let n = infos.len();
@@ -465,27 +447,10 @@ pub fn context_features(
     if i + 1 < n {
         out.push(mix(T_PAIR + 100, me.lower_hash, infos[i + 1].lower_hash));
     }
-    let [before, at, after] = doc;
-    if at != 0 {
-        out.push(hash(T_DOC, 0, &[at]));
-        out.push(hash(T_DOC, 1, &[at, me.class]));
+    if doc != 0 {
+        out.push(hash(T_DOC, 0, &[doc]));
+        out.push(hash(T_DOC, 1, &[doc, me.class]));
     }
-    // How the neighbours were tagged elsewhere: a word that ends a name everywhere else
-    // and a word seen alone as a name meet here without being one name ("Hamilton" +
-    // "Lego", "Karataev" + "God").
-    if before != 0 {
-        out.push(hash(T_DOC, 2, &[before, at, me.class]));
-    }
-    if after != 0 {
-        out.push(hash(T_DOC, 3, &[at, after, me.class]));
-    }
-}
-
-/// The second pass's view around word `i` of a sentence whose votes are `votes`: the
-/// votes of the words before, at and after it (0 beyond the sentence).
-pub fn doc_window(votes: &[u8], i: usize) -> [u8; 3] {
-    let at = |j: Option<usize>| j.and_then(|j| votes.get(j)).copied().unwrap_or(0);
-    [at(i.checked_sub(1)), at(Some(i)), at(Some(i + 1))]
 }
 
 /// All features of word `i` of a sentence (what training reads; tagging gets the same
@@ -496,7 +461,7 @@ pub fn token_features(
     infos: &[&WordInfo],
     sent: SentenceInfo,
     gaz: &[u8],
-    doc: [u8; 3],
+    doc: u8,
     out: &mut Vec<u64>,
 ) {
     for o in -2i8..=2 {
@@ -508,15 +473,12 @@ pub fn token_features(
     context_features(i, infos, sent, gaz, doc, out);
 }
 
-/// The roles [`doc_votes`] counts.
-const ROLES: usize = 17;
-
 /// The second pass's view of a word: how the first pass tagged the same word (lower
 /// case, capitalised occurrences only) across the document. `lowers` gives each token's
 /// lower-case form as a small id (equal ids, equal forms). 0 when it occurs once, else
 /// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
-/// label PER/ORG/LOC/MISC, 5–8 the first word of a longer name of that label, 9–12 its
-/// last word, 13–16 a word in its middle (ties to the earlier role).
+/// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
+/// earlier role).
 pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
@@ -526,15 +488,14 @@ pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
         }
         let label = t.div_ceil(2);
         let continued = k + 1 < n && tags[k + 1] != 0 && tags[k + 1].is_multiple_of(2);
-        match (t % 2 == 1, continued) {
-            (true, false) => label,
-            (true, true) => 4 + label,
-            (false, false) => 8 + label,
-            (false, true) => 12 + label,
+        if t % 2 == 1 && !continued {
+            label
+        } else {
+            4 + label
         }
     };
     let distinct = lowers.iter().max().map_or(0, |&m| m as usize + 1);
-    let mut counts = vec![[0u32; ROLES]; distinct];
+    let mut counts = vec![[0u32; 9]; distinct];
     for k in 0..n {
         if caps[k] {
             counts[lowers[k] as usize][role(k)] += 1;
@@ -549,7 +510,7 @@ pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
             if v.iter().sum::<u32>() < 2 {
                 return 0;
             }
-            let best = (0..ROLES)
+            let best = (0..9)
                 .max_by_key(|&r| (v[r], std::cmp::Reverse(r)))
                 .unwrap_or(0);
             1 + best as u8

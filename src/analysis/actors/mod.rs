@@ -173,12 +173,16 @@ fn date_words(text: &str, tokens: &Tokens, found: &mut [Found]) {
     if cands.is_empty() {
         return;
     }
-    // How often each candidate is written at all.
+    // How often each candidate is written at all, counted by distinct word.
     let mut written: FastMap<&str, usize> = FastMap::default();
-    for t in &tokens.toks {
-        let w = &text[t.range()];
-        if cands.contains_key(w) {
-            *written.entry(w).or_default() += 1;
+    let mut count = vec![0usize; tokens.firsts.len()];
+    for &w in &tokens.words {
+        count[w as usize] += 1;
+    }
+    for (w, &n) in count.iter().enumerate() {
+        let word = tokens.word(text, w as u32);
+        if cands.contains_key(word) {
+            written.insert(word, n);
         }
     }
     for f in found.iter_mut() {

@@ -226,7 +226,7 @@ impl<'a> Table<'a> {
                         }
                     }
                     ctx.clear();
-                    let doc = votes.map_or([0; 3], |v| f::doc_window(&v[range.clone()], i));
+                    let doc = votes.map_or(0, |v| v[range.start + i]);
                     f::context_features(i, &infos, sent, &gaz, doc, &mut ctx);
                     for &h in &ctx {
                         model.add(h, &mut s);
