@@ -74,17 +74,20 @@ fn build() -> Lexicons {
     let mut known = FastMap::default();
     let mut alias = FastMap::default();
     let mut add = |src: &'static str, kind: Known, known: &mut FastMap<&'static str, Known>| {
-        // Each entry as written and lower-cased, line by line.
+        // Each entry lower-cased, and as written, line by line.
         for (line, lower) in parse_list(src).zip(lower_entries(src)) {
-            let split = |l: &'static str| match l.split_once(" = ") {
-                Some((a, c)) => (a.trim(), Some(c.trim())),
-                None => (l, None),
-            };
-            let ((_, canon), (name, lower_canon)) = (split(line), split(lower));
-            known.entry(name).or_insert(kind);
-            if let (Some(c), Some(lc)) = (canon, lower_canon) {
-                known.entry(lc).or_insert(kind);
-                alias.insert(name.to_string(), c);
+            match lower.split_once(" = ") {
+                None => {
+                    known.entry(lower).or_insert(kind);
+                }
+                Some((name, lower_canon)) => {
+                    let name = name.trim();
+                    known.entry(name).or_insert(kind);
+                    known.entry(lower_canon.trim()).or_insert(kind);
+                    // The canonical name as written: the same line of the file.
+                    let canon = line.split_once(" = ").map_or(line, |(_, c)| c).trim();
+                    alias.insert(name.to_string(), canon);
+                }
             }
         }
     };

@@ -29,6 +29,9 @@ pub(crate) struct Tok<'a> {
     /// Its hashed-word bucket ([`super::checkworthy::word_bucket`]), computed once per
     /// distinct word.
     pub bucket: u32,
+    /// Its row in the span model's weights of the features that read a word
+    /// ([`super::spans::Model::word`]), looked up once per distinct word.
+    pub span_word: u32,
     /// Per phrase table ([`Phrases::slot`]), the phrases it may start (an index + 1 into
     /// the table's lists; 0 for none).
     first: [u32; 3],
@@ -72,6 +75,7 @@ struct Lexeme<'a> {
     cap: bool,
     digit: bool,
     bucket: u32,
+    span_word: u32,
     first: [u32; 3],
 }
 
@@ -162,6 +166,7 @@ impl<'a> Words<'a> {
                     cap: l.cap,
                     digit: l.digit,
                     bucket: l.bucket,
+                    span_word: l.span_word,
                     first: l.first,
                 }
             })
@@ -208,6 +213,7 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
         cap: kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase),
         digit: word && w.bytes().any(|b| b.is_ascii_digit()),
         bucket: 0,
+        span_word: 0,
         first: [0; 3],
     };
     t.bucket = super::checkworthy::word_bucket(&t);
@@ -218,6 +224,7 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
     ];
     let (cap, digit, bucket) = (t.cap, t.digit, t.bucket);
     Lexeme {
+        span_word: super::spans::SPANS.word(&lower),
         lower,
         word,
         cap,
