@@ -320,10 +320,8 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8
                 if !joins(j) {
                     break;
                 }
-                // Lines of one sentence are wrapped prose ("University of California, San
-                // / Diego"): a name may go on across one line break, never a blank line.
                 let glue = &text[toks[j - 1].end()..toks[j].start()];
-                if glue.matches('\n').nth(1).is_some() {
+                if glue.contains('\n') {
                     break;
                 }
                 if !glue.is_empty() {

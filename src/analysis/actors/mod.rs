@@ -125,6 +125,7 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
     date_words(text, tokens, &mut found);
     known_prefixes(text, &mut found);
     whole_organisations(text, tokens, &mut found);
+    known_places(&mut found);
     known_organisations(&mut found);
     found
 }
@@ -364,6 +365,22 @@ fn common_openers(text: &str, tokens: &Tokens, tagged: &[tagger::Tagged]) -> Vec
         }
     }
     out
+}
+
+/// A person's name of two or more words that the place lexicons list whole is that place
+/// ("San Diego" wrapped across a line, where the tagger sees no place).
+fn known_places(found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.label == Label::Person
+            && f.key.contains(' ')
+            && matches!(
+                LEX.known.get(f.key.as_str()),
+                Some(lex::Known::Place | lex::Known::Country)
+            )
+        {
+            f.label = Label::Place;
+        }
+    }
 }
 
 /// A name the organisations lexicon lists is an organisation, whatever the tagger says:
