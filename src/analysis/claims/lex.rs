@@ -2,6 +2,7 @@
 //! lexicons (`assets/lexicons/attribution_cues.txt`, `hedges.txt`, `claim_cues.txt`),
 //! parsed once into phrase tables matched word by word.
 
+use super::checkworthy::WordKind;
 use crate::analysis::lexicon::parse_list;
 use crate::analysis::tokens::{Kind, Tokens};
 use rustc_hash::FxHashMap;
@@ -32,6 +33,9 @@ pub(crate) struct Tok<'a> {
     /// Its row in the span model's weights of the features that read a word
     /// ([`super::spans::Model::word`]), looked up once per distinct word.
     pub span_word: u32,
+    /// What it counts for in check-worthiness ([`super::checkworthy::word_kind`]),
+    /// worked out once per distinct word.
+    pub kind: WordKind,
     /// Per phrase table ([`Phrases::slot`]), the phrases it may start (an index + 1 into
     /// the table's lists; 0 for none).
     first: [u32; 3],
@@ -76,6 +80,7 @@ struct Lexeme<'a> {
     digit: bool,
     bucket: u32,
     span_word: u32,
+    kind: WordKind,
     first: [u32; 3],
 }
 
@@ -167,6 +172,7 @@ impl<'a> Words<'a> {
                     digit: l.digit,
                     bucket: l.bucket,
                     span_word: l.span_word,
+                    kind: l.kind,
                     first: l.first,
                 }
             })
@@ -214,9 +220,11 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
         digit: word && w.bytes().any(|b| b.is_ascii_digit()),
         bucket: 0,
         span_word: 0,
+        kind: WordKind::default(),
         first: [0; 3],
     };
     t.bucket = super::checkworthy::word_bucket(&t);
+    let kind = super::checkworthy::word_kind(&t);
     let first = [
         ATTRIBUTION.index(&lower),
         HEDGES.index(&lower),
@@ -225,6 +233,7 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
     let (cap, digit, bucket) = (t.cap, t.digit, t.bucket);
     Lexeme {
         span_word: super::spans::SPANS.word(&lower),
+        kind,
         lower,
         word,
         cap,
