@@ -136,7 +136,11 @@ impl Model {
     fn find(&self, f: u64) -> Option<usize> {
         let b = (f >> self.shift) as usize;
         let (lo, hi) = (self.first[b] as usize, self.first[b + 1] as usize);
-        (lo..hi).find(|&i| self.key(i) == f)
+        let want = f.to_le_bytes();
+        self.data[lo * 8..hi * 8]
+            .chunks_exact(8)
+            .position(|k| k == want)
+            .map(|p| lo + p)
     }
 
     /// Write a model: `features` are (hash, weights per tag) pairs.
@@ -169,7 +173,7 @@ impl Model {
     }
 
     /// Add the weights of feature `f` to `scores` (one per tag); unknown features add nothing.
-    #[inline]
+    #[inline(always)]
     pub fn add(&self, f: u64, scores: &mut [f32]) {
         if let Some(i) = self.find(f) {
             let at = self.n * 8 + i * self.tags * 2;
