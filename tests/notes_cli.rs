@@ -56,9 +56,9 @@ fn export_webanno_includes_stored_notes() {
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v["@context"], "http://www.w3.org/ns/anno.jsonld");
     assert_eq!(v["type"], "AnnotationCollection");
-    let items = v["first"]["items"].as_array().unwrap();
-    assert_eq!(items.len(), 2);
-    for a in items {
+    let all = v["first"]["items"].as_array().unwrap();
+    assert_eq!(v["total"], all.len());
+    for a in all {
         // The W3C model's required properties, and lede's selectors.
         assert_eq!(a["@context"], "http://www.w3.org/ns/anno.jsonld");
         assert!(a["id"].as_str().is_some_and(|s| !s.is_empty()));
@@ -75,6 +75,16 @@ fn export_webanno_includes_stored_notes() {
         assert_eq!(sel[0]["type"], "TextQuoteSelector");
         assert_eq!(sel[1]["type"], "TextPositionSelector");
     }
+    // The reader's two notes first; then lede's own findings, made by software.
+    let (items, found) = all.split_at(2);
+    assert!(items.iter().all(|a| a.get("creator").is_none()));
+    assert!(found
+        .iter()
+        .any(|a| a["motivation"] == "describing"
+            && a["body"]["value"] == "Leonid Volkov pointed out"));
+    assert!(found
+        .iter()
+        .all(|a| a["creator"]["name"] == "lede" && a["motivation"] != "assessing"));
     assert_eq!(items[0]["motivation"], "assessing");
     assert_eq!(items[0]["body"]["value"], "needs a source");
     assert_eq!(

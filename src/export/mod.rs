@@ -11,11 +11,13 @@
 //!   their notes (`^note-<id>`), orphaned notes, and the document's links.
 //! - [`json`]: the analysis JSON ([`analysis_json`], `schema` 2) plus `notes_schema` and
 //!   `notes` ([`crate::notes::export`]).
-//! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`]).
+//! - [`web_annotation`]: an `AnnotationCollection` ([`crate::notes::export::web_annotation`])
+//!   of the notes, then lede's attributions and check-worthy claims ([`analysis_annotations`]).
 
-use crate::analysis::{Analysis, Attribution, NaiveDate, Span};
+use crate::analysis::{text::CharIndex, Analysis, Attribution, NaiveDate, Span};
 use crate::document::Document;
-use crate::notes::{self, Entry, NoteSet};
+use crate::notes::{self, Anchor, Entry, NoteSet};
+use serde_json::{json, Value};
 use std::fmt::Write;
 
 pub mod analysis_json;
@@ -59,7 +61,7 @@ pub fn render(
     match format {
         ExportFormat::Md => crate::document::sanitize(&markdown(doc, a, notes, dct, exported)),
         ExportFormat::Json => json_safe(json(doc, a, notes, dct)) + "\n",
-        ExportFormat::Webanno => json_safe(web_annotation(doc, notes)) + "\n",
+        ExportFormat::Webanno => json_safe(web_annotation(doc, a, notes)) + "\n",
     }
 }
 
@@ -109,6 +111,21 @@ pub fn yaml_str(s: &str) -> String {
 /// One attribution in words: "Donald Trump (he) said: content", the fragments of an
 /// interrupted quotation joined with " … ".
 pub fn attribution_line(text: &str, a: &Analysis, at: &Attribution) -> String {
+    let content = if at.fragments.is_empty() {
+        text[at.span.clone()].to_string()
+    } else {
+        at.fragments
+            .iter()
+            .map(|f| &text[f.clone()])
+            .collect::<Vec<_>>()
+            .join(" … ")
+    };
+    format!("{}: {}", attribution_frame(text, a, at), one_line(&content))
+}
+
+/// Who says it and how, in words: "Donald Trump (he) said", the actor's name first and
+/// the source as written after it when they differ; "unnamed source says" without one.
+fn attribution_frame(text: &str, a: &Analysis, at: &Attribution) -> String {
     let written = at.claimer.as_deref();
     let name = at
         .claimer_actor
@@ -124,16 +141,7 @@ pub fn attribution_line(text: &str, a: &Analysis, at: &Attribution) -> String {
         .cue
         .as_ref()
         .map_or("says", |c| text[c.clone()].trim_end_matches(':'));
-    let content = if at.fragments.is_empty() {
-        text[at.span.clone()].to_string()
-    } else {
-        at.fragments
-            .iter()
-            .map(|f| &text[f.clone()])
-            .collect::<Vec<_>>()
-            .join(" … ")
-    };
-    format!("{} {cue}: {}", one_line(&who), one_line(&content))
+    format!("{} {}", one_line(&who), one_line(cue))
 }
 
 /// Render the analysis and notes as a Markdown memo.
@@ -375,15 +383,77 @@ pub fn json(doc: &Document, a: &Analysis, notes: &NoteSet, dct: Option<NaiveDate
     serde_json::to_string_pretty(&v).unwrap_or_default()
 }
 
-/// The notes as a W3C Web Annotation collection (JSON-LD), pretty-printed.
-pub fn web_annotation(doc: &Document, notes: &NoteSet) -> String {
+/// The notes as a W3C Web Annotation collection (JSON-LD), pretty-printed, followed by
+/// lede's findings ([`analysis_annotations`]).
+pub fn web_annotation(doc: &Document, a: &Analysis, notes: &NoteSet) -> String {
     let title = doc.title.clone().unwrap_or_else(|| doc.display_name());
+    let source = source_iri(notes);
+    let more = analysis_annotations(&doc.text, a, &source, &notes.key().sha256);
     let v = notes::export::web_annotation(
         notes,
-        &source_iri(notes),
+        &source,
         &format!("Notes on {}", one_line(&title)),
+        more,
     );
     serde_json::to_string_pretty(&v).unwrap_or_default()
+}
+
+/// lede's findings as Web Annotations, kept apart as in the analysis JSON: each
+/// attribution is a `describing` annotation on its content (one target per fragment of
+/// an interrupted quotation) whose body says who says it and how ("Donald Trump (he)
+/// said"); each check-worthy claim is a `classifying` one ("check-worthy claim"; its
+/// score, a rank, is in the JSON export). Their `creator` is lede, as software, so a tool can tell them from
+/// the reader's own notes, whose ids they never share (`urn:lede:analysis:`).
+pub fn analysis_annotations(text: &str, a: &Analysis, source: &str, key: &str) -> Vec<Value> {
+    let idx = CharIndex::new(text);
+    let target = |span: &Span| {
+        notes::export::selector_target(&Anchor::with_index(text, &idx, span.clone()), true, source)
+    };
+    let annotation = |id: String, motivation: &str, body: String, target: Value| {
+        json!({
+            "@context": notes::export::ANNO_CONTEXT,
+            "id": format!("urn:lede:analysis:{key}:{id}"),
+            "type": "Annotation",
+            "motivation": motivation,
+            "creator": {"type": "Software", "name": "lede"},
+            "body": {
+                "type": "TextualBody",
+                "purpose": motivation,
+                "value": body,
+                "format": "text/plain",
+            },
+            "target": target,
+        })
+    };
+    let mut out = Vec::new();
+    for (i, at) in a.attributions.iter().enumerate() {
+        let targets: Vec<Value> = if at.fragments.is_empty() {
+            vec![target(&at.span)]
+        } else {
+            at.fragments.iter().map(target).collect()
+        };
+        let target = match <[Value; 1]>::try_from(targets) {
+            Ok([one]) => one,
+            Err(many) => Value::Array(many),
+        };
+        let body = attribution_frame(text, a, at);
+        out.push(annotation(
+            format!("attribution-{}", i + 1),
+            "describing",
+            body,
+            target,
+        ));
+    }
+    for (i, c) in a.claims.iter().enumerate().filter(|(_, c)| c.checkworthy) {
+        let body = "check-worthy claim".to_string();
+        out.push(annotation(
+            format!("claim-{}", i + 1),
+            "classifying",
+            body,
+            target(&c.span),
+        ));
+    }
+    out
 }
 
 /// An IRI for the annotated document: its URL, a `file://` URL for an absolute path,
@@ -586,12 +656,76 @@ Read more at the source.";
             "n",
             "2024-04-01T00:00:00.000Z",
         );
-        let v: serde_json::Value = serde_json::from_str(&web_annotation(&doc, &notes)).unwrap();
+        let v: serde_json::Value =
+            serde_json::from_str(&web_annotation(&doc, &Analysis::default(), &notes)).unwrap();
         assert_eq!(v["type"], "AnnotationCollection");
         assert_eq!(v["label"], "Notes on The attack");
         let a = &v["first"]["items"][0];
         assert_eq!(a["target"]["source"], "file:///news/attack.txt");
         assert_eq!(a["created"], "2024-04-01T00:00:00.000Z");
+    }
+
+    #[test]
+    fn web_annotation_keeps_attributions_apart_from_claims() {
+        use crate::analysis::{Actor, ActorId, Claim, ClaimKind, Label};
+        // An interrupted quotation, its pronoun source resolved to a named actor, and
+        // a check-worthy claim; "Ž" makes byte and code-point offsets differ.
+        let text = "Ž Mayor Ana Ruiz spoke. “Rents rose,” she said, “by a fifth.”";
+        let at = |s: &str| {
+            let i = text.find(s).unwrap();
+            i..i + s.len()
+        };
+        let mut a = Analysis::default();
+        a.actors.push(Actor {
+            id: ActorId(0),
+            name: "Ana Ruiz".into(),
+            kind: Label::Person,
+            aliases: vec![],
+            roles: vec![],
+            mentions: vec![],
+        });
+        let (first, second) = (at("Rents rose,"), at("by a fifth."));
+        a.attributions.push(Attribution {
+            span: first.start..second.end,
+            fragments: vec![first, second.clone()],
+            cue: Some(at("said")),
+            claimer: Some("she".into()),
+            claimer_span: Some(at("she")),
+            claimer_actor: Some(ActorId(0)),
+        });
+        a.claims.push(Claim {
+            span: second,
+            kind: ClaimKind::Statistic,
+            claimer: Some("she".into()),
+            claimer_span: None,
+            hedged: false,
+            actors: vec![],
+            score: 0.8,
+            checkworthy: true,
+            attribution: Some(0),
+        });
+        let notes = NoteSet::new(DocKey::new("/n/rents.txt", text));
+        let items = analysis_annotations(text, &a, "file:///n/rents.txt", "k");
+        assert_eq!(items.len(), 2);
+        let (attr, claim) = (&items[0], &items[1]);
+        assert_eq!(attr["motivation"], "describing");
+        assert_eq!(attr["body"]["value"], "Ana Ruiz (she) said");
+        assert_eq!(attr["creator"]["type"], "Software");
+        assert_eq!(attr["id"], "urn:lede:analysis:k:attribution-1");
+        let targets = attr["target"].as_array().expect("one target per fragment");
+        assert_eq!(targets[0]["selector"][0]["exact"], "Rents rose,");
+        assert_eq!(targets[1]["selector"][0]["exact"], "by a fifth.");
+        let char_start = text[..text.find("by a").unwrap()].chars().count();
+        assert_eq!(targets[1]["selector"][1]["start"], char_start);
+        assert_eq!(claim["motivation"], "classifying");
+        assert_eq!(claim["body"]["value"], "check-worthy claim");
+        assert_eq!(claim["target"]["selector"][0]["exact"], "by a fifth.");
+        // Not check-worthy: no classifying annotation.
+        a.claims[0].checkworthy = false;
+        let doc = Document::new("/n/rents.txt", Format::Plain, text.to_string(), vec![]);
+        let v: Value = serde_json::from_str(&web_annotation(&doc, &a, &notes)).unwrap();
+        assert_eq!(v["total"], 1);
+        assert_eq!(v["first"]["items"][0]["motivation"], "describing");
     }
 
     #[test]

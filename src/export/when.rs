@@ -119,6 +119,31 @@ fn words(v: &str) -> Option<String> {
             }
             None
         }
+        [y, w, d] if w.starts_with('W') => {
+            let day = match *d {
+                "WE" => None,
+                d => Some(
+                    chrono::Weekday::try_from(u8::try_from(number(d)?).ok()?.checked_sub(1)?)
+                        .ok()?,
+                ),
+            };
+            let day_name = day.map_or("weekend", weekday_name);
+            match (number(y), w.strip_prefix('W').and_then(number)) {
+                (Some(y), Some(w)) => {
+                    let on = NaiveDate::from_isoywd_opt(
+                        y as i32,
+                        w,
+                        day.unwrap_or(chrono::Weekday::Sat),
+                    )?;
+                    let short = &MONTHS[on.month0() as usize][..3];
+                    Some(match day {
+                        Some(_) => format!("{day_name} {} {short} {}", on.day(), on.year()),
+                        None => format!("the weekend of {} {short} {}", on.day(), on.year()),
+                    })
+                }
+                _ => Some(format!("a {day_name}, date unknown")),
+            }
+        }
         [y, m, d] => {
             let m_name = month(m)?;
             let day = number(d).filter(|d| (1..=31).contains(d));
@@ -135,6 +160,19 @@ fn words(v: &str) -> Option<String> {
             })
         }
         _ => None,
+    }
+}
+
+fn weekday_name(d: chrono::Weekday) -> &'static str {
+    use chrono::Weekday::*;
+    match d {
+        Mon => "Monday",
+        Tue => "Tuesday",
+        Wed => "Wednesday",
+        Thu => "Thursday",
+        Fri => "Friday",
+        Sat => "Saturday",
+        Sun => "Sunday",
     }
 }
 
@@ -155,42 +193,51 @@ fn year(y: &str) -> Option<String> {
     }
 }
 
+/// A duration's body (after `P`) in words: "P24Y" "24 years", "P1Y6M" "1 year 6 months",
+/// "PT1H30M" "1 hour 30 minutes", "PXDE" "decades"; `None` for what it cannot read.
 fn duration(d: &str) -> Option<String> {
-    let (time, d) = match d.strip_prefix('T') {
-        Some(rest) => (true, rest),
-        None => (false, d),
-    };
-    let unit = d.chars().last()?;
-    let n = &d[..d.len() - unit.len_utf8()];
-    let name = match (time, unit) {
-        (false, 'Y') => "year",
-        (false, 'M') => "month",
-        (false, 'W') => "week",
-        (false, 'D') => "day",
-        (false, 'E') => "decade",
-        (false, 'C') => "century",
-        (true, 'H') => "hour",
-        (true, 'M') => "minute",
-        (true, 'S') => "second",
-        _ => return None,
-    };
-    if n == "X" {
-        let plural = if name == "century" {
-            "centuries".to_string()
-        } else {
-            format!("{name}s")
+    let mut parts = Vec::new();
+    let mut time = false;
+    let mut rest = d;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('T') {
+            time = true;
+            rest = r;
+            continue;
+        }
+        let n_len = rest
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == 'X'))
+            .unwrap_or(rest.len());
+        let (n, r) = rest.split_at(n_len);
+        let (unit, r) = [
+            "DE", "CE", "WE", "Y", "M", "W", "D", "Q", "E", "C", "H", "S",
+        ]
+        .iter()
+        .find_map(|u| r.strip_prefix(u).map(|r| (*u, r)))?;
+        let (one, many) = match (time, unit) {
+            (false, "Y") => ("year", "years"),
+            (false, "M") => ("month", "months"),
+            (false, "W") => ("week", "weeks"),
+            (false, "D") => ("day", "days"),
+            (false, "Q") => ("quarter", "quarters"),
+            (false, "WE") => ("weekend", "weekends"),
+            (false, "E" | "DE") => ("decade", "decades"),
+            (false, "C" | "CE") => ("century", "centuries"),
+            (true, "H") => ("hour", "hours"),
+            (true, "M") => ("minute", "minutes"),
+            (true, "S") => ("second", "seconds"),
+            _ => return None,
         };
-        return Some(plural);
+        parts.push(match n {
+            "X" => many.to_string(),
+            _ => {
+                let k: f64 = n.parse().ok()?;
+                format!("{n} {}", if k == 1.0 { one } else { many })
+            }
+        });
+        rest = r;
     }
-    let k: f64 = n.parse().ok()?;
-    let plural = if k == 1.0 {
-        name.to_string()
-    } else if name == "century" {
-        "centuries".to_string()
-    } else {
-        format!("{name}s")
-    };
-    Some(format!("{n} {plural}"))
+    (!parts.is_empty()).then(|| parts.join(" "))
 }
 
 /// Where a publication date came from, in words ("the page's metadata", "--date").
@@ -244,12 +291,36 @@ mod tests {
             ("PT5H", "5 hours"),
             ("PXY", "years"),
             ("P2E", "2 decades"),
+            ("PXDE", "decades"),
+            ("P3Q", "3 quarters"),
+            ("P1Y6M", "1 year 6 months"),
+            ("PT1H30M", "1 hour 30 minutes"),
+            ("P1WE", "1 weekend"),
+            ("XXXX-WXX-7", "a Sunday, date unknown"),
+            ("XXXX-WXX-1TNI", "a Monday, date unknown, night"),
+            ("2024-W12-3", "Wednesday 20 Mar 2024"),
+            ("2024-W12-WE", "the weekend of 23 Mar 2024"),
         ] {
             assert_eq!(timex_words(v), w, "{v}");
         }
         // What it does not know stays as it is, never a panic.
         for v in [
-            "", "X", "P", "PT", "2024-13", "2024-W99", "XXXX", "20-03-x", "Pé", "T",
+            "",
+            "X",
+            "P",
+            "PT",
+            "2024-13",
+            "2024-W99",
+            "XXXX",
+            "20-03-x",
+            "Pé",
+            "T",
+            "XXXX-WXX-0",
+            "XXXX-WXX-9",
+            "2024-W60-1",
+            "P1",
+            "PT1Y",
+            "P1DX",
         ] {
             let _ = timex_words(v);
         }

@@ -68,7 +68,7 @@ impl Anchor {
     }
 
     /// Like [`Anchor::new`] with a prepared [`CharIndex`] of `text` (spans on char boundaries).
-    fn with_index(text: &str, idx: &CharIndex, span: Span) -> Anchor {
+    pub fn with_index(text: &str, idx: &CharIndex, span: Span) -> Anchor {
         Self::build(
             text,
             span.start,

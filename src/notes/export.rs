@@ -18,9 +18,10 @@
 //! per note: a claim's status is an `assessing` annotation (its body the status), a note
 //! a `commenting` one, a highlight without a note a `highlighting` one (no body). Each
 //! targets the document (`source`) through a `TextQuoteSelector` and, unless orphaned, a
-//! `TextPositionSelector` in code points of lede's text.
+//! `TextPositionSelector` in code points of lede's text. The analysis' own annotations
+//! (attributions, check-worthy claims: [`crate::export::analysis_annotations`]) follow.
 
-use super::{Entry, EntryKind, NoteSet};
+use super::{Anchor, Entry, EntryKind, NoteSet};
 use crate::analysis::Span;
 use serde_json::{json, Value};
 
@@ -67,8 +68,9 @@ pub fn notes_json(notes: &NoteSet, claims: &[Span]) -> Value {
 }
 
 /// The notes as a W3C Web Annotation `AnnotationCollection`. `source` is the IRI of the
-/// document (a `file://` or `http(s)://` URL, or a `urn:`), `label` names the collection.
-pub fn web_annotation(notes: &NoteSet, source: &str, label: &str) -> Value {
+/// document (a `file://` or `http(s)://` URL, or a `urn:`), `label` names the collection;
+/// `more` (annotations made from the analysis) follow the notes' own.
+pub fn web_annotation(notes: &NoteSet, source: &str, label: &str, more: Vec<Value>) -> Value {
     let collection_id = format!("urn:lede:notes:{}", notes.key().sha256);
     let mut items = Vec::new();
     for e in notes.entries() {
@@ -108,6 +110,7 @@ pub fn web_annotation(notes: &NoteSet, source: &str, label: &str) -> Value {
             items.push(base("highlight", "highlighting"));
         }
     }
+    items.extend(more);
     json!({
         "@context": ANNO_CONTEXT,
         "id": collection_id,
@@ -124,14 +127,19 @@ pub fn web_annotation(notes: &NoteSet, source: &str, label: &str) -> Value {
 }
 
 fn target(e: &Entry, source: &str) -> Value {
-    let a = &e.anchor;
+    selector_target(&e.anchor, !e.orphaned, source)
+}
+
+/// A Web Annotation target: `source` through a `TextQuoteSelector` on `anchor` and, when
+/// `positioned`, a `TextPositionSelector` in code points.
+pub fn selector_target(a: &Anchor, positioned: bool, source: &str) -> Value {
     let mut selectors = vec![json!({
         "type": "TextQuoteSelector",
         "exact": a.exact,
         "prefix": a.prefix,
         "suffix": a.suffix,
     })];
-    if !e.orphaned {
+    if positioned {
         selectors.push(json!({
             "type": "TextPositionSelector",
             "start": a.char_start,
@@ -188,7 +196,7 @@ mod tests {
 
     #[test]
     fn web_annotations_have_the_required_fields() {
-        let v = web_annotation(&sample(), "file:///tmp/a.txt", "Notes");
+        let v = web_annotation(&sample(), "file:///tmp/a.txt", "Notes", Vec::new());
         assert_eq!(v["@context"], ANNO_CONTEXT);
         assert_eq!(v["type"], "AnnotationCollection");
         let items = v["first"]["items"].as_array().unwrap();
