@@ -1071,8 +1071,8 @@ fn before_appositive(toks: &[Tok], c: usize) -> Option<(usize, usize)> {
         if t.is(',') {
             break;
         }
-        if !t.word && !(t.is('.') || t.is('-') || t.is('(') || t.is(')') || t.is('\'') || t.is('’'))
-        {
+        let inner = t.word || t.is('.') || t.is('-') || t.is('(') || t.is(')');
+        if !(inner || t.is('\'') || t.is('’')) {
             return None;
         }
     }
