@@ -620,7 +620,7 @@ fn the_start_of_a_large_file_is_replaced_by_the_whole_in_place() {
     let whole = lede::io::open(source).expect("open");
     assert!(first.text.len() < 70_000);
     assert!(
-        whole.text.starts_with(&first.text),
+        whole.text.starts_with(&*first.text),
         "the start is the whole's start"
     );
     assert!(lede::io::open_start(dir.path().join("none").to_str().expect("p")).is_none());

@@ -7,7 +7,7 @@
 //! start; row `a + 1`: from tag `a`); the feature hashes as sorted `u64`; then per
 //! feature `tags` weights as `i16`, each multiplied by `scale` when read.
 
-use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 
 /// Why a model file could not be read.
 #[derive(Debug, thiserror::Error)]
@@ -19,17 +19,35 @@ pub enum ModelError {
     /// The file ends before the sizes it declares.
     #[error("model file truncated")]
     Truncated,
+    /// The feature hashes are not in ascending order.
+    #[error("model file's features are not sorted")]
+    Unsorted,
 }
 
 /// A linear tagging model.
+///
+/// The feature hashes and weights stay as they are in the file (the embedded model is
+/// read in place, not decoded into the heap): a lookup finds the hash among the sorted
+/// keys through a table of where each run of keys with the same top bits starts, and
+/// scales the weights as it adds them.
 #[derive(Debug, Clone)]
 pub struct Model {
     /// Number of tags.
     pub tags: usize,
     /// Transition scores: `trans[0]` from the start, `trans[a + 1]` from tag `a`.
     pub trans: Vec<Vec<f32>>,
-    index: FxHashMap<u64, u32>,
-    weights: Vec<f32>,
+    /// Number of features.
+    n: usize,
+    /// What each `i16` weight is multiplied by.
+    scale: f32,
+    /// The sorted feature hashes (`n` little-endian `u64`), then their weights (`tags`
+    /// little-endian `i16` per feature).
+    data: Cow<'static, [u8]>,
+    /// `first[b]` is the index of the first key whose top bits are `b` or more
+    /// (`1 << bits` runs, and one more entry: `n`).
+    first: Vec<u32>,
+    /// How far a key is shifted right to leave its top bits.
+    shift: u32,
 }
 
 /// The magic bytes that open a model file.
@@ -60,8 +78,22 @@ impl<'a> Reader<'a> {
 }
 
 impl Model {
-    /// Read one model from the front of `bytes`; returns it and the bytes after it.
+    /// Read one model from the front of `bytes` (copying its weights); returns it and the
+    /// bytes after it.
     pub fn read(bytes: &[u8]) -> Result<(Model, &[u8]), ModelError> {
+        let (head, data, rest) = Self::split(bytes)?;
+        Ok((head.with_data(Cow::Owned(data.to_vec()))?, rest))
+    }
+
+    /// [`Model::read`] of a model embedded in the binary: its weights are read in place.
+    pub fn read_static(bytes: &'static [u8]) -> Result<(Model, &'static [u8]), ModelError> {
+        let (head, data, rest) = Self::split(bytes)?;
+        Ok((head.with_data(Cow::Borrowed(data))?, rest))
+    }
+
+    /// The header of the model at the front of `bytes`, its keys and weights, and the
+    /// bytes after it.
+    fn split(bytes: &[u8]) -> Result<(Header, &[u8], &[u8]), ModelError> {
         let mut r = Reader(bytes);
         if r.take(8)? != MAGIC {
             return Err(ModelError::Magic);
@@ -77,28 +109,38 @@ impl Model {
             }
             trans.push(row);
         }
-        let keys = r.take(n.checked_mul(8).ok_or(ModelError::Truncated)?)?;
-        let ws = r.take(n.checked_mul(tags * 2).ok_or(ModelError::Truncated)?)?;
-        let mut index = FxHashMap::with_capacity_and_hasher(n, Default::default());
-        for (i, k) in keys.chunks_exact(8).enumerate() {
-            index.insert(
-                u64::from_le_bytes(k.try_into().unwrap_or_default()),
-                i as u32,
-            );
-        }
-        let weights = ws
-            .chunks_exact(2)
-            .map(|w| f32::from(i16::from_le_bytes([w[0], w[1]])) * scale)
-            .collect();
-        Ok((
-            Model {
-                tags,
-                trans,
-                index,
-                weights,
-            },
-            r.0,
-        ))
+        let keys = n.checked_mul(8).ok_or(ModelError::Truncated)?;
+        let ws = n
+            .checked_mul(tags * 2)
+            .and_then(|w| w.checked_add(keys))
+            .ok_or(ModelError::Truncated)?;
+        let data = r.take(ws)?;
+        let head = Header {
+            tags,
+            trans,
+            n,
+            scale,
+        };
+        Ok((head, data, r.0))
+    }
+
+    /// The `i`-th feature hash.
+    #[inline]
+    fn key(&self, i: usize) -> u64 {
+        let b = &self.data[i * 8..i * 8 + 8];
+        u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+    }
+
+    /// The index of feature `f`, if the model has weights for it.
+    #[inline]
+    fn find(&self, f: u64) -> Option<usize> {
+        let b = (f >> self.shift) as usize;
+        let (lo, hi) = (self.first[b] as usize, self.first[b + 1] as usize);
+        let want = f.to_le_bytes();
+        self.data[lo * 8..hi * 8]
+            .chunks_exact(8)
+            .position(|k| k == want)
+            .map(|p| lo + p)
     }
 
     /// Write a model: `features` are (hash, weights per tag) pairs.
@@ -131,24 +173,78 @@ impl Model {
     }
 
     /// Add the weights of feature `f` to `scores` (one per tag); unknown features add nothing.
-    #[inline]
+    #[inline(always)]
     pub fn add(&self, f: u64, scores: &mut [f32]) {
-        if let Some(&i) = self.index.get(&f) {
-            let i = i as usize * self.tags;
-            for (s, w) in scores.iter_mut().zip(&self.weights[i..i + self.tags]) {
-                *s += w;
+        if let Some(i) = self.find(f) {
+            let at = self.n * 8 + i * self.tags * 2;
+            let ws = &self.data[at..at + self.tags * 2];
+            let scale = self.scale;
+            // The tagger's nine tags, at a size known here, in one go.
+            if let (Ok(s), Ok(w)) = (
+                <&mut [f32; 9]>::try_from(&mut *scores),
+                <&[u8; 18]>::try_from(ws),
+            ) {
+                for (t, s) in s.iter_mut().enumerate() {
+                    *s += f32::from(i16::from_le_bytes([w[2 * t], w[2 * t + 1]])) * scale;
+                }
+                return;
+            }
+            for (s, w) in scores.iter_mut().zip(ws.chunks_exact(2)) {
+                *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
             }
         }
     }
 
     /// Number of features with weights.
     pub fn len(&self) -> usize {
-        self.index.len()
+        self.n
     }
 
     /// Whether the model has no features.
     pub fn is_empty(&self) -> bool {
-        self.index.is_empty()
+        self.n == 0
+    }
+}
+
+/// What a model file says before its keys and weights.
+struct Header {
+    tags: usize,
+    trans: Vec<Vec<f32>>,
+    n: usize,
+    scale: f32,
+}
+
+impl Header {
+    /// The model of this header over `data` (its keys, then its weights).
+    fn with_data(self, data: Cow<'static, [u8]>) -> Result<Model, ModelError> {
+        // About one key a run: the table costs four bytes a feature, a lookup reads
+        // one or two keys.
+        let bits = self.n.max(1).next_power_of_two().trailing_zeros().max(1);
+        let shift = 64 - bits;
+        let mut model = Model {
+            tags: self.tags,
+            trans: self.trans,
+            n: self.n,
+            scale: self.scale,
+            data,
+            first: Vec::new(),
+            shift,
+        };
+        if (1..model.n).any(|i| model.key(i - 1) > model.key(i)) {
+            return Err(ModelError::Unsorted);
+        }
+        let runs = 1usize << bits;
+        let mut first = Vec::with_capacity(runs + 1);
+        let mut i = 0;
+        for b in 0..runs as u64 {
+            while i < model.n && model.key(i) >> shift < b {
+                i += 1;
+            }
+            first.push(i as u32);
+        }
+        first.push(model.n as u32);
+        model.first = first;
+        Ok(model)
     }
 }
 
@@ -163,19 +259,56 @@ pub fn viterbi(
     allowed: impl Fn(Option<usize>, usize) -> bool,
 ) -> Vec<usize> {
     let mut out = vec![0; emissions.len()];
-    viterbi_into(emissions, trans, from, allowed, &mut Vec::new(), &mut out);
-    out
+    let steps = Steps::new(trans, allowed);
+    viterbi_into(emissions, trans, &steps, from, &mut Vec::new(), &mut out);
+    out.into_iter().map(usize::from).collect()
 }
 
-/// [`viterbi`] into `out` (one tag per emission row), with `back` a buffer reused
-/// between calls.
+/// Which transitions of a model [`viterbi`] may take under a rule of allowed ones,
+/// worked out once for all the sequences a model decodes.
+#[derive(Debug, Clone)]
+pub struct Steps {
+    /// Per transition row a sequence starts from, the tags it may open with.
+    opens: Vec<[bool; 9]>,
+    /// For each tag, the tags that may precede it, with their transition scores.
+    preds: [[(u8, f32); 9]; 9],
+    /// For each tag, how many of `preds` hold.
+    npreds: [usize; 9],
+}
+
+impl Steps {
+    /// The steps of transitions `trans` under `allowed(prev, next)`.
+    pub fn new(trans: &[Vec<f32>], allowed: impl Fn(Option<usize>, usize) -> bool) -> Self {
+        let opens = (0..trans.len())
+            .map(|from| std::array::from_fn(|t| allowed(from.checked_sub(1), t)))
+            .collect();
+        let mut preds = [[(0u8, 0f32); 9]; 9];
+        let mut npreds = [0usize; 9];
+        for b in 0..9 {
+            for a in 0..9 {
+                if allowed(Some(a), b) {
+                    preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
+                    npreds[b] += 1;
+                }
+            }
+        }
+        Steps {
+            opens,
+            preds,
+            npreds,
+        }
+    }
+}
+
+/// [`viterbi`] into `out` (one tag per emission row), with the `steps` of `trans` and
+/// `back` a buffer reused between calls.
 pub fn viterbi_into(
     emissions: &[[f32; 9]],
     trans: &[Vec<f32>],
+    steps: &Steps,
     from: usize,
-    allowed: impl Fn(Option<usize>, usize) -> bool,
     back: &mut Vec<[u8; 9]>,
-    out: &mut [usize],
+    out: &mut [u8],
 ) {
     let n = emissions.len();
     debug_assert_eq!(out.len(), n);
@@ -184,25 +317,14 @@ pub fn viterbi_into(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
-    let prev = from.checked_sub(1);
     let mut score = [NEG; 9];
     for t in 0..tags {
-        if allowed(prev, t) {
+        if steps.opens[from][t] {
             score[t] = trans[from][t] + emissions[0][t];
         }
     }
     if n > 1 {
-        // For each tag, the tags that may precede it, with their transition scores.
-        let mut preds = [[(0u8, 0f32); 9]; 9];
-        let mut npreds = [0usize; 9];
-        for b in 0..tags {
-            for a in 0..tags {
-                if allowed(Some(a), b) {
-                    preds[b][npreds[b]] = (a as u8, trans[a + 1][b]);
-                    npreds[b] += 1;
-                }
-            }
-        }
+        let (preds, npreds) = (&steps.preds, &steps.npreds);
         back.clear();
         back.resize(n, [0u8; 9]);
         for i in 1..n {
@@ -230,7 +352,7 @@ pub fn viterbi_into(
         .max_by(|&a, &b| score[a].total_cmp(&score[b]))
         .unwrap_or(0);
     for i in (0..n).rev() {
-        out[i] = t;
+        out[i] = t as u8;
         if i > 0 {
             t = back[i][t] as usize;
         }
@@ -268,6 +390,55 @@ mod tests {
             Model::read(&bytes[..bytes.len() - 1]),
             Err(ModelError::Truncated)
         ));
+    }
+
+    #[test]
+    fn every_feature_of_a_large_model_is_found_in_place_and_no_other() {
+        let trans = vec![vec![0.0; 3]; 4];
+        // Hashes spread over the whole range, as the feature hashes are, and some
+        // sharing their top bits.
+        let feats: Vec<(u64, Vec<f32>)> = (0..5000u64)
+            .map(|i| {
+                let h = i.wrapping_mul(0x9e37_79b9_7f4a_7c15) ^ (i & 7);
+                (h, vec![i as f32, -(i as f32), 0.5])
+            })
+            .collect();
+        let mut bytes = Vec::new();
+        Model::write(&trans, &feats, &mut bytes);
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let (owned, _) = Model::read(bytes).expect("reads");
+        let (borrowed, rest) = Model::read_static(bytes).expect("reads in place");
+        assert!(rest.is_empty());
+        for (h, w) in &feats {
+            for m in [&owned, &borrowed] {
+                let mut s = [0f32; 3];
+                m.add(*h, &mut s);
+                // Weights are kept in 16 bits: within one step (4999 / 32767) of their value.
+                assert!((s[0] - w[0]).abs() < 0.16, "{h}: {s:?}");
+                assert!((s[1] - w[1]).abs() < 0.16, "{h}: {s:?}");
+                assert!((s[2] - 0.5).abs() < 0.16);
+            }
+        }
+        // Hashes next to the known ones are not features.
+        for (h, _) in feats.iter().take(500) {
+            let mut s = [0f32; 3];
+            owned.add(h.wrapping_add(1), &mut s);
+            borrowed.add(h.wrapping_sub(1), &mut s);
+            assert_eq!(s, [0.0; 3]);
+        }
+    }
+
+    #[test]
+    fn a_model_whose_features_are_out_of_order_is_refused() {
+        let trans = vec![vec![0.0; 1]; 2];
+        let mut bytes = Vec::new();
+        Model::write(&trans, &[(5, vec![1.0]), (9, vec![2.0])], &mut bytes);
+        // Swap the two keys, which follow the header (20 bytes) and transitions (8).
+        let keys = 8 + 12 + 8;
+        let (a, b) = bytes[keys..keys + 16].split_at(8);
+        let swapped: Vec<u8> = b.iter().chain(a).copied().collect();
+        bytes[keys..keys + 16].copy_from_slice(&swapped);
+        assert!(matches!(Model::read(&bytes), Err(ModelError::Unsorted)));
     }
 
     #[test]

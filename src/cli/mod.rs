@@ -177,7 +177,7 @@ mod tests {
         );
         assert_eq!(jobs.len(), 2);
         let d = jobs[0].doc.as_ref().unwrap();
-        assert_eq!(d.text, "Hi.");
+        assert_eq!(&*d.text, "Hi.");
         assert_eq!(d.date, parse_date("2020-01-02"));
         assert!(jobs[1].doc.as_ref().unwrap_err().contains("in:3"));
     }

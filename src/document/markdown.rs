@@ -689,7 +689,7 @@ mod tests {
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2024-03-25"));
         assert_eq!(d.date_source, Some(DateSource::FrontMatter));
         // Neither the front matter nor the H1 repeating its title is body text.
-        assert_eq!(d.text, "The council voted on the second line.");
+        assert_eq!(&*d.text, "The council voted on the second line.");
     }
 
     #[test]
@@ -699,7 +699,7 @@ mod tests {
         assert_eq!(d.byline.as_deref(), Some("Ana Ruiz, Tom Berg"));
         assert_eq!(d.tags, ["a", "b"]);
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2023-07-01"));
-        assert_eq!(d.text, "Body.");
+        assert_eq!(&*d.text, "Body.");
     }
 
     #[test]
@@ -711,7 +711,7 @@ mod tests {
         assert_eq!(d.tags, ["sea"]);
         assert_eq!(d.date.map(|x| x.to_string()).as_deref(), Some("2022-05-09"));
         assert_eq!(d.date_source, Some(DateSource::FrontMatter));
-        assert_eq!(d.text, "The survey counted boats.");
+        assert_eq!(&*d.text, "The survey counted boats.");
     }
 
     #[test]

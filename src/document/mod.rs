@@ -116,8 +116,9 @@ pub struct Document {
     pub date: Option<NaiveDate>,
     /// Where `date` came from: `Some` exactly when `date` is.
     pub date_source: Option<DateSource>,
-    /// The reading text, the one offset space.
-    pub text: String,
+    /// The reading text, the one offset space. Shared, not copied, with the thread that
+    /// analyses it.
+    pub text: std::sync::Arc<str>,
     /// Its blocks, in order.
     pub blocks: Vec<Block>,
     /// Inline styles, in order of start.
@@ -133,12 +134,11 @@ impl Document {
     pub fn new(
         source: impl Into<String>,
         format: Format,
-        mut text: String,
+        text: String,
         mut blocks: Vec<Block>,
     ) -> Self {
         // Built by appending, the text may hold up to twice its length: a book is kept
-        // (and copied for the analysis) at its size.
-        text.shrink_to_fit();
+        // at its size (the shared text is allocated at its length).
         blocks.shrink_to_fit();
         Document {
             source: source.into(),
@@ -150,7 +150,7 @@ impl Document {
             tags: Vec::new(),
             date: None,
             date_source: None,
-            text,
+            text: text.into(),
             blocks,
             inlines: Vec::new(),
             links: Vec::new(),

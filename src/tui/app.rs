@@ -529,7 +529,7 @@ impl Widget for CoverageScreen<'_> {
 
 /// The coverage rows of the documents `texts` (text and analysis), which are documents
 /// `docs` of the bar.
-fn coverage_rows(texts: &[(String, Analysis)], docs: Vec<usize>) -> CoverageRows {
+fn coverage_rows(texts: &[(std::sync::Arc<str>, Analysis)], docs: Vec<usize>) -> CoverageRows {
     let inputs: Vec<Input<'_>> = texts
         .iter()
         .map(|(text, analysis)| Input { text, analysis })

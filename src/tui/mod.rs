@@ -477,6 +477,7 @@ fn start_analysis(state: &mut State, tx: &Sender<Msg>, from_top: bool) {
         }
     }
     state.analyzing = true;
+    // The worker shares the text with the screen: a book is held once, not twice.
     let text = state.doc.text.clone();
     let date = state.doc.date;
     event::spawn_worker(tx.clone(), Msg::Analyzed, move || {

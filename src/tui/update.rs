@@ -691,7 +691,7 @@ fn loaded(state: &mut State, result: Result<crate::document::Document, String>) 
             let theme = state.theme.clone();
             // The whole of a document whose start was shown: stay where the reader is
             // (the start is the same text), and finish a G pressed meanwhile.
-            let kept = (state.partial && doc.text.starts_with(state.doc.text.as_str()))
+            let kept = (state.partial && doc.text.starts_with(&*state.doc.text))
                 .then(|| (state.top_offset(), state.focus, state.zoom, state.wants_end));
             *state = State::new(doc, w, h);
             state.top_band = band;

@@ -477,10 +477,10 @@ pub fn token_features(
 /// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
 /// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
 /// earlier role).
-pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[usize]) -> Vec<u8> {
+pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
-        let t = tags[k];
+        let t = tags[k] as usize;
         if t == 0 {
             return 0;
         }

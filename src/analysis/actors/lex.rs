@@ -31,11 +31,11 @@ pub struct Lexicons {
     /// Lower-case English function words and sentence adverbs ("the", "had", "again").
     pub function: FastSet<&'static str>,
     /// Given names, lower case.
-    pub first: FastSet<String>,
+    pub first: FastSet<&'static str>,
     /// Surnames, lower case.
-    pub last: FastSet<String>,
+    pub last: FastSet<&'static str>,
     /// Known names (lower case) and what they are.
-    pub known: FastMap<String, Known>,
+    pub known: FastMap<&'static str, Known>,
     /// Alias (lower case) -> canonical name, as written.
     pub alias: FastMap<String, &'static str>,
     /// Person titles and roles, lower case.
@@ -55,22 +55,39 @@ fn lower_set(src: &'static str) -> FastSet<String> {
     parse_list(src).map(str::to_lowercase).collect()
 }
 
+/// A lexicon file lower-cased whole, kept for the life of the process (the lexicons are
+/// built once and never dropped): the big lists' lower-case entries borrow from it
+/// instead of each being an allocation of its own. Its lines are the file's lines.
+fn lowered(src: &'static str) -> &'static str {
+    src.to_lowercase().leak()
+}
+
+/// The entries of a lexicon file, lower case.
+fn lower_entries(src: &'static str) -> impl Iterator<Item = &'static str> {
+    parse_list(lowered(src))
+}
+
 /// The embedded lexicons, parsed on first use.
 pub static LEX: LazyLock<Lexicons> = LazyLock::new(build);
 
 fn build() -> Lexicons {
     let mut known = FastMap::default();
     let mut alias = FastMap::default();
-    let mut add = |src: &'static str, kind: Known, known: &mut FastMap<String, Known>| {
-        for line in parse_list(src) {
-            let (name, canon) = match line.split_once(" = ") {
-                Some((a, c)) => (a.trim(), Some(c.trim())),
-                None => (line, None),
-            };
-            known.entry(name.to_lowercase()).or_insert(kind);
-            if let Some(c) = canon {
-                known.entry(c.to_lowercase()).or_insert(kind);
-                alias.insert(name.to_lowercase(), c);
+    let mut add = |src: &'static str, kind: Known, known: &mut FastMap<&'static str, Known>| {
+        // Each entry lower-cased, and as written, line by line.
+        for (line, lower) in parse_list(src).zip(lower_entries(src)) {
+            match lower.split_once(" = ") {
+                None => {
+                    known.entry(lower).or_insert(kind);
+                }
+                Some((name, lower_canon)) => {
+                    let name = name.trim();
+                    known.entry(name).or_insert(kind);
+                    known.entry(lower_canon.trim()).or_insert(kind);
+                    // The canonical name as written: the same line of the file.
+                    let canon = line.split_once(" = ").map_or(line, |(_, c)| c).trim();
+                    alias.insert(name.to_string(), canon);
+                }
             }
         }
     };
@@ -114,13 +131,15 @@ fn build() -> Lexicons {
         Known::Place,
         &mut known,
     );
-    // Plural demonyms ("Russians", "Germans") are MISC too.
-    let plurals: Vec<String> = known
+    // Plural demonyms ("Russians", "Germans") are MISC too (one string for all of them,
+    // kept as the lowered lists are).
+    let plurals: String = known
         .iter()
         .filter(|(k, v)| **v == Known::Misc && !k.ends_with('s') && !k.ends_with("ese"))
-        .map(|(k, _)| format!("{k}s"))
+        .map(|(k, _)| format!("{k}s\n"))
         .collect();
-    for p in plurals {
+    let plurals: &'static str = plurals.leak();
+    for p in plurals.lines() {
         known.entry(p).or_insert(Known::Misc);
     }
     let mut org_suffix = FastSet::default();
@@ -141,8 +160,8 @@ fn build() -> Lexicons {
     Lexicons {
         common: parse_list(include_str!("../../../assets/lexicons/common_words.txt")).collect(),
         function: parse_list(include_str!("../../../assets/lexicons/function_words.txt")).collect(),
-        first: lower_set(include_str!("../../../assets/lexicons/first_names.txt")),
-        last: lower_set(include_str!("../../../assets/lexicons/surnames.txt")),
+        first: lower_entries(include_str!("../../../assets/lexicons/first_names.txt")).collect(),
+        last: lower_entries(include_str!("../../../assets/lexicons/surnames.txt")).collect(),
         known,
         alias,
         titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),

@@ -231,7 +231,14 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
             if k > 0 {
                 key.push(' ');
             }
-            key.extend(text[t.range()].chars().flat_map(char::to_lowercase));
+            let w = &text[t.range()];
+            if w.is_ascii() {
+                let from = key.len();
+                key.push_str(w);
+                key[from..].make_ascii_lowercase();
+            } else {
+                key.extend(w.chars().flat_map(char::to_lowercase));
+            }
         }
         if LEX.titles.contains(key.as_str()) {
             let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();

@@ -8,7 +8,7 @@
 //! a handful of context lookups and the Viterbi step.
 
 use super::features::{self as f, WordInfo, NTAGS};
-use crate::analysis::model::{viterbi_into, Model};
+use crate::analysis::model::{viterbi_into, Model, Steps};
 use crate::analysis::tokens::Tokens;
 use crate::analysis::{Label, Span};
 use rustc_hash::FxHashMap;
@@ -16,10 +16,11 @@ use std::sync::LazyLock;
 
 /// The embedded models: the first pass, then the second (document-aware) pass.
 static MODELS: LazyLock<Vec<Model>> = LazyLock::new(|| {
-    let mut bytes: &[u8] = include_bytes!("../../../assets/models/actors.bin");
+    let mut bytes: &'static [u8] = include_bytes!("../../../assets/models/actors.bin");
     let mut out = Vec::new();
     while !bytes.is_empty() {
-        match Model::read(bytes) {
+        // Read in place: the weights are not copied out of the binary.
+        match Model::read_static(bytes) {
             Ok((m, rest)) => {
                 out.push(m);
                 bytes = rest;
@@ -54,7 +55,7 @@ pub fn tag(text: &str, tokens: &Tokens) -> Vec<Tagged> {
 }
 
 /// One tag per token under `models` (the first pass, then an optional second).
-pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<usize> {
+pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<u8> {
     if models.is_empty() {
         return vec![0; tokens.toks.len()];
     }
@@ -85,8 +86,10 @@ struct Table<'a> {
     infos: Vec<WordInfo>,
     /// Per distinct word, an id of its lower-case form.
     lower_ids: Vec<u32>,
-    /// Per distinct word and model (`word * models.len() + m`), its scores; zero for
-    /// words no stretch reaches.
+    /// Per distinct word that a stretch reaches, its slot in `scores`; `u32::MAX` for
+    /// the others.
+    slots: Vec<u32>,
+    /// Per slot and model (`slot * models.len() + m`), the word's scores.
     scores: Vec<Scores>,
     /// Per token, its distinct word ([`Tokens::words`]).
     word_ids: &'a [u32],
@@ -150,10 +153,20 @@ impl<'a> Table<'a> {
             }
         };
         let nm = models.len();
-        let mut scores = vec![[[0f32; NTAGS]; 5]; infos.len() * nm];
+        let mut slots = vec![u32::MAX; infos.len()];
+        let mut used = 0;
+        for (slot, &need) in slots.iter_mut().zip(&needed) {
+            if need {
+                *slot = used;
+                used += 1;
+            }
+        }
+        drop(needed);
+        let mut scores = vec![[[0f32; NTAGS]; 5]; used as usize * nm];
         for (i, info) in infos.iter().enumerate() {
-            if needed[i] {
-                score(Some((words[i], info)), &mut scores[i * nm..(i + 1) * nm]);
+            let k = slots[i] as usize;
+            if k != u32::MAX as usize {
+                score(Some((words[i], info)), &mut scores[k * nm..(k + 1) * nm]);
             }
         }
         let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
@@ -164,6 +177,7 @@ impl<'a> Table<'a> {
             models,
             infos,
             lower_ids,
+            slots,
             scores,
             word_ids,
             sent_segs,
@@ -173,10 +187,11 @@ impl<'a> Table<'a> {
     }
 
     /// Decode every sentence with model `m`.
-    fn run(&self, m: usize, votes: Option<&[u8]>) -> Vec<usize> {
+    fn run(&self, m: usize, votes: Option<&[u8]>) -> Vec<u8> {
         let model = &self.models[m];
+        let steps = Steps::new(&model.trans, f::allowed);
         let nm = self.models.len();
-        let mut tags = vec![0usize; self.tokens.toks.len()];
+        let mut tags = vec![0u8; self.tokens.toks.len()];
         let mut ctx = Vec::with_capacity(16);
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
         // Buffers reused from sentence to sentence.
@@ -201,7 +216,8 @@ impl<'a> Table<'a> {
                     for (o, off) in (-2isize..=2).enumerate() {
                         let j = i as isize + off;
                         let v = if j >= 0 && (j as usize) < toks.len() {
-                            &self.scores[wid[j as usize] as usize * nm + m][o]
+                            let k = self.slots[wid[j as usize] as usize] as usize;
+                            &self.scores[k * nm + m][o]
                         } else {
                             &self.pads[m][o]
                         };
@@ -223,8 +239,8 @@ impl<'a> Table<'a> {
                 viterbi_into(
                     &em,
                     &model.trans,
+                    &steps,
                     from,
-                    f::allowed,
                     &mut back,
                     &mut tags[at..at + seg.len()],
                 );
@@ -233,7 +249,7 @@ impl<'a> Table<'a> {
         tags
     }
 
-    fn votes(&self, tags: &[usize]) -> Vec<u8> {
+    fn votes(&self, tags: &[u8]) -> Vec<u8> {
         let lowers: Vec<u32> = self
             .word_ids
             .iter()
@@ -264,7 +280,7 @@ pub fn segments(infos: &[&WordInfo], out: &mut Vec<std::ops::Range<usize>>) {
 }
 
 /// Names from BIO tags: a B- tag opens a name, I- tags of its label continue it.
-pub fn spans(tokens: &Tokens, tags: &[usize]) -> Vec<Tagged> {
+pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Tagged> {
     let mut out = Vec::new();
     for (si, range) in tokens.sentences.iter().enumerate() {
         let mut open: Option<(usize, Label)> = None;
@@ -279,7 +295,7 @@ pub fn spans(tokens: &Tokens, tags: &[usize]) -> Vec<Tagged> {
             }
         };
         for k in range.clone() {
-            let t = tags[k];
+            let t = tags[k] as usize;
             match f::tag_label(t) {
                 Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
                 Some(l) => {

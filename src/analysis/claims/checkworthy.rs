@@ -163,6 +163,63 @@ fn is_year(t: &Tok) -> bool {
         && matches!(&t.lower[..2], "19" | "20")
 }
 
+/// What a distinct word counts for in [`features`], worked out once per distinct word of
+/// a document ([`word_kind`]) rather than at each of its tokens in each claim.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub(crate) struct WordKind {
+    /// A month name, capitalised.
+    month: bool,
+    /// A year ([`is_year`]).
+    year: bool,
+    /// A number spelled out ([`is_number_word`]), not written with digits.
+    number_word: bool,
+    class: WordClass,
+}
+
+/// The person, tense or modality a word marks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+enum WordClass {
+    #[default]
+    None,
+    FirstPerson,
+    Present,
+    Anaphora,
+    Negation,
+    ThirdPerson,
+    FirstSingular,
+    /// A modal, unless "have" follows ("may have entered" hedges a past fact).
+    ModalUnlessHave,
+    Modal,
+    SecondPerson,
+    Past,
+}
+
+/// What the word `t` counts for.
+pub(crate) fn word_kind(t: &Tok) -> WordKind {
+    let class = match t.lw() {
+        "we" | "our" | "us" | "ours" | "ourselves" => WordClass::FirstPerson,
+        "is" | "are" | "am" | "isn't" | "aren't" => WordClass::Present,
+        "this" | "these" | "such" => WordClass::Anaphora,
+        "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => WordClass::Negation,
+        "he" | "she" | "his" | "her" | "him" | "hers" => WordClass::ThirdPerson,
+        "i" | "my" | "me" | "i'm" | "i've" | "i'd" => WordClass::FirstSingular,
+        // "may have entered" hedges a past fact; other modals judge or predict.
+        "may" | "might" | "could" | "must" => WordClass::ModalUnlessHave,
+        "will" | "would" | "should" | "can" | "won't" | "wouldn't" | "shouldn't" | "couldn't"
+        | "can't" | "cannot" => WordClass::Modal,
+        "you" | "your" | "yours" => WordClass::SecondPerson,
+        w if !t.cap && w.len() > 4 && w.ends_with("ed") => WordClass::Past,
+        "was" | "were" | "had" | "did" => WordClass::Past,
+        _ => WordClass::None,
+    };
+    WordKind {
+        month: t.cap && is_month(t.lw()),
+        year: t.digit && is_year(t),
+        number_word: !t.digit && is_number_word(t.lower),
+        class,
+    }
+}
+
 /// The features of a claim's tokens `toks`, in `context`.
 pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
     let mut f = Features {
@@ -186,37 +243,34 @@ pub(crate) fn features(toks: &[Tok], context: Context) -> Features {
         }
         f.words += 1;
         f.words_hashed.push(t.bucket);
-        if t.cap && is_month(t.lw()) {
+        let kind = t.kind;
+        if kind.month {
             f.years += 1;
         }
         if t.digit {
-            if is_year(t) {
+            if kind.year {
                 f.years += 1;
             } else {
                 f.numbers += 1;
             }
-        } else if is_number_word(t.lower) {
+        } else if kind.number_word {
             f.number_words += 1;
         }
         if t.cap && i > 0 && !toks[i - 1].is('“') && !toks[i - 1].is('"') {
             f.names += 1;
         }
-        match t.lw() {
-            "we" | "our" | "us" | "ours" | "ourselves" => f.first_person += 1,
-            "is" | "are" | "am" | "isn't" | "aren't" => f.present += 1,
-            "this" | "these" | "such" => f.anaphora += 1,
-            "not" | "never" | "no" | "nothing" | "don't" | "doesn't" => f.negation += 1,
-            "he" | "she" | "his" | "her" | "him" | "hers" => f.third_person += 1,
-            "i" | "my" | "me" | "i'm" | "i've" | "i'd" => f.first_singular += 1,
-            // "may have entered" hedges a past fact; other modals judge or predict.
-            "may" | "might" | "could" | "must"
-                if toks.get(i + 1).is_some_and(|n| n.lw() == "have") => {}
-            "will" | "would" | "should" | "could" | "may" | "might" | "can" | "must" | "won't"
-            | "wouldn't" | "shouldn't" | "couldn't" | "can't" | "cannot" => f.modals += 1,
-            "you" | "your" | "yours" => f.second_person += 1,
-            w if !t.cap && w.len() > 4 && w.ends_with("ed") => f.past += 1,
-            "was" | "were" | "had" | "did" => f.past += 1,
-            _ => {}
+        match kind.class {
+            WordClass::FirstPerson => f.first_person += 1,
+            WordClass::Present => f.present += 1,
+            WordClass::Anaphora => f.anaphora += 1,
+            WordClass::Negation => f.negation += 1,
+            WordClass::ThirdPerson => f.third_person += 1,
+            WordClass::FirstSingular => f.first_singular += 1,
+            WordClass::ModalUnlessHave if toks.get(i + 1).is_some_and(|n| n.lw() == "have") => {}
+            WordClass::ModalUnlessHave | WordClass::Modal => f.modals += 1,
+            WordClass::SecondPerson => f.second_person += 1,
+            WordClass::Past => f.past += 1,
+            WordClass::None => {}
         }
         if HEDGES.at(toks, i).is_some() {
             f.hedges += 1;

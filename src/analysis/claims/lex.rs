@@ -2,6 +2,7 @@
 //! lexicons (`assets/lexicons/attribution_cues.txt`, `hedges.txt`, `claim_cues.txt`),
 //! parsed once into phrase tables matched word by word.
 
+use super::checkworthy::WordKind;
 use crate::analysis::lexicon::parse_list;
 use crate::analysis::tokens::{Kind, Tokens};
 use rustc_hash::FxHashMap;
@@ -29,6 +30,12 @@ pub(crate) struct Tok<'a> {
     /// Its hashed-word bucket ([`super::checkworthy::word_bucket`]), computed once per
     /// distinct word.
     pub bucket: u32,
+    /// Its row in the span model's weights of the features that read a word
+    /// ([`super::spans::Model::word`]), looked up once per distinct word.
+    pub span_word: u32,
+    /// What it counts for in check-worthiness ([`super::checkworthy::word_kind`]),
+    /// worked out once per distinct word.
+    pub kind: WordKind,
     /// Per phrase table ([`Phrases::slot`]), the phrases it may start (an index + 1 into
     /// the table's lists; 0 for none).
     first: [u32; 3],
@@ -72,6 +79,8 @@ struct Lexeme<'a> {
     cap: bool,
     digit: bool,
     bucket: u32,
+    span_word: u32,
+    kind: WordKind,
     first: [u32; 3],
 }
 
@@ -162,6 +171,8 @@ impl<'a> Words<'a> {
                     cap: l.cap,
                     digit: l.digit,
                     bucket: l.bucket,
+                    span_word: l.span_word,
+                    kind: l.kind,
                     first: l.first,
                 }
             })
@@ -208,9 +219,12 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
         cap: kind == Kind::Word && w.chars().next().is_some_and(char::is_uppercase),
         digit: word && w.bytes().any(|b| b.is_ascii_digit()),
         bucket: 0,
+        span_word: 0,
+        kind: WordKind::default(),
         first: [0; 3],
     };
     t.bucket = super::checkworthy::word_bucket(&t);
+    let kind = super::checkworthy::word_kind(&t);
     let first = [
         ATTRIBUTION.index(&lower),
         HEDGES.index(&lower),
@@ -218,6 +232,8 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
     ];
     let (cap, digit, bucket) = (t.cap, t.digit, t.bucket);
     Lexeme {
+        span_word: super::spans::SPANS.word(&lower),
+        kind,
         lower,
         word,
         cap,

@@ -68,9 +68,99 @@ fn hash(name: &str, a: &str, b: &str) -> u64 {
     h
 }
 
-/// The span model: one weight per feature.
+/// The values of a start's side, and of an end's.
+const SIDE2: [&str; 2] = ["before", "after"];
+const YES_NO: [&str; 2] = ["no", "yes"];
+/// The buckets of a distance of at most four.
+const NEAR: [&str; 5] = ["0", "1", "2", "3", "4-5"];
+/// The cue classes, in the order of [`class_index`].
+const CLASSES: [&str; 7] = ["say", "tell", "weak", "prep", "object", "verb", "other"];
+/// A token's shape ([`shape`]), then the sentence's edge ("<s>" before a start, "</s>"
+/// after an end).
+const SHAPES: [&str; 5] = ["punct", "num", "cap", "low", "<edge>"];
+
+/// The features that read one word (as `b`), each with the values of its other part:
+/// a word's row in [`Model::rows`] holds their weights, one after the other.
+const WORD_TEMPLATES: [(&str, &[&str]); 13] = [
+    ("s.prev", &SIDE2),
+    ("s.cur", &SIDE2),
+    ("s.dist_prev", &NEAR),
+    ("s.rule_prev", &YES_NO),
+    ("s.class_prev", &CLASSES),
+    ("s.class_cur", &CLASSES),
+    ("e.last", &SIDE2),
+    ("e.next", &SIDE2),
+    ("e.dist_next", &NEAR),
+    ("e.rule_next", &YES_NO),
+    ("e.rest_next", &NEAR),
+    ("e.class_next", &CLASSES),
+    ("e.class_last", &CLASSES),
+];
+
+/// Where each of [`WORD_TEMPLATES`] starts in a word's row.
+const fn offsets() -> [usize; 14] {
+    let mut out = [0; 14];
+    let mut i = 0;
+    while i < WORD_TEMPLATES.len() {
+        out[i + 1] = out[i] + WORD_TEMPLATES[i].1.len();
+        i += 1;
+    }
+    out
+}
+const OFFSET: [usize; 14] = offsets();
+const ROW: usize = OFFSET[13];
+const S_PREV: usize = OFFSET[0];
+const S_CUR: usize = OFFSET[1];
+const S_DIST_PREV: usize = OFFSET[2];
+const S_RULE_PREV: usize = OFFSET[3];
+const S_CLASS_PREV: usize = OFFSET[4];
+const S_CLASS_CUR: usize = OFFSET[5];
+const E_LAST: usize = OFFSET[6];
+const E_NEXT: usize = OFFSET[7];
+const E_DIST_NEXT: usize = OFFSET[8];
+const E_RULE_NEXT: usize = OFFSET[9];
+const E_REST_NEXT: usize = OFFSET[10];
+const E_CLASS_NEXT: usize = OFFSET[11];
+const E_CLASS_LAST: usize = OFFSET[12];
+
+/// The weights of a start's and an end's features that read no word but the cue, for
+/// one cue class (indexed by side, flag, bucket or shape as the feature's values are).
+#[derive(Clone, Copy, Default)]
+struct Boundary {
+    s_bias: [f32; 2],
+    s_shape: [[f32; 4]; 5],
+    s_cue: [f32; 2],
+    s_dist: [[f32; 9]; 2],
+    s_first: [[f32; 2]; 2],
+    s_after_cue: [f32; 2],
+    s_after_source: [[f32; 2]; 2],
+    s_rule: [f32; 2],
+    s_from_start: [[f32; 9]; 2],
+    e_bias: [f32; 2],
+    e_shape: [[f32; 5]; 4],
+    e_cue: [f32; 2],
+    e_end: [f32; 2],
+    e_dist: [[f32; 9]; 2],
+    e_before_source: [[f32; 2]; 2],
+    e_rule: [f32; 2],
+    e_rest: [[f32; 9]; 2],
+}
+
+/// The span model: one weight per feature, and the same weights laid out for scoring:
+/// per word of the model a row of the weights of the features that read it, and per
+/// cue class the weights of the boundary and pair features that do not.
 pub(crate) struct Model {
     weights: FxHashMap<u64, f32>,
+    /// Each word's row in `rows` (row 0, all zero, is every other word's).
+    words: FxHashMap<Box<str>, u32>,
+    rows: Vec<[f32; ROW]>,
+    /// The rows of the sentence's edges: "<s>" before a start, "</s>" after an end.
+    bos: u32,
+    eos: u32,
+    /// Per cue class ([`class_index`]).
+    boundary: [Boundary; 7],
+    /// Per cue class and side of the rule's span, without the cue word's weights.
+    pairs: [[PairWeights; 3]; 7],
 }
 
 impl Model {
@@ -78,6 +168,8 @@ impl Model {
     /// file is embedded, so a bad one is caught by the tests.
     fn parse(src: &str) -> Model {
         let mut weights = FxHashMap::default();
+        let mut words: FxHashMap<Box<str>, u32> = FxHashMap::default();
+        let mut rows = vec![[0.0; ROW]];
         for line in src.lines() {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -95,8 +187,78 @@ impl Model {
                 .rsplit_once('|')
                 .unwrap_or_else(|| panic!("span model feature without '|': {line:?}"));
             weights.insert(hash(name, a, b), w);
+            let Some(t) = WORD_TEMPLATES.iter().position(|t| t.0 == name) else {
+                continue;
+            };
+            // A value the features never give is never looked up.
+            let Some(i) = WORD_TEMPLATES[t].1.iter().position(|v| *v == a) else {
+                continue;
+            };
+            let row = *words.entry(b.into()).or_insert_with(|| {
+                rows.push([0.0; ROW]);
+                (rows.len() - 1) as u32
+            });
+            rows[row as usize][OFFSET[t] + i] = w;
         }
-        Model { weights }
+        let (bos, eos) = (
+            words.get("<s>").copied().unwrap_or(0),
+            words.get("</s>").copied().unwrap_or(0),
+        );
+        let mut model = Model {
+            weights,
+            words,
+            rows,
+            bos,
+            eos,
+            boundary: [Boundary::default(); 7],
+            pairs: [[PairWeights::default(); 3]; 7],
+        };
+        model.boundary = CLASSES.map(|c| Boundary::new(&model, c));
+        model.pairs = CLASSES.map(|c| [0, 1, 2].map(|r| PairWeights::new(&model, c, r)));
+        model
+    }
+
+    /// The weight of one feature (0 when the model does not know it).
+    fn weight(&self, name: &str, a: &str, b: &str) -> f32 {
+        self.weights.get(&hash(name, a, b)).copied().unwrap_or(0.0)
+    }
+
+    /// The row of the word `w` (lower-cased) in the weights of the features that read
+    /// a word: 0 when the model knows none of them for `w`.
+    pub(crate) fn word(&self, w: &str) -> u32 {
+        self.words.get(w).copied().unwrap_or(0)
+    }
+}
+
+impl Boundary {
+    fn new(model: &Model, class: &str) -> Self {
+        let w = |name: &str, a: &str, b: &str| model.weight(name, a, b);
+        let sides = |name: &str, b: &str| SIDE2.map(|s| w(name, s, b));
+        let flags = |name: &str, a: &str| YES_NO.map(|f| w(name, a, f));
+        let side_flags = |name: &str| SIDE2.map(|s| flags(name, s));
+        let side_buckets = |name: &str| SIDE2.map(|s| BUCKETS.map(|b| w(name, s, b)));
+        let edge = |i: usize, edge: &'static str| if i == 4 { edge } else { SHAPES[i] };
+        Boundary {
+            s_bias: sides("s.bias", class),
+            s_shape: [0, 1, 2, 3, 4]
+                .map(|p| [0, 1, 2, 3].map(|c| w("s.shape", edge(p, "<s>"), SHAPES[c]))),
+            s_cue: [0.0; 2],
+            s_dist: side_buckets("s.dist"),
+            s_first: side_flags("s.first"),
+            s_after_cue: flags("s.after_cue", class),
+            s_after_source: side_flags("s.after_source"),
+            s_rule: flags("s.rule", class),
+            s_from_start: side_buckets("s.from_start"),
+            e_bias: sides("e.bias", class),
+            e_shape: [0, 1, 2, 3]
+                .map(|l| [0, 1, 2, 3, 4].map(|n| w("e.shape", SHAPES[l], edge(n, "</s>")))),
+            e_cue: [0.0; 2],
+            e_end: flags("e.end", class),
+            e_dist: side_buckets("e.dist"),
+            e_before_source: side_flags("e.before_source"),
+            e_rule: flags("e.rule", class),
+            e_rest: side_buckets("e.rest"),
+        }
     }
 }
 
@@ -130,15 +292,15 @@ pub struct Candidates {
     pub chosen: Option<usize>,
 }
 
-fn class_name(c: Option<CueClass>) -> &'static str {
+fn class_index(c: Option<CueClass>) -> usize {
     match c {
-        Some(CueClass::Say) => "say",
-        Some(CueClass::Tell) => "tell",
-        Some(CueClass::Weak) => "weak",
-        Some(CueClass::Prep) => "prep",
-        Some(CueClass::Object) => "object",
-        Some(CueClass::Verb) => "verb",
-        None => "other",
+        Some(CueClass::Say) => 0,
+        Some(CueClass::Tell) => 1,
+        Some(CueClass::Weak) => 2,
+        Some(CueClass::Prep) => 3,
+        Some(CueClass::Object) => 4,
+        Some(CueClass::Verb) => 5,
+        None => 6,
     }
 }
 
@@ -192,6 +354,7 @@ fn pair_features(p: &Pair, class: &str, cue_word: &str, rule_side: usize, sink: 
 /// The weight of every value of every pair feature of one attribution, looked up once
 /// for its hundreds of candidate pairs. Sums in the order of [`pair_features`], so a
 /// pair scores the same to the bit.
+#[derive(Clone, Copy, Default)]
 struct PairWeights {
     len: [[f32; 9]; 3],
     class_len: [f32; 9],
@@ -206,10 +369,10 @@ struct PairWeights {
 }
 
 impl PairWeights {
-    fn new(model: &Model, class: &str, cue_word: &str, rule_side: usize) -> Self {
-        let w = |name: &'static str, a: &str, b: &str| {
-            model.weights.get(&hash(name, a, b)).copied().unwrap_or(0.0)
-        };
+    /// The weights for a cue of `class` whose rule's span lies on `rule_side`, but for
+    /// those of the cue word ([`PairWeights::with_cue`]).
+    fn new(model: &Model, class: &str, rule_side: usize) -> Self {
+        let w = |name: &'static str, a: &str, b: &str| model.weight(name, a, b);
         let per_side = |f: &dyn Fn(&str) -> f32| [0, 1, 2].map(|i| f(SIDES[i]));
         let flag = |name: &'static str, no: &'static str, yes: &'static str| {
             [0, 1, 2].map(|i| [w(name, SIDES[i], no), w(name, SIDES[i], yes)])
@@ -219,13 +382,21 @@ impl PairWeights {
             len: buckets("p.len"),
             class_len: BUCKETS.map(|b| w("p.class_len", class, b)),
             side: per_side(&|s| w("p.side", s, class)),
-            cue_side: per_side(&|s| w("p.cue_side", s, cue_word)),
+            cue_side: [0.0; 3],
             source: flag("p.source", "out", "inside"),
             quotes: flag("p.quotes", "even", "odd"),
             rule: [w("p.rule", class, "no"), w("p.rule", class, "yes")],
             gap: buckets("p.gap"),
             quoted: flag("p.quoted", "no", "yes"),
             rule_side: per_side(&|s| w("p.rule_side", SIDES[rule_side], s)),
+        }
+    }
+
+    /// These weights with those of the cue word `cue_word`.
+    fn with_cue(&self, model: &Model, cue_word: &str) -> Self {
+        PairWeights {
+            cue_side: SIDES.map(|s| model.weight("p.cue_side", s, cue_word)),
+            ..*self
         }
     }
 
@@ -246,16 +417,21 @@ impl PairWeights {
     }
 }
 
-fn shape(t: &Tok) -> &'static str {
+/// A token's shape: its index in [`SHAPES`].
+fn shape_index(t: &Tok) -> usize {
     if !t.word {
-        "punct"
+        0
     } else if t.digit {
-        "num"
+        1
     } else if t.cap {
-        "cap"
+        2
     } else {
-        "low"
+        3
     }
+}
+
+fn shape(t: &Tok) -> &'static str {
+    SHAPES[shape_index(t)]
 }
 
 fn is_quote(t: &Tok) -> bool {
@@ -337,7 +513,8 @@ pub(crate) fn choose(
     let (ci, cj) = f.cue;
     let lo = ci.saturating_sub(REACH).min(f.rule.0);
     let hi = (cj + REACH).min(n).max(f.rule.1);
-    let class = class_name(f.class);
+    let ci_class = class_index(f.class);
+    let class = CLASSES[ci_class];
     let cue_word = toks[ci].lw();
     // Word and quotation-mark counts before each token, from `lo`.
     let mut words = [0u16; 2 * REACH + 32];
@@ -415,24 +592,43 @@ pub(crate) fn choose(
         }
     }
     let record = dump.is_some();
+    let w = Boundary {
+        s_cue: SIDE2.map(|s| model.weight("s.cue", s, cue_word)),
+        e_cue: SIDE2.map(|s| model.weight("e.cue", s, cue_word)),
+        ..model.boundary[ci_class]
+    };
+    let scorer = Scorer {
+        model,
+        w: &w,
+        toks,
+        f,
+        class: ci_class,
+        lo,
+        n,
+        words_in: &words_in,
+    };
     for (k, score) in starts[..ns].iter_mut() {
         let k = *k;
-        let mut acc = Acc::new(model, 0.0, record);
-        let side = if k < ci { "before" } else { "after" };
-        start_features(toks, f, k, lo, class, cue_word, side, &mut acc, &words_in);
-        *score = acc.z;
-        if let (Some(d), Some(names)) = (dump.as_deref_mut(), acc.names) {
-            d.starts.push((toks[k].start, names));
+        *score = scorer.start(k);
+        if let Some(d) = dump.as_deref_mut() {
+            let mut acc = Acc::new(model, 0.0, true);
+            let side = if k < ci { "before" } else { "after" };
+            start_features(toks, f, k, lo, class, cue_word, side, &mut acc, &words_in);
+            assert_eq!(acc.z.to_bits(), score.to_bits(), "start score of {k}");
+            d.starts
+                .push((toks[k].start, acc.names.unwrap_or_default()));
         }
     }
     for (e, score) in ends[..ne].iter_mut() {
         let e = *e;
-        let mut acc = Acc::new(model, 0.0, record);
-        let side = if e <= ci { "before" } else { "after" };
-        end_features(toks, f, e, n, class, cue_word, side, &mut acc, &words_in);
-        *score = acc.z;
-        if let (Some(d), Some(names)) = (dump.as_deref_mut(), acc.names) {
-            d.ends.push((toks[e - 1].end, names));
+        *score = scorer.end(e);
+        if let Some(d) = dump.as_deref_mut() {
+            let mut acc = Acc::new(model, 0.0, true);
+            let side = if e <= ci { "before" } else { "after" };
+            end_features(toks, f, e, n, class, cue_word, side, &mut acc, &words_in);
+            assert_eq!(acc.z.to_bits(), score.to_bits(), "end score of {e}");
+            d.ends
+                .push((toks[e - 1].end, acc.names.unwrap_or_default()));
         }
     }
     // Which side the rule chose.
@@ -443,7 +639,7 @@ pub(crate) fn choose(
     } else {
         2
     };
-    let weights = PairWeights::new(model, class, cue_word, rule_side);
+    let weights = model.pairs[ci_class][rule_side].with_cue(model, cue_word);
     let mut best = f.rule;
     let mut best_z = f32::NEG_INFINITY;
     for (a, &(s, zs)) in starts[..ns].iter().enumerate() {
@@ -493,6 +689,98 @@ pub(crate) fn choose(
         }
     }
     best
+}
+
+/// Scores the starts and ends of one attribution from the model's tables, summing the
+/// same weights in the same order as [`start_features`] and [`end_features`] (which
+/// name them, for training), so a boundary scores the same to the bit.
+struct Scorer<'a, 't> {
+    model: &'a Model,
+    /// The boundary weights of the cue's class and word.
+    w: &'a Boundary,
+    toks: &'a [Tok<'t>],
+    f: &'a Frame,
+    class: usize,
+    lo: usize,
+    n: usize,
+    words_in: &'a dyn Fn(usize, usize) -> usize,
+}
+
+impl Scorer<'_, '_> {
+    fn row(&self, t: &Tok) -> &[f32; ROW] {
+        &self.model.rows[t.span_word as usize]
+    }
+
+    fn start(&self, k: usize) -> f32 {
+        let (toks, f, w, lo) = (self.toks, self.f, self.w, self.lo);
+        let side = usize::from(k >= f.cue.0);
+        let cur = self.row(&toks[k]);
+        let (prev, prev_shape) = if k > lo {
+            (self.row(&toks[k - 1]), shape_index(&toks[k - 1]))
+        } else {
+            (&self.model.rows[self.model.bos as usize], 4)
+        };
+        let dist = if k < f.cue.0 {
+            (self.words_in)(k, f.cue.0)
+        } else {
+            (self.words_in)(f.cue.1, k)
+        };
+        let after_source = f.source.is_some_and(|(_, b)| b == k);
+        let rule = usize::from(k == f.rule.0);
+        let mut z = 0.0f32;
+        z += w.s_bias[side];
+        z += prev[S_PREV + side];
+        z += cur[S_CUR + side];
+        z += w.s_shape[prev_shape][shape_index(&toks[k])];
+        z += w.s_cue[side];
+        z += w.s_dist[side][bucket_index(dist)];
+        z += prev[S_DIST_PREV + bucket_index(dist.min(4))];
+        z += w.s_first[side][usize::from(k == lo)];
+        z += w.s_after_cue[usize::from(k == f.cue.1)];
+        z += w.s_after_source[side][usize::from(after_source)];
+        z += w.s_rule[rule];
+        z += prev[S_RULE_PREV + rule];
+        z += w.s_from_start[side][bucket_index((self.words_in)(lo, k))];
+        z += prev[S_CLASS_PREV + self.class];
+        z += cur[S_CLASS_CUR + self.class];
+        z
+    }
+
+    fn end(&self, e: usize) -> f32 {
+        let (toks, f, w, n) = (self.toks, self.f, self.w, self.n);
+        let side = usize::from(e > f.cue.0);
+        let last = self.row(&toks[e - 1]);
+        let (next, next_shape) = if e < n {
+            (self.row(&toks[e]), shape_index(&toks[e]))
+        } else {
+            (&self.model.rows[self.model.eos as usize], 4)
+        };
+        let dist = if e <= f.cue.0 {
+            (self.words_in)(e, f.cue.0)
+        } else {
+            (self.words_in)(f.cue.1, e)
+        };
+        let before_source = f.source.is_some_and(|(a, _)| a == e);
+        let rule = usize::from(e == f.rule.1);
+        let rest = (self.words_in)(e, n);
+        let mut z = 0.0f32;
+        z += w.e_bias[side];
+        z += last[E_LAST + side];
+        z += next[E_NEXT + side];
+        z += w.e_shape[shape_index(&toks[e - 1])][next_shape];
+        z += w.e_cue[side];
+        z += w.e_end[usize::from(e == n)];
+        z += w.e_dist[side][bucket_index(dist)];
+        z += next[E_DIST_NEXT + bucket_index(dist.min(4))];
+        z += w.e_before_source[side][usize::from(before_source)];
+        z += w.e_rule[rule];
+        z += next[E_RULE_NEXT + rule];
+        z += w.e_rest[side][bucket_index(rest)];
+        z += next[E_REST_NEXT + bucket_index(rest.min(4))];
+        z += next[E_CLASS_NEXT + self.class];
+        z += last[E_CLASS_LAST + self.class];
+        z
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -594,4 +882,36 @@ fn end_features(
 /// The byte span of tokens `[s, e)`.
 pub(crate) fn span_of(toks: &[Tok], (s, e): (usize, usize)) -> Span {
     toks[s].start..toks[e - 1].end
+}
+
+#[cfg(test)]
+mod tests {
+    use super::SPANS;
+    use crate::analysis::{analyze, claims::span_rows};
+
+    /// The tables score every start and end as the named features do (`choose`
+    /// asserts it, to the bit, whenever it records them), and the content chosen while
+    /// recording is the one the analysis keeps.
+    #[test]
+    fn tables_score_as_the_named_features() {
+        assert_ne!(SPANS.word("that"), 0, "a common word has a row");
+        assert_eq!(SPANS.word("zzqx"), 0, "an unknown word has the empty row");
+        let text = "The mayor said that the new bridge would open in May.\n\n\
+            According to the council, the repairs cost more than planned.\n\n\
+            Residents told reporters they had waited for years.\n\n\
+            The engineer warned on Friday that traffic would grow.\n";
+        let a = analyze(text, None);
+        let rows = span_rows(text, &a);
+        assert!(rows.len() >= 3, "{rows:?}");
+        for r in &rows {
+            assert!(!r.candidates.starts.is_empty() && !r.candidates.ends.is_empty());
+            assert!(r.candidates.chosen.is_some());
+            assert!(
+                a.attributions.iter().any(|at| at.span == r.chosen),
+                "{:?} not among {:?}",
+                &text[r.chosen.clone()],
+                a.attributions
+            );
+        }
+    }
 }
