@@ -188,3 +188,75 @@ fn a_seat_of_government_standing_for_it_is_an_organisation() {
     assert_eq!(actor(&a, "Pentagon").kind, Label::Org);
     assert_eq!(actor(&a, "Vienna").kind, Label::Place);
 }
+
+#[test]
+fn a_place_name_goes_on_across_a_wrapped_line() {
+    // Hard-wrapped prose: the line break falls inside the name.
+    let text = "After her degree she took a post as a lecturer at the University of \
+        California, San\nDiego, where she taught for a decade.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        ns.iter()
+            .any(|(n, l)| n.contains("San\nDiego") && *l != Label::Person),
+        "{ns:?}"
+    );
+    assert!(
+        !ns.iter().any(|(n, _)| n == "San" || n == "Diego"),
+        "{ns:?}"
+    );
+}
+
+#[test]
+fn a_common_word_opening_a_headline_is_no_actor() {
+    let text = "Bridge reopens after repairs\n\nThe bridge over the river at Tallowby \
+        reopened on Monday after six weeks of work, the county council said.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(!ns.iter().any(|(n, _)| n.starts_with("Bridge")), "{ns:?}");
+    assert!(ns.iter().any(|(n, _)| n == "Tallowby"), "{ns:?}");
+}
+
+#[test]
+fn a_known_organisation_is_found_whole() {
+    let text = "Fighters loyal to the Islamic State group seized two villages on Sunday, \
+        officials in Baghdad said.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        ns.iter()
+            .any(|(n, l)| n == "Islamic State" && *l == Label::Org),
+        "{ns:?}"
+    );
+    assert_eq!(actor(&a, "Islamic State").kind, Label::Org);
+}
+
+#[test]
+fn a_date_word_before_a_name_is_no_part_of_it() {
+    // The date words also stand in dates of their own ("in early March", "April 2").
+    let text = "General Petrov had waited since early March. On the ninth of March Petrov \
+        signed the order, and by the end of April Petrov had left for the south. He \
+        reached the coast on April 2.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        !ns.iter()
+            .any(|(n, _)| n.starts_with("March") || n.starts_with("April")),
+        "{ns:?}"
+    );
+    assert_eq!(actor(&a, "Petrov").mentions.len(), 3, "{ns:?}");
+}
+
+#[test]
+fn two_names_side_by_side_stay_two() {
+    let text = "Ada Lovelace wrote the first published program. A century later, \
+        schoolchildren were given an Ada Lovelace Barbie doll. Ada Lovelace is \
+        remembered every October.";
+    let a = run(text);
+    let ns = names(&a, text);
+    assert!(
+        !ns.iter().any(|(n, _)| n.contains("Lovelace Barbie")),
+        "{ns:?}"
+    );
+    assert_eq!(actor(&a, "Ada Lovelace").mentions.len(), 3, "{ns:?}");
+}

@@ -103,14 +103,284 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
             }
         })
         .collect();
-    let title_case: Vec<bool> = tagged
+    let mut title_case: Vec<bool> = tagged
         .iter()
         .map(|t| lines.get(&t.sentence).is_some_and(|l| l.1))
         .collect();
+    let common = common_openers(text, tokens, &tagged);
+    if common.contains(&true) {
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            !common[k - 1]
+        });
+        let mut k = 0;
+        title_case.retain(|_| {
+            k += 1;
+            !common[k - 1]
+        });
+    }
     title_case_lines(text, &mut found, &title_case);
     vote(&mut found);
+    date_words(text, tokens, &mut found);
+    known_prefixes(text, &mut found);
+    whole_organisations(text, tokens, &mut found);
+    known_places(&mut found);
     known_organisations(&mut found);
     found
+}
+
+/// Byte ranges of the words of `span` (split at whitespace).
+fn word_ranges(text: &str, span: &Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in text[span.clone()].char_indices() {
+        match (c.is_whitespace(), start) {
+            (true, Some(s)) => {
+                out.push(span.start + s..span.start + i);
+                start = None;
+            }
+            (false, None) => start = Some(i),
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(span.start + s..span.end);
+    }
+    out
+}
+
+/// A person's name that opens with a month or day name the document also writes
+/// outside names is the date's and the name's ("the fourth of October Kutuzov signed"):
+/// the date word is cut off. A person named like a month ("April Lee") keeps the name
+/// when the document writes the word nowhere else.
+fn date_words(text: &str, tokens: &Tokens, found: &mut [Found]) {
+    let is_date = |w: &str| {
+        let l = w.to_lowercase();
+        (l.len() > 3 && super::temporal::month_of(&l).is_some())
+            || super::temporal::weekday_of(&l).is_some_and(|(_, plural)| !plural)
+    };
+    let mut cands: FastMap<&str, usize> = FastMap::default();
+    for f in found.iter() {
+        if f.label == Label::Person {
+            if let Some(first) = word_ranges(text, &f.span).first() {
+                let w = &text[first.clone()];
+                if is_date(w) {
+                    *cands.entry(w).or_default() += 1;
+                }
+            }
+        }
+    }
+    if cands.is_empty() {
+        return;
+    }
+    // How often each candidate is written at all, counted by distinct word.
+    let mut written: FastMap<&str, usize> = FastMap::default();
+    let mut count = vec![0usize; tokens.firsts.len()];
+    for &w in &tokens.words {
+        count[w as usize] += 1;
+    }
+    for (w, &n) in count.iter().enumerate() {
+        let word = tokens.word(text, w as u32);
+        if cands.contains_key(word) {
+            written.insert(word, n);
+        }
+    }
+    for f in found.iter_mut() {
+        if f.label != Label::Person {
+            continue;
+        }
+        let words = word_ranges(text, &f.span);
+        if words.len() < 2 {
+            continue;
+        }
+        let w = &text[words[0].clone()];
+        if cands
+            .get(w)
+            .is_some_and(|&n| written.get(w).is_some_and(|&k| k > n))
+        {
+            f.span.start = words[1].start;
+            f.key = key(&text[f.span.clone()]);
+            f.title = None;
+        }
+    }
+}
+
+/// A person's name that goes on past a full name the document gives on its own
+/// elsewhere ("Ada Lovelace Barbie" beside "Ada Lovelace") is that name and, after it,
+/// a name of another kind (MISC: a product, a title).
+fn known_prefixes(text: &str, found: &mut Vec<Found>) {
+    let full: FastSet<String> = found
+        .iter()
+        .filter(|f| f.label == Label::Person && f.key.contains(' '))
+        .map(|f| f.key.clone())
+        .collect();
+    if full.is_empty() {
+        return;
+    }
+    let mut rest = Vec::new();
+    for (i, f) in found.iter_mut().enumerate() {
+        if f.label != Label::Person || f.key.matches(' ').count() < 2 {
+            continue;
+        }
+        let words = word_ranges(text, &f.span);
+        let cut = (2..words.len())
+            .rev()
+            .find(|&k| full.contains(&key(&text[f.span.start..words[k - 1].end])));
+        if let Some(k) = cut {
+            let tail = words[k].start..f.span.end;
+            rest.push((
+                i + 1,
+                Found {
+                    key: key(&text[tail.clone()]),
+                    span: tail,
+                    label: Label::Misc,
+                    title: None,
+                    headline: f.headline,
+                },
+            ));
+            f.span.end = words[k - 1].end;
+            f.key = key(&text[f.span.clone()]);
+        }
+    }
+    if rest.is_empty() {
+        return;
+    }
+    let mut rest = rest.into_iter().peekable();
+    let mut out = Vec::with_capacity(found.len() + rest.len());
+    for (i, f) in std::mem::take(found).into_iter().enumerate() {
+        out.push(f);
+        if rest.peek().is_some_and(|(at, _)| *at == i + 1) {
+            out.extend(rest.next().map(|(_, f)| f));
+        }
+    }
+    *found = out;
+}
+
+/// A name that the words right after it complete into an organisation of the
+/// hand-written list (`orgs.txt`) becomes that organisation: the tagger may take the
+/// first word of "the Islamic State group" for an adjective and leave "State" out.
+fn whole_organisations(text: &str, tokens: &Tokens, found: &mut Vec<Found>) {
+    let mut drop_to = 0;
+    let mut keep = vec![true; found.len()];
+    for i in 0..found.len() {
+        if found[i].span.start < drop_to {
+            keep[i] = false;
+            continue;
+        }
+        let next = tokens
+            .toks
+            .partition_point(|t| t.start() < found[i].span.end);
+        let mut best = None;
+        for k in next..tokens.toks.len().min(next + 3) {
+            let t = tokens.toks[k];
+            let w = &text[t.range()];
+            let glue = &text[tokens.toks[k - 1].end()..t.start()];
+            if t.kind != Kind::Word || glue.contains('\n') || !w.starts_with(char::is_uppercase) {
+                break;
+            }
+            let name = &text[found[i].span.start..t.end()];
+            if LEX.orgs.contains(&key(name)) {
+                best = Some(t.end());
+            }
+        }
+        if let Some(end) = best {
+            let f = &mut found[i];
+            f.span.end = end;
+            f.key = key(&text[f.span.clone()]);
+            f.label = Label::Org;
+            f.title = None;
+            drop_to = end;
+        }
+    }
+    if keep.contains(&false) {
+        let mut k = 0;
+        found.retain(|_| {
+            k += 1;
+            keep[k - 1]
+        });
+    }
+}
+
+/// Which one-word names are a sentence's capitalised first word that the document
+/// otherwise writes in lower case and never capitalises inside a sentence: the common
+/// word ("Harbour closes after the storm" beside "the harbour at ..."). A name is
+/// capitalised wherever it stands; a common word only where a sentence or headline
+/// starts.
+fn common_openers(text: &str, tokens: &Tokens, tagged: &[tagger::Tagged]) -> Vec<bool> {
+    let opens = |k: usize, s: usize| {
+        let start = tokens.sentences[s].start;
+        k == start || (k == start + 1 && tokens.toks[start].kind == Kind::Punct)
+    };
+    let mut out = vec![false; tagged.len()];
+    // The candidates' words, lower-cased.
+    let mut lower: FastMap<String, Vec<usize>> = FastMap::default();
+    for (i, t) in tagged.iter().enumerate() {
+        let k = t.first_token;
+        let one = tokens.toks[k].range() == t.span;
+        let w = &text[t.span.clone()];
+        if one && opens(k, t.sentence) && w.chars().skip(1).all(char::is_lowercase) {
+            lower.entry(w.to_lowercase()).or_default().push(i);
+        }
+    }
+    if lower.is_empty() {
+        return out;
+    }
+    // Those written in lower case somewhere, by the id of their capitalised word.
+    let mut cands: FastMap<u32, Vec<usize>> = FastMap::default();
+    let mut in_lower = FastSet::default();
+    for w in 0..tokens.firsts.len() as u32 {
+        if lower.contains_key(tokens.word(text, w)) {
+            in_lower.insert(tokens.word(text, w));
+        }
+    }
+    for (l, names) in &lower {
+        if in_lower.contains(l.as_str()) {
+            for &i in names {
+                cands
+                    .entry(tokens.words[tagged[i].first_token])
+                    .or_default()
+                    .push(i);
+            }
+        }
+    }
+    if cands.is_empty() {
+        return out;
+    }
+    // Dropped unless also capitalised inside a sentence.
+    let mut mid = FastSet::default();
+    for (s, range) in tokens.sentences.iter().enumerate() {
+        for k in range.clone() {
+            let w = tokens.words[k];
+            if cands.contains_key(&w) && !opens(k, s) {
+                mid.insert(w);
+            }
+        }
+    }
+    for (w, names) in cands {
+        if !mid.contains(&w) {
+            for i in names {
+                out[i] = true;
+            }
+        }
+    }
+    out
+}
+
+/// A person's name of two or more words that the place lexicons list whole is that place
+/// ("San Diego" wrapped across a line, where the tagger sees no place).
+fn known_places(found: &mut [Found]) {
+    for f in found.iter_mut() {
+        if f.label == Label::Person
+            && f.key.contains(' ')
+            && matches!(
+                LEX.known.get(f.key.as_str()),
+                Some(lex::Known::Place | lex::Known::Country)
+            )
+        {
+            f.label = Label::Place;
+        }
+    }
 }
 
 /// A name the organisations lexicon lists is an organisation, whatever the tagger says:

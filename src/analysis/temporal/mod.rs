@@ -23,6 +23,7 @@ mod tests;
 use super::tokens::{Kind, Tok, Tokens};
 use super::{NaiveDate, Sentence, TimeExpr, TimelineEntry, TimexType};
 use normalise::Context;
+pub(crate) use normalise::{month_of, weekday_of};
 
 /// Words that put a sentence in the future: unanchored day and month names then point
 /// forward ("will meet on Friday").

@@ -104,7 +104,8 @@ pub fn month_of(word: &str) -> Option<u32> {
     Some(m)
 }
 
-fn weekday_of(word: &str) -> Option<(Weekday, bool)> {
+/// The weekday of a lower-case day name ("friday", "fridays"), and whether it is plural.
+pub(crate) fn weekday_of(word: &str) -> Option<(Weekday, bool)> {
     let plural = word.ends_with('s') && word != "days";
     let w = if plural {
         &word[..word.len() - 1]
