@@ -196,3 +196,62 @@ fn a_stance_on_an_object_keeps_the_object_and_its_complement() {
     assert_eq!(content(t, at), "the complaint as a clumsy stunt");
     assert_eq!(at.claimer.as_deref(), Some("Mayor Linda Carter"));
 }
+
+/// The claimer as written of the one attribution whose cue starts with `cue`.
+fn claimer_of(t: &str, cue: &str) -> Option<String> {
+    let a = run(t);
+    by_cue(t, &a, cue).claimer.clone()
+}
+
+#[test]
+fn an_appositive_between_source_and_cue_is_skipped() {
+    let t = "“We will rebuild the pier by summer,” Clara Winthrop, a harbour engineer for \
+             the county, said on the radio.";
+    assert_eq!(claimer_of(t, "said").as_deref(), Some("Clara Winthrop"));
+    let t = "Ravi Osei, 34, said the night shift had been cut twice this year.";
+    assert_eq!(claimer_of(t, "said").as_deref(), Some("Ravi Osei"));
+    let t = "Marta Kell, who runs the county shelter, said the beds were full.";
+    assert_eq!(claimer_of(t, "said").as_deref(), Some("Marta Kell"));
+}
+
+#[test]
+fn time_phrases_and_adverbs_before_the_cue_are_no_source() {
+    for t in [
+        "Senator Ada Brennan on Tuesday said the vote would be delayed.",
+        "Senator Ada Brennan, however, said the vote would be delayed.",
+        "Senator Ada Brennan last week said the vote would be delayed.",
+    ] {
+        assert_eq!(
+            claimer_of(t, "said").as_deref(),
+            Some("Senator Ada Brennan"),
+            "{t}"
+        );
+    }
+}
+
+#[test]
+fn a_joining_word_opening_the_sentence_is_no_part_of_the_source() {
+    let t = "But Hugo Lindqvist said the tunnel was never safe.";
+    assert_eq!(claimer_of(t, "said").as_deref(), Some("Hugo Lindqvist"));
+}
+
+#[test]
+fn a_participle_or_a_second_verb_reports_the_sentence_subject() {
+    let t = "Mayor Ines Duarte spoke on Friday about the flooding in Riverton, arguing that \
+             the levee needed new funds.";
+    assert_eq!(
+        claimer_of(t, "arguing").as_deref(),
+        Some("Mayor Ines Duarte")
+    );
+    let t = "The appeals court overruled the ruling and said the county had acted lawfully.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(at.claimer.as_deref(), Some("The appeals court"));
+    assert_eq!(content(t, at), "the county had acted lawfully");
+}
+
+#[test]
+fn a_share_of_people_can_be_the_source() {
+    let t = "In the survey, 47% say the city should build more housing.";
+    assert_eq!(claimer_of(t, "say").as_deref(), Some("47%"));
+}

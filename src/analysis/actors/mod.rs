@@ -11,7 +11,7 @@
 //! Pure: no I/O. Spans are byte ranges into the document text.
 
 pub mod features;
-mod lex;
+pub(crate) mod lex;
 pub mod tagger;
 
 use super::lexicon;
