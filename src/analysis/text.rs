@@ -222,8 +222,8 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, after: &str) -> bo
         return false;
     }
     // Single initial ("J.") or dotted acronym ("U.S", "a.m").
-    let letters: Vec<char> = word.chars().filter(|c| *c != '.').collect();
-    if letters.len() == 1 && letters[0].is_uppercase() {
+    let mut letters = word.chars().filter(|c| *c != '.');
+    if letters.next().is_some_and(char::is_uppercase) && letters.next().is_none() {
         return true;
     }
     if word.contains('.') && word.split('.').all(|p| p.chars().count() <= 2) {
