@@ -725,15 +725,7 @@ fn learn_content(
     class: Option<lex::CueClass>,
     dump: Option<&mut Vec<SpanRow>>,
 ) {
-    let mut n = toks.len();
-    while n > 0
-        && (toks[n - 1].is('.')
-            || toks[n - 1].is(',')
-            || toks[n - 1].is(';')
-            || toks[n - 1].is(':'))
-    {
-        n -= 1;
-    }
+    let n = attribution::before_final_punct(toks);
     let frame = spans::Frame {
         cue: token_range(toks, &a.cue),
         source: a.source.as_ref().map(|s| token_range(toks, s)),

@@ -463,18 +463,20 @@ pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
     })
 }
 
+/// How many tokens come before the sentence's closing run of periods, commas,
+/// semicolons and colons.
+pub(crate) fn before_final_punct(toks: &[Tok]) -> usize {
+    let mut n = toks.len();
+    while n > 0 && ['.', ',', ';', ':'].iter().any(|&c| toks[n - 1].is(c)) {
+        n -= 1;
+    }
+    n
+}
+
 /// Byte end of the sentence content, without a final period (or other closing
 /// punctuation that is not part of a quotation).
 fn content_end(toks: &[Tok]) -> usize {
-    let mut n = toks.len();
-    while n > 0
-        && (toks[n - 1].is('.')
-            || toks[n - 1].is(',')
-            || toks[n - 1].is(';')
-            || toks[n - 1].is(':'))
-    {
-        n -= 1;
-    }
+    let n = before_final_punct(toks);
     if n == 0 {
         return toks[0].start;
     }
