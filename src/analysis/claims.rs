@@ -41,8 +41,7 @@ pub fn extract(
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> (Vec<Claim>, Vec<Attribution>) {
-    let words = Words::new(text, &tokens);
-    drop(tokens);
+    let words = Words::new(text, tokens);
     let Found {
         mut cands,
         actors: cand_actors,
@@ -149,8 +148,7 @@ pub struct FeatureRow {
 /// model on (through the `claim_features` example).
 #[doc(hidden)]
 pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
-    let tokens = Tokens::new(text, &a.sentences);
-    let words = Words::new(text, &tokens);
+    let words = Words::new(text, Tokens::new(text, &a.sentences));
     let Found { mut cands, actors } = candidates(text, &a.sentences, &words, &a.mentions, None);
     let mut rows = Vec::with_capacity(cands.len());
     for_each_features(
@@ -191,8 +189,7 @@ pub struct SpanRow {
 /// Every attribution's candidate content spans with their features.
 #[doc(hidden)]
 pub fn span_rows(text: &str, a: &Analysis) -> Vec<SpanRow> {
-    let tokens = Tokens::new(text, &a.sentences);
-    let words = Words::new(text, &tokens);
+    let words = Words::new(text, Tokens::new(text, &a.sentences));
     let mut rows = Vec::new();
     candidates(text, &a.sentences, &words, &a.mentions, Some(&mut rows));
     rows
