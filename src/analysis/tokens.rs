@@ -96,37 +96,75 @@ impl Tokens {
     }
 }
 
-/// Each token's distinct word, and each word's first token ([`Tokens::words`]).
+/// Each token's distinct word, and each word's first token ([`Tokens::words`]): an
+/// open-addressing table of word ids, linearly probed, keyed by the word's bytes (hashed
+/// once a token; equal hashes are checked against the word's first occurrence).
 fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
-    let mut firsts = Vec::new();
-    // One-byte words and punctuation, the most frequent tokens, skip the hash map.
+    use std::hash::Hasher;
+    let bytes = text.as_bytes();
+    let mut firsts: Vec<u32> = Vec::new();
+    // Per word id, its hash.
+    let mut hashes: Vec<u64> = Vec::new();
+    // Word ids, `u32::MAX` for an empty slot; kept at most half full.
+    let mut slots = vec![u32::MAX; (toks.len() / 8 + 32).next_power_of_two()];
+    // One-byte words and punctuation, the most frequent tokens, skip the table.
     let mut single = [u32::MAX; 128];
-    let words = toks
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let w = &text[t.range()];
-            let mut intern = |w| {
-                *ids.entry(w).or_insert_with(|| {
-                    firsts.push(to_u32(k));
-                    to_u32(firsts.len() - 1)
-                })
-            };
-            match w.as_bytes() {
-                &[b] if b < 128 => {
-                    if single[b as usize] == u32::MAX {
-                        single[b as usize] = intern(w);
-                    }
-                    single[b as usize]
+    let mut words = Vec::with_capacity(toks.len());
+    for (k, t) in toks.iter().enumerate() {
+        let w = &bytes[t.range()];
+        let one = match *w {
+            [b] if b < 128 => {
+                if single[b as usize] != u32::MAX {
+                    words.push(single[b as usize]);
+                    continue;
                 }
-                _ => intern(w),
+                Some(b as usize)
             }
-        })
-        .collect();
+            _ => None,
+        };
+        let mut hasher = rustc_hash::FxHasher::default();
+        hasher.write(w);
+        let h = hasher.finish();
+        let mask = slots.len() - 1;
+        let mut p = h as usize & mask;
+        let id = loop {
+            let id = slots[p];
+            if id == u32::MAX {
+                let id = to_u32(firsts.len());
+                firsts.push(to_u32(k));
+                hashes.push(h);
+                slots[p] = id;
+                if firsts.len() * 2 > slots.len() {
+                    slots = rehash(&hashes, slots.len() * 2);
+                }
+                break id;
+            }
+            let i = id as usize;
+            if hashes[i] == h && &bytes[toks[firsts[i] as usize].range()] == w {
+                break id;
+            }
+            p = (p + 1) & mask;
+        };
+        if let Some(b) = one {
+            single[b] = id;
+        }
+        words.push(id);
+    }
     firsts.shrink_to_fit();
     (words, firsts)
+}
+
+/// A table of `n` slots (a power of two) holding the word ids whose hashes are `hashes`.
+fn rehash(hashes: &[u64], n: usize) -> Vec<u32> {
+    let mut slots = vec![u32::MAX; n];
+    for (id, &h) in hashes.iter().enumerate() {
+        let mut p = h as usize & (n - 1);
+        while slots[p] != u32::MAX {
+            p = (p + 1) & (n - 1);
+        }
+        slots[p] = to_u32(id);
+    }
+    slots
 }
 
 fn is_apos(c: char) -> bool {
@@ -157,11 +195,25 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// The end of the run of ASCII bytes from `i` that satisfy `f` (the common case, stepped
+/// over without decoding characters).
+#[inline]
+fn ascii_run(s: &str, mut i: usize, f: impl Fn(u8) -> bool) -> usize {
+    while s.as_bytes().get(i).is_some_and(|&b| f(b)) {
+        i += 1;
+    }
+    i
+}
+
 /// Tokenise `s`, whose first byte is at `base` in the document, appending to `out`.
 pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
     let at = |i: usize| char_at(s, i).map(|(c, _)| c);
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
+    loop {
+        i = ascii_run(s, i, |b| matches!(b, b' ' | b'\t'..=b'\r'));
+        let Some((c, len)) = char_at(s, i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += len;
             continue;
@@ -173,7 +225,11 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             let mut seg_start = i;
             let mut has_dot = false;
             i += len;
-            while let Some((c, len)) = char_at(s, i) {
+            loop {
+                i = ascii_run(s, i, |b| b.is_ascii_alphanumeric());
+                let Some((c, len)) = char_at(s, i) else {
+                    break;
+                };
                 if c.is_alphanumeric() {
                     i += len;
                 } else if (c == '-' || c == '\u{2010}')
@@ -209,7 +265,11 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             Kind::Word
         } else if c.is_ascii_digit() {
             i += 1;
-            while let Some((c, len)) = char_at(s, i) {
+            loop {
+                i = ascii_run(s, i, |b| b.is_ascii_alphanumeric());
+                let Some((c, len)) = char_at(s, i) else {
+                    break;
+                };
                 if c.is_alphanumeric()
                     || matches!(c, '.' | ',' | ':' | '-' | '/')
                         && at(i + 1).is_some_and(|d| d.is_ascii_digit())
