@@ -97,56 +97,53 @@ impl Tokens {
 }
 
 /// Each token's distinct word, and each word's first token ([`Tokens::words`]): an
-/// open-addressing table of word ids, linearly probed, keyed by the word's bytes (hashed
-/// once a token; equal hashes are checked against the word's first occurrence).
+/// open-addressing table of word ids, linearly probed. A word of up to eight bytes is
+/// its own key (its bytes in a `u64`), so that finding it compares two integers; a
+/// longer one is keyed by its hash and checked against its first occurrence.
 fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
-    use std::hash::Hasher;
     let bytes = text.as_bytes();
     let mut firsts: Vec<u32> = Vec::new();
-    // Per word id, its hash.
-    let mut hashes: Vec<u64> = Vec::new();
+    // Per word id, its key and its length in bytes.
+    let mut keys: Vec<(u64, u32)> = Vec::new();
     // Word ids, `u32::MAX` for an empty slot; kept at most half full.
     let mut slots = vec![u32::MAX; (toks.len() / 8 + 32).next_power_of_two()];
     // One-byte words and punctuation, the most frequent tokens, skip the table.
     let mut single = [u32::MAX; 128];
     let mut words = Vec::with_capacity(toks.len());
     for (k, t) in toks.iter().enumerate() {
-        let w = &bytes[t.range()];
-        let one = match *w {
-            [b] if b < 128 => {
-                if single[b as usize] != u32::MAX {
-                    words.push(single[b as usize]);
-                    continue;
-                }
-                Some(b as usize)
+        let len = t.end - t.start;
+        if len == 1 {
+            let b = bytes[t.start()];
+            if b < 128 && single[b as usize] != u32::MAX {
+                words.push(single[b as usize]);
+                continue;
             }
-            _ => None,
-        };
-        let mut hasher = rustc_hash::FxHasher::default();
-        hasher.write(w);
-        let h = hasher.finish();
+        }
+        let key = (word_key(bytes, t.range()), len);
         let mask = slots.len() - 1;
-        let mut p = h as usize & mask;
+        let mut p = slot_of(key.0, mask);
         let id = loop {
             let id = slots[p];
             if id == u32::MAX {
                 let id = to_u32(firsts.len());
                 firsts.push(to_u32(k));
-                hashes.push(h);
+                keys.push(key);
                 slots[p] = id;
                 if firsts.len() * 2 > slots.len() {
-                    slots = rehash(&hashes, slots.len() * 2);
+                    slots = rehash(&keys, slots.len() * 2);
                 }
                 break id;
             }
             let i = id as usize;
-            if hashes[i] == h && &bytes[toks[firsts[i] as usize].range()] == w {
+            if keys[i] == key
+                && (len <= 8 || bytes[toks[firsts[i] as usize].range()] == bytes[t.range()])
+            {
                 break id;
             }
             p = (p + 1) & mask;
         };
-        if let Some(b) = one {
-            single[b] = id;
+        if len == 1 && bytes[t.start()] < 128 {
+            single[bytes[t.start()] as usize] = id;
         }
         words.push(id);
     }
@@ -154,11 +151,41 @@ fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
     (words, firsts)
 }
 
-/// A table of `n` slots (a power of two) holding the word ids whose hashes are `hashes`.
-fn rehash(hashes: &[u64], n: usize) -> Vec<u32> {
+/// The key of the word at `r` in `bytes`: up to eight bytes, the bytes themselves
+/// (little-endian, zero above); longer, their hash.
+#[inline]
+fn word_key(bytes: &[u8], r: std::ops::Range<usize>) -> u64 {
+    let len = r.len();
+    if len > 8 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&bytes[r]);
+        return h.finish();
+    }
+    match bytes.get(r.start..r.start + 8) {
+        Some(b8) => {
+            let all = u64::from_le_bytes(b8.try_into().unwrap_or_default());
+            all & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
+        }
+        None => {
+            let mut b8 = [0u8; 8];
+            b8[..len].copy_from_slice(&bytes[r]);
+            u64::from_le_bytes(b8)
+        }
+    }
+}
+
+/// The table slot where a key's probe starts (Fibonacci hashing: the product's high bits).
+#[inline]
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+/// A table of `n` slots (a power of two) holding the word ids whose keys are `keys`.
+fn rehash(keys: &[(u64, u32)], n: usize) -> Vec<u32> {
     let mut slots = vec![u32::MAX; n];
-    for (id, &h) in hashes.iter().enumerate() {
-        let mut p = h as usize & (n - 1);
+    for (id, &(key, _)) in keys.iter().enumerate() {
+        let mut p = slot_of(key, n - 1);
         while slots[p] != u32::MAX {
             p = (p + 1) & (n - 1);
         }
@@ -195,6 +222,41 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// `char::is_alphabetic`, answered without Unicode tables for ASCII, the Latin letters
+/// up to U+024F and General Punctuation (none of it alphabetic), the characters a
+/// text is mostly made of.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphabetic(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, answered like [`is_alpha`].
+#[inline]
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
 /// The end of the run of ASCII bytes from `i` that satisfy `f` (the common case, stepped
 /// over without decoding characters).
 #[inline]
@@ -219,31 +281,27 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             continue;
         }
         let start = i;
-        let kind = if c.is_alphabetic() {
+        let kind = if is_alpha(c) {
             // A word: letters and digits, joined by inner hyphens and apostrophes; dots
             // inside single-letter abbreviations ("U.S.", "U.N.").
             let mut seg_start = i;
             let mut has_dot = false;
             i += len;
             loop {
-                i = ascii_run(s, i, |b| b.is_ascii_alphanumeric());
+                i = ascii_run(s, i, |b| ALNUM[b as usize]);
                 let Some((c, len)) = char_at(s, i) else {
                     break;
                 };
-                if c.is_alphanumeric() {
+                if is_alnum(c) {
                     i += len;
-                } else if (c == '-' || c == '\u{2010}')
-                    && at(i + len).is_some_and(char::is_alphanumeric)
-                {
+                } else if (c == '-' || c == '\u{2010}') && at(i + len).is_some_and(is_alnum) {
                     i += len;
                     seg_start = i;
-                } else if is_apos(c) && at(i + len).is_some_and(char::is_alphabetic) {
+                } else if is_apos(c) && at(i + len).is_some_and(is_alpha) {
                     // A possessive 's and contractions ("I'm", "we've") end the word;
                     // O'Neill and Shi'ite do not.
                     let rest = &s[i + len..];
-                    let tail = &rest[..rest
-                        .find(|c: char| !c.is_alphanumeric())
-                        .unwrap_or(rest.len())];
+                    let tail = &rest[..rest.find(|c: char| !is_alnum(c)).unwrap_or(rest.len())];
                     if matches!(tail, "s" | "S" | "m" | "ve" | "ll" | "re" | "d" | "t") {
                         break;
                     }
@@ -266,11 +324,11 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
         } else if c.is_ascii_digit() {
             i += 1;
             loop {
-                i = ascii_run(s, i, |b| b.is_ascii_alphanumeric());
+                i = ascii_run(s, i, |b| ALNUM[b as usize]);
                 let Some((c, len)) = char_at(s, i) else {
                     break;
                 };
-                if c.is_alphanumeric()
+                if is_alnum(c)
                     || matches!(c, '.' | ',' | ':' | '-' | '/')
                         && at(i + 1).is_some_and(|d| d.is_ascii_digit())
                 {
@@ -282,11 +340,8 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             Kind::Num
         } else if is_apos(c)
             && matches!(at(i + len), Some('s' | 'S'))
-            && !at(i + len + 1).is_some_and(char::is_alphanumeric)
-            && s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            && !at(i + len + 1).is_some_and(is_alnum)
+            && s[..i].chars().next_back().is_some_and(is_alnum)
         {
             i += len + 1;
             Kind::Punct
@@ -297,7 +352,7 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
         // A title or common abbreviation keeps its period, as CoNLL writes "Mr." and "Corp.".
         if kind == Kind::Word
             && at(i) == Some('.')
-            && !at(i + 1).is_some_and(char::is_alphanumeric)
+            && !at(i + 1).is_some_and(is_alnum)
             && crate::analysis::lexicon::is_title_abbrev(&s[start..i])
         {
             i += 1;
@@ -342,6 +397,14 @@ mod tests {
     }
 
     #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn each_distinct_word_is_interned_once_in_order() {
         let text = "The cat saw the cat. The end.";
         let t = Tokens::new(text, &crate::analysis::text::sentences(text));
@@ -351,5 +414,9 @@ mod tests {
         assert_eq!(t.firsts.len(), 6);
         assert_eq!(t.word(text, 3), "the");
         assert_eq!(t.word(text, 4), ".");
+        // Words of eight bytes and fewer are keyed by their bytes, longer ones by hash.
+        let text = "abcdefgh abcdefghi abcdefgh abcdefghi abcdefg";
+        let t = Tokens::new(text, &crate::analysis::text::sentences(text));
+        assert_eq!(t.words, [0, 1, 0, 1, 2]);
     }
 }
