@@ -934,51 +934,53 @@ fn clauses(toks: &[Tok]) -> Vec<(usize, usize)> {
         }
         let next = &toks[k + 1];
         // A pronoun after a comma starts a new clause, unless what precedes is a
-        // fronted adverbial or subordinate clause ("In 2012, she …").
-        let fronted = toks[*cuts.last().unwrap_or(&0)..k]
-            .iter()
-            .find(|t| t.word)
-            .is_some_and(|t| {
-                matches!(
-                    t.lw(),
-                    "in" | "on"
-                        | "at"
-                        | "after"
-                        | "before"
-                        | "during"
-                        | "since"
-                        | "when"
-                        | "while"
-                        | "if"
-                        | "as"
-                        | "although"
-                        | "though"
-                        | "because"
-                        | "despite"
-                        | "for"
-                        | "with"
-                        | "by"
-                        | "from"
-                        | "under"
-                        | "over"
-                        | "once"
-                        | "until"
-                        | "like"
-                        | "unlike"
-                        | "again"
-                        | "still"
-                        | "now"
-                        | "then"
-                        | "later"
-                        | "today"
-                )
-            });
+        // fronted adverbial or subordinate clause ("In 2012, she …"); asked only there.
+        let fronted = || {
+            toks[*cuts.last().unwrap_or(&0)..k]
+                .iter()
+                .find(|t| t.word)
+                .is_some_and(|t| {
+                    matches!(
+                        t.lw(),
+                        "in" | "on"
+                            | "at"
+                            | "after"
+                            | "before"
+                            | "during"
+                            | "since"
+                            | "when"
+                            | "while"
+                            | "if"
+                            | "as"
+                            | "although"
+                            | "though"
+                            | "because"
+                            | "despite"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                            | "under"
+                            | "over"
+                            | "once"
+                            | "until"
+                            | "like"
+                            | "unlike"
+                            | "again"
+                            | "still"
+                            | "now"
+                            | "then"
+                            | "later"
+                            | "today"
+                    )
+                })
+        };
         let cut = t.is(';')
             || t.is(',')
                 && matches!(next.lw(), "but" | "while" | "whereas" | "yet" | "although" | "though")
             || t.is(',')
-                && !fronted
                 && matches!(next.lw(), "i" | "he" | "she" | "they" | "we" | "its" | "their")
+                && !fronted()
             // A closing "which" clause; one followed by another comma sits inside its
             // sentence ("The attack, which occurred …, represents …").
             || t.is(',') && next.lw() == "which" && last_comma == Some(k)

@@ -479,12 +479,13 @@ pub fn token_features(
 }
 
 /// The second pass's view of a word: how the first pass tagged the same word (lower
-/// case, capitalised occurrences only) across the document. `lowers` gives each token's
-/// lower-case form as a small id (equal ids, equal forms). 0 when it occurs once, else
+/// case, capitalised occurrences only) across the document. `words` gives each token's
+/// distinct word, `lowers` each distinct word's lower-case form as a small id (equal
+/// ids, equal forms) and `caps` whether it is capitalised. 0 when it occurs once, else
 /// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
 /// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
 /// earlier role).
-pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
+pub fn doc_votes(words: &[u32], lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
         let t = tags[k] as usize;
@@ -502,16 +503,18 @@ pub fn doc_votes(lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
     let distinct = lowers.iter().max().map_or(0, |&m| m as usize + 1);
     let mut counts = vec![[0u32; 9]; distinct];
     for k in 0..n {
-        if caps[k] {
-            counts[lowers[k] as usize][role(k)] += 1;
+        let w = words[k] as usize;
+        if caps[w] {
+            counts[lowers[w] as usize][role(k)] += 1;
         }
     }
     (0..n)
         .map(|k| {
-            if !caps[k] {
+            let w = words[k] as usize;
+            if !caps[w] {
                 return 0;
             }
-            let v = counts[lowers[k] as usize];
+            let v = counts[lowers[w] as usize];
             if v.iter().sum::<u32>() < 2 {
                 return 0;
             }

@@ -194,7 +194,14 @@ impl<'a> Table<'a> {
         let steps = Steps::new(&self.models[0].trans, f::allowed);
         let second = self.models.len() > 1;
         let mut tags = vec![0u8; self.tokens.toks.len()];
-        let mut later = Vec::new();
+        // One row a stretch word, reserved at its number: grown by doubling, a book's
+        // rows would take up to twice their size.
+        let rows = if second {
+            self.segs.iter().map(|s| s.len()).sum()
+        } else {
+            0
+        };
+        let mut later = Vec::with_capacity(rows);
         let mut ctx = Vec::with_capacity(16);
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
         // Buffers reused from sentence to sentence.
@@ -298,17 +305,9 @@ impl<'a> Table<'a> {
     }
 
     fn votes(&self, tags: &[u8]) -> Vec<u8> {
-        let lowers: Vec<u32> = self
-            .word_ids
-            .iter()
-            .map(|&w| self.lower_ids[w as usize])
-            .collect();
-        let caps: Vec<bool> = self
-            .word_ids
-            .iter()
-            .map(|&w| self.infos[w as usize].cap)
-            .collect();
-        f::doc_votes(&lowers, &caps, tags)
+        // Read per distinct word: a book's tokens are not copied twice more.
+        let caps: Vec<bool> = self.infos.iter().map(|i| i.cap).collect();
+        f::doc_votes(self.word_ids, &self.lower_ids, &caps, tags)
     }
 }
 
