@@ -4,8 +4,9 @@
 //! says where it comes from. `assets/lexicons/README.md` describes them all and how they
 //! are rebuilt. Lists are parsed once, lazily, into hash sets.
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 /// Parse an embedded list: one entry per line, blank lines and `#` comments skipped.
 pub fn parse_list(src: &'static str) -> impl Iterator<Item = &'static str> {
@@ -14,15 +15,30 @@ pub fn parse_list(src: &'static str) -> impl Iterator<Item = &'static str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn set(src: &'static str) -> HashSet<&'static str> {
-    parse_list(src).collect()
+/// A set of words and the length of the longest, so that longer words are turned away
+/// without hashing.
+struct Set {
+    words: FxHashSet<&'static str>,
+    longest: usize,
 }
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| set(include_str!("../../assets/lexicons/abbreviations.txt")));
+impl Set {
+    fn new(src: &'static str) -> Self {
+        let words: FxHashSet<&'static str> = parse_list(src).collect();
+        let longest = words.iter().map(|w| w.len()).max().unwrap_or(0);
+        Set { words, longest }
+    }
 
-static TITLE_ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    set(include_str!(
+    fn contains(&self, w: &str) -> bool {
+        w.len() <= self.longest && self.words.contains(w)
+    }
+}
+
+static ABBREVIATIONS: LazyLock<Set> =
+    LazyLock::new(|| Set::new(include_str!("../../assets/lexicons/abbreviations.txt")));
+
+static TITLE_ABBREVIATIONS: LazyLock<Set> = LazyLock::new(|| {
+    Set::new(include_str!(
         "../../assets/lexicons/title_abbreviations.txt"
     ))
 });

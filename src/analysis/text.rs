@@ -97,46 +97,48 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
 fn paragraphs(text: &str) -> Vec<Span> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    let mut pos = 0;
-    let mut prev_line_end: Option<usize> = None;
-    for line in text.split_inclusive('\n') {
-        let line_start = pos;
-        pos += line.len();
-        let content = line.trim_end_matches(['\n', '\r']);
-        if content.trim().is_empty() {
-            if let (Some(s), Some(e)) = (start, prev_line_end) {
-                out.push(s..e);
+    // The previous line of the paragraph, without its surrounding whitespace.
+    let mut prev_line: Option<Span> = None;
+    let mut line_start = 0;
+    while line_start < text.len() {
+        let line_end = memchr::memchr(b'\n', &text.as_bytes()[line_start..])
+            .map_or(text.len(), |i| line_start + i + 1);
+        let content = text[line_start..line_end].trim_end_matches(['\n', '\r']);
+        let this_line = line_start;
+        line_start = line_end;
+        let trimmed = content.trim_start();
+        if trimmed.trim_end().is_empty() {
+            if let (Some(s), Some(p)) = (start, &prev_line) {
+                out.push(s..p.end);
             }
             start = None;
-            prev_line_end = None;
+            prev_line = None;
             continue;
         }
-        let lead = content.len() - content.trim_start().len();
-        let this_start = line_start + lead;
-        let this_end = line_start + content.trim_end().len();
-        if let (Some(s), Some(e)) = (start, prev_line_end) {
+        let this_start = this_line + content.len() - trimmed.len();
+        let this_end = this_start + trimmed.trim_end().len();
+        if let (Some(s), Some(p)) = (start, &prev_line) {
             // A new line starts a new unit when the previous line ended a sentence
             // or was too short to be part of wrapped prose.
-            let prev = &text[s..e];
-            let last_line = prev.rsplit('\n').next().unwrap_or(prev).trim();
+            let last_line = &text[p.clone()];
             let ends_sentence = last_line
                 .chars()
                 .last()
                 .is_some_and(|c| matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')'));
             // A line opening with a quotation mark starts a new unit too (quoted
             // comments, one per line).
-            let opens_quote = content.trim_start().starts_with(['“', '"']);
+            let opens_quote = trimmed.starts_with(['“', '"']);
             if ends_sentence || opens_quote || last_line.chars().count() < 40 {
-                out.push(s..e);
+                out.push(s..p.end);
                 start = Some(this_start);
             }
         } else {
             start = Some(this_start);
         }
-        prev_line_end = Some(this_end);
+        prev_line = Some(this_start..this_end);
     }
-    if let (Some(s), Some(e)) = (start, prev_line_end) {
-        out.push(s..e);
+    if let (Some(s), Some(p)) = (start, prev_line) {
+        out.push(s..p.end);
     }
     out
 }
@@ -149,9 +151,11 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
     let bytes = text.as_bytes();
     let mut sent_start = para.start;
     let mut i = para.start;
-    while i < para.end {
+    // Only sentence punctuation can end a sentence: jump from one to the next.
+    while let Some(k) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..para.end]) {
+        i += k;
         let b = bytes[i];
-        if b == b'.' || b == b'!' || b == b'?' {
+        {
             // Extend over repeated terminators and closers.
             let mut j = i + 1;
             while j < para.end && matches!(bytes[j], b'.' | b'!' | b'?') {
@@ -185,11 +189,6 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
                 sent_start = j + ws;
             }
             i = j.max(i + 1);
-        } else if b == b'\n' {
-            // A line break inside a paragraph after a short line (headline, dateline).
-            i += 1;
-        } else {
-            i += 1;
         }
     }
     if sent_start < para.end {

@@ -96,37 +96,102 @@ impl Tokens {
     }
 }
 
-/// Each token's distinct word, and each word's first token ([`Tokens::words`]).
+/// Each token's distinct word, and each word's first token ([`Tokens::words`]): an
+/// open-addressing table of word ids, linearly probed. A word of up to eight bytes is
+/// its own key (its bytes in a `u64`), so that finding it compares two integers; a
+/// longer one is keyed by its hash and checked against its first occurrence.
 fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: rustc_hash::FxHashMap<&str, u32> =
-        rustc_hash::FxHashMap::with_capacity_and_hasher(toks.len() / 16 + 16, Default::default());
-    let mut firsts = Vec::new();
-    // One-byte words and punctuation, the most frequent tokens, skip the hash map.
+    let bytes = text.as_bytes();
+    let mut firsts: Vec<u32> = Vec::new();
+    // Per word id, its key and its length in bytes.
+    let mut keys: Vec<(u64, u32)> = Vec::new();
+    // Word ids, `u32::MAX` for an empty slot; kept at most half full.
+    let mut slots = vec![u32::MAX; (toks.len() / 8 + 32).next_power_of_two()];
+    // One-byte words and punctuation, the most frequent tokens, skip the table.
     let mut single = [u32::MAX; 128];
-    let words = toks
-        .iter()
-        .enumerate()
-        .map(|(k, t)| {
-            let w = &text[t.range()];
-            let mut intern = |w| {
-                *ids.entry(w).or_insert_with(|| {
-                    firsts.push(to_u32(k));
-                    to_u32(firsts.len() - 1)
-                })
-            };
-            match w.as_bytes() {
-                &[b] if b < 128 => {
-                    if single[b as usize] == u32::MAX {
-                        single[b as usize] = intern(w);
-                    }
-                    single[b as usize]
-                }
-                _ => intern(w),
+    let mut words = Vec::with_capacity(toks.len());
+    for (k, t) in toks.iter().enumerate() {
+        let len = t.end - t.start;
+        if len == 1 {
+            let b = bytes[t.start()];
+            if b < 128 && single[b as usize] != u32::MAX {
+                words.push(single[b as usize]);
+                continue;
             }
-        })
-        .collect();
+        }
+        let key = (word_key(bytes, t.range()), len);
+        let mask = slots.len() - 1;
+        let mut p = slot_of(key.0, mask);
+        let id = loop {
+            let id = slots[p];
+            if id == u32::MAX {
+                let id = to_u32(firsts.len());
+                firsts.push(to_u32(k));
+                keys.push(key);
+                slots[p] = id;
+                if firsts.len() * 2 > slots.len() {
+                    slots = rehash(&keys, slots.len() * 2);
+                }
+                break id;
+            }
+            let i = id as usize;
+            if keys[i] == key
+                && (len <= 8 || bytes[toks[firsts[i] as usize].range()] == bytes[t.range()])
+            {
+                break id;
+            }
+            p = (p + 1) & mask;
+        };
+        if len == 1 && bytes[t.start()] < 128 {
+            single[bytes[t.start()] as usize] = id;
+        }
+        words.push(id);
+    }
     firsts.shrink_to_fit();
     (words, firsts)
+}
+
+/// The key of the word at `r` in `bytes`: up to eight bytes, the bytes themselves
+/// (little-endian, zero above); longer, their hash.
+#[inline]
+fn word_key(bytes: &[u8], r: std::ops::Range<usize>) -> u64 {
+    let len = r.len();
+    if len > 8 {
+        use std::hash::Hasher;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(&bytes[r]);
+        return h.finish();
+    }
+    match bytes.get(r.start..r.start + 8) {
+        Some(b8) => {
+            let all = u64::from_le_bytes(b8.try_into().unwrap_or_default());
+            all & u64::MAX.checked_shr(64 - 8 * len as u32).unwrap_or(0)
+        }
+        None => {
+            let mut b8 = [0u8; 8];
+            b8[..len].copy_from_slice(&bytes[r]);
+            u64::from_le_bytes(b8)
+        }
+    }
+}
+
+/// The table slot where a key's probe starts (Fibonacci hashing: the product's high bits).
+#[inline]
+fn slot_of(key: u64, mask: usize) -> usize {
+    (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+}
+
+/// A table of `n` slots (a power of two) holding the word ids whose keys are `keys`.
+fn rehash(keys: &[(u64, u32)], n: usize) -> Vec<u32> {
+    let mut slots = vec![u32::MAX; n];
+    for (id, &(key, _)) in keys.iter().enumerate() {
+        let mut p = slot_of(key, n - 1);
+        while slots[p] != u32::MAX {
+            p = (p + 1) & (n - 1);
+        }
+        slots[p] = to_u32(id);
+    }
+    slots
 }
 
 fn is_apos(c: char) -> bool {
@@ -157,37 +222,86 @@ fn char_at(s: &str, i: usize) -> Option<(char, usize)> {
     }
 }
 
+/// `char::is_alphabetic`, answered without Unicode tables for ASCII, the Latin letters
+/// up to U+024F and General Punctuation (none of it alphabetic), the characters a
+/// text is mostly made of.
+#[inline]
+fn is_alpha(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphabetic(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphabetic(),
+    }
+}
+
+/// `char::is_alphanumeric`, answered like [`is_alpha`].
+#[inline]
+fn is_alnum(c: char) -> bool {
+    match c {
+        '\0'..='\x7f' => c.is_ascii_alphanumeric(),
+        '\u{c0}'..='\u{24f}' => c != '\u{d7}' && c != '\u{f7}',
+        '\u{2000}'..='\u{206f}' => false,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// The end of the run of ASCII bytes from `i` that satisfy `f` (the common case, stepped
+/// over without decoding characters).
+#[inline]
+fn ascii_run(s: &str, mut i: usize, f: impl Fn(u8) -> bool) -> usize {
+    while s.as_bytes().get(i).is_some_and(|&b| f(b)) {
+        i += 1;
+    }
+    i
+}
+
 /// Tokenise `s`, whose first byte is at `base` in the document, appending to `out`.
 pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
     let at = |i: usize| char_at(s, i).map(|(c, _)| c);
     let mut i = 0;
-    while let Some((c, len)) = char_at(s, i) {
+    loop {
+        i = ascii_run(s, i, |b| matches!(b, b' ' | b'\t'..=b'\r'));
+        let Some((c, len)) = char_at(s, i) else {
+            break;
+        };
         if c.is_whitespace() {
             i += len;
             continue;
         }
         let start = i;
-        let kind = if c.is_alphabetic() {
+        let kind = if is_alpha(c) {
             // A word: letters and digits, joined by inner hyphens and apostrophes; dots
             // inside single-letter abbreviations ("U.S.", "U.N.").
             let mut seg_start = i;
             let mut has_dot = false;
             i += len;
-            while let Some((c, len)) = char_at(s, i) {
-                if c.is_alphanumeric() {
+            loop {
+                i = ascii_run(s, i, |b| ALNUM[b as usize]);
+                let Some((c, len)) = char_at(s, i) else {
+                    break;
+                };
+                if is_alnum(c) {
                     i += len;
-                } else if (c == '-' || c == '\u{2010}')
-                    && at(i + len).is_some_and(char::is_alphanumeric)
-                {
+                } else if (c == '-' || c == '\u{2010}') && at(i + len).is_some_and(is_alnum) {
                     i += len;
                     seg_start = i;
-                } else if is_apos(c) && at(i + len).is_some_and(char::is_alphabetic) {
+                } else if is_apos(c) && at(i + len).is_some_and(is_alpha) {
                     // A possessive 's and contractions ("I'm", "we've") end the word;
                     // O'Neill and Shi'ite do not.
                     let rest = &s[i + len..];
-                    let tail = &rest[..rest
-                        .find(|c: char| !c.is_alphanumeric())
-                        .unwrap_or(rest.len())];
+                    let tail = &rest[..rest.find(|c: char| !is_alnum(c)).unwrap_or(rest.len())];
                     if matches!(tail, "s" | "S" | "m" | "ve" | "ll" | "re" | "d" | "t") {
                         break;
                     }
@@ -209,8 +323,12 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             Kind::Word
         } else if c.is_ascii_digit() {
             i += 1;
-            while let Some((c, len)) = char_at(s, i) {
-                if c.is_alphanumeric()
+            loop {
+                i = ascii_run(s, i, |b| ALNUM[b as usize]);
+                let Some((c, len)) = char_at(s, i) else {
+                    break;
+                };
+                if is_alnum(c)
                     || matches!(c, '.' | ',' | ':' | '-' | '/')
                         && at(i + 1).is_some_and(|d| d.is_ascii_digit())
                 {
@@ -222,11 +340,8 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
             Kind::Num
         } else if is_apos(c)
             && matches!(at(i + len), Some('s' | 'S'))
-            && !at(i + len + 1).is_some_and(char::is_alphanumeric)
-            && s[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
+            && !at(i + len + 1).is_some_and(is_alnum)
+            && s[..i].chars().next_back().is_some_and(is_alnum)
         {
             i += len + 1;
             Kind::Punct
@@ -237,7 +352,7 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
         // A title or common abbreviation keeps its period, as CoNLL writes "Mr." and "Corp.".
         if kind == Kind::Word
             && at(i) == Some('.')
-            && !at(i + 1).is_some_and(char::is_alphanumeric)
+            && !at(i + 1).is_some_and(is_alnum)
             && crate::analysis::lexicon::is_title_abbrev(&s[start..i])
         {
             i += 1;
@@ -282,6 +397,14 @@ mod tests {
     }
 
     #[test]
+    fn character_classes_agree_with_the_standard_library() {
+        for c in (0..=u32::from(char::MAX)).filter_map(char::from_u32) {
+            assert_eq!(is_alpha(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alnum(c), c.is_alphanumeric(), "{c:?}");
+        }
+    }
+
+    #[test]
     fn each_distinct_word_is_interned_once_in_order() {
         let text = "The cat saw the cat. The end.";
         let t = Tokens::new(text, &crate::analysis::text::sentences(text));
@@ -291,5 +414,9 @@ mod tests {
         assert_eq!(t.firsts.len(), 6);
         assert_eq!(t.word(text, 3), "the");
         assert_eq!(t.word(text, 4), ".");
+        // Words of eight bytes and fewer are keyed by their bytes, longer ones by hash.
+        let text = "abcdefgh abcdefghi abcdefgh abcdefghi abcdefg";
+        let t = Tokens::new(text, &crate::analysis::text::sentences(text));
+        assert_eq!(t.words, [0, 1, 0, 1, 2]);
     }
 }

@@ -21,7 +21,7 @@ mod timeline;
 mod tests;
 
 use super::tokens::{Kind, Tok, Tokens};
-use super::{NaiveDate, Sentence, TimeExpr, TimelineEntry, TimexType};
+use super::{NaiveDate, Sentence, Span, TimeExpr, TimelineEntry, TimexType};
 use normalise::Context;
 pub(crate) use normalise::{month_of, weekday_of};
 
@@ -52,6 +52,8 @@ pub fn extract(
     let mut cached: Option<(usize, bool)> = None;
     // Whether a fiscal quarter was named earlier in the document.
     let mut seen_quarter = false;
+    // Reused for every candidate: the words around it, and one word lower-cased.
+    let (mut before, mut later, mut lower) = (Vec::new(), Vec::new(), String::new());
     for m in grammar::CANDIDATE.find_iter(text) {
         let (start, end) = (grammar::adjectival_start(text, m.start(), m.end()), m.end());
         if !grammar::accept(text, start, end) {
@@ -82,9 +84,21 @@ pub fn extract(
         let after = toks.partition_point(|t| t.start() < end);
         // Eight words before and four after are read; a word is at most three tokens.
         let near = &toks[first.saturating_sub(24)..first];
-        let before = words(text, near, start.saturating_sub(160), usize::MAX);
-        let later = words(text, &toks[after..toks.len().min(after + 12)], 0, end + 80);
-        let tense = tense(&before, &later);
+        words(
+            text,
+            near,
+            start.saturating_sub(160),
+            usize::MAX,
+            &mut before,
+        );
+        words(
+            text,
+            &toks[after..toks.len().min(after + 12)],
+            0,
+            end + 80,
+            &mut later,
+        );
+        let tense = tense(text, &before, &later, &mut lower);
         let ctx = Context {
             dct,
             future: tense == Some(true),
@@ -115,10 +129,10 @@ pub fn timeline(text: &str, sentences: &[Sentence], timexes: &[TimeExpr]) -> Vec
     timeline::timeline(text, sentences, timexes)
 }
 
-/// The words (lower case) of `toks` that lie within bytes `from..to`: runs of word tokens
-/// with nothing between them, so that "won't" and "we'll" are one word each.
-fn words(text: &str, toks: &[Tok], from: usize, to: usize) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
+/// The words of `toks` that lie within bytes `from..to`, as byte spans into `out`: runs
+/// of word tokens with nothing between them, so that "won't" and "we'll" are one word each.
+fn words(text: &str, toks: &[Tok], from: usize, to: usize, out: &mut Vec<Span>) {
+    out.clear();
     let mut last_end = None;
     for t in toks.iter().filter(|t| t.start() >= from && t.end() <= to) {
         let w = &text[t.range()];
@@ -127,29 +141,42 @@ fn words(text: &str, toks: &[Tok], from: usize, to: usize) -> Vec<String> {
             last_end = None;
             continue;
         }
-        let w = w.replace('\u{2019}', "'").to_ascii_lowercase();
         match out.last_mut() {
-            Some(prev) if last_end == Some(t.start()) => prev.push_str(&w),
-            _ => out.push(w),
+            Some(prev) if last_end == Some(t.start()) => prev.end = t.end(),
+            _ => out.push(t.range()),
         }
         last_end = Some(t.end());
     }
-    out
+}
+
+/// `w` lower-cased (ASCII letters) with typographic apostrophes made straight, in `buf`.
+fn lowered<'b>(buf: &'b mut String, w: &str) -> &'b str {
+    buf.clear();
+    buf.extend(w.chars().map(|c| match c {
+        '\u{2019}' => '\'',
+        c => c.to_ascii_lowercase(),
+    }));
+    buf
 }
 
 /// Whether an expression with the words `before` and `after` it (in its sentence) is
 /// read in the future (`Some(true)`) or the past (`Some(false)`): the nearest tense cue
 /// before it decides, else a future auxiliary closely after ("said Friday it will" stays
-/// in the past); `None` when nothing tells.
-fn tense(before: &[String], after: &[String]) -> Option<bool> {
+/// in the past); `None` when nothing tells. `buf` is scratch space.
+fn tense(text: &str, before: &[Span], after: &[Span], buf: &mut String) -> Option<bool> {
     let is_fut = |w: &str| FUTURE_WORDS.contains(&w) || w.ends_with("'ll");
     for w in before.iter().rev().take(8) {
+        let w = lowered(buf, &text[w.clone()]);
         if is_fut(w) {
             return Some(true);
         }
-        if PAST_WORDS.contains(&w.as_str()) || (w.len() > 4 && w.ends_with("ed")) {
+        if PAST_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
             return Some(false);
         }
     }
-    after.iter().take(4).any(|w| is_fut(w)).then_some(true)
+    after
+        .iter()
+        .take(4)
+        .any(|w| is_fut(lowered(buf, &text[w.clone()])))
+        .then_some(true)
 }

@@ -161,10 +161,10 @@ fn place_relative(
             .trim_start_matches(|c: char| !c.is_alphanumeric())
             .split(|c: char| !c.is_ascii_alphabetic())
             .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let after = AFTER_WORDS.contains(&first.as_str());
-        if !after && !BEFORE_WORDS.contains(&first.as_str()) {
+            .unwrap_or("");
+        let is = |w: &&str| w.eq_ignore_ascii_case(first);
+        let after = AFTER_WORDS.iter().any(is);
+        if !after && !BEFORE_WORDS.iter().any(is) {
             continue;
         }
         let before_here = timexes.partition_point(|t| t.span.end <= sentence.span.start);
@@ -227,7 +227,7 @@ fn prefix(s: &str, max: usize) -> &str {
 fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
     let lead = s.len() - s.trim_start().len();
     let s = s.trim();
-    if s.chars().count() <= MAX_TEXT {
+    if !longer_than(s, MAX_TEXT) {
         return s.split_whitespace().collect::<Vec<_>>().join(" ");
     }
     // Narrow to the clause holding the focus, between ; : or dashes, else commas.
@@ -236,10 +236,9 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
         let f_start = f.start.saturating_sub(lead).min(s.len());
         let f_end = f.end.saturating_sub(lead).clamp(f_start, s.len());
         let after = |i: usize| i + s[i..].chars().next().map_or(0, char::len_utf8);
-        let is_break = |c: char| matches!(c, ';' | ':' | '—' | '–');
-        a = s[..f_start].rfind(is_break).map_or(0, after);
-        b = s[f_end..].find(is_break).map_or(s.len(), |i| f_end + i);
-        if s[a..b].chars().count() > MAX_TEXT {
+        a = rfind_break(&s[..f_start]).map_or(0, after);
+        b = find_break(&s[f_end..]).map_or(s.len(), |i| f_end + i);
+        if longer_than(&s[a..b], MAX_TEXT) {
             // A comma breaks a clause only before a space: "15,000" is one number.
             let ca = s[..f_start].rfind(", ").map_or(a, after).max(a);
             let cb = s[f_end..].find(", ").map_or(b, |i| f_end + i).min(b);
@@ -252,19 +251,64 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
     let clause = s[a..b].trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '”' | '"' | '’' | '—' | '–' | ')')
     });
-    let words: Vec<&str> = clause.split_whitespace().collect();
     let mut out = String::new();
-    for w in words {
-        if out.chars().count() + w.chars().count() + 1 > MAX_TEXT - 1 {
+    // Characters in `out`.
+    let mut len = 0;
+    for w in clause.split_whitespace() {
+        let n = w.chars().count();
+        if len + n + 1 > MAX_TEXT - 1 {
             out.push('…');
             return out;
         }
         if !out.is_empty() {
             out.push(' ');
+            len += 1;
         }
         out.push_str(w);
+        len += n;
     }
     out
+}
+
+/// Whether `s` has more than `n` characters (counting no further than that).
+fn longer_than(s: &str, n: usize) -> bool {
+    s.len() > n && s.chars().nth(n).is_some()
+}
+
+/// Whether the UTF-8 sequence at byte `i` of `s` is a clause break: `;`, `:`, an em or
+/// an en dash (`E2 80 94`, `E2 80 93`).
+fn is_break_at(s: &[u8], i: usize) -> bool {
+    match s[i] {
+        b';' | b':' => true,
+        0xE2 => matches!(s.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])),
+        _ => false,
+    }
+}
+
+/// The byte offset of the first clause break in `s`.
+fn find_break(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut from = 0;
+    while let Some(k) = memchr::memchr3(b';', b':', 0xE2, &b[from..]) {
+        if is_break_at(b, from + k) {
+            return Some(from + k);
+        }
+        from += k + 1;
+    }
+    None
+}
+
+/// The byte offset of the last clause break in `s`.
+fn rfind_break(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let mut to = b.len();
+    while let Some(k) = memchr::memrchr3(b';', b':', 0xE2, &b[..to]) {
+        if is_break_at(b, k) {
+            return Some(k);
+        }
+        to = k;
+    }
+    None
 }
 
 /// Sort key: the first day of the named period, then its length rank; unplaceable last.
