@@ -994,7 +994,15 @@ fn is_conjunction(w: &str) -> bool {
 fn is_be(w: &str) -> bool {
     matches!(
         w,
-        "is" | "are" | "was" | "were" | "am" | "be" | "been" | "isn't" | "aren't" | "wasn't"
+        "is" | "are"
+            | "was"
+            | "were"
+            | "am"
+            | "be"
+            | "been"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
             | "weren't"
     )
 }
