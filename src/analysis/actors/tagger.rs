@@ -108,7 +108,7 @@ impl<'a> Table<'a> {
         let words: Vec<&str> = (0..tokens.firsts.len() as u32)
             .map(|w| tokens.word(text, w))
             .collect();
-        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::plain(w)).collect();
         let lower_ids: Vec<u32> = {
             let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
             infos
@@ -120,29 +120,34 @@ impl<'a> Table<'a> {
                 .collect()
         };
         f::mark_case(word_ids, &lower_ids, &tokens.sentences, &mut infos);
-        // The stretches, and the words within two of them: only those need scores.
+        // The stretches, and at which offsets from a stretch's words each word stands
+        // (bit `o` for offset `o - 2`): only those scores are read.
         let mut segs = Vec::new();
         let mut sent_segs = Vec::with_capacity(tokens.sentences.len());
-        let mut needed = vec![false; infos.len()];
-        let mut sent_infos: Vec<&WordInfo> = Vec::new();
+        let mut offsets = vec![0u8; infos.len()];
         let mut these = Vec::new();
         for range in &tokens.sentences {
             let wid = &word_ids[range.clone()];
-            sent_infos.clear();
-            sent_infos.extend(wid.iter().map(|&i| &infos[i as usize]));
-            segments(&sent_infos, &mut these);
+            segments_of(wid.iter().map(|&w| infos[w as usize].marked), &mut these);
             let first = segs.len();
             for seg in &these {
-                for &w in &wid[seg.start.saturating_sub(2)..(seg.end + 2).min(wid.len())] {
-                    needed[w as usize] = true;
+                for i in seg.clone() {
+                    for o in 0..5 {
+                        if let Some(&w) = (i + o).checked_sub(2).and_then(|j| wid.get(j)) {
+                            offsets[w as usize] |= 1 << o;
+                        }
+                    }
                 }
             }
             segs.append(&mut these);
             sent_segs.push(first..segs.len());
         }
         let mut feats = Vec::with_capacity(64);
-        let mut score = |w: Option<(&str, &WordInfo)>, out: &mut [Scores]| {
+        let mut score = |w: Option<(&str, &WordInfo)>, at: u8, out: &mut [Scores]| {
             for (o, off) in (-2i8..=2).enumerate() {
+                if at & (1 << o) == 0 {
+                    continue;
+                }
                 feats.clear();
                 f::word_features(w, off, &mut feats);
                 for (m, model) in models.iter().enumerate() {
@@ -155,22 +160,27 @@ impl<'a> Table<'a> {
         let nm = models.len();
         let mut slots = vec![u32::MAX; infos.len()];
         let mut used = 0;
-        for (slot, &need) in slots.iter_mut().zip(&needed) {
-            if need {
+        for (slot, &at) in slots.iter_mut().zip(&offsets) {
+            if at != 0 {
                 *slot = used;
                 used += 1;
             }
         }
-        drop(needed);
         let mut scores = vec![[[0f32; NTAGS]; 5]; used as usize * nm];
-        for (i, info) in infos.iter().enumerate() {
+        for (i, info) in infos.iter_mut().enumerate() {
             let k = slots[i] as usize;
             if k != u32::MAX as usize {
-                score(Some((words[i], info)), &mut scores[k * nm..(k + 1) * nm]);
+                info.describe(words[i]);
+                score(
+                    Some((words[i], info)),
+                    offsets[i],
+                    &mut scores[k * nm..(k + 1) * nm],
+                );
             }
         }
+        drop(offsets);
         let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
-        score(None, &mut pads);
+        score(None, 0b1_1111, &mut pads);
         Table {
             text,
             tokens,
@@ -297,27 +307,35 @@ impl<'a> Table<'a> {
         viterbi_into(em, trans, steps, from, back, &mut tags[at..at + seg.len()]);
     }
 
+    /// The document view ([`f::doc_votes`]) after a first pass that gave `tags`.
     fn votes(&self, tags: &[u8]) -> Vec<u8> {
-        let lowers: Vec<u32> = self
-            .word_ids
-            .iter()
-            .map(|&w| self.lower_ids[w as usize])
-            .collect();
-        let caps: Vec<bool> = self
-            .word_ids
-            .iter()
-            .map(|&w| self.infos[w as usize].cap)
-            .collect();
-        f::doc_votes(&lowers, &caps, tags)
+        // A capitalised word is marked, so all of them are in stretches.
+        let mut caps = Vec::new();
+        for (si, range) in self.tokens.sentences.iter().enumerate() {
+            for seg in &self.segs[self.sent_segs[si].clone()] {
+                for t in range.start + seg.start..range.start + seg.end {
+                    let w = self.word_ids[t] as usize;
+                    if self.infos[w].cap {
+                        caps.push((t as u32, self.lower_ids[w]));
+                    }
+                }
+            }
+        }
+        f::doc_votes(&caps, tags)
     }
 }
 
 /// The stretches of a sentence that may hold names: runs of words with a capital or a
 /// digit, merged when at most two other words stand between them ("Bank of the West").
 pub fn segments(infos: &[&WordInfo], out: &mut Vec<std::ops::Range<usize>>) {
+    segments_of(infos.iter().map(|i| i.marked), out);
+}
+
+/// [`segments`] of a sentence given whether each word is marked ([`WordInfo::marked`]).
+fn segments_of(marked: impl Iterator<Item = bool>, out: &mut Vec<std::ops::Range<usize>>) {
     out.clear();
-    for (i, info) in infos.iter().enumerate() {
-        if !info.marked {
+    for (i, marked) in marked.enumerate() {
+        if !marked {
             continue;
         }
         match out.last_mut() {
