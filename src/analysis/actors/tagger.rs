@@ -51,7 +51,20 @@ pub struct Tagged {
 
 /// Tag every sentence of a document with the embedded models; the names in text order.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<Tagged> {
-    spans(tokens, &tag_with(text, tokens, &MODELS))
+    let mut out = Vec::new();
+    if MODELS.is_empty() {
+        return out;
+    }
+    let table = Table::new(text, tokens, &MODELS);
+    let tags = table.tags();
+    // Names are within stretches: outside them every tag is O.
+    for (si, range) in tokens.sentences.iter().enumerate() {
+        for seg in &table.segs[table.sent_segs[si].clone()] {
+            let at = range.start;
+            names_in(tokens, &tags, si, at + seg.start..at + seg.end, &mut out);
+        }
+    }
+    out
 }
 
 /// One tag per token under `models` (the first pass, then an optional second).
@@ -59,15 +72,7 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<u8> {
     if models.is_empty() {
         return vec![0; tokens.toks.len()];
     }
-    let table = Table::new(text, tokens, models);
-    let (tags, mut later) = table.first_pass();
-    if models.len() > 1 {
-        let votes = table.votes(&tags);
-        // A tag a token: the first pass's go before the second's are made.
-        drop(tags);
-        return table.second_pass(&mut later, &votes);
-    }
-    tags
+    Table::new(text, tokens, models).tags()
 }
 
 /// The second pass's document view ([`f::doc_votes`]) after a first pass with `model`.
@@ -196,6 +201,18 @@ impl<'a> Table<'a> {
         }
     }
 
+    /// One tag per token (the first pass, then an optional second).
+    fn tags(&self) -> Vec<u8> {
+        let (tags, mut later) = self.first_pass();
+        if self.models.len() > 1 {
+            let votes = self.votes(&tags);
+            // A tag a token: the first pass's go before the second's are made.
+            drop(tags);
+            return self.second_pass(&mut later, &votes);
+        }
+        tags
+    }
+
     /// Decode every sentence with the first model. With a second model, also its scores
     /// of every stretch word but for the document features, which need this pass's
     /// tags: the rest of the context is the same in both passes, so it is read once.
@@ -232,7 +249,7 @@ impl<'a> Table<'a> {
                         later.push(self.emission(1, wid, i, &ctx));
                     }
                 }
-                self.decode(&steps, 0, range.start, seg, &em, &mut back, &mut tags);
+                Self::decode(&steps, range.start, seg, &em, &mut back, &mut tags);
             }
         }
         (tags, later)
@@ -267,33 +284,39 @@ impl<'a> Table<'a> {
         let model = &self.models[1];
         let steps = Steps::new(&model.trans, f::allowed);
         let mut tags = vec![0u8; self.tokens.toks.len()];
-        let (mut doc, mut back) = (Vec::with_capacity(2), Vec::new());
+        let mut back = Vec::new();
+        // The document features' weights, per view and class (a handful of each).
+        let mut doc = Vec::with_capacity(2);
+        let weights: Vec<[Vec<usize>; 6]> = (0..=9u8)
+            .map(|view| {
+                std::array::from_fn(|class| {
+                    doc.clear();
+                    f::doc_features(view, class as u8, &mut doc);
+                    doc.iter().filter_map(|&h| model.row(h)).collect()
+                })
+            })
+            .collect();
         let mut rows = em;
         for (si, range) in self.tokens.sentences.iter().enumerate() {
             for seg in self.segs[self.sent_segs[si].clone()].iter().cloned() {
                 let (these, rest) = rows.split_at_mut(seg.len());
                 rows = rest;
                 for (row, t) in these.iter_mut().zip(seg.start + range.start..) {
-                    doc.clear();
                     let class = self.infos[self.word_ids[t] as usize].class;
-                    f::doc_features(votes[t], class, &mut doc);
-                    for &h in &doc {
-                        model.add(h, row);
+                    for &w in &weights[votes[t] as usize][class as usize] {
+                        model.add_row(w, row);
                     }
                 }
-                self.decode(&steps, 1, range.start, seg, these, &mut back, &mut tags);
+                Self::decode(&steps, range.start, seg, these, &mut back, &mut tags);
             }
         }
         tags
     }
 
     /// Viterbi over the stretch `seg` of the sentence that starts at token `start`, with
-    /// model `m`, into `tags`.
-    #[allow(clippy::too_many_arguments)]
+    /// a model's `steps`, into `tags`.
     fn decode(
-        &self,
         steps: &Steps,
-        m: usize,
         start: usize,
         seg: std::ops::Range<usize>,
         em: &[[f32; NTAGS]],
@@ -303,8 +326,7 @@ impl<'a> Table<'a> {
         // A stretch inside a sentence follows an outside word.
         let from = if seg.start == 0 { 0 } else { 1 };
         let at = start + seg.start;
-        let trans = &self.models[m].trans;
-        viterbi_into(em, trans, steps, from, back, &mut tags[at..at + seg.len()]);
+        viterbi_into(em, steps, from, back, &mut tags[at..at + seg.len()]);
     }
 
     /// The document view ([`f::doc_votes`]) after a first pass that gave `tags`.
@@ -349,31 +371,42 @@ fn segments_of(marked: impl Iterator<Item = bool>, out: &mut Vec<std::ops::Range
 pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Tagged> {
     let mut out = Vec::new();
     for (si, range) in tokens.sentences.iter().enumerate() {
-        let mut open: Option<(usize, Label)> = None;
-        let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
-            if let Some((a, label)) = open.take() {
-                out.push(Tagged {
-                    span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
-                    label,
-                    first_token: a,
-                    sentence: si,
-                });
-            }
-        };
-        for k in range.clone() {
-            let t = tags[k] as usize;
-            match f::tag_label(t) {
-                Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
-                Some(l) => {
-                    close(&mut open, k, &mut out);
-                    open = Some((k, l));
-                }
-                None => close(&mut open, k, &mut out),
-            }
-        }
-        close(&mut open, range.end, &mut out);
+        names_in(tokens, tags, si, range.clone(), &mut out);
     }
     out
+}
+
+/// The names of tokens `range` of sentence `si` ([`spans`]), into `out`.
+fn names_in(
+    tokens: &Tokens,
+    tags: &[u8],
+    si: usize,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Tagged>,
+) {
+    let mut open: Option<(usize, Label)> = None;
+    let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
+        if let Some((a, label)) = open.take() {
+            out.push(Tagged {
+                span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
+                label,
+                first_token: a,
+                sentence: si,
+            });
+        }
+    };
+    for k in range.clone() {
+        let t = tags[k] as usize;
+        match f::tag_label(t) {
+            Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
+            Some(l) => {
+                close(&mut open, k, out);
+                open = Some((k, l));
+            }
+            None => close(&mut open, k, out),
+        }
+    }
+    close(&mut open, range.end, out);
 }
 
 #[cfg(test)]
