@@ -303,8 +303,11 @@ pub struct SentenceInfo {
 impl SentenceInfo {
     /// Describe the words `infos` of one sentence.
     pub fn new(toks: &[Tok], infos: &[&WordInfo]) -> Self {
-        let words = infos.iter().filter(|i| i.class <= 2).count();
-        let caps = infos.iter().filter(|i| i.class == 2).count();
+        let (mut words, mut caps) = (0, 0);
+        for i in infos {
+            words += usize::from(i.class <= 2);
+            caps += usize::from(i.class == 2);
+        }
         let nums = toks.iter().filter(|t| t.kind == Kind::Num).count();
         SentenceInfo {
             headline: words >= 2 && caps * 2 > words,
