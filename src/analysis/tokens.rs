@@ -270,9 +270,42 @@ fn ascii_run(s: &str, mut i: usize, f: impl Fn(u8) -> bool) -> usize {
 /// Tokenise `s`, whose first byte is at `base` in the document, appending to `out`.
 pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
     let at = |i: usize| char_at(s, i).map(|(c, _)| c);
+    let push = |out: &mut Vec<Tok>, start: usize, end: usize, kind| {
+        out.push(Tok {
+            start: to_u32(base + start),
+            end: to_u32(base + end),
+            kind,
+        })
+    };
+    let bytes = s.as_bytes();
     let mut i = 0;
     loop {
         i = ascii_run(s, i, |b| matches!(b, b' ' | b'\t'..=b'\r'));
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        // Most tokens are ASCII and end at an ASCII byte that cannot continue them:
+        // they are taken here, as the general rules below would take them.
+        if b < 0x80 {
+            let (end, kind) = if b.is_ascii_alphabetic() {
+                (ascii_run(s, i + 1, |b| ALNUM[b as usize]), Kind::Word)
+            } else if b.is_ascii_digit() {
+                (ascii_run(s, i + 1, |b| ALNUM[b as usize]), Kind::Num)
+            } else {
+                (i + 1, Kind::Punct)
+            };
+            let ends = match (kind, bytes.get(end)) {
+                (_, None) => b != b'\'',
+                (Kind::Word, Some(&e)) => e < 0x80 && !matches!(e, b'-' | b'\'' | b'.'),
+                (Kind::Num, Some(&e)) => e < 0x80 && !matches!(e, b'.' | b',' | b':' | b'-' | b'/'),
+                (Kind::Punct, Some(_)) => b != b'\'',
+            };
+            if ends {
+                push(out, i, end, kind);
+                i = end;
+                continue;
+            }
+        }
         let Some((c, len)) = char_at(s, i) else {
             break;
         };
@@ -357,11 +390,7 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
         {
             i += 1;
         }
-        out.push(Tok {
-            start: to_u32(base + start),
-            end: to_u32(base + i),
-            kind,
-        });
+        push(out, start, i, kind);
     }
 }
 
