@@ -237,8 +237,17 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, after: &str) -> bo
             || lexicon::is_title_abbrev(word)
             || !is_sentence_opener(next_word);
     }
-    let lower = word.to_lowercase();
-    lexicon::is_abbreviation(&lower) || lexicon::is_title_abbrev(word)
+    // Lower-cased on the stack when short and ASCII, as abbreviations are.
+    let abbreviation = match word.len() {
+        n if n <= 16 && word.is_ascii() => {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(word.as_bytes());
+            buf[..n].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..n]).is_ok_and(lexicon::is_abbreviation)
+        }
+        _ => lexicon::is_abbreviation(&word.to_lowercase()),
+    };
+    abbreviation || lexicon::is_title_abbrev(word)
 }
 
 /// Function words that commonly open a sentence.
