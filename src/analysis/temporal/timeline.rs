@@ -157,11 +157,19 @@ fn place_relative(
             continue;
         }
         let body = &text[sentence.span.clone()];
-        let first = body
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
+        // Most sentences open with a letter: trim only when they do not.
+        let opens_word = body
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        let first = if opens_word {
+            body
+        } else {
+            body.trim_start_matches(|c: char| !c.is_alphanumeric())
+        }
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
         let is = |w: &&str| w.eq_ignore_ascii_case(first);
         let after = AFTER_WORDS.iter().any(is);
         if !after && !BEFORE_WORDS.iter().any(is) {
