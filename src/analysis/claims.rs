@@ -28,6 +28,7 @@ use super::{
 };
 use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
 use lex::{Tok, Words};
+use std::ops::Range;
 
 /// Find claims in the text, scored for check-worthiness, and the attributions whose
 /// contents they are (every attributed claim points to its attribution). The shared
@@ -40,9 +41,11 @@ pub fn extract(
     _actors: &[Actor],
     timexes: &[TimeExpr],
 ) -> (Vec<Claim>, Vec<Attribution>) {
-    let words = Words::new(text, &tokens);
-    drop(tokens);
-    let mut cands = candidates(text, sentences, &words, mentions, None);
+    let words = Words::new(text, tokens);
+    let Found {
+        mut cands,
+        actors: cand_actors,
+    } = candidates(text, sentences, &words, mentions, None);
     let mut keep = Vec::with_capacity(cands.len());
     let mut places = Vec::with_capacity(cands.len());
     for_each_features(
@@ -66,8 +69,10 @@ pub fn extract(
             keep.push(attributed || !f.context.heading && CLAIM.score(f) >= CLAIM.threshold);
         },
     );
+    drop(words);
     let mut scores: Vec<f32> = cands.iter().map(|c| c.score).collect();
     CHECKWORTHY.rank(&mut scores, &places);
+    drop(places);
     for (c, s) in cands.iter_mut().zip(scores) {
         c.score = s;
         c.checkworthy = s > 0.0 && s >= CHECKWORTHY.threshold;
@@ -77,23 +82,22 @@ pub fn extract(
     let mut attributions = Vec::new();
     let mut claims: Vec<Claim> = cands
         .into_iter()
-        .map(|mut c| {
+        .map(|c| {
+            let mut claim = c.claim(text, &cand_actors);
             if c.kind == ClaimKind::Attributed {
-                c.claim.attribution = Some(attributions.len());
+                claim.attribution = Some(attributions.len());
                 attributions.push(Attribution {
-                    span: c.span.clone(),
+                    span: claim.span.clone(),
                     fragments: c.fragments,
-                    cue: c.cue,
-                    claimer: c.claim.claimer.clone(),
-                    claimer_span: c.claim.claimer_span.clone(),
+                    cue: c.cue.as_ref().map(wide),
+                    claimer: claim.claimer.clone(),
+                    claimer_span: claim.claimer_span.clone(),
                     claimer_actor: None,
                 });
             }
-            c.claim
+            claim
         })
         .collect();
-    // Collected in place, the claims would keep the candidates' larger allocation.
-    claims.shrink_to_fit();
     at_most_a_third(sentences, &mut claims);
     (claims, attributions)
 }
@@ -144,9 +148,8 @@ pub struct FeatureRow {
 /// model on (through the `claim_features` example).
 #[doc(hidden)]
 pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
-    let tokens = Tokens::new(text, &a.sentences);
-    let words = Words::new(text, &tokens);
-    let mut cands = candidates(text, &a.sentences, &words, &a.mentions, None);
+    let words = Words::new(text, Tokens::new(text, &a.sentences));
+    let Found { mut cands, actors } = candidates(text, &a.sentences, &words, &a.mentions, None);
     let mut rows = Vec::with_capacity(cands.len());
     for_each_features(
         text,
@@ -157,7 +160,7 @@ pub fn feature_rows(text: &str, a: &Analysis) -> Vec<FeatureRow> {
         &mut cands,
         |c, f| {
             rows.push(FeatureRow {
-                claim: c.claim.clone(),
+                claim: c.claim(text, &actors),
                 heading: f.context.heading,
                 sentence: f.context.sentence,
                 features: f.named(),
@@ -186,8 +189,7 @@ pub struct SpanRow {
 /// Every attribution's candidate content spans with their features.
 #[doc(hidden)]
 pub fn span_rows(text: &str, a: &Analysis) -> Vec<SpanRow> {
-    let tokens = Tokens::new(text, &a.sentences);
-    let words = Words::new(text, &tokens);
+    let words = Words::new(text, Tokens::new(text, &a.sentences));
     let mut rows = Vec::new();
     candidates(text, &a.sentences, &words, &a.mentions, Some(&mut rows));
     rows
@@ -206,22 +208,21 @@ fn for_each_features(
     let questions = checkworthy::questions(text, sentences);
     let sentence_of = |c: &Cand| {
         sentences
-            .partition_point(|s| s.span.end <= c.span.start)
+            .partition_point(|s| s.span.end <= c.span.start as usize)
             .min(sentences.len().saturating_sub(1))
     };
     let asks = checkworthy::asker_shares(claims.iter().map(|c| {
         let asks = questions.get(sentence_of(c)).copied().unwrap_or(false);
-        (c.claimer.as_deref(), asks)
+        (c.claimer.as_ref().map(|s| &text[wide(s)]), asks)
     }));
     for (c, asks) in claims.iter_mut().zip(asks) {
-        let toks = &words.within(c.span.start, c.span.end);
-        let m = mentions.partition_point(|m| m.span.start < c.span.start);
-        let inside = mentions[m..]
-            .iter()
-            .take_while(|m| m.span.end <= c.span.end);
+        let span = wide(&c.span);
+        let toks = &words.within(span.start, span.end);
+        let m = mentions.partition_point(|m| m.span.start < span.start);
+        let inside = mentions[m..].iter().take_while(|m| m.span.end <= span.end);
         let mut context = Context {
             attributed: c.reported,
-            quotation: text[c.span.clone()].starts_with(['“', '"']),
+            quotation: text[span.clone()].starts_with(['“', '"']),
             ..Context::default()
         };
         for m in inside {
@@ -232,8 +233,8 @@ fn for_each_features(
                 Label::Misc => {}
             }
         }
-        let x = timexes.partition_point(|t| t.span.start < c.span.start);
-        context.timex = timexes.get(x).is_some_and(|t| t.span.end <= c.span.end);
+        let x = timexes.partition_point(|t| t.span.start < span.start);
+        context.timex = timexes.get(x).is_some_and(|t| t.span.end <= span.end);
         let s = sentence_of(c);
         if let Some(&question) = questions.get(s) {
             context.question = question;
@@ -275,10 +276,12 @@ fn candidates(
     words: &Words,
     mentions: &[Mention],
     mut dump: Option<&mut Vec<SpanRow>>,
-) -> Vec<Cand> {
+) -> Found {
+    let mut found = Found::default();
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
+    let mut quotes = Vec::new();
     let mut m = 0; // first mention not before the current sentence
-    let mut open_quote: Option<usize> = None;
+    let mut open_quote: Option<u32> = None;
     for (i, s) in sentences.iter().enumerate() {
         while m < mentions.len() && mentions[m].span.start < s.span.start {
             m += 1;
@@ -290,86 +293,125 @@ fn candidates(
             open_quote = None;
         }
         let toks = &words.sentence(i);
-        let quotes = quote_marks(text, toks);
+        let q0 = quotes.len();
+        quote_marks(text, toks, &mut quotes);
         let open_before = open_quote;
-        for &(pos, opening) in &quotes {
-            open_quote = if opening { Some(pos) } else { None };
+        for &(pos, opening) in &quotes[q0..] {
+            open_quote = opening.then_some(pos);
         }
-        let mut claims = Vec::new();
+        let c0 = found.cands.len();
         if toks.iter().filter(|t| t.word).count() >= 3 {
-            let quoted = quoted_ranges(open_before.is_some(), &quotes, s.span.end);
+            let quoted = quoted_ranges(open_before.is_some(), &quotes[q0..], s.span.end);
             sentence_claims(
                 text,
                 toks,
                 &quoted,
                 sent_mentions,
-                &mut claims,
+                &mut found,
                 dump.as_deref_mut(),
             );
-            // Most sentences hold one or two: kept at their size, a book's are megabytes fewer.
-            claims.shrink_to_fit();
         }
         let speaker = para_start
             .then(|| attribution::speaker(text, toks))
             .flatten()
             .and_then(|a| a.source)
-            .map(|sp| (text[sp.clone()].to_string(), Some(sp)));
+            .map(|sp| narrow(&sp));
         units.push(Unit {
             speaker,
-            first: toks.first().map_or(s.span.start, |t| t.start),
+            first: toks.first().map_or(s.span.start, |t| t.start) as u32,
             para_start,
             open_before,
-            quotes,
-            claims,
+            quotes: q0 as u32..quotes.len() as u32,
+            claims: c0 as u32..found.cands.len() as u32,
         });
     }
-    merge_quotations(text, &mut units);
-    carry_claimers(&mut units);
-    // Collected at their number: a book's candidates are tens of megabytes at peak.
-    let mut out = Vec::with_capacity(units.iter().map(|u| u.claims.len()).sum());
-    for u in units {
-        out.extend(u.claims);
+    merge_quotations(text, &mut units, &quotes, &mut found.cands);
+    drop(quotes);
+    carry_claimers(&units, &mut found.cands);
+    // The claims of the sentences a quotation took in go.
+    let mut keep = vec![false; found.cands.len()];
+    for u in &units {
+        keep[wide(&u.claims)].fill(true);
     }
-    out
+    drop(units);
+    let mut k = keep.into_iter();
+    found.cands.retain(|_| k.next().unwrap_or(false));
+    found
 }
 
-/// One sentence's claims, with what is needed to join quotations across sentences.
+/// A document's candidate claims, in text order, and the actors they name (each
+/// claim's are a range of `actors`).
+#[derive(Default)]
+struct Found {
+    cands: Vec<Cand>,
+    actors: Vec<ActorId>,
+}
+
+/// A byte span as the candidates keep it, in eight bytes (a document's offsets fit in
+/// 32 bits, as in the token stream).
+type Span32 = Range<u32>;
+
+/// A [`Span32`] as the analysis' byte span.
+fn wide(s: &Span32) -> Span {
+    s.start as usize..s.end as usize
+}
+
+/// A byte span as a [`Span32`].
+fn narrow(s: &Span) -> Span32 {
+    s.start as u32..s.end as u32
+}
+
+/// One sentence, with what is needed to join quotations across sentences.
 struct Unit {
     /// Byte offset of the first token.
-    first: usize,
+    first: u32,
     /// Whether the sentence opens a paragraph.
     para_start: bool,
     /// Where the quotation open at the sentence start was opened, if any.
-    open_before: Option<usize>,
+    open_before: Option<u32>,
     /// The speaker when the sentence opens a transcript turn ("SPEAKER: …").
-    speaker: Option<(String, Option<Span>)>,
-    /// Double quotation marks in the sentence: byte offset and whether it opens.
-    quotes: Vec<(usize, bool)>,
-    claims: Vec<Cand>,
+    speaker: Option<Span32>,
+    /// Its double quotation marks: a range of the document's (byte offset, opens).
+    quotes: Range<u32>,
+    /// Its claims: a range of [`Found::cands`] (emptied when a quotation takes the
+    /// sentence in).
+    claims: Range<u32>,
 }
 
-/// A claim while it is being found, with what its attribution needs.
+/// A claim while it is being found, with what its attribution needs. The claimer is
+/// the text of `claimer`; the actors are a range of [`Found::actors`].
 #[derive(Debug, Clone)]
 struct Cand {
-    claim: Claim,
+    span: Span32,
+    kind: ClaimKind,
+    /// Byte span of the claimer as written, if any.
+    claimer: Option<Span32>,
+    hedged: bool,
+    actors: Range<u32>,
+    score: f32,
+    checkworthy: bool,
     /// The reporting cue, for an attribution found in the text.
-    cue: Option<Span>,
+    cue: Option<Span32>,
     /// The content's pieces when its frame interrupts it ("“A,” she said, “B.”").
     fragments: Vec<Span>,
     /// Reported speech in the text: a cue, or a sentence that is one quotation.
     reported: bool,
 }
 
-impl std::ops::Deref for Cand {
-    type Target = Claim;
-    fn deref(&self) -> &Claim {
-        &self.claim
-    }
-}
-
-impl std::ops::DerefMut for Cand {
-    fn deref_mut(&mut self) -> &mut Claim {
-        &mut self.claim
+impl Cand {
+    /// The claim it makes (not yet pointing to an attribution).
+    fn claim(&self, text: &str, actors: &[ActorId]) -> Claim {
+        Claim {
+            span: wide(&self.span),
+            kind: self.kind,
+            claimer: self.claimer.as_ref().map(|s| text[wide(s)].to_string()),
+            claimer_span: self.claimer.as_ref().map(wide),
+            hedged: self.hedged,
+            actors: actors[wide(&self.actors)].to_vec(),
+            score: self.score,
+            checkworthy: self.checkworthy,
+            attribution: None,
+        }
     }
 }
 
@@ -378,33 +420,27 @@ impl std::ops::DerefMut for Cand {
 ///
 /// In a transcript turn ("SPEAKER: …" opening a paragraph), every claim of the turn is
 /// the speaker's words: attributed to the speaker.
-fn carry_claimers(units: &mut [Unit]) {
-    let mut last: Option<(usize, String, Option<Span>)> = None;
-    let mut turn: Option<(String, Option<Span>)> = None;
-    for (i, u) in units.iter_mut().enumerate() {
+fn carry_claimers(units: &[Unit], cands: &mut [Cand]) {
+    let mut last: Option<(usize, Span32)> = None;
+    let mut turn: Option<Span32> = None;
+    for (i, u) in units.iter().enumerate() {
         if u.para_start {
             turn = u.speaker.clone();
         }
-        for c in &mut u.claims {
+        for c in &mut cands[wide(&u.claims)] {
             if c.claimer.is_none() {
-                if let Some((who, span)) = &turn {
+                if let Some(who) = &turn {
                     c.claimer = Some(who.clone());
-                    c.claimer_span = span.clone();
                     c.kind = ClaimKind::Attributed;
                     continue;
                 }
             }
-            if c.claimer.is_some() {
-                last = Some((
-                    i,
-                    c.claimer.clone().unwrap_or_default(),
-                    c.claimer_span.clone(),
-                ));
+            if let Some(who) = &c.claimer {
+                last = Some((i, who.clone()));
             } else if c.kind == ClaimKind::Attributed {
-                if let Some((j, who, span)) = &last {
+                if let Some((j, who)) = &last {
                     if i - j <= 3 {
                         c.claimer = Some(who.clone());
-                        c.claimer_span = span.clone();
                     }
                 }
             }
@@ -412,34 +448,34 @@ fn carry_claimers(units: &mut [Unit]) {
     }
 }
 
-/// Double quotation marks of a sentence, as (byte offset, opens). Straight quotes open
-/// after a space or at the start and close after a word or punctuation.
-fn quote_marks(text: &str, toks: &[Tok]) -> Vec<(usize, bool)> {
-    toks.iter()
-        .filter_map(|t| {
-            if t.is('“') {
-                Some((t.start, true))
-            } else if t.is('”') {
-                Some((t.start, false))
-            } else if t.is('"') || t.is('\'') && text[t.end..].starts_with('\'') {
-                let spaced = text[..t.start]
-                    .chars()
-                    .next_back()
-                    .is_none_or(|c| c.is_whitespace() || "([{—–―:".contains(c));
-                Some((t.start, spaced))
-            } else {
-                None
-            }
-        })
-        .collect()
+/// Double quotation marks of a sentence, as (byte offset, opens), pushed on `out`.
+/// Straight quotes open after a space or at the start and close after a word or
+/// punctuation.
+fn quote_marks(text: &str, toks: &[Tok], out: &mut Vec<(u32, bool)>) {
+    out.extend(toks.iter().filter_map(|t| {
+        let opens = if t.is('“') {
+            true
+        } else if t.is('”') {
+            false
+        } else if t.is('"') || t.is('\'') && text[t.end..].starts_with('\'') {
+            text[..t.start]
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || "([{—–―:".contains(c))
+        } else {
+            return None;
+        };
+        Some((t.start as u32, opens))
+    }));
 }
 
 /// Byte ranges of a sentence inside quotation marks, given whether a quotation is open
 /// at its start.
-fn quoted_ranges(open_at_start: bool, quotes: &[(usize, bool)], end: usize) -> Vec<Span> {
+fn quoted_ranges(open_at_start: bool, quotes: &[(u32, bool)], end: usize) -> Vec<Span> {
     let mut out = Vec::new();
     let mut open = open_at_start.then_some(0);
     for &(pos, opening) in quotes {
+        let pos = pos as usize;
         match (open, opening) {
             (None, true) => open = Some(pos),
             (Some(a), false) => {
@@ -456,67 +492,79 @@ fn quoted_ranges(open_at_start: bool, quotes: &[(usize, bool)], end: usize) -> V
 }
 
 /// Byte offset just past the quotation mark at `pos`.
-fn quote_end(text: &str, pos: usize) -> usize {
-    pos + text[pos..].chars().next().map_or(1, char::len_utf8)
+fn quote_end(text: &str, pos: u32) -> u32 {
+    let pos = pos as usize;
+    (pos + text[pos..].chars().next().map_or(1, char::len_utf8)) as u32
 }
 
 /// Quotations that run over several sentences belong to one attributed claim:
 /// "“A. B,” she said." (the quote opened sentences before the cue), "He said: “A. B.”"
 /// (the quote closes sentences after), and "“A,” she said. “B.”" (the quotation goes on
-/// after the cue). The sentences taken in lose their own claims.
-fn merge_quotations(text: &str, units: &mut [Unit]) {
+/// after the cue). The sentences taken in lose their own claims (their ranges of
+/// `cands` are emptied); `quotes` are the units' quotation marks.
+fn merge_quotations(text: &str, units: &mut [Unit], quotes: &[(u32, bool)], cands: &mut [Cand]) {
+    let claims = |u: &Unit| wide(&u.claims);
+    let quotes_of = |u: &Unit| &quotes[wide(&u.quotes)];
+    let said = |u: &Unit, cands: &[Cand]| cands[claims(u)].iter().any(|c| c.claimer.is_some());
     for i in 0..units.len() {
-        let Some(ci) = units[i].claims.iter().position(|c| c.claimer.is_some()) else {
+        let Some(ci) = cands[claims(&units[i])]
+            .iter()
+            .position(|c| c.claimer.is_some())
+        else {
             continue;
         };
+        let ci = units[i].claims.start as usize + ci;
         // Back to where the quotation opened.
         let (first, open_before) = (units[i].first, units[i].open_before);
         if let Some(q) = open_before {
-            let c = &units[i].claims[ci];
-            if c.span.start == first && q < first {
+            if cands[ci].span.start == first && q < first {
                 let j = units[..i]
                     .partition_point(|u| u.first <= q)
                     .saturating_sub(1);
                 if units[j + 1..i].iter().all(|u| !u.para_start)
-                    && units[j..i]
-                        .iter()
-                        .all(|u| u.claims.iter().all(|c| c.claimer.is_none()))
+                    && units[j..i].iter().all(|u| !said(u, cands))
                 {
                     for u in &mut units[j..i] {
-                        u.claims.clear();
+                        u.claims.end = u.claims.start;
                     }
-                    units[i].claims[ci].span.start = q;
+                    cands[ci].span.start = q;
                 }
             }
         }
         // Forward to where it closes, or over a quotation that goes on after the cue.
-        let Some(ci) = units[i].claims.iter().rposition(|c| c.claimer.is_some()) else {
+        let Some(ci) = cands[claims(&units[i])]
+            .iter()
+            .rposition(|c| c.claimer.is_some())
+        else {
             continue;
         };
-        let end = units[i].claims[ci].span.end;
-        let open_at_end = units[i].quotes.last().filter(|q| q.1).map(|q| q.0);
-        let ends_quoted = text[..end].ends_with(['”', '"']) || text[..end].ends_with("''");
+        let ci = units[i].claims.start as usize + ci;
+        let end = cands[ci].span.end;
+        let open_at_end = quotes_of(&units[i]).last().filter(|q| q.1).map(|q| q.0);
+        let before = &text[..end as usize];
+        let ends_quoted = before.ends_with(['”', '"']) || before.ends_with("''");
         let mut k = i + 1;
         let mut close = None;
         while k < units.len() && !units[k].para_start && k - i <= 8 {
             let u = &units[k];
+            let uq = quotes_of(u);
             let continues = open_at_end.is_some_and(|q| q < end)
                 || ends_quoted
                     && close.is_none()
                     && k == i + 1
-                    && u.quotes.first().is_some_and(|q| q.1 && q.0 == u.first);
+                    && uq.first().is_some_and(|q| q.1 && q.0 == u.first);
             if !continues && close.is_none() && k == i + 1 {
                 break;
             }
-            if u.claims.iter().any(|c| c.claimer.is_some()) {
+            if said(u, cands) {
                 break;
             }
-            if let Some(&(pos, _)) = u.quotes.iter().rev().find(|q| !q.1) {
+            if let Some(&(pos, _)) = uq.iter().rev().find(|q| !q.1) {
                 close = Some((k, quote_end(text, pos)));
                 if open_at_end.is_none_or(|q| q >= end) {
                     break;
                 }
-                if u.quotes.last().is_some_and(|q| !q.1) {
+                if uq.last().is_some_and(|q| !q.1) {
                     break;
                 }
             }
@@ -524,21 +572,22 @@ fn merge_quotations(text: &str, units: &mut [Unit]) {
         }
         if let Some((k, pos)) = close {
             for u in &mut units[i + 1..=k] {
-                u.claims.clear();
+                u.claims.end = u.claims.start;
             }
             // "“A,” she said. “B.”": the frame between the two quotes is no content.
-            let resumed = units[i + 1].quotes.first().map(|q| q.0);
-            let c = &mut units[i].claims[ci];
+            let resumed = quotes_of(&units[i + 1]).first().map(|q| q.0 as usize);
+            let c = &mut cands[ci];
+            let pos_w = pos as usize;
             if let Some(q) = resumed.filter(|_| c.cue.as_ref().is_some_and(|cue| cue.start >= end))
             {
                 if c.fragments.is_empty() {
-                    c.fragments.push(c.claim.span.clone());
+                    c.fragments.push(wide(&c.span));
                 }
-                c.fragments.push(q..pos);
+                c.fragments.push(q..pos_w);
             } else if let Some(last) = c.fragments.last_mut() {
-                last.end = pos;
+                last.end = pos_w;
             }
-            c.claim.span.end = pos;
+            c.span.end = pos;
         }
     }
 }
@@ -560,22 +609,32 @@ fn kind_of(f: &Features) -> ClaimKind {
     }
 }
 
-/// The actors named inside `spans` (`mentions` in text order).
-fn actors_in(mentions: &[Mention], spans: &[&Span]) -> Vec<ActorId> {
-    let mut ids: Vec<ActorId> = spans
-        .iter()
-        .flat_map(|s| {
-            let a = mentions.partition_point(|m| m.span.start < s.start);
-            mentions[a..]
-                .iter()
-                .take_while(|m| m.span.start < s.end)
-                .filter(|m| m.span.end <= s.end)
-        })
-        .filter_map(|m| m.actor)
-        .collect();
-    ids.sort_unstable();
-    ids.dedup();
-    ids
+/// The actors named inside `spans` (`mentions` in text order), each once, pushed on
+/// `out`: their range there.
+fn actors_in(mentions: &[Mention], spans: &[&Span], out: &mut Vec<ActorId>) -> Range<u32> {
+    let a = out.len();
+    out.extend(
+        spans
+            .iter()
+            .flat_map(|s| {
+                let a = mentions.partition_point(|m| m.span.start < s.start);
+                mentions[a..]
+                    .iter()
+                    .take_while(|m| m.span.start < s.end)
+                    .filter(|m| m.span.end <= s.end)
+            })
+            .filter_map(|m| m.actor),
+    );
+    out[a..].sort_unstable();
+    let mut n = a;
+    for k in a..out.len() {
+        if n == a || out[k] != out[n - 1] {
+            out[n] = out[k];
+            n += 1;
+        }
+    }
+    out.truncate(n);
+    a as u32..n as u32
 }
 
 /// The tokens of `toks` inside `span`.
@@ -624,28 +683,24 @@ fn sentence_claims(
     toks: &[Tok],
     quoted: &[Span],
     mentions: &[Mention],
-    out: &mut Vec<Cand>,
+    found: &mut Found,
     mut dump: Option<&mut Vec<SpanRow>>,
 ) {
     let mut attributions = attribution::find(text, toks, quoted);
     attributions.retain(|a| !is_authors_voice(text, a));
-    let claim = |span: Span, kind, hedged, actors| Cand {
-        claim: Claim {
-            span,
-            kind,
-            claimer: None,
-            claimer_span: None,
-            hedged,
-            actors,
-            score: 0.0,
-            checkworthy: false,
-            attribution: None,
-        },
+    let claim = |span: &Span, kind, hedged, actors| Cand {
+        span: narrow(span),
+        kind,
+        claimer: None,
+        hedged,
+        actors,
+        score: 0.0,
+        checkworthy: false,
         cue: None,
         fragments: Vec::new(),
         reported: kind == ClaimKind::Attributed,
     };
-    let first = out.len();
+    let first = found.cands.len();
     // Whether every attribution of the sentence reports a stance on an object ("X
     // endorsed Y"): the sentence is then also the author's own claim about X.
     let mut only_objects = !attributions.is_empty();
@@ -677,16 +732,15 @@ fn sentence_claims(
                 spans.push(s);
             }
             let mut c = claim(
-                a.content.clone(),
+                &a.content,
                 ClaimKind::Attributed,
                 a.hedged,
-                actors_in(mentions, &spans),
+                actors_in(mentions, &spans, &mut found.actors),
             );
-            c.claimer = claimer_span.as_ref().map(|s| text[s.clone()].to_string());
-            c.claimer_span = claimer_span;
-            c.cue = Some(a.cue.clone());
+            c.claimer = claimer_span.as_ref().map(narrow);
+            c.cue = Some(narrow(&a.cue));
             c.fragments = a.fragments.clone();
-            out.push(c);
+            found.cands.push(c);
         }
         if !only_objects {
             return;
@@ -694,8 +748,10 @@ fn sentence_claims(
     }
     if let Some(span) = quotation(text, toks) {
         // A sentence that is one quotation: someone's words, source given nearby.
-        let actors = actors_in(mentions, &[&span]);
-        out.push(claim(span, ClaimKind::Attributed, false, actors));
+        let actors = actors_in(mentions, &[&span], &mut found.actors);
+        found
+            .cands
+            .push(claim(&span, ClaimKind::Attributed, false, actors));
         return;
     }
     for (a, b) in clauses(toks) {
@@ -704,10 +760,12 @@ fn sentence_claims(
             continue;
         }
         let span = clause[0].start..clause[clause.len() - 1].end;
-        let actors = actors_in(mentions, &[&span]);
-        out.push(claim(span, ClaimKind::Factual, false, actors));
+        let actors = actors_in(mentions, &[&span], &mut found.actors);
+        found
+            .cands
+            .push(claim(&span, ClaimKind::Factual, false, actors));
     }
-    out[first..].sort_by_key(|c| c.span.start);
+    found.cands[first..].sort_by_key(|c| c.span.start);
 }
 
 /// The token range `[a, b)` of the tokens that start inside `span`.

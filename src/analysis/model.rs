@@ -184,8 +184,12 @@ impl Model {
                 <&mut [f32; 9]>::try_from(&mut *scores),
                 <&[u8; 18]>::try_from(ws),
             ) {
-                for (t, s) in s.iter_mut().enumerate() {
-                    *s += f32::from(i16::from_le_bytes([w[2 * t], w[2 * t + 1]])) * scale;
+                // The weights read first and scaled after, lane by lane: the same
+                // products and sums, in a form the compiler turns into vector code.
+                let ws: [i16; 9] =
+                    std::array::from_fn(|t| i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
+                for (s, w) in s.iter_mut().zip(ws) {
+                    *s += f32::from(w) * scale;
                 }
                 return;
             }

@@ -445,9 +445,16 @@ pub fn context_features(
     if i + 1 < n {
         out.push(mix(T_PAIR + 100, me.lower_hash, infos[i + 1].lower_hash));
     }
+    doc_features(doc, me.class, out);
+}
+
+/// The second pass's features of a word of shape class `class` whose document view is
+/// `doc` ([`doc_votes`]); the last of [`context_features`], so that the tagger can add
+/// them to the rest's scores on their own.
+pub fn doc_features(doc: u8, class: u8, out: &mut Vec<u64>) {
     if doc != 0 {
         out.push(hash(T_DOC, 0, &[doc]));
-        out.push(hash(T_DOC, 1, &[doc, me.class]));
+        out.push(hash(T_DOC, 1, &[doc, class]));
     }
 }
 

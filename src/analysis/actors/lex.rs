@@ -40,6 +40,8 @@ pub struct Lexicons {
     pub alias: FastMap<String, &'static str>,
     /// Person titles and roles, lower case.
     pub titles: FastSet<String>,
+    /// The last word of each title, lower case.
+    pub title_ends: FastSet<String>,
     /// Last words of organisation names, as written.
     pub org_suffix: FastSet<&'static str>,
     /// First words of "X of Y" organisation names, as written.
@@ -157,6 +159,11 @@ fn build() -> Lexicons {
             }
         }
     }
+    let titles = lower_set(include_str!("../../../assets/lexicons/titles.txt"));
+    let title_ends = titles
+        .iter()
+        .map(|t| t.rsplit(' ').next().unwrap_or(t).to_string())
+        .collect();
     Lexicons {
         common: parse_list(include_str!("../../../assets/lexicons/common_words.txt")).collect(),
         function: parse_list(include_str!("../../../assets/lexicons/function_words.txt")).collect(),
@@ -164,7 +171,8 @@ fn build() -> Lexicons {
         last: lower_entries(include_str!("../../../assets/lexicons/surnames.txt")).collect(),
         known,
         alias,
-        titles: lower_set(include_str!("../../../assets/lexicons/titles.txt")),
+        titles,
+        title_ends,
         org_suffix,
         org_head,
         orgs: parse_list(include_str!("../../../assets/lexicons/orgs.txt"))

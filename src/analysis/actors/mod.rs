@@ -54,6 +54,8 @@ pub fn names_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<(Span, L
 /// [`title_case_lines`] and [`vote`].
 fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> {
     let mut lines: FastMap<usize, (bool, bool)> = FastMap::default();
+    // Keys by name as written: names repeat.
+    let mut keys: FastMap<&str, String> = FastMap::default();
     let mut found: Vec<Found> = tagged
         .iter()
         .map(|t| {
@@ -94,8 +96,9 @@ fn find(text: &str, tokens: &Tokens, tagged: Vec<tagger::Tagged>) -> Vec<Found> 
             } else {
                 title_before(text, tokens, first, t.sentence)
             };
+            let name = &text[span.clone()];
             Found {
-                key: key(&text[span.clone()]),
+                key: keys.entry(name).or_insert_with(|| key(name)).clone(),
                 span,
                 label,
                 title,
@@ -161,11 +164,12 @@ fn date_words(text: &str, tokens: &Tokens, found: &mut [Found]) {
             || super::temporal::weekday_of(&l).is_some_and(|(_, plural)| !plural)
     };
     let mut cands: FastMap<&str, usize> = FastMap::default();
+    // Whether a first word is a date word, by word: names repeat.
+    let mut seen: FastMap<&str, bool> = FastMap::default();
     for f in found.iter() {
         if f.label == Label::Person {
-            if let Some(first) = word_ranges(text, &f.span).first() {
-                let w = &text[first.clone()];
-                if is_date(w) {
+            if let Some(w) = text[f.span.clone()].split_whitespace().next() {
+                if *seen.entry(w).or_insert_with(|| is_date(w)) {
                     *cands.entry(w).or_default() += 1;
                 }
             }
@@ -190,16 +194,15 @@ fn date_words(text: &str, tokens: &Tokens, found: &mut [Found]) {
         if f.label != Label::Person {
             continue;
         }
-        let words = word_ranges(text, &f.span);
-        if words.len() < 2 {
+        let mut words = text[f.span.clone()].split_whitespace();
+        let (Some(w), Some(second)) = (words.next(), words.next()) else {
             continue;
-        }
-        let w = &text[words[0].clone()];
+        };
         if cands
             .get(w)
             .is_some_and(|&n| written.get(w).is_some_and(|&k| k > n))
         {
-            f.span.start = words[1].start;
+            f.span.start = second.as_ptr() as usize - text.as_ptr() as usize;
             f.key = key(&text[f.span.clone()]);
             f.title = None;
         }
@@ -348,17 +351,21 @@ fn common_openers(text: &str, tokens: &Tokens, tagged: &[tagger::Tagged]) -> Vec
         return out;
     }
     // Dropped unless also capitalised inside a sentence.
-    let mut mid = FastSet::default();
+    let mut cand = vec![false; tokens.firsts.len()];
+    for &w in cands.keys() {
+        cand[w as usize] = true;
+    }
+    let mut mid = vec![false; tokens.firsts.len()];
     for (s, range) in tokens.sentences.iter().enumerate() {
         for k in range.clone() {
-            let w = tokens.words[k];
-            if cands.contains_key(&w) && !opens(k, s) {
-                mid.insert(w);
+            let w = tokens.words[k] as usize;
+            if cand[w] && !opens(k, s) {
+                mid[w] = true;
             }
         }
     }
     for (w, names) in cands {
-        if !mid.contains(&w) {
+        if !mid[w as usize] {
             for i in names {
                 out[i] = true;
             }
@@ -488,6 +495,14 @@ fn vote(found: &mut [Found]) {
 fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> Option<String> {
     let start = tokens.sentences[sentence].start;
     let mut key = String::new();
+    // Every role tried ends with the word right before the name: most words end none.
+    if first <= start || tokens.toks[first - 1].kind != Kind::Word {
+        return None;
+    }
+    lower_into(&text[tokens.toks[first - 1].range()], &mut key);
+    if !LEX.title_ends.contains(key.as_str()) {
+        return None;
+    }
     for len in (1..=3).rev() {
         if first < start + len {
             continue;
@@ -501,14 +516,7 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
             if k > 0 {
                 key.push(' ');
             }
-            let w = &text[t.range()];
-            if w.is_ascii() {
-                let from = key.len();
-                key.push_str(w);
-                key[from..].make_ascii_lowercase();
-            } else {
-                key.extend(w.chars().flat_map(char::to_lowercase));
-            }
+            lower_into(&text[t.range()], &mut key);
         }
         if LEX.titles.contains(key.as_str()) {
             let words: Vec<&str> = toks.iter().map(|t| &text[t.range()]).collect();
@@ -516,6 +524,17 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
         }
     }
     None
+}
+
+/// Append `w` lower-cased, character by character, to `key`.
+fn lower_into(w: &str, key: &mut String) {
+    if w.is_ascii() {
+        let from = key.len();
+        key.push_str(w);
+        key[from..].make_ascii_lowercase();
+    } else {
+        key.extend(w.chars().flat_map(char::to_lowercase));
+    }
 }
 
 /// Find name mentions and group them into actors, ordered by prominence (mention count,

@@ -60,12 +60,12 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<u8> {
         return vec![0; tokens.toks.len()];
     }
     let table = Table::new(text, tokens, models);
-    let tags = table.run(0, None);
+    let (tags, mut later) = table.first_pass();
     if models.len() > 1 {
         let votes = table.votes(&tags);
         // A tag a token: the first pass's go before the second's are made.
         drop(tags);
-        return table.run(1, Some(&votes));
+        return table.second_pass(&mut later, &votes);
     }
     tags
 }
@@ -73,7 +73,7 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<u8> {
 /// The second pass's document view ([`f::doc_votes`]) after a first pass with `model`.
 pub fn votes(text: &str, tokens: &Tokens, model: &Model) -> Vec<u8> {
     let table = Table::new(text, tokens, std::slice::from_ref(model));
-    table.votes(&table.run(0, None))
+    table.votes(&table.first_pass().0)
 }
 
 /// A document's distinct words, each described once and, where a name may be near,
@@ -186,12 +186,15 @@ impl<'a> Table<'a> {
         }
     }
 
-    /// Decode every sentence with model `m`.
-    fn run(&self, m: usize, votes: Option<&[u8]>) -> Vec<u8> {
-        let model = &self.models[m];
-        let steps = Steps::new(&model.trans, f::allowed);
-        let nm = self.models.len();
+    /// Decode every sentence with the first model. With a second model, also its scores
+    /// of every stretch word but for the document features, which need this pass's
+    /// tags: the rest of the context is the same in both passes, so it is read once.
+    /// The rows are in text order, stretch by stretch.
+    fn first_pass(&self) -> (Vec<u8>, Vec<[f32; NTAGS]>) {
+        let steps = Steps::new(&self.models[0].trans, f::allowed);
+        let second = self.models.len() > 1;
         let mut tags = vec![0u8; self.tokens.toks.len()];
+        let mut later = Vec::new();
         let mut ctx = Vec::with_capacity(16);
         let mut em: Vec<[f32; NTAGS]> = Vec::new();
         // Buffers reused from sentence to sentence.
@@ -212,41 +215,86 @@ impl<'a> Table<'a> {
             for seg in segs.iter().cloned() {
                 em.clear();
                 for i in seg.clone() {
-                    let mut s = [0f32; NTAGS];
-                    for (o, off) in (-2isize..=2).enumerate() {
-                        let j = i as isize + off;
-                        let v = if j >= 0 && (j as usize) < toks.len() {
-                            let k = self.slots[wid[j as usize] as usize] as usize;
-                            &self.scores[k * nm + m][o]
-                        } else {
-                            &self.pads[m][o]
-                        };
-                        for (a, b) in s.iter_mut().zip(v) {
-                            *a += b;
-                        }
-                    }
                     ctx.clear();
-                    let doc = votes.map_or(0, |v| v[range.start + i]);
-                    f::context_features(i, &infos, sent, &gaz, doc, &mut ctx);
-                    for &h in &ctx {
-                        model.add(h, &mut s);
+                    f::context_features(i, &infos, sent, &gaz, 0, &mut ctx);
+                    em.push(self.emission(0, wid, i, &ctx));
+                    if second {
+                        later.push(self.emission(1, wid, i, &ctx));
                     }
-                    em.push(s);
                 }
-                // A stretch inside a sentence follows an outside word.
-                let from = if seg.start == 0 { 0 } else { 1 };
-                let at = range.start + seg.start;
-                viterbi_into(
-                    &em,
-                    &model.trans,
-                    &steps,
-                    from,
-                    &mut back,
-                    &mut tags[at..at + seg.len()],
-                );
+                self.decode(&steps, 0, range.start, seg, &em, &mut back, &mut tags);
+            }
+        }
+        (tags, later)
+    }
+
+    /// Model `m`'s scores of word `i` of a sentence (`wid`, its words) with context
+    /// features `ctx`.
+    fn emission(&self, m: usize, wid: &[u32], i: usize, ctx: &[u64]) -> [f32; NTAGS] {
+        let nm = self.models.len();
+        let mut s = [0f32; NTAGS];
+        for (o, off) in (-2isize..=2).enumerate() {
+            let j = i as isize + off;
+            let v = if j >= 0 && (j as usize) < wid.len() {
+                let k = self.slots[wid[j as usize] as usize] as usize;
+                &self.scores[k * nm + m][o]
+            } else {
+                &self.pads[m][o]
+            };
+            for (a, b) in s.iter_mut().zip(v) {
+                *a += b;
+            }
+        }
+        for &h in ctx {
+            self.models[m].add(h, &mut s);
+        }
+        s
+    }
+
+    /// Decode with the second model, given its scores from [`Table::first_pass`] and the
+    /// document view `votes`, whose features it adds to them.
+    fn second_pass(&self, em: &mut [[f32; NTAGS]], votes: &[u8]) -> Vec<u8> {
+        let model = &self.models[1];
+        let steps = Steps::new(&model.trans, f::allowed);
+        let mut tags = vec![0u8; self.tokens.toks.len()];
+        let (mut doc, mut back) = (Vec::with_capacity(2), Vec::new());
+        let mut rows = em;
+        for (si, range) in self.tokens.sentences.iter().enumerate() {
+            for seg in self.segs[self.sent_segs[si].clone()].iter().cloned() {
+                let (these, rest) = rows.split_at_mut(seg.len());
+                rows = rest;
+                for (row, t) in these.iter_mut().zip(seg.start + range.start..) {
+                    doc.clear();
+                    let class = self.infos[self.word_ids[t] as usize].class;
+                    f::doc_features(votes[t], class, &mut doc);
+                    for &h in &doc {
+                        model.add(h, row);
+                    }
+                }
+                self.decode(&steps, 1, range.start, seg, these, &mut back, &mut tags);
             }
         }
         tags
+    }
+
+    /// Viterbi over the stretch `seg` of the sentence that starts at token `start`, with
+    /// model `m`, into `tags`.
+    #[allow(clippy::too_many_arguments)]
+    fn decode(
+        &self,
+        steps: &Steps,
+        m: usize,
+        start: usize,
+        seg: std::ops::Range<usize>,
+        em: &[[f32; NTAGS]],
+        back: &mut Vec<[u8; NTAGS]>,
+        tags: &mut [u8],
+    ) {
+        // A stretch inside a sentence follows an outside word.
+        let from = if seg.start == 0 { 0 } else { 1 };
+        let at = start + seg.start;
+        let trans = &self.models[m].trans;
+        viterbi_into(em, trans, steps, from, back, &mut tags[at..at + seg.len()]);
     }
 
     fn votes(&self, tags: &[u8]) -> Vec<u8> {

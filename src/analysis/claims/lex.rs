@@ -63,14 +63,6 @@ impl Tok<'_> {
     }
 }
 
-/// One token in [`Words`]: where it starts and its distinct word (whose length as
-/// written gives its end).
-#[derive(Debug, Clone, Copy)]
-struct Slot {
-    start: u32,
-    word: u32,
-}
-
 /// A distinct word (as written) of a document, described once.
 #[derive(Debug)]
 struct Lexeme<'a> {
@@ -87,32 +79,48 @@ struct Lexeme<'a> {
 }
 
 /// A document's tokens as the claim stages read them, sentence by sentence. Each token
-/// is eight bytes (its start and distinct word); [`Words::sentence`] and
-/// [`Words::within`] make the [`Tok`]s of a stretch when a stage reads it.
+/// is eight bytes (its start and its distinct word, in two lists made in the shared
+/// stream's own memory); [`Words::sentence`] and [`Words::within`] make the [`Tok`]s of
+/// a stretch when a stage reads it.
 #[derive(Debug, Default)]
 pub(crate) struct Words<'a> {
-    toks: Vec<Slot>,
+    /// Per token, its start byte.
+    starts: Vec<u32>,
+    /// Per token, its distinct word (an index into `lexemes`).
+    ids: Vec<u32>,
     lexemes: Vec<Lexeme<'a>>,
-    /// For each sentence, its range in `toks`.
+    /// For each sentence, its range in `starts` and `ids`.
     sentences: Vec<Range<usize>>,
 }
 
 impl<'a> Words<'a> {
-    /// Read the shared `tokens` of `text`. A possessive "'s" is a word of its own; a
-    /// contraction the stream splits at its apostrophe ("don" "'" "t") is read as the
-    /// one word the lexicons list ("don't").
-    pub fn new(text: &'a str, tokens: &Tokens) -> Self {
-        let mut toks = Vec::with_capacity(tokens.toks.len());
-        let mut sentences = Vec::with_capacity(tokens.sentences.len());
+    /// Read the shared `tokens` of `text`, giving them up: the claims' reading is made
+    /// in the stream's own memory, so that a book's tokens are not held twice. A
+    /// possessive "'s" is a word of its own; a contraction the stream splits at its
+    /// apostrophe ("don" "'" "t") is read as the one word the lexicons list ("don't").
+    pub fn new(text: &'a str, tokens: Tokens) -> Self {
+        let Tokens {
+            toks,
+            sentences: ranges,
+            words: mut ids,
+            firsts,
+            ..
+        } = tokens;
+        let mut sentences = Vec::with_capacity(ranges.len());
         // Per distinct word of the stream, its lexeme; a joined contraction is looked up
         // by its text.
-        let mut by_word = vec![u32::MAX; tokens.firsts.len()];
+        let mut by_word = vec![u32::MAX; firsts.len()];
+        drop(firsts);
         let mut joined: FxHashMap<&'a str, u32> = FxHashMap::default();
         let mut lexemes = Vec::new();
-        for r in &tokens.sentences {
-            let first = toks.len();
-            let st = &tokens.toks[r.clone()];
-            let ids = &tokens.words[r.clone()];
+        // Whether each stream token starts a token of the claims' reading (the other
+        // two of a joined contraction do not).
+        let mut kept = vec![true; toks.len()];
+        // Tokens read so far: the lexeme ids overwrite the stream's word ids in place.
+        let mut n = 0;
+        for r in &ranges {
+            let first = n;
+            let st = &toks[r.clone()];
             let mut k = 0;
             while k < st.len() {
                 let t = st[k];
@@ -128,45 +136,58 @@ impl<'a> Words<'a> {
                     )
                 {
                     end = st[k + 2].end();
-                    k += 2;
+                    kept[r.start + k + 1] = false;
+                    kept[r.start + k + 2] = false;
                 }
                 let mut new = |w: &'a str| {
                     lexemes.push(lexeme(w, t.kind));
                     (lexemes.len() - 1) as u32
                 };
                 let word = if end == t.end() {
-                    let id = &mut by_word[ids[k] as usize];
+                    let id = &mut by_word[ids[r.start + k] as usize];
                     if *id == u32::MAX {
                         *id = new(&text[t.range()]);
                     }
                     *id
                 } else {
+                    k += 2;
                     let w = &text[t.start()..end];
                     *joined.entry(w).or_insert_with(|| new(w))
                 };
-                toks.push(Slot {
-                    start: t.start() as u32,
-                    word,
-                });
+                ids[n] = word;
+                n += 1;
                 k += 1;
             }
-            sentences.push(first..toks.len());
+            sentences.push(first..n);
         }
+        ids.truncate(n);
+        ids.shrink_to_fit();
+        // Collected from the stream's tokens in their own allocation, then cut to size.
+        let mut kept = kept.into_iter();
+        let mut starts: Vec<u32> = toks
+            .into_iter()
+            .filter(|_| kept.next().unwrap_or(false))
+            .map(|t| t.start() as u32)
+            .collect();
+        starts.shrink_to_fit();
+        lexemes.shrink_to_fit();
         Words {
-            toks,
+            starts,
+            ids,
             lexemes,
             sentences,
         }
     }
 
-    fn make(&self, slots: &[Slot]) -> Vec<Tok<'_>> {
-        slots
+    fn make(&self, r: Range<usize>) -> Vec<Tok<'_>> {
+        self.starts[r.clone()]
             .iter()
-            .map(|s| {
-                let l = &self.lexemes[s.word as usize];
+            .zip(&self.ids[r])
+            .map(|(&start, &id)| {
+                let l = &self.lexemes[id as usize];
                 Tok {
-                    start: s.start as usize,
-                    end: (s.start + l.len) as usize,
+                    start: start as usize,
+                    end: (start + l.len) as usize,
                     lower: &l.lower,
                     word: l.word,
                     cap: l.cap,
@@ -183,20 +204,29 @@ impl<'a> Words<'a> {
     /// Every token of the document.
     #[cfg(test)]
     pub fn all(&self) -> Vec<Tok<'_>> {
-        self.make(&self.toks)
+        self.make(0..self.starts.len())
     }
 
     /// The tokens of sentence `i`.
     pub fn sentence(&self, i: usize) -> Vec<Tok<'_>> {
-        self.make(&self.toks[self.sentences[i].clone()])
+        self.make(self.sentences[i].clone())
     }
 
     /// The tokens inside the byte span `a..b`.
     pub fn within(&self, a: usize, b: usize) -> Vec<Tok<'_>> {
-        let i = self.toks.partition_point(|t| (t.start as usize) < a);
-        let end = |t: &Slot| (t.start + self.lexemes[t.word as usize].len) as usize;
-        let j = self.toks.partition_point(|t| end(t) <= b).max(i);
-        self.make(&self.toks[i..j])
+        let i = self.starts.partition_point(|&s| (s as usize) < a);
+        let end = |k: usize| (self.starts[k] + self.lexemes[self.ids[k] as usize].len) as usize;
+        // The first token from `i` that ends past `b` (ends rise with starts).
+        let (mut j, mut hi) = (i, self.starts.len());
+        while j < hi {
+            let mid = j + (hi - j) / 2;
+            if end(mid) <= b {
+                j = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        self.make(i..j)
     }
 }
 
@@ -250,7 +280,7 @@ fn lexeme(w: &str, kind: Kind) -> Lexeme<'_> {
 #[cfg(test)]
 pub(crate) fn words_of(text: &str) -> Words<'_> {
     let sentences = crate::analysis::text::sentences(text);
-    Words::new(text, &Tokens::new(text, &sentences))
+    Words::new(text, Tokens::new(text, &sentences))
 }
 
 /// How an attribution cue relates to its source.
