@@ -255,3 +255,41 @@ fn a_share_of_people_can_be_the_source() {
     let t = "In the survey, 47% say the city should build more housing.";
     assert_eq!(claimer_of(t, "say").as_deref(), Some("47%"));
 }
+
+#[test]
+fn a_progressive_cue_has_its_subject_as_source() {
+    let t = "The county board is saying that the new levy will pay for two schools.";
+    let a = run(t);
+    let at = by_cue(t, &a, "saying");
+    assert_eq!(at.claimer.as_deref(), Some("The county board"));
+    assert_eq!(content(t, at), "that the new levy will pay for two schools");
+    let t = "Governor Tilda Marsh is also telling farmers that the dry spell will end soon.";
+    let a = run(t);
+    let at = by_cue(t, &a, "telling");
+    assert_eq!(at.claimer.as_deref(), Some("Governor Tilda Marsh"));
+    assert_eq!(content(t, at), "that the dry spell will end soon");
+    // A passive still has no source before it.
+    let t = "The crew was told the storm would pass by noon.";
+    assert!(run(t).attributions.is_empty());
+}
+
+#[test]
+fn a_relative_pronoun_is_the_source_and_refers_to_the_phrase_before_it() {
+    let t = "The council hired Oskar Brandt, a bridge engineer, who said the old span \
+             could carry no more trucks.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(at.claimer.as_deref(), Some("who"));
+    assert_eq!(content(t, at), "the old span could carry no more trucks");
+    let c = a.claims.iter().find(|c| c.attribution.is_some()).unwrap();
+    assert_eq!(a.claimer_name(c), Some("Oskar Brandt"));
+    // With no name right before it, "who" stays unresolved rather than taking an
+    // earlier person.
+    let t = "Lena Varga chaired the hearing. The plan angered farmers, who argued that \
+             the new canal would drain their wells.";
+    let a = run(t);
+    let at = by_cue(t, &a, "argued");
+    assert_eq!(at.claimer.as_deref(), Some("who"));
+    assert_eq!(content(t, at), "that the new canal would drain their wells");
+    assert_eq!(at.claimer_actor, None);
+}

@@ -176,26 +176,38 @@ impl Model {
     #[inline(always)]
     pub fn add(&self, f: u64, scores: &mut [f32]) {
         if let Some(i) = self.find(f) {
-            let at = self.n * 8 + i * self.tags * 2;
-            let ws = &self.data[at..at + self.tags * 2];
-            let scale = self.scale;
-            // The tagger's nine tags, at a size known here, in one go.
-            if let (Ok(s), Ok(w)) = (
-                <&mut [f32; 9]>::try_from(&mut *scores),
-                <&[u8; 18]>::try_from(ws),
-            ) {
-                // The weights read first and scaled after, lane by lane: the same
-                // products and sums, in a form the compiler turns into vector code.
-                let ws: [i16; 9] =
-                    std::array::from_fn(|t| i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
-                for (s, w) in s.iter_mut().zip(ws) {
-                    *s += f32::from(w) * scale;
-                }
-                return;
+            self.add_row(i, scores);
+        }
+    }
+
+    /// Where the model keeps the weights of feature `f`, if it has any: for
+    /// [`Model::add_row`], when a feature's weights are added many times.
+    pub fn row(&self, f: u64) -> Option<usize> {
+        self.find(f)
+    }
+
+    /// Add the weights at `row` ([`Model::row`]) to `scores` (one per tag).
+    #[inline(always)]
+    pub fn add_row(&self, i: usize, scores: &mut [f32]) {
+        let at = self.n * 8 + i * self.tags * 2;
+        let ws = &self.data[at..at + self.tags * 2];
+        let scale = self.scale;
+        // The tagger's nine tags, at a size known here, in one go.
+        if let (Ok(s), Ok(w)) = (
+            <&mut [f32; 9]>::try_from(&mut *scores),
+            <&[u8; 18]>::try_from(ws),
+        ) {
+            // The weights read first and scaled after, lane by lane: the same
+            // products and sums, in a form the compiler turns into vector code.
+            let ws: [i16; 9] =
+                std::array::from_fn(|t| i16::from_le_bytes([w[2 * t], w[2 * t + 1]]));
+            for (s, w) in s.iter_mut().zip(ws) {
+                *s += f32::from(w) * scale;
             }
-            for (s, w) in scores.iter_mut().zip(ws.chunks_exact(2)) {
-                *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
-            }
+            return;
+        }
+        for (s, w) in scores.iter_mut().zip(ws.chunks_exact(2)) {
+            *s += f32::from(i16::from_le_bytes([w[0], w[1]])) * scale;
         }
     }
 
@@ -264,7 +276,7 @@ pub fn viterbi(
 ) -> Vec<usize> {
     let mut out = vec![0; emissions.len()];
     let steps = Steps::new(trans, allowed);
-    viterbi_into(emissions, trans, &steps, from, &mut Vec::new(), &mut out);
+    viterbi_into(emissions, &steps, from, &mut Vec::new(), &mut out);
     out.into_iter().map(usize::from).collect()
 }
 
@@ -272,8 +284,9 @@ pub fn viterbi(
 /// worked out once for all the sequences a model decodes.
 #[derive(Debug, Clone)]
 pub struct Steps {
-    /// Per transition row a sequence starts from, the tags it may open with.
-    opens: Vec<[bool; 9]>,
+    /// Per transition row a sequence starts from, the score of opening with each tag
+    /// (minus infinity for the tags it may not open with).
+    starts: Vec<[f32; 9]>,
     /// For each tag, the tags that may precede it, with their transition scores.
     preds: [[(u8, f32); 9]; 9],
     /// For each tag, how many of `preds` hold.
@@ -283,8 +296,16 @@ pub struct Steps {
 impl Steps {
     /// The steps of transitions `trans` under `allowed(prev, next)`.
     pub fn new(trans: &[Vec<f32>], allowed: impl Fn(Option<usize>, usize) -> bool) -> Self {
-        let opens = (0..trans.len())
-            .map(|from| std::array::from_fn(|t| allowed(from.checked_sub(1), t)))
+        let starts = (0..trans.len())
+            .map(|from| {
+                std::array::from_fn(|t| {
+                    if allowed(from.checked_sub(1), t) {
+                        trans[from][t]
+                    } else {
+                        f32::NEG_INFINITY
+                    }
+                })
+            })
             .collect();
         let mut preds = [[(0u8, 0f32); 9]; 9];
         let mut npreds = [0usize; 9];
@@ -297,18 +318,17 @@ impl Steps {
             }
         }
         Steps {
-            opens,
+            starts,
             preds,
             npreds,
         }
     }
 }
 
-/// [`viterbi`] into `out` (one tag per emission row), with the `steps` of `trans` and
-/// `back` a buffer reused between calls.
+/// [`viterbi`] into `out` (one tag per emission row), with the `steps` of a model's
+/// transitions and `back` a buffer reused between calls.
 pub fn viterbi_into(
     emissions: &[[f32; 9]],
-    trans: &[Vec<f32>],
     steps: &Steps,
     from: usize,
     back: &mut Vec<[u8; 9]>,
@@ -321,11 +341,10 @@ pub fn viterbi_into(
     }
     const NEG: f32 = f32::NEG_INFINITY;
     let tags = 9;
-    let mut score = [NEG; 9];
-    for t in 0..tags {
-        if steps.opens[from][t] {
-            score[t] = trans[from][t] + emissions[0][t];
-        }
+    // Minus infinity plus a score stays minus infinity.
+    let mut score = steps.starts[from];
+    for (s, e) in score.iter_mut().zip(&emissions[0]) {
+        *s += e;
     }
     if n > 1 {
         let (preds, npreds) = (&steps.preds, &steps.npreds);
@@ -352,9 +371,13 @@ pub fn viterbi_into(
             score = next;
         }
     }
-    let mut t = (0..tags)
-        .max_by(|&a, &b| score[a].total_cmp(&score[b]))
-        .unwrap_or(0);
+    // The best last tag (the later one on a tie).
+    let mut t = 0;
+    for k in 1..tags {
+        if score[k].total_cmp(&score[t]).is_ge() {
+            t = k;
+        }
+    }
     for i in (0..n).rev() {
         out[i] = t as u8;
         if i > 0 {

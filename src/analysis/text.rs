@@ -128,7 +128,12 @@ fn paragraphs(text: &str) -> Vec<Span> {
             // A line opening with a quotation mark starts a new unit too (quoted
             // comments, one per line).
             let opens_quote = trimmed.starts_with(['“', '"']);
-            if ends_sentence || opens_quote || last_line.chars().count() < 40 {
+            let chars = if last_line.is_ascii() {
+                last_line.len()
+            } else {
+                last_line.chars().count()
+            };
+            if ends_sentence || opens_quote || chars < 40 {
                 out.push(s..p.end);
                 start = Some(this_start);
             }
@@ -171,17 +176,17 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
             }
             // Need whitespace next.
             let rest = &text[j..para.end];
-            let ws = rest.len() - rest.trim_start().len();
+            let after = rest.trim_start();
+            let ws = rest.len() - after.len();
             if ws == 0 && j < para.end {
                 i = j.max(i + 1);
                 continue;
             }
-            let next = rest.trim_start().chars().next();
-            let boundary = match next {
+            let boundary = match after.chars().next() {
                 None => true,
                 Some(c) => {
                     (c.is_uppercase() || c.is_ascii_digit() || "\"“‘'([".contains(c))
-                        && !(b == b'.' && is_abbreviation(text, sent_start, i, rest.trim_start()))
+                        && !(b == b'.' && is_abbreviation(text, sent_start, i, after))
                 }
             };
             if boundary {
@@ -198,8 +203,9 @@ fn split_paragraph(text: &str, para: Span, out: &mut Vec<Sentence>) {
 
 fn push_trimmed(text: &str, span: Span, out: &mut Vec<Sentence>) {
     let s = &text[span.clone()];
-    let lead = s.len() - s.trim_start().len();
-    let trimmed = s.trim();
+    let from_start = s.trim_start();
+    let lead = s.len() - from_start.len();
+    let trimmed = from_start.trim_end();
     if trimmed.is_empty() {
         return;
     }
@@ -237,8 +243,17 @@ fn is_abbreviation(text: &str, sent_start: usize, dot: usize, after: &str) -> bo
             || lexicon::is_title_abbrev(word)
             || !is_sentence_opener(next_word);
     }
-    let lower = word.to_lowercase();
-    lexicon::is_abbreviation(&lower) || lexicon::is_title_abbrev(word)
+    // Lower-cased on the stack when short and ASCII, as abbreviations are.
+    let abbreviation = match word.len() {
+        n if n <= 16 && word.is_ascii() => {
+            let mut buf = [0u8; 16];
+            buf[..n].copy_from_slice(word.as_bytes());
+            buf[..n].make_ascii_lowercase();
+            std::str::from_utf8(&buf[..n]).is_ok_and(lexicon::is_abbreviation)
+        }
+        _ => lexicon::is_abbreviation(&word.to_lowercase()),
+    };
+    abbreviation || lexicon::is_title_abbrev(word)
 }
 
 /// Function words that commonly open a sentence.

@@ -103,52 +103,69 @@ impl Tokens {
 fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
     let bytes = text.as_bytes();
     let mut firsts: Vec<u32> = Vec::new();
-    // Per word id, its key and its length in bytes.
-    let mut keys: Vec<(u64, u32)> = Vec::new();
-    // Word ids, `u32::MAX` for an empty slot; kept at most half full.
-    let mut slots = vec![u32::MAX; (toks.len() / 8 + 32).next_power_of_two()];
+    // Kept at most half full.
+    let mut slots = vec![Slot::EMPTY; (toks.len() / 8 + 32).next_power_of_two()];
     // One-byte words and punctuation, the most frequent tokens, skip the table.
     let mut single = [u32::MAX; 128];
     let mut words = Vec::with_capacity(toks.len());
     for (k, t) in toks.iter().enumerate() {
         let len = t.end - t.start;
-        if len == 1 {
-            let b = bytes[t.start()];
-            if b < 128 && single[b as usize] != u32::MAX {
-                words.push(single[b as usize]);
+        let one = if len == 1 && bytes[t.start()] < 128 {
+            let b = bytes[t.start()] as usize;
+            if single[b] != u32::MAX {
+                words.push(single[b]);
                 continue;
             }
-        }
-        let key = (word_key(bytes, t.range()), len);
+            Some(b)
+        } else {
+            None
+        };
+        let key = word_key(bytes, t.range());
         let mask = slots.len() - 1;
-        let mut p = slot_of(key.0, mask);
+        let mut p = slot_of(key, mask);
         let id = loop {
-            let id = slots[p];
-            if id == u32::MAX {
+            let slot = slots[p];
+            if slot.id == u32::MAX {
                 let id = to_u32(firsts.len());
                 firsts.push(to_u32(k));
-                keys.push(key);
-                slots[p] = id;
+                slots[p] = Slot { key, len, id };
                 if firsts.len() * 2 > slots.len() {
-                    slots = rehash(&keys, slots.len() * 2);
+                    slots = grown(&slots);
                 }
                 break id;
             }
-            let i = id as usize;
-            if keys[i] == key
-                && (len <= 8 || bytes[toks[firsts[i] as usize].range()] == bytes[t.range()])
+            if slot.key == key
+                && slot.len == len
+                && (len <= 8
+                    || bytes[toks[firsts[slot.id as usize] as usize].range()] == bytes[t.range()])
             {
-                break id;
+                break slot.id;
             }
             p = (p + 1) & mask;
         };
-        if len == 1 && bytes[t.start()] < 128 {
-            single[bytes[t.start()] as usize] = id;
+        if let Some(b) = one {
+            single[b] = id;
         }
         words.push(id);
     }
     firsts.shrink_to_fit();
     (words, firsts)
+}
+
+/// One entry of the interning table: a word's key and length, and its id.
+#[derive(Clone, Copy)]
+struct Slot {
+    key: u64,
+    len: u32,
+    id: u32,
+}
+
+impl Slot {
+    const EMPTY: Slot = Slot {
+        key: 0,
+        len: 0,
+        id: u32::MAX,
+    };
 }
 
 /// The key of the word at `r` in `bytes`: up to eight bytes, the bytes themselves
@@ -181,17 +198,18 @@ fn slot_of(key: u64, mask: usize) -> usize {
     (key.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
 }
 
-/// A table of `n` slots (a power of two) holding the word ids whose keys are `keys`.
-fn rehash(keys: &[(u64, u32)], n: usize) -> Vec<u32> {
-    let mut slots = vec![u32::MAX; n];
-    for (id, &(key, _)) in keys.iter().enumerate() {
-        let mut p = slot_of(key, n - 1);
-        while slots[p] != u32::MAX {
+/// The entries of `slots` in a table twice its size.
+fn grown(slots: &[Slot]) -> Vec<Slot> {
+    let n = slots.len() * 2;
+    let mut out = vec![Slot::EMPTY; n];
+    for slot in slots.iter().filter(|s| s.id != u32::MAX) {
+        let mut p = slot_of(slot.key, n - 1);
+        while out[p].id != u32::MAX {
             p = (p + 1) & (n - 1);
         }
-        slots[p] = to_u32(id);
+        out[p] = *slot;
     }
-    slots
+    out
 }
 
 fn is_apos(c: char) -> bool {
@@ -270,9 +288,42 @@ fn ascii_run(s: &str, mut i: usize, f: impl Fn(u8) -> bool) -> usize {
 /// Tokenise `s`, whose first byte is at `base` in the document, appending to `out`.
 pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
     let at = |i: usize| char_at(s, i).map(|(c, _)| c);
+    let push = |out: &mut Vec<Tok>, start: usize, end: usize, kind| {
+        out.push(Tok {
+            start: to_u32(base + start),
+            end: to_u32(base + end),
+            kind,
+        })
+    };
+    let bytes = s.as_bytes();
     let mut i = 0;
     loop {
         i = ascii_run(s, i, |b| matches!(b, b' ' | b'\t'..=b'\r'));
+        let Some(&b) = bytes.get(i) else {
+            break;
+        };
+        // Most tokens are ASCII and end at an ASCII byte that cannot continue them:
+        // they are taken here, as the general rules below would take them.
+        if b < 0x80 {
+            let (end, kind) = if b.is_ascii_alphabetic() {
+                (ascii_run(s, i + 1, |b| ALNUM[b as usize]), Kind::Word)
+            } else if b.is_ascii_digit() {
+                (ascii_run(s, i + 1, |b| ALNUM[b as usize]), Kind::Num)
+            } else {
+                (i + 1, Kind::Punct)
+            };
+            let ends = match (kind, bytes.get(end)) {
+                (_, None) => b != b'\'',
+                (Kind::Word, Some(&e)) => e < 0x80 && !matches!(e, b'-' | b'\'' | b'.'),
+                (Kind::Num, Some(&e)) => e < 0x80 && !matches!(e, b'.' | b',' | b':' | b'-' | b'/'),
+                (Kind::Punct, Some(_)) => b != b'\'',
+            };
+            if ends {
+                push(out, i, end, kind);
+                i = end;
+                continue;
+            }
+        }
         let Some((c, len)) = char_at(s, i) else {
             break;
         };
@@ -357,11 +408,7 @@ pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
         {
             i += 1;
         }
-        out.push(Tok {
-            start: to_u32(base + start),
-            end: to_u32(base + i),
-            kind,
-        });
+        push(out, start, i, kind);
     }
 }
 

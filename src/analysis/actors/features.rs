@@ -90,8 +90,8 @@ pub struct WordInfo {
     pub class: u8,
     /// The compressed shape ([`shape`]).
     pub shape: String,
-    /// Lexicon memberships, as small ids.
-    pub lex: Vec<u8>,
+    /// Lexicon memberships, as a set of small ids (bit `id` for id 1..=13).
+    pub lex: u16,
     /// For a capitalised word, how its lower-case form is written across the document
     /// ([`mark_case`]); 0 when not marked.
     pub case_doc: u8,
@@ -100,6 +100,15 @@ pub struct WordInfo {
 impl WordInfo {
     /// Describe word `w`.
     pub fn new(w: &str) -> Self {
+        let mut info = WordInfo::plain(w);
+        info.describe(w);
+        info
+    }
+
+    /// What every word of a document needs: its forms, case and class. The rest, which
+    /// only word features read (shape, lexicons, hash), is left empty until
+    /// [`WordInfo::describe`].
+    pub fn plain(w: &str) -> Self {
         let lower = w.to_lowercase();
         let first = w.chars().next().unwrap_or(' ');
         let cap = first.is_uppercase();
@@ -118,19 +127,24 @@ impl WordInfo {
         } else {
             5
         };
-        let mut lex = Vec::new();
-        lexicon_ids(w, &lower, &mut lex);
         WordInfo {
-            lower_hash: hash(T_LOWER, 0, lower.as_bytes()),
+            lower_hash: 0,
             lower,
             cap,
             all_caps,
             marked: w.chars().any(|c| c.is_uppercase() || c.is_ascii_digit()),
             class,
-            shape: shape(w),
-            lex,
+            shape: String::new(),
+            lex: 0,
             case_doc: 0,
         }
+    }
+
+    /// Fill in what word features read of word `w` (described by [`WordInfo::plain`]).
+    pub fn describe(&mut self, w: &str) {
+        self.lower_hash = hash(T_LOWER, 0, self.lower.as_bytes());
+        self.shape = shape(w);
+        self.lex = lexicon_ids(w, &self.lower);
     }
 }
 
@@ -182,16 +196,16 @@ pub fn shape(w: &str) -> String {
     out
 }
 
-/// The lexicon memberships of a word, as small ids.
-fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
+/// The lexicon memberships of a word, as a set of small ids.
+fn lexicon_ids(w: &str, lower: &str) -> u16 {
     let l = lower.trim_end_matches('.');
-    match LEX.known.get(lower).or_else(|| LEX.known.get(l)) {
-        Some(Known::Country) => out.push(1),
-        Some(Known::Place) => out.push(2),
-        Some(Known::Org) => out.push(3),
-        Some(Known::Misc) => out.push(4),
-        None => {}
-    }
+    let mut out = match LEX.known.get(lower).or_else(|| LEX.known.get(l)) {
+        Some(Known::Country) => 1 << 1,
+        Some(Known::Place) => 1 << 2,
+        Some(Known::Org) => 1 << 3,
+        Some(Known::Misc) => 1 << 4,
+        None => 0,
+    };
     // Ids 5..=13, in this order.
     let hits = [
         LEX.first.contains(l),
@@ -206,9 +220,10 @@ fn lexicon_ids(w: &str, lower: &str, out: &mut Vec<u8>) {
     ];
     for (k, hit) in hits.iter().enumerate() {
         if *hit {
-            out.push(5 + k as u8);
+            out |= 1 << (5 + k);
         }
     }
+    out
 }
 
 /// Word features of `w` (described by `info`) when it stands `offset` (−2..=2) words from
@@ -266,7 +281,10 @@ pub fn word_features(w: Option<(&str, &WordInfo)>, offset: i8, out: &mut Vec<u64
     if near && info.case_doc != 0 {
         out.push(hash(T_CASE, offset, &[info.class, info.case_doc]));
     }
-    for &id in &info.lex {
+    let mut lex = info.lex;
+    while lex != 0 {
+        let id = lex.trailing_zeros() as u8;
+        lex &= lex - 1;
         // Lexicon hits are conjoined with capitalisation: "bill" the common word and
         // "Bill" the given name are different evidence.
         out.push(hash(T_LEX, offset, &[id, info.cap as u8]));
@@ -285,8 +303,11 @@ pub struct SentenceInfo {
 impl SentenceInfo {
     /// Describe the words `infos` of one sentence.
     pub fn new(toks: &[Tok], infos: &[&WordInfo]) -> Self {
-        let words = infos.iter().filter(|i| i.class <= 2).count();
-        let caps = infos.iter().filter(|i| i.class == 2).count();
+        let (mut words, mut caps) = (0, 0);
+        for i in infos {
+            words += usize::from(i.class <= 2);
+            caps += usize::from(i.class == 2);
+        }
         let nums = toks.iter().filter(|t| t.kind == Kind::Num).count();
         SentenceInfo {
             headline: words >= 2 && caps * 2 > words,
@@ -352,7 +373,12 @@ pub fn gazetteer(text: &str, toks: &[Tok], infos: &[&WordInfo], out: &mut Vec<u8
 /// Whether word `i` of a sentence opens it (after an opening quote or bracket, too),
 /// where every word is capitalised.
 pub fn at_start(i: usize, infos: &[&WordInfo]) -> bool {
-    i == 0 || (i == 1 && infos[0].class == 4)
+    i == 0 || opens(i, infos[0].class)
+}
+
+/// [`at_start`] of word `i` of a sentence whose first word is of class `first`.
+fn opens(i: usize, first: u8) -> bool {
+    i == 0 || (i == 1 && first == 4)
 }
 
 /// Document evidence against a capitalised word being a name: its lower-case form is
@@ -375,15 +401,17 @@ pub fn mark_case(
 ) {
     let distinct = lower_ids.iter().max().map_or(0, |&m| m as usize + 1);
     let mut counts = vec![[0u8; 2]; distinct];
-    let mut sent: Vec<&WordInfo> = Vec::new();
     for range in sentences {
-        sent.clear();
-        sent.extend(word_ids[range.clone()].iter().map(|&w| &infos[w as usize]));
-        for (i, &w) in word_ids[range.clone()].iter().enumerate() {
+        let wid = &word_ids[range.clone()];
+        let Some(&first) = wid.first() else {
+            continue;
+        };
+        let first = infos[first as usize].class;
+        for (i, &w) in wid.iter().enumerate() {
             let c = &mut counts[lower_ids[w as usize] as usize];
-            match sent[i].class {
+            match infos[w as usize].class {
                 0 => c[0] = (c[0] + 1).min(2),
-                1 if !at_start(i, &sent) => c[1] = (c[1] + 1).min(2),
+                1 if !opens(i, first) => c[1] = (c[1] + 1).min(2),
                 _ => {}
             }
         }
@@ -479,13 +507,13 @@ pub fn token_features(
 }
 
 /// The second pass's view of a word: how the first pass tagged the same word (lower
-/// case, capitalised occurrences only) across the document. `words` gives each token's
-/// distinct word, `lowers` each distinct word's lower-case form as a small id (equal
-/// ids, equal forms) and `caps` whether it is capitalised. 0 when it occurs once, else
-/// 1 + the majority of its first-pass roles: 0 outside names, 1–4 a one-word name of
-/// label PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the
-/// earlier role).
-pub fn doc_votes(words: &[u32], lowers: &[u32], caps: &[bool], tags: &[u8]) -> Vec<u8> {
+/// case, capitalised occurrences only) across the document. `caps` lists the
+/// capitalised tokens in order, each with its lower-case form as a small id (equal ids,
+/// equal forms); `tags` has a tag per token. 0 when it occurs once, else 1 + the
+/// majority of its first-pass roles: 0 outside names, 1–4 a one-word name of label
+/// PER/ORG/LOC/MISC, 5–8 a word inside a longer name of that label (ties to the earlier
+/// role). A view per token, 0 for the tokens `caps` leaves out.
+pub fn doc_votes(caps: &[(u32, u32)], tags: &[u8]) -> Vec<u8> {
     let n = tags.len();
     let role = |k: usize| -> usize {
         let t = tags[k] as usize;
@@ -500,28 +528,21 @@ pub fn doc_votes(words: &[u32], lowers: &[u32], caps: &[bool], tags: &[u8]) -> V
             4 + label
         }
     };
-    let distinct = lowers.iter().max().map_or(0, |&m| m as usize + 1);
+    let distinct = caps.iter().map(|c| c.1).max().map_or(0, |m| m as usize + 1);
     let mut counts = vec![[0u32; 9]; distinct];
-    for k in 0..n {
-        let w = words[k] as usize;
-        if caps[w] {
-            counts[lowers[w] as usize][role(k)] += 1;
-        }
+    for &(k, lower) in caps {
+        counts[lower as usize][role(k as usize)] += 1;
     }
-    (0..n)
-        .map(|k| {
-            let w = words[k] as usize;
-            if !caps[w] {
-                return 0;
-            }
-            let v = counts[lowers[w] as usize];
-            if v.iter().sum::<u32>() < 2 {
-                return 0;
-            }
-            let best = (0..9)
-                .max_by_key(|&r| (v[r], std::cmp::Reverse(r)))
-                .unwrap_or(0);
-            1 + best as u8
-        })
-        .collect()
+    let mut out = vec![0; n];
+    for &(k, lower) in caps {
+        let v = counts[lower as usize];
+        if v.iter().sum::<u32>() < 2 {
+            continue;
+        }
+        let best = (0..9)
+            .max_by_key(|&r| (v[r], std::cmp::Reverse(r)))
+            .unwrap_or(0);
+        out[k as usize] = 1 + best as u8;
+    }
+    out
 }

@@ -566,9 +566,7 @@ pub fn extract(text: &str, tokens: &Tokens) -> (Vec<Mention>, Vec<Actor>) {
 
 /// A name reduced for matching: lower case, words only, aliases resolved.
 fn key(name: &str) -> String {
-    let single_spaced =
-        !name.contains("  ") && !name.contains(|c: char| c.is_whitespace() && c != ' ');
-    let l: String = if single_spaced && !name.starts_with(' ') && !name.ends_with(' ') {
+    let l: String = if single_spaced(name) {
         name.to_lowercase()
     } else {
         name.split_whitespace()
@@ -580,6 +578,15 @@ fn key(name: &str) -> String {
         Some(c) => c.to_lowercase(),
         None => l,
     }
+}
+
+/// Whether `name`'s words stand one space apart, with no other whitespace: what
+/// splitting it at whitespace and joining the words with spaces gives back unchanged.
+fn single_spaced(name: &str) -> bool {
+    !name.contains("  ")
+        && !name.contains(|c: char| c.is_whitespace() && c != ' ')
+        && !name.starts_with(' ')
+        && !name.ends_with(' ')
 }
 
 /// Initials of the significant words ("International Monetary Fund" -> "imf").
@@ -673,14 +680,18 @@ fn is_upper_name(s: &str) -> bool {
 
 fn make_actor(text: &str, found: &[Found], kind: Label, members: Vec<usize>) -> Actor {
     // Names as written, with line breaks and runs of spaces made single spaces.
-    let spelled: Vec<String> = members
+    let spelled: Vec<std::borrow::Cow<str>> = members
         .iter()
         .map(|&i| {
             let name = &text[found[i].span.clone()];
-            name.split_whitespace().collect::<Vec<_>>().join(" ")
+            if single_spaced(name) {
+                name.into()
+            } else {
+                name.split_whitespace().collect::<Vec<_>>().join(" ").into()
+            }
         })
         .collect();
-    let names: Vec<&str> = spelled.iter().map(String::as_str).collect();
+    let names: Vec<&str> = spelled.iter().map(|n| n.as_ref()).collect();
     // The fullest name, preferring the one written in ordinary case and a known canonical form.
     let name = names
         .iter()

@@ -51,7 +51,20 @@ pub struct Tagged {
 
 /// Tag every sentence of a document with the embedded models; the names in text order.
 pub fn tag(text: &str, tokens: &Tokens) -> Vec<Tagged> {
-    spans(tokens, &tag_with(text, tokens, &MODELS))
+    let mut out = Vec::new();
+    if MODELS.is_empty() {
+        return out;
+    }
+    let table = Table::new(text, tokens, &MODELS);
+    let tags = table.tags();
+    // Names are within stretches: outside them every tag is O.
+    for (si, range) in tokens.sentences.iter().enumerate() {
+        for seg in &table.segs[table.sent_segs[si].clone()] {
+            let at = range.start;
+            names_in(tokens, &tags, si, at + seg.start..at + seg.end, &mut out);
+        }
+    }
+    out
 }
 
 /// One tag per token under `models` (the first pass, then an optional second).
@@ -59,15 +72,7 @@ pub fn tag_with(text: &str, tokens: &Tokens, models: &[Model]) -> Vec<u8> {
     if models.is_empty() {
         return vec![0; tokens.toks.len()];
     }
-    let table = Table::new(text, tokens, models);
-    let (tags, mut later) = table.first_pass();
-    if models.len() > 1 {
-        let votes = table.votes(&tags);
-        // A tag a token: the first pass's go before the second's are made.
-        drop(tags);
-        return table.second_pass(&mut later, &votes);
-    }
-    tags
+    Table::new(text, tokens, models).tags()
 }
 
 /// The second pass's document view ([`f::doc_votes`]) after a first pass with `model`.
@@ -108,7 +113,7 @@ impl<'a> Table<'a> {
         let words: Vec<&str> = (0..tokens.firsts.len() as u32)
             .map(|w| tokens.word(text, w))
             .collect();
-        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::new(w)).collect();
+        let mut infos: Vec<WordInfo> = words.iter().map(|w| WordInfo::plain(w)).collect();
         let lower_ids: Vec<u32> = {
             let mut lowers: FxHashMap<&str, u32> = FxHashMap::default();
             infos
@@ -120,29 +125,34 @@ impl<'a> Table<'a> {
                 .collect()
         };
         f::mark_case(word_ids, &lower_ids, &tokens.sentences, &mut infos);
-        // The stretches, and the words within two of them: only those need scores.
+        // The stretches, and at which offsets from a stretch's words each word stands
+        // (bit `o` for offset `o - 2`): only those scores are read.
         let mut segs = Vec::new();
         let mut sent_segs = Vec::with_capacity(tokens.sentences.len());
-        let mut needed = vec![false; infos.len()];
-        let mut sent_infos: Vec<&WordInfo> = Vec::new();
+        let mut offsets = vec![0u8; infos.len()];
         let mut these = Vec::new();
         for range in &tokens.sentences {
             let wid = &word_ids[range.clone()];
-            sent_infos.clear();
-            sent_infos.extend(wid.iter().map(|&i| &infos[i as usize]));
-            segments(&sent_infos, &mut these);
+            segments_of(wid.iter().map(|&w| infos[w as usize].marked), &mut these);
             let first = segs.len();
             for seg in &these {
-                for &w in &wid[seg.start.saturating_sub(2)..(seg.end + 2).min(wid.len())] {
-                    needed[w as usize] = true;
+                for i in seg.clone() {
+                    for o in 0..5 {
+                        if let Some(&w) = (i + o).checked_sub(2).and_then(|j| wid.get(j)) {
+                            offsets[w as usize] |= 1 << o;
+                        }
+                    }
                 }
             }
             segs.append(&mut these);
             sent_segs.push(first..segs.len());
         }
         let mut feats = Vec::with_capacity(64);
-        let mut score = |w: Option<(&str, &WordInfo)>, out: &mut [Scores]| {
+        let mut score = |w: Option<(&str, &WordInfo)>, at: u8, out: &mut [Scores]| {
             for (o, off) in (-2i8..=2).enumerate() {
+                if at & (1 << o) == 0 {
+                    continue;
+                }
                 feats.clear();
                 f::word_features(w, off, &mut feats);
                 for (m, model) in models.iter().enumerate() {
@@ -155,22 +165,27 @@ impl<'a> Table<'a> {
         let nm = models.len();
         let mut slots = vec![u32::MAX; infos.len()];
         let mut used = 0;
-        for (slot, &need) in slots.iter_mut().zip(&needed) {
-            if need {
+        for (slot, &at) in slots.iter_mut().zip(&offsets) {
+            if at != 0 {
                 *slot = used;
                 used += 1;
             }
         }
-        drop(needed);
         let mut scores = vec![[[0f32; NTAGS]; 5]; used as usize * nm];
-        for (i, info) in infos.iter().enumerate() {
+        for (i, info) in infos.iter_mut().enumerate() {
             let k = slots[i] as usize;
             if k != u32::MAX as usize {
-                score(Some((words[i], info)), &mut scores[k * nm..(k + 1) * nm]);
+                info.describe(words[i]);
+                score(
+                    Some((words[i], info)),
+                    offsets[i],
+                    &mut scores[k * nm..(k + 1) * nm],
+                );
             }
         }
+        drop(offsets);
         let mut pads = vec![[[0f32; NTAGS]; 5]; nm];
-        score(None, &mut pads);
+        score(None, 0b1_1111, &mut pads);
         Table {
             text,
             tokens,
@@ -184,6 +199,18 @@ impl<'a> Table<'a> {
             segs,
             pads,
         }
+    }
+
+    /// One tag per token (the first pass, then an optional second).
+    fn tags(&self) -> Vec<u8> {
+        let (tags, mut later) = self.first_pass();
+        if self.models.len() > 1 {
+            let votes = self.votes(&tags);
+            // A tag a token: the first pass's go before the second's are made.
+            drop(tags);
+            return self.second_pass(&mut later, &votes);
+        }
+        tags
     }
 
     /// Decode every sentence with the first model. With a second model, also its scores
@@ -229,7 +256,7 @@ impl<'a> Table<'a> {
                         later.push(self.emission(1, wid, i, &ctx));
                     }
                 }
-                self.decode(&steps, 0, range.start, seg, &em, &mut back, &mut tags);
+                Self::decode(&steps, range.start, seg, &em, &mut back, &mut tags);
             }
         }
         (tags, later)
@@ -264,33 +291,39 @@ impl<'a> Table<'a> {
         let model = &self.models[1];
         let steps = Steps::new(&model.trans, f::allowed);
         let mut tags = vec![0u8; self.tokens.toks.len()];
-        let (mut doc, mut back) = (Vec::with_capacity(2), Vec::new());
+        let mut back = Vec::new();
+        // The document features' weights, per view and class (a handful of each).
+        let mut doc = Vec::with_capacity(2);
+        let weights: Vec<[Vec<usize>; 6]> = (0..=9u8)
+            .map(|view| {
+                std::array::from_fn(|class| {
+                    doc.clear();
+                    f::doc_features(view, class as u8, &mut doc);
+                    doc.iter().filter_map(|&h| model.row(h)).collect()
+                })
+            })
+            .collect();
         let mut rows = em;
         for (si, range) in self.tokens.sentences.iter().enumerate() {
             for seg in self.segs[self.sent_segs[si].clone()].iter().cloned() {
                 let (these, rest) = rows.split_at_mut(seg.len());
                 rows = rest;
                 for (row, t) in these.iter_mut().zip(seg.start + range.start..) {
-                    doc.clear();
                     let class = self.infos[self.word_ids[t] as usize].class;
-                    f::doc_features(votes[t], class, &mut doc);
-                    for &h in &doc {
-                        model.add(h, row);
+                    for &w in &weights[votes[t] as usize][class as usize] {
+                        model.add_row(w, row);
                     }
                 }
-                self.decode(&steps, 1, range.start, seg, these, &mut back, &mut tags);
+                Self::decode(&steps, range.start, seg, these, &mut back, &mut tags);
             }
         }
         tags
     }
 
     /// Viterbi over the stretch `seg` of the sentence that starts at token `start`, with
-    /// model `m`, into `tags`.
-    #[allow(clippy::too_many_arguments)]
+    /// a model's `steps`, into `tags`.
     fn decode(
-        &self,
         steps: &Steps,
-        m: usize,
         start: usize,
         seg: std::ops::Range<usize>,
         em: &[[f32; NTAGS]],
@@ -300,23 +333,38 @@ impl<'a> Table<'a> {
         // A stretch inside a sentence follows an outside word.
         let from = if seg.start == 0 { 0 } else { 1 };
         let at = start + seg.start;
-        let trans = &self.models[m].trans;
-        viterbi_into(em, trans, steps, from, back, &mut tags[at..at + seg.len()]);
+        viterbi_into(em, steps, from, back, &mut tags[at..at + seg.len()]);
     }
 
+    /// The document view ([`f::doc_votes`]) after a first pass that gave `tags`.
     fn votes(&self, tags: &[u8]) -> Vec<u8> {
-        // Read per distinct word: a book's tokens are not copied twice more.
-        let caps: Vec<bool> = self.infos.iter().map(|i| i.cap).collect();
-        f::doc_votes(self.word_ids, &self.lower_ids, &caps, tags)
+        // A capitalised word is marked, so all of them are in stretches.
+        let mut caps = Vec::new();
+        for (si, range) in self.tokens.sentences.iter().enumerate() {
+            for seg in &self.segs[self.sent_segs[si].clone()] {
+                for t in range.start + seg.start..range.start + seg.end {
+                    let w = self.word_ids[t] as usize;
+                    if self.infos[w].cap {
+                        caps.push((t as u32, self.lower_ids[w]));
+                    }
+                }
+            }
+        }
+        f::doc_votes(&caps, tags)
     }
 }
 
 /// The stretches of a sentence that may hold names: runs of words with a capital or a
 /// digit, merged when at most two other words stand between them ("Bank of the West").
 pub fn segments(infos: &[&WordInfo], out: &mut Vec<std::ops::Range<usize>>) {
+    segments_of(infos.iter().map(|i| i.marked), out);
+}
+
+/// [`segments`] of a sentence given whether each word is marked ([`WordInfo::marked`]).
+fn segments_of(marked: impl Iterator<Item = bool>, out: &mut Vec<std::ops::Range<usize>>) {
     out.clear();
-    for (i, info) in infos.iter().enumerate() {
-        if !info.marked {
+    for (i, marked) in marked.enumerate() {
+        if !marked {
             continue;
         }
         match out.last_mut() {
@@ -330,31 +378,42 @@ pub fn segments(infos: &[&WordInfo], out: &mut Vec<std::ops::Range<usize>>) {
 pub fn spans(tokens: &Tokens, tags: &[u8]) -> Vec<Tagged> {
     let mut out = Vec::new();
     for (si, range) in tokens.sentences.iter().enumerate() {
-        let mut open: Option<(usize, Label)> = None;
-        let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
-            if let Some((a, label)) = open.take() {
-                out.push(Tagged {
-                    span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
-                    label,
-                    first_token: a,
-                    sentence: si,
-                });
-            }
-        };
-        for k in range.clone() {
-            let t = tags[k] as usize;
-            match f::tag_label(t) {
-                Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
-                Some(l) => {
-                    close(&mut open, k, &mut out);
-                    open = Some((k, l));
-                }
-                None => close(&mut open, k, &mut out),
-            }
-        }
-        close(&mut open, range.end, &mut out);
+        names_in(tokens, tags, si, range.clone(), &mut out);
     }
     out
+}
+
+/// The names of tokens `range` of sentence `si` ([`spans`]), into `out`.
+fn names_in(
+    tokens: &Tokens,
+    tags: &[u8],
+    si: usize,
+    range: std::ops::Range<usize>,
+    out: &mut Vec<Tagged>,
+) {
+    let mut open: Option<(usize, Label)> = None;
+    let close = |open: &mut Option<(usize, Label)>, end: usize, out: &mut Vec<Tagged>| {
+        if let Some((a, label)) = open.take() {
+            out.push(Tagged {
+                span: tokens.toks[a].start()..tokens.toks[end - 1].end(),
+                label,
+                first_token: a,
+                sentence: si,
+            });
+        }
+    };
+    for k in range.clone() {
+        let t = tags[k] as usize;
+        match f::tag_label(t) {
+            Some(l) if t.is_multiple_of(2) && open.is_some_and(|(_, ol)| ol == l) => {}
+            Some(l) => {
+                close(&mut open, k, out);
+                open = Some((k, l));
+            }
+            None => close(&mut open, k, out),
+        }
+    }
+    close(&mut open, range.end, out);
 }
 
 #[cfg(test)]

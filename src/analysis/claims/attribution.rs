@@ -497,11 +497,15 @@ fn attribution_at(
         return prep_attribution(toks, scan, i, after, cue);
     }
     let prev = i.checked_sub(1).map(|k| toks[k].lw());
-    // Passives ("was told", "is expected") have no source in subject position.
-    if matches!(
-        prev,
-        Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "the" | "to")
-    ) {
+    // Passives ("was told", "is expected") have no source in subject position; a
+    // progressive ("is saying", "was also telling") has.
+    let progressive = is_progressive(toks, i);
+    if !progressive
+        && matches!(
+            prev,
+            Some("was" | "were" | "is" | "are" | "be" | "been" | "being" | "the" | "to")
+        )
+    {
         return None;
     }
     // A capitalised cue inside a sentence is part of a name ("United States").
@@ -678,7 +682,7 @@ fn attribution_at(
     }
     // "the notice urging X to …": a participle without a comma before it is a reduced
     // clause, whose content is its object.
-    let reduced = toks[i].lower.ends_with("ing") && i > 0 && toks[i - 1].word;
+    let reduced = toks[i].lower.ends_with("ing") && i > 0 && toks[i - 1].word && !progressive;
     let end = if reduced {
         let e = object_end(toks, scan, start);
         if e == start {
@@ -986,14 +990,50 @@ fn is_conjunction(w: &str) -> bool {
     )
 }
 
+/// Forms of "be" that make a progressive of the participle after them.
+fn is_be(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "am"
+            | "be"
+            | "been"
+            | "isn't"
+            | "aren't"
+            | "wasn't"
+            | "weren't"
+    )
+}
+
+/// Whether the cue at token `i` is a progressive ("is saying", "was also telling",
+/// "has been arguing"): a participle after a form of "be" and any auxiliaries.
+fn is_progressive(toks: &[Tok], i: usize) -> bool {
+    if !toks[i].lower.ends_with("ing") {
+        return false;
+    }
+    let mut k = i;
+    while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(toks[k - 1].lower) {
+        k -= 1;
+    }
+    k > 0 && toks[k - 1].word && is_be(toks[k - 1].lower)
+}
+
 /// Token index where a source ending before token `i` (a cue) ends: before auxiliaries
-/// ("has also"), sentence adverbs ("however", ", however,") and time phrases ("on
-/// Tuesday", "last week", "in 2010", "Tuesday") written between a source and its cue.
+/// ("has also"), the "be" of a progressive ("is saying"), sentence adverbs ("however",
+/// ", however,") and time phrases ("on Tuesday", "last week", "in 2010", "Tuesday")
+/// written between a source and its cue.
 fn skip_adverbials(toks: &[Tok], i: usize) -> usize {
+    let progressive = is_progressive(toks, i);
     let mut k = i;
     loop {
         let before = k;
-        while k > 0 && toks[k - 1].word && !toks[k - 1].cap && is_aux(toks[k - 1].lower) {
+        while k > 0
+            && toks[k - 1].word
+            && !toks[k - 1].cap
+            && (is_aux(toks[k - 1].lower) || progressive && is_be(toks[k - 1].lower))
+        {
             k -= 1;
         }
         if k >= 3
@@ -1109,8 +1149,13 @@ fn before_appositive(toks: &[Tok], c: usize) -> Option<(usize, usize)> {
     clear_subject(toks, np).then_some(np)
 }
 
-/// Token range `[a, end)` of the noun phrase ending just before token `end`.
+/// Token range `[a, end)` of the noun phrase ending just before token `end`; a relative
+/// pronoun right before it is the source ("the architect, who said …"), resolved to
+/// the actor before it with the other pronouns.
 fn np_before(toks: &[Tok], end: usize) -> Option<(usize, usize)> {
+    if end > 1 && matches!(toks[end - 1].lower, "who" | "which") {
+        return Some((end - 1, end));
+    }
     let mut a = end;
     while a > 0 && end - a < 9 {
         let t = &toks[a - 1];

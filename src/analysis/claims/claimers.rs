@@ -300,6 +300,16 @@ pub(crate) fn resolve_claimers(
         let Some(r) = refers(&text[cs.clone()]) else {
             continue;
         };
+        // A relative pronoun refers to the phrase right before it ("Ann Lee, who said",
+        // "Ann Lee, a lawyer, who said"), or to nobody named.
+        if matches!(&text[cs.clone()], "who" | "Who" | "which" | "Which") {
+            at.claimer_actor = mentions[..a]
+                .last()
+                .filter(|m| kind(m).is_some_and(|k| k != Label::Place))
+                .filter(|m| is_antecedent_gap(&text[m.span.end..cs.start]))
+                .and_then(|m| m.actor);
+            continue;
+        }
         // The sentence before the source's starts here: a group pronoun looks no further.
         let s = sentences.partition_point(|x| x.span.end <= cs.start);
         let near = sentences
@@ -330,6 +340,19 @@ pub(crate) fn resolve_claimers(
         };
         at.claimer_actor = found.and_then(|m| m.actor);
     }
+}
+
+/// Whether `gap`, the text between a name and a relative pronoun, leaves the name its
+/// antecedent: nothing but a comma, or one appositive between commas (", a lawyer,").
+fn is_antecedent_gap(gap: &str) -> bool {
+    let g = gap.trim();
+    g.is_empty()
+        || g == ","
+        || g.len() <= 60
+            && g.starts_with(',')
+            && g.ends_with(',')
+            && g.matches(',').count() == 2
+            && !g.contains(['.', ';', ':', '“', '”', '"'])
 }
 
 #[cfg(test)]

@@ -152,12 +152,21 @@ fn words(text: &str, toks: &[Tok], from: usize, to: usize, out: &mut Vec<Span>) 
 /// `w` lower-cased (ASCII letters) with typographic apostrophes made straight, in `buf`.
 fn lowered<'b>(buf: &'b mut String, w: &str) -> &'b str {
     buf.clear();
-    buf.extend(w.chars().map(|c| match c {
-        '\u{2019}' => '\'',
-        c => c.to_ascii_lowercase(),
-    }));
+    if w.is_ascii() {
+        buf.push_str(w);
+        buf.make_ascii_lowercase();
+    } else {
+        buf.extend(w.chars().map(|c| match c {
+            '\u{2019}' => '\'',
+            c => c.to_ascii_lowercase(),
+        }));
+    }
     buf
 }
+
+/// [`PAST_WORDS`] as a set.
+static PAST: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| PAST_WORDS.iter().copied().collect());
 
 /// Whether an expression with the words `before` and `after` it (in its sentence) is
 /// read in the future (`Some(true)`) or the past (`Some(false)`): the nearest tense cue
@@ -170,7 +179,7 @@ fn tense(text: &str, before: &[Span], after: &[Span], buf: &mut String) -> Optio
         if is_fut(w) {
             return Some(true);
         }
-        if PAST_WORDS.contains(&w) || (w.len() > 4 && w.ends_with("ed")) {
+        if PAST.contains(w) || (w.len() > 4 && w.ends_with("ed")) {
             return Some(false);
         }
     }

@@ -85,20 +85,24 @@ struct Features {
 
 /// The month number of a month name or abbreviation (any case, no final period).
 pub fn month_of(word: &str) -> Option<u32> {
-    let w = word.to_ascii_lowercase();
-    let m = match w.as_str() {
-        "january" | "jan" => 1,
-        "february" | "feb" => 2,
-        "march" | "mar" => 3,
-        "april" | "apr" => 4,
-        "may" => 5,
-        "june" | "jun" => 6,
-        "july" | "jul" => 7,
-        "august" | "aug" => 8,
-        "september" | "sept" | "sep" => 9,
-        "october" | "oct" => 10,
-        "november" | "nov" => 11,
-        "december" | "dec" => 12,
+    // Lower-cased on the stack: no month name is longer than nine bytes.
+    let mut buf = [0u8; 9];
+    let w = buf.get_mut(..word.len())?;
+    w.copy_from_slice(word.as_bytes());
+    w.make_ascii_lowercase();
+    let m = match &*w {
+        b"january" | b"jan" => 1,
+        b"february" | b"feb" => 2,
+        b"march" | b"mar" => 3,
+        b"april" | b"apr" => 4,
+        b"may" => 5,
+        b"june" | b"jun" => 6,
+        b"july" | b"jul" => 7,
+        b"august" | b"aug" => 8,
+        b"september" | b"sept" | b"sep" => 9,
+        b"october" | b"oct" => 10,
+        b"november" | b"nov" => 11,
+        b"december" | b"dec" => 12,
         _ => return None,
     };
     Some(m)
@@ -221,22 +225,26 @@ fn part_of(word: &str) -> Option<&'static str> {
     })
 }
 
-fn tokens(s: &str) -> Vec<String> {
-    let lower = s.to_ascii_lowercase();
+/// The words of `lower` (an expression, lower-cased), as slices of it.
+fn tokens(lower: &str) -> Vec<&str> {
     let mut out = Vec::new();
     for raw in lower.split(|c: char| c.is_whitespace() || matches!(c, ',' | '(' | ')')) {
         if raw.is_empty() {
             continue;
         }
         // "a.m." and "p.m." stay whole; other periods are abbreviation marks.
-        if raw.starts_with("a.m") || raw.starts_with("p.m") {
-            out.push(raw[..1].to_string() + "m");
+        if raw.starts_with("a.m") {
+            out.push("am");
+            continue;
+        }
+        if raw.starts_with("p.m") {
+            out.push("pm");
             continue;
         }
         for part in raw.split('-') {
             let t = part.trim_end_matches('.').trim_matches('\'');
             if !t.is_empty() {
-                out.push(t.to_string());
+                out.push(t);
             }
         }
     }
@@ -245,12 +253,13 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 fn features(s: &str) -> Features {
-    let toks = tokens(s);
+    let lower = s.to_ascii_lowercase();
+    let toks = tokens(&lower);
     let mut f = Features::default();
     let mut i = 0;
     while i < toks.len() {
-        let t = toks[i].as_str();
-        let next = toks.get(i + 1).map(String::as_str);
+        let t = toks[i];
+        let next = toks.get(i + 1).copied();
         if let Some(m) = month_of(t) {
             f.month = Some(m);
         } else if let Some((d, plural)) = weekday_of(t) {
@@ -395,8 +404,8 @@ fn features(s: &str) -> Features {
         }
         i += 1;
     }
-    if toks.iter().any(|t| t == "year" || t == "years")
-        && toks.iter().any(|t| t == "ago" || t == "earlier")
+    if toks.iter().any(|&t| t == "year" || t == "years")
+        && toks.iter().any(|&t| t == "ago" || t == "earlier")
         && f.number.is_none()
     {
         f.year_ago = true;

@@ -157,11 +157,19 @@ fn place_relative(
             continue;
         }
         let body = &text[sentence.span.clone()];
-        let first = body
-            .trim_start_matches(|c: char| !c.is_alphanumeric())
-            .split(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("");
+        // Most sentences open with a letter: trim only when they do not.
+        let opens_word = body
+            .as_bytes()
+            .first()
+            .is_some_and(u8::is_ascii_alphanumeric);
+        let first = if opens_word {
+            body
+        } else {
+            body.trim_start_matches(|c: char| !c.is_alphanumeric())
+        }
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("");
         let is = |w: &&str| w.eq_ignore_ascii_case(first);
         let after = AFTER_WORDS.iter().any(is);
         if !after && !BEFORE_WORDS.iter().any(is) {
@@ -228,7 +236,14 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
     let lead = s.len() - s.trim_start().len();
     let s = s.trim();
     if !longer_than(s, MAX_TEXT) {
-        return s.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut out = String::with_capacity(s.len());
+        for w in s.split_whitespace() {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        return out;
     }
     // Narrow to the clause holding the focus, between ; : or dashes, else commas.
     let (mut a, mut b) = (0, s.len());
@@ -242,7 +257,7 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
             // A comma breaks a clause only before a space: "15,000" is one number.
             let ca = s[..f_start].rfind(", ").map_or(a, after).max(a);
             let cb = s[f_end..].find(", ").map_or(b, |i| f_end + i).min(b);
-            if s[ca..cb].split_whitespace().count() >= 4 {
+            if s[ca..cb].split_whitespace().nth(3).is_some() {
                 a = ca;
                 b = cb;
             }
@@ -251,13 +266,14 @@ fn short(s: &str, focus: Option<std::ops::Range<usize>>) -> String {
     let clause = s[a..b].trim_matches(|c: char| {
         c.is_whitespace() || matches!(c, ',' | ';' | ':' | '”' | '"' | '’' | '—' | '–' | ')')
     });
-    let mut out = String::new();
+    let mut out = String::with_capacity(clause.len().min(4 * MAX_TEXT));
     // Characters in `out`.
     let mut len = 0;
     for w in clause.split_whitespace() {
         let n = w.chars().count();
         if len + n + 1 > MAX_TEXT - 1 {
             out.push('…');
+            out.shrink_to_fit();
             return out;
         }
         if !out.is_empty() {
