@@ -18,17 +18,37 @@ pub enum Kind {
     Punct,
 }
 
-/// One token: a byte span into the text and its kind. Offsets are stored in 32 bits
-/// (twelve bytes a token; lede's inputs are capped far below 4 GiB).
+/// One token: a byte span into the text and its kind, in eight bytes: the start offset,
+/// and the length with the kind in its two low bits (lede's inputs are capped far below
+/// the 4 GiB and 1 GiB these allow).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Tok {
     start: u32,
-    end: u32,
-    /// What it is.
-    pub kind: Kind,
+    len_kind: u32,
 }
 
 impl Tok {
+    /// A token of `kind` over `start..end`.
+    #[inline]
+    fn new(start: usize, end: usize, kind: Kind) -> Self {
+        let len = to_u32(end - start);
+        assert!(len < 1 << 30, "a token is under 1 GiB");
+        Tok {
+            start: to_u32(start),
+            len_kind: len << 2 | kind as u32,
+        }
+    }
+
+    /// What it is.
+    #[inline]
+    pub fn kind(&self) -> Kind {
+        match self.len_kind & 3 {
+            0 => Kind::Word,
+            1 => Kind::Num,
+            _ => Kind::Punct,
+        }
+    }
+
     /// Start byte.
     #[inline]
     pub fn start(&self) -> usize {
@@ -38,7 +58,7 @@ impl Tok {
     /// End byte (exclusive).
     #[inline]
     pub fn end(&self) -> usize {
-        self.end as usize
+        (self.start + (self.len_kind >> 2)) as usize
     }
 
     /// The byte span.
@@ -109,7 +129,7 @@ fn intern(text: &str, toks: &[Tok]) -> (Vec<u32>, Vec<u32>) {
     let mut single = [u32::MAX; 128];
     let mut words = Vec::with_capacity(toks.len());
     for (k, t) in toks.iter().enumerate() {
-        let len = t.end - t.start;
+        let len = t.len_kind >> 2;
         let one = if len == 1 && bytes[t.start()] < 128 {
             let b = bytes[t.start()] as usize;
             if single[b] != u32::MAX {
@@ -289,11 +309,7 @@ fn ascii_run(s: &str, mut i: usize, f: impl Fn(u8) -> bool) -> usize {
 pub fn tokenize_into(s: &str, base: usize, out: &mut Vec<Tok>) {
     let at = |i: usize| char_at(s, i).map(|(c, _)| c);
     let push = |out: &mut Vec<Tok>, start: usize, end: usize, kind| {
-        out.push(Tok {
-            start: to_u32(base + start),
-            end: to_u32(base + end),
-            kind,
-        })
+        out.push(Tok::new(base + start, base + end, kind))
     };
     let bytes = s.as_bytes();
     let mut i = 0;

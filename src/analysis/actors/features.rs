@@ -308,7 +308,7 @@ impl SentenceInfo {
             words += usize::from(i.class <= 2);
             caps += usize::from(i.class == 2);
         }
-        let nums = toks.iter().filter(|t| t.kind == Kind::Num).count();
+        let nums = toks.iter().filter(|t| t.kind() == Kind::Num).count();
         SentenceInfo {
             headline: words >= 2 && caps * 2 > words,
             table: toks.len() >= 3 && nums * 4 >= toks.len(),

@@ -279,7 +279,7 @@ fn whole_organisations(text: &str, tokens: &Tokens, found: &mut Vec<Found>) {
             let t = tokens.toks[k];
             let w = &text[t.range()];
             let glue = &text[tokens.toks[k - 1].end()..t.start()];
-            if t.kind != Kind::Word || glue.contains('\n') || !w.starts_with(char::is_uppercase) {
+            if t.kind() != Kind::Word || glue.contains('\n') || !w.starts_with(char::is_uppercase) {
                 break;
             }
             let name = &text[found[i].span.start..t.end()];
@@ -313,7 +313,7 @@ fn whole_organisations(text: &str, tokens: &Tokens, found: &mut Vec<Found>) {
 fn common_openers(text: &str, tokens: &Tokens, tagged: &[tagger::Tagged]) -> Vec<bool> {
     let opens = |k: usize, s: usize| {
         let start = tokens.sentences[s].start;
-        k == start || (k == start + 1 && tokens.toks[start].kind == Kind::Punct)
+        k == start || (k == start + 1 && tokens.toks[start].kind() == Kind::Punct)
     };
     let mut out = vec![false; tagged.len()];
     // The candidates' words, lower-cased.
@@ -407,7 +407,7 @@ fn line_case(text: &str, tokens: &Tokens, i: usize) -> (bool, bool) {
     let toks = tokens.sentence(i);
     let period = toks.last().is_some_and(|t| &text[t.range()] == ".");
     let (mut words, mut caps, mut initial) = (0, 0, 0);
-    for t in toks.iter().filter(|k| k.kind == Kind::Word) {
+    for t in toks.iter().filter(|k| k.kind() == Kind::Word) {
         let w = &text[t.range()];
         words += 1;
         let mut chars = w.chars();
@@ -496,7 +496,7 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
     let start = tokens.sentences[sentence].start;
     let mut key = String::new();
     // Every role tried ends with the word right before the name: most words end none.
-    if first <= start || tokens.toks[first - 1].kind != Kind::Word {
+    if first <= start || tokens.toks[first - 1].kind() != Kind::Word {
         return None;
     }
     lower_into(&text[tokens.toks[first - 1].range()], &mut key);
@@ -508,7 +508,7 @@ fn title_before(text: &str, tokens: &Tokens, first: usize, sentence: usize) -> O
             continue;
         }
         let toks = &tokens.toks[first - len..first];
-        if toks.iter().any(|t| t.kind != Kind::Word) {
+        if toks.iter().any(|t| t.kind() != Kind::Word) {
             continue;
         }
         key.clear();

@@ -125,7 +125,7 @@ impl<'a> Words<'a> {
             while k < st.len() {
                 let t = st[k];
                 let mut end = t.end();
-                if t.kind != Kind::Punct
+                if t.kind() != Kind::Punct
                     && k + 2 < st.len()
                     && st[k + 1].start() == t.end()
                     && st[k + 2].start() == st[k + 1].end()
@@ -140,7 +140,7 @@ impl<'a> Words<'a> {
                     kept[r.start + k + 2] = false;
                 }
                 let mut new = |w: &'a str| {
-                    lexemes.push(lexeme(w, t.kind));
+                    lexemes.push(lexeme(w, t.kind()));
                     (lexemes.len() - 1) as u32
                 };
                 let word = if end == t.end() {

@@ -136,8 +136,8 @@ fn words(text: &str, toks: &[Tok], from: usize, to: usize, out: &mut Vec<Span>) 
     let mut last_end = None;
     for t in toks.iter().filter(|t| t.start() >= from && t.end() <= to) {
         let w = &text[t.range()];
-        let apos = t.kind == Kind::Punct && matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s");
-        if t.kind != Kind::Word && !apos {
+        let apos = t.kind() == Kind::Punct && matches!(w, "'" | "\u{2019}" | "'s" | "\u{2019}s");
+        if t.kind() != Kind::Word && !apos {
             last_end = None;
             continue;
         }
