@@ -429,10 +429,12 @@ impl Scan {
 }
 
 /// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
-/// opening the sentence (a transcript turn, a headline quote).
+/// opening the sentence (a transcript turn, a headline quote), after the opening
+/// quotation mark of a transcript quoted whole ("“SMITH: …").
 pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
-    let k = toks.iter().take(6).position(|t| t.is(':'))?;
-    let name = &toks[..k];
+    let q = usize::from(toks.len() > 1 && opens(text, toks, 0));
+    let k = toks.iter().take(6 + q).position(|t| t.is(':'))?;
+    let name = toks.get(q..k)?;
     // Transcripts write speakers in capitals ("WALLACE", "MR. ROMNEY"); a capitalised
     // word before a colon is too often a label ("Correction:") or a headline.
     let is_name = !name.is_empty() && name.last().is_some_and(|t| t.word && t.end - t.start >= 2);
@@ -456,7 +458,7 @@ pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
     }
     Some(Attribution {
         content: toks[k + 1].start..end,
-        source: Some(toks[0].start..toks[k - 1].end),
+        source: Some(toks[q].start..toks[k - 1].end),
         cue: toks[k].start..toks[k].end,
         hedged: false,
         fragments: Vec::new(),
@@ -1359,4 +1361,49 @@ fn skip_after_cue(toks: &[Tok], mut k: usize, class: CueClass) -> usize {
         k += 1;
     }
     k
+}
+
+#[cfg(test)]
+mod tests {
+    use super::find;
+    use crate::analysis::claims::lex::words_of;
+
+    /// The attributions of a one-sentence text, as (content, source, cue) strings.
+    fn attributions(text: &str) -> Vec<(String, Option<String>, String)> {
+        let words = words_of(text);
+        let toks = words.sentence(0);
+        find(text, &toks, &[])
+            .into_iter()
+            .map(|a| {
+                (
+                    text[a.content].to_string(),
+                    a.source.map(|s| text[s].to_string()),
+                    text[a.cue].to_string(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_transcript_quoted_whole_keeps_its_speaker() {
+        let a = attributions("\"BAKER: The bridge will reopen in the spring.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "The bridge will reopen in the spring");
+        assert_eq!(a[0].1.as_deref(), Some("BAKER"));
+        // A quoted label that is no name is still no speaker.
+        assert!(attributions("\"note: the bridge will reopen in the spring.").is_empty());
+    }
+
+    #[test]
+    fn every_inflection_of_a_learned_cue_is_a_cue() {
+        // The learned list holds a verb's forms when their inflections together head
+        // attributions often enough, though one form alone may be rare.
+        for cue in ["laments", "lamenting", "lamented"] {
+            let text = format!("Dana Okafor {cue} that the new field is far too small.");
+            let a = attributions(&text);
+            assert_eq!(a.len(), 1, "{text}: {a:?}");
+            assert_eq!(a[0].0, "that the new field is far too small");
+            assert_eq!(a[0].1.as_deref(), Some("Dana Okafor"));
+        }
+    }
 }
