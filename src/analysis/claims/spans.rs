@@ -81,7 +81,7 @@ const SHAPES: [&str; 5] = ["punct", "num", "cap", "low", "<edge>"];
 
 /// The features that read one word (as `b`), each with the values of its other part:
 /// a word's row in [`Model::rows`] holds their weights, one after the other.
-const WORD_TEMPLATES: [(&str, &[&str]); 13] = [
+const WORD_TEMPLATES: [(&str, &[&str]); 14] = [
     ("s.prev", &SIDE2),
     ("s.cur", &SIDE2),
     ("s.dist_prev", &NEAR),
@@ -95,11 +95,12 @@ const WORD_TEMPLATES: [(&str, &[&str]); 13] = [
     ("e.rest_next", &NEAR),
     ("e.class_next", &CLASSES),
     ("e.class_last", &CLASSES),
+    ("e.after_punct", &SIDE2),
 ];
 
 /// Where each of [`WORD_TEMPLATES`] starts in a word's row.
-const fn offsets() -> [usize; 14] {
-    let mut out = [0; 14];
+const fn offsets() -> [usize; 15] {
+    let mut out = [0; 15];
     let mut i = 0;
     while i < WORD_TEMPLATES.len() {
         out[i + 1] = out[i] + WORD_TEMPLATES[i].1.len();
@@ -107,8 +108,8 @@ const fn offsets() -> [usize; 14] {
     }
     out
 }
-const OFFSET: [usize; 14] = offsets();
-const ROW: usize = OFFSET[13];
+const OFFSET: [usize; 15] = offsets();
+const ROW: usize = OFFSET[14];
 const S_PREV: usize = OFFSET[0];
 const S_CUR: usize = OFFSET[1];
 const S_DIST_PREV: usize = OFFSET[2];
@@ -122,6 +123,7 @@ const E_RULE_NEXT: usize = OFFSET[9];
 const E_REST_NEXT: usize = OFFSET[10];
 const E_CLASS_NEXT: usize = OFFSET[11];
 const E_CLASS_LAST: usize = OFFSET[12];
+const E_AFTER_PUNCT: usize = OFFSET[13];
 
 /// The weights of a start's and an end's features that read no word but the cue, for
 /// one cue class (indexed by side, flag, bucket or shape as the feature's values are).
@@ -144,6 +146,7 @@ struct Boundary {
     e_before_source: [[f32; 2]; 2],
     e_rule: [f32; 2],
     e_rest: [[f32; 9]; 2],
+    e_after_kind: [[f32; 4]; 2],
 }
 
 /// The span model: one weight per feature, and the same weights laid out for scoring:
@@ -258,6 +261,7 @@ impl Boundary {
             e_before_source: side_flags("e.before_source"),
             e_rule: flags("e.rule", class),
             e_rest: side_buckets("e.rest"),
+            e_after_kind: SIDE2.map(|s| AFTER_KINDS.map(|k| w("e.after_kind", s, k))),
         }
     }
 }
@@ -414,6 +418,30 @@ impl PairWeights {
         z += self.quoted[s][usize::from(p.quoted)];
         z += self.rule_side[s];
         z
+    }
+}
+
+/// What the word after an end's punctuation is ([`after_kind`]).
+const AFTER_KINDS: [&str; 4] = ["ing", "ed", "cap", "other"];
+
+/// The word after the punctuation that follows an end at `e` ("…, which", "…,
+/// contradicting"), if the end is followed by punctuation and then a word before `n`.
+fn after_punct(toks: &[Tok], e: usize, n: usize) -> Option<usize> {
+    (e + 1 < n && !toks[e].word && !is_quote(&toks[e]) && toks[e + 1].word).then_some(e + 1)
+}
+
+/// The kind of a word after punctuation, an index into [`AFTER_KINDS`]: a participle
+/// ("…, arguing"), a past form ("…, prompted"), a capitalised word, or another.
+fn after_kind(t: &Tok) -> usize {
+    let w = t.lw();
+    if t.cap {
+        2
+    } else if w.len() > 5 && w.ends_with("ing") {
+        0
+    } else if w.len() > 4 && w.ends_with("ed") {
+        1
+    } else {
+        3
     }
 }
 
@@ -779,6 +807,10 @@ impl Scorer<'_, '_> {
         z += next[E_REST_NEXT + bucket_index(rest.min(4))];
         z += next[E_CLASS_NEXT + self.class];
         z += last[E_CLASS_LAST + self.class];
+        if let Some(k) = after_punct(toks, e, n) {
+            z += self.row(&toks[k])[E_AFTER_PUNCT + side];
+            z += w.e_after_kind[side][after_kind(&toks[k])];
+        }
         z
     }
 }
@@ -877,6 +909,10 @@ fn end_features(
     sink.add("e.rest_next", bucket(words_in(e, n).min(4)), next);
     sink.add("e.class_next", class, next);
     sink.add("e.class_last", class, last.lw());
+    if let Some(k) = after_punct(toks, e, n) {
+        sink.add("e.after_punct", side, toks[k].lw());
+        sink.add("e.after_kind", side, AFTER_KINDS[after_kind(&toks[k])]);
+    }
 }
 
 /// The byte span of tokens `[s, e)`.
