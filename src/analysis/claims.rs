@@ -215,9 +215,12 @@ fn for_each_features(
         let asks = questions.get(sentence_of(c)).copied().unwrap_or(false);
         (c.claimer.as_ref().map(|s| &text[wide(s)]), asks)
     }));
+    // Words per sentence, counted once for the sentence the claims are in.
+    let mut sentence_words = (usize::MAX, 0);
     for (c, asks) in claims.iter_mut().zip(asks) {
         let span = wide(&c.span);
-        let toks = &words.within(span.start, span.end);
+        let made = statement(text, c);
+        let toks = &words.within(made.start, made.end);
         let m = mentions.partition_point(|m| m.span.start < span.start);
         let inside = mentions[m..].iter().take_while(|m| m.span.end <= span.end);
         let mut context = Context {
@@ -242,9 +245,36 @@ fn for_each_features(
         }
         context.sentence = s;
         context.claimer_asks = asks;
+        if sentence_words.0 != s {
+            sentence_words = (s, words.sentence_words(s));
+        }
+        let content = toks
+            .iter()
+            .filter(|t| t.word && span.start <= t.start && t.end <= span.end)
+            .count();
+        context.share = content as f32 / sentence_words.1.max(1) as f32;
         let feats = checkworthy::features(toks, context);
         f(c, &feats);
     }
+}
+
+/// The statement as made, which check-worthiness reads: an attribution's content with
+/// its cue and claimer ("the minister said the plant will close"), since who says it
+/// and how weigh in what is worth checking; other claims as they are. A transcript
+/// turn's or signed quotation's mark (a colon, a dash) is not part of it.
+fn statement(text: &str, c: &Cand) -> Span {
+    let mut s = wide(&c.span);
+    let Some(cue) = &c.cue else {
+        return s;
+    };
+    if !text[wide(cue)].starts_with(char::is_alphabetic) {
+        return s;
+    }
+    for p in std::iter::once(cue).chain(c.claimer.as_ref()) {
+        s.start = s.start.min(p.start as usize);
+        s.end = s.end.max(p.end as usize);
+    }
+    s
 }
 
 /// Whether sentence `i` is a title, heading, byline, caption or dateline: alone in its
@@ -742,7 +772,8 @@ fn sentence_claims(
             c.fragments = a.fragments.clone();
             found.cands.push(c);
         }
-        if !only_objects {
+        // A sentence whose cues all lack a content is read as the author's clauses.
+        if !only_objects && found.cands.len() > first {
             return;
         }
     }

@@ -40,6 +40,8 @@ pub(crate) struct Context {
     pub claimer_asks: f32,
     /// The index of the sentence the claim starts in (not a model feature).
     pub sentence: usize,
+    /// The claim's words over its sentence's: a whole sentence, or one clause of it.
+    pub share: f32,
 }
 
 /// What the words of a claim say, counted.
@@ -328,7 +330,7 @@ pub(crate) fn asker_shares<'a>(claims: impl Iterator<Item = (Option<&'a str>, bo
 }
 
 /// The names of the counted features, in the order [`Features::each`] yields them.
-pub(crate) const DENSE: [&str; 35] = [
+pub(crate) const DENSE: [&str; 36] = [
     "numbers",
     "number_words",
     "years",
@@ -364,6 +366,7 @@ pub(crate) const DENSE: [&str; 35] = [
     "places",
     "in_question",
     "claimer_asks",
+    "share",
 ];
 
 impl Features {
@@ -408,6 +411,7 @@ impl Features {
             cap(c.places, 2),
             f32::from(u8::from(c.question)),
             c.claimer_asks,
+            c.share.min(1.0),
         ];
         for (i, v) in dense.into_iter().enumerate() {
             if v != 0.0 {

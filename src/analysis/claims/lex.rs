@@ -212,6 +212,14 @@ impl<'a> Words<'a> {
         self.make(self.sentences[i].clone())
     }
 
+    /// How many words sentence `i` has.
+    pub fn sentence_words(&self, i: usize) -> usize {
+        self.ids[self.sentences[i].clone()]
+            .iter()
+            .filter(|&&id| self.lexemes[id as usize].word)
+            .count()
+    }
+
     /// The tokens inside the byte span `a..b`.
     pub fn within(&self, a: usize, b: usize) -> Vec<Tok<'_>> {
         let i = self.starts.partition_point(|&s| (s as usize) < a);
