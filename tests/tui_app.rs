@@ -14,7 +14,7 @@ use std::sync::mpsc::{self, Receiver};
 use std::time::Duration;
 
 const ONE: &str = "Library roof leaks again\n\nRain came through the roof of the Kessel town \
-library on Sunday, the librarian Aino Vey said. About two hundred books were damaged, \
+library on Sunday, the librarian Aino Vey said. About 200 books were damaged, \
 according to the council. Repairs will start in May.\n";
 const TWO: &str = "Books soaked at Kessel library\n\nThe council said some two hundred books \
 were damaged when rain came through the library roof. Vey said volunteers dried the rest \
