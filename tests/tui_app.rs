@@ -281,3 +281,25 @@ fn enter_on_an_actor_or_a_source_shows_it_in_a_document() {
         Some(target.claim.0 as usize)
     );
 }
+
+#[test]
+fn claims_found_but_none_check_worthy_say_how_to_see_them() {
+    let text = "Dam opens\n\nThe new dam on the river opened on Monday, the mayor said.\n";
+    let mut s = State::new(lede::document::plain::parse("dam.txt", text), 80, 24);
+    s.theme = Theme::no_color();
+    s.resize(80, 24);
+    let mut a = analyze(text, None);
+    assert!(!a.claims.is_empty(), "the mayor's statement is a claim");
+    for c in &mut a.claims {
+        c.checkworthy = false;
+    }
+    let n = a.claims.len();
+    s.set_analysis(a);
+    let app = App::new(vec![s], vec![mpsc::channel().0], mpsc::channel().0);
+    let screen = screen(&app, 80, 24);
+    assert!(
+        screen.contains(&format!("none check-worthy · c shows all {n}")),
+        "{screen}"
+    );
+    assert!(!screen.contains("none found"), "{screen}");
+}

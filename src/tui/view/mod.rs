@@ -303,14 +303,14 @@ pub fn render_rows(
         return;
     }
     if len == 0 {
-        put(
-            buf,
-            inner.x + 1,
-            inner.y,
-            "none found",
-            inner.width as usize,
-            t.dim,
-        );
+        // Claims found but none above the threshold: say so, and how to see them.
+        let found = state.analysis.as_ref().map_or(0, |a| a.claims.len());
+        let msg = if panel == Panel::Claims && state.claim_filter.is_none() && found > 0 {
+            format!("none check-worthy · c shows all {found}")
+        } else {
+            "none found".to_string()
+        };
+        put(buf, inner.x + 1, inner.y, &msg, inner.width as usize, t.dim);
         return;
     }
     let ListState { selected, offset } = *state.list(panel);
