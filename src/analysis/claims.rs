@@ -342,9 +342,8 @@ fn candidates(
             );
         }
         let speaker = para_start
-            .then(|| attribution::speaker(text, toks))
+            .then(|| attribution::turn_speaker(text, toks))
             .flatten()
-            .and_then(|a| a.source)
             .map(|sp| narrow(&sp));
         units.push(Unit {
             speaker,
@@ -1238,6 +1237,20 @@ mod tests {
         assert!(c.len() >= 2, "{c:?}");
         assert!(
             c.iter().all(|c| c.1.as_deref() == Some("MR. ROMNEY")),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn a_turn_opening_with_an_ellipsis_is_still_the_speakers() {
+        let c = claims(
+            "MODERATOR: Go ahead.\n\nMR. ROMNEY: ... We cut taxes by 5 percent in 2006. \
+             Unemployment fell to 4 percent in 2007.",
+        );
+        let romney: Vec<_> = c.iter().filter(|c| c.0.contains("percent")).collect();
+        assert_eq!(romney.len(), 2, "{c:?}");
+        assert!(
+            romney.iter().all(|c| c.1.as_deref() == Some("MR. ROMNEY")),
             "{c:?}"
         );
     }

@@ -432,6 +432,29 @@ impl Scan {
 /// opening the sentence (a transcript turn, a headline quote), after the opening
 /// quotation mark of a transcript quoted whole ("“SMITH: …").
 pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
+    let (q, k) = speaker_label(text, toks)?;
+    let end = content_end(toks);
+    if k + 2 >= toks.len() || toks[k + 1].start >= end {
+        return None;
+    }
+    Some(Attribution {
+        content: toks[k + 1].start..end,
+        source: Some(toks[q].start..toks[k - 1].end),
+        cue: toks[k].start..toks[k].end,
+        hedged: false,
+        fragments: Vec::new(),
+    })
+}
+
+/// The speaker's name when the sentence opens with a transcript label ("SPEAKER:"),
+/// whatever follows it (a turn may open with a sentence of its own, or an ellipsis).
+pub(crate) fn turn_speaker(text: &str, toks: &[Tok]) -> Option<Span> {
+    let (q, k) = speaker_label(text, toks)?;
+    Some(toks[q].start..toks[k - 1].end)
+}
+
+/// The tokens of a speaker label: the name's first token and the colon's.
+fn speaker_label(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
     let q = usize::from(toks.len() > 1 && opens(text, toks, 0));
     let k = toks.iter().take(6 + q).position(|t| t.is(':'))?;
     let name = toks.get(q..k)?;
@@ -451,18 +474,7 @@ pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
                     && !is_np_stop(t.lw())
                     && !matches!(t.lw(), "the" | "a" | "an" | "of")
         });
-    let is_name = is_name && (capitals || full_name);
-    let end = content_end(toks);
-    if !is_name || k + 2 >= toks.len() || toks[k + 1].start >= end {
-        return None;
-    }
-    Some(Attribution {
-        content: toks[k + 1].start..end,
-        source: Some(toks[q].start..toks[k - 1].end),
-        cue: toks[k].start..toks[k].end,
-        hedged: false,
-        fragments: Vec::new(),
-    })
+    (is_name && (capitals || full_name)).then_some((q, k))
 }
 
 /// How many tokens come before the sentence's closing run of periods, commas,
