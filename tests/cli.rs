@@ -49,7 +49,7 @@ fn analyze_prints_the_documented_shape() {
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
     let out = stdout_of(&["analyze", &f]);
     let v = json_of(&out);
-    assert_eq!(v["schema"], 3);
+    assert_eq!(v["schema"], 4);
     for key in [
         "id",
         "source",
@@ -63,6 +63,9 @@ fn analyze_prints_the_documented_shape() {
         "timexes",
         "timeline",
         "claims",
+        "attributions",
+        "genre",
+        "narration",
     ] {
         assert!(v.get(key).is_some(), "missing key {key}");
     }
@@ -276,7 +279,7 @@ fn export_json_to_a_file() {
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["schema"], 3);
+    assert_eq!(v["schema"], 4);
 }
 
 #[test]
@@ -891,7 +894,7 @@ fn json_lines_up_two_articles() {
     let (_dir, a, b) = files();
     let out = stdout_of(&["compare", &a, &b]);
     let v = json_of(&out);
-    assert_eq!(v["compare_schema"], 1);
+    assert_eq!(v["compare_schema"], 2);
     assert_eq!(v["documents"].as_array().unwrap().len(), 2);
     let wexley = v["actors"]
         .as_array()

@@ -585,7 +585,7 @@ fn compare_end_to_end_on_labelled_pairs() {
                 .filter(|(_, s)| {
                     s.members.iter().any(|m| {
                         m.doc == u.doc && {
-                            let span = &p.analyses[u.doc].claims[m.claim.0 as usize].span;
+                            let span = &p.analyses[u.doc].statement(m.claim).span;
                             span.start < u.span.end && span.end > u.span.start
                         }
                     })

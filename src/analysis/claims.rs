@@ -23,16 +23,34 @@ pub(crate) use claimers::resolve_claimers;
 
 use super::tokens::Tokens;
 use super::{
-    Actor, ActorId, Analysis, Attribution, Claim, ClaimKind, Label, Mention, Sentence, Span,
+    Actor, ActorId, Analysis, Attribution, Claim, ClaimKind, Genre, Label, Mention, Sentence, Span,
     TimeExpr,
 };
-use checkworthy::{Context, Features, CHECKWORTHY, CLAIM};
+use checkworthy::{Context, Features, CHECKWORTHY, CLAIM, GENRE};
 use lex::{Tok, Words};
 use std::ops::Range;
 
+/// How many candidates, from the start, make a document's profile for the genre model
+/// (as `scripts/train-genre` reads them).
+const PROFILE_CANDIDATES: usize = 500;
+
+/// What [`extract`] finds.
+pub struct Extracted {
+    /// Claims in text order.
+    pub claims: Vec<Claim>,
+    /// In a report, the reporter's statements that are not check-worthy.
+    pub narration: Vec<Claim>,
+    /// Attributions in text order.
+    pub attributions: Vec<Attribution>,
+    /// What the document reads as.
+    pub genre: Genre,
+}
+
 /// Find claims in the text, scored for check-worthiness, and the attributions whose
-/// contents they are (every attributed claim points to its attribution). The shared
-/// token stream is given up once the claim stages have read it, to bound memory.
+/// contents they are (every attributed claim points to its attribution). In a document
+/// that reads as a news report, the reporter's own statements are claims only when
+/// check-worthy; the others go to the narration. The shared token stream is given up
+/// once the claim stages have read it, to bound memory.
 pub fn extract(
     text: &str,
     sentences: &[Sentence],
@@ -40,7 +58,7 @@ pub fn extract(
     mentions: &[Mention],
     _actors: &[Actor],
     timexes: &[TimeExpr],
-) -> (Vec<Claim>, Vec<Attribution>) {
+) -> Extracted {
     let words = Words::new(text, tokens);
     let Found {
         mut cands,
@@ -48,6 +66,9 @@ pub fn extract(
     } = candidates(text, sentences, &words, mentions, None);
     let mut keep = Vec::with_capacity(cands.len());
     let mut places = Vec::with_capacity(cands.len());
+    // The genre model reads the profile of the first candidates: enough for any article,
+    // and a book's opening says what it is without scoring it all twice.
+    let (mut profile, mut profiled) = (0.0f32, 0usize);
     for_each_features(
         text,
         sentences,
@@ -56,6 +77,10 @@ pub fn extract(
         timexes,
         &mut cands,
         |c, f| {
+            if profiled < PROFILE_CANDIDATES {
+                profile += GENRE.linear(f);
+                profiled += 1;
+            }
             c.score = CHECKWORTHY.score(f);
             places.push((
                 f.context.sentence,
@@ -70,6 +95,11 @@ pub fn extract(
         },
     );
     drop(words);
+    let genre = if GENRE.score_mean(profile, profiled) >= GENRE.threshold {
+        Genre::Report
+    } else {
+        Genre::Opinion
+    };
     let mut scores: Vec<f32> = cands.iter().map(|c| c.score).collect();
     CHECKWORTHY.rank(&mut scores, &places);
     drop(places);
@@ -99,7 +129,20 @@ pub fn extract(
         })
         .collect();
     at_most_a_third(sentences, &mut claims);
-    (claims, attributions)
+    let mut narration = Vec::new();
+    if genre == Genre::Report {
+        let (keep, rest): (Vec<Claim>, Vec<Claim>) = claims
+            .into_iter()
+            .partition(|c| c.attribution.is_some() || c.checkworthy);
+        claims = keep;
+        narration = rest;
+    }
+    Extracted {
+        claims,
+        narration,
+        attributions,
+        genre,
+    }
 }
 
 /// Keep `checkworthy` on the best-scored claims only, so that they touch at most a
@@ -1316,7 +1359,8 @@ mod tests {
             .collect::<Vec<_>>()
             .join(" ");
         let a = crate::analysis::analyze(&t, None);
-        assert!(a.claims.len() >= 10, "{:?}", a.claims);
+        // All are found; in a report, those not check-worthy are narration.
+        assert!(a.statements().count() >= 10, "{:?}", a.claims);
         let marked = a.claims.iter().filter(|c| c.checkworthy).count();
         assert!(
             (1..=4).contains(&marked),
@@ -1331,8 +1375,8 @@ mod tests {
             .map(|c| c.score)
             .fold(1.0, f32::min);
         let best_dropped = a
-            .claims
-            .iter()
+            .statements()
+            .map(|(_, c)| c)
             .filter(|c| !c.checkworthy)
             .map(|c| c.score)
             .fold(0.0, f32::max);

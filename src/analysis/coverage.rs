@@ -173,11 +173,8 @@ pub fn compare(docs: &[Input<'_>], params: &Params) -> Coverage {
     let mut units = Vec::new();
     for (d, input) in docs.iter().enumerate() {
         let by_name = names_of(input.analysis);
-        for (i, c) in input.analysis.claims.iter().enumerate() {
-            refs.push(ClaimRef {
-                doc: d,
-                claim: ClaimId(i as u32),
-            });
+        for (claim, c) in input.analysis.statements() {
+            refs.push(ClaimRef { doc: d, claim });
             let claimer = claimer_actor(
                 input,
                 &by_name,
@@ -206,13 +203,21 @@ pub fn compare(docs: &[Input<'_>], params: &Params) -> Coverage {
             });
         }
     }
+    // By document, then text order (a report's narration is numbered after its claims).
+    let place = |r: &ClaimRef| {
+        (
+            r.doc,
+            docs[r.doc].analysis.statement(r.claim).span.start,
+            r.claim,
+        )
+    };
     shared.sort_by(|a, b| {
         b.members
             .len()
             .cmp(&a.members.len())
-            .then(a.members[0].cmp(&b.members[0]))
+            .then(place(&a.members[0]).cmp(&place(&b.members[0])))
     });
-    unique.sort();
+    unique.sort_by_key(place);
     let sources = sources(docs, &actors, &units, &refs);
     Coverage {
         actors,
@@ -1315,7 +1320,7 @@ fn sources(
     let mut by_key: FxHashMap<String, usize> = FxHashMap::default();
     let names = NameIndex::new(table);
     for (u, r) in units.iter().zip(refs) {
-        let claim = &docs[r.doc].analysis.claims[r.claim.0 as usize];
+        let claim = docs[r.doc].analysis.statement(r.claim);
         let Some(claimer) = claim.claimer.as_deref() else {
             continue;
         };
@@ -1547,7 +1552,10 @@ mod tests {
         let cov = compare(&docs, &Params::default());
         let total: usize =
             cov.shared.iter().map(|s| s.members.len()).sum::<usize>() + cov.unique.len();
-        assert_eq!(total, an[0].claims.len() + an[1].claims.len());
+        assert_eq!(
+            total,
+            an.iter().map(|a| a.statements().count()).sum::<usize>()
+        );
         for s in &cov.shared {
             let mut d: Vec<usize> = s.members.iter().map(|m| m.doc).collect();
             d.dedup();

@@ -29,7 +29,8 @@ pub type Span = Range<usize>;
 #[serde(transparent)]
 pub struct ActorId(pub u32);
 
-/// Identifies a [`Claim`] within one [`Analysis`] (its index in `claims`).
+/// Identifies a [`Claim`] within one [`Analysis`]: its index in `claims`, or past them in
+/// `narration` ([`Analysis::statement`]).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(transparent)]
 pub struct ClaimId(pub u32);
@@ -160,6 +161,29 @@ pub struct TimelineEntry {
     pub text: String,
 }
 
+/// What a document reads as, from the profile of its candidate claims (a learned model:
+/// `assets/models/genre.tsv`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Genre {
+    /// An opinion piece, or anything that does not read as a news report: the author's
+    /// statements are claims when the claim model says so.
+    #[default]
+    Opinion,
+    /// A news report: the reporter's own statements are claims only when check-worthy;
+    /// the rest is [`Analysis::narration`].
+    Report,
+}
+
+impl Genre {
+    /// The name used in JSON: `report` or `opinion`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::Opinion => "opinion",
+            Genre::Report => "report",
+        }
+    }
+}
+
 /// What kind of check-worthy assertion a claim is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -257,6 +281,12 @@ pub struct Analysis {
     pub claims: Vec<Claim>,
     /// Attributions (reported speech and belief) in text order.
     pub attributions: Vec<Attribution>,
+    /// In a news report, the reporter's own statements that are not check-worthy, in
+    /// text order: not claims, but what `lede compare` lines up beside them (its
+    /// [`ClaimId`]s count the claims first, then these).
+    pub narration: Vec<Claim>,
+    /// Whether the document reads as a news report or an opinion piece.
+    pub genre: Genre,
 }
 
 impl Analysis {
@@ -271,6 +301,31 @@ impl Analysis {
             .map(|x| x.name.as_str());
         resolved.or(c.claimer.as_deref())
     }
+
+    /// A claim, or past the claims a statement of [`Analysis::narration`]: what a
+    /// [`ClaimId`] of `lede compare` names.
+    pub fn statement(&self, id: ClaimId) -> &Claim {
+        let i = id.0 as usize;
+        self.claims
+            .get(i)
+            .unwrap_or_else(|| &self.narration[i - self.claims.len()])
+    }
+
+    /// The claims and the narration together, in text order, with their [`ClaimId`]s.
+    pub fn statements(&self) -> impl Iterator<Item = (ClaimId, &Claim)> {
+        let n = self.claims.len();
+        let mut all: Vec<(ClaimId, &Claim)> = self
+            .claims
+            .iter()
+            .chain(&self.narration)
+            .enumerate()
+            .map(|(i, c)| (ClaimId(i as u32), c))
+            .collect();
+        if !self.narration.is_empty() {
+            all.sort_by_key(|(id, c)| (c.span.start, id.0 as usize >= n, c.span.end));
+        }
+        all.into_iter()
+    }
 }
 
 /// Analyse `text`, resolving relative dates against `dct` (the publication date) if known.
@@ -280,8 +335,12 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
     let (mentions, actors) = actors::extract(text, &tokens);
     let timexes = temporal::extract(text, &tokens, &sentences, dct);
     let timeline = temporal::timeline(text, &sentences, &timexes);
-    let (claims, mut attributions) =
-        claims::extract(text, &sentences, tokens, &mentions, &actors, &timexes);
+    let claims::Extracted {
+        claims,
+        narration,
+        mut attributions,
+        genre,
+    } = claims::extract(text, &sentences, tokens, &mentions, &actors, &timexes);
     claims::resolve_claimers(text, &sentences, &mentions, &actors, &mut attributions);
     Analysis {
         sentences,
@@ -291,5 +350,7 @@ pub fn analyze(text: &str, dct: Option<NaiveDate>) -> Analysis {
         timeline,
         claims,
         attributions,
+        narration,
+        genre,
     }
 }

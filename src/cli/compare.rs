@@ -135,11 +135,15 @@ mod tests {
         assert_eq!(failed, 1);
         assert_eq!(String::from_utf8(err).unwrap(), "lede: bad: no such file\n");
         let v: Value = serde_json::from_slice(&out).unwrap();
-        assert_eq!(v["compare_schema"], 1);
+        assert_eq!(v["compare_schema"], 2);
         let docs = v["documents"].as_array().unwrap();
         assert_eq!(docs.len(), 2, "the same text given twice counts once");
         assert_eq!(docs[1]["id"], "b.txt");
-        let claims: u64 = docs.iter().map(|d| d["claims"].as_u64().unwrap()).sum();
+        // Every claim, and every statement of a report's narration, is lined up once.
+        let claims: u64 = docs
+            .iter()
+            .map(|d| d["claims"].as_u64().unwrap() + d["narration"].as_u64().unwrap())
+            .sum();
         let shared: usize = v["shared"]
             .as_array()
             .unwrap()

@@ -1,14 +1,14 @@
 //! The analysis as JSON: lede's batch wire format, written by `lede analyze` and inside
 //! the JSON export (`lede export --format json`).
 //!
-//! # Wire format (schema 3)
+//! # Wire format (schema 4)
 //!
 //! One object per document. Every `start`/`end` is a Unicode code-point offset into
 //! `text` (end exclusive), so `text[start:end]` in Python is the span. Names are stable;
 //! new fields may be added, and an incompatible change bumps `schema`.
 //!
 //! ```text
-//! { "schema": 3, "id": str, "source": str, "title": str|null, "byline": str|null,
+//! { "schema": 4, "id": str, "source": str, "title": str|null, "byline": str|null,
 //!   "site": str|null, "lang": str|null,
 //!   "dct": "YYYY-MM-DD"|null, "dct_source": str|null, "text": str,
 //!   "sentences": [{"start", "end"}],
@@ -23,7 +23,9 @@
 //!   "attributions": [{"start", "end", "fragments": [[start, end]], "cue": str|null,
 //!                  "cue_span": [start, end]|null, "claimer": str|null,
 //!                  "claimer_span": [start, end]|null, "claimer_actor": int|null,
-//!                  "claimer_name": str|null}] }
+//!                  "claimer_name": str|null}],
+//!   "genre": "report"|"opinion",
+//!   "narration": [{"start", "end", "kind", "hedged": bool, "actors": [int], "score": float}] }
 //! ```
 //!
 //! `entities[].actor` and `claims[].actors` are actor ids; `timeline[].timex` indexes
@@ -54,7 +56,16 @@
 //! where it is not worth checking) whose `attribution` indexes `attributions`, so that
 //! scorers of claim spans (`eval/score.py`) read the one `claims` layer for both uses.
 //!
-//! Schema 3 added `attributions` and `claims[].attribution`. Schema 2 added
+//! `genre` is what the document reads as, from a model over the profile of its candidate
+//! claims (`assets/models/README.md`). In a `report`, the reporter's own statements (no
+//! source makes them) are claims only when check-worthy; the others are `narration`, in
+//! text order: what the document says in its own voice that is not worth checking, not
+//! claims (scorers of `claims` do not see them), but lined up by `lede compare`. In an
+//! `opinion` piece `narration` is empty and the author's statements are claims when the
+//! claim model finds them checkable.
+//!
+//! Schema 4 added `genre` and `narration`. Schema 3 added `attributions` and
+//! `claims[].attribution`. Schema 2 added
 //! `claims[].checkworthy` and made `score` a learned probability.
 
 use crate::analysis::{text::CharIndex, Analysis, NaiveDate};
@@ -63,7 +74,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Document metadata written beside the analysis.
 #[derive(Debug, Clone, Default)]
@@ -145,7 +156,7 @@ impl Serialize for AnalysisJson<'_> {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         let (meta, text, a) = (self.meta, self.text, self.a);
         let c = |b: usize| self.idx.to_char(b);
-        let mut m = s.serialize_map(Some(17))?;
+        let mut m = s.serialize_map(Some(19))?;
         m.serialize_entry(
             "actors",
             &Seq(|| {
@@ -205,8 +216,21 @@ impl Serialize for AnalysisJson<'_> {
                 })
             }),
         )?;
+        m.serialize_entry("genre", a.genre.as_str())?;
         m.serialize_entry("id", meta.id)?;
         m.serialize_entry("lang", &meta.lang)?;
+        m.serialize_entry(
+            "narration",
+            &Seq(|| {
+                a.narration.iter().map(|k| {
+                    json!({
+                        "start": c(k.span.start), "end": c(k.span.end),
+                        "kind": k.kind.as_str(), "hedged": k.hedged, "actors": k.actors,
+                        "score": (k.score * 1000.0).round() / 1000.0,
+                    })
+                })
+            }),
+        )?;
         m.serialize_entry("schema", &SCHEMA_VERSION)?;
         m.serialize_entry(
             "sentences",

@@ -9,25 +9,29 @@
 //! document and claimer under it), the claims only one document makes, and a table of
 //! who is quoted in which document. Documents are called D1, D2… throughout.
 //!
-//! # Wire format (compare schema 1)
+//! # Wire format (compare schema 2)
 //!
 //! One JSON object. Documents are numbered by their position in `documents` (0-based);
-//! claim numbers are indices into that document's `claims` as `lede analyze` writes them;
+//! claim numbers are indices into that document's `claims` as `lede analyze` writes them,
+//! then into its `narration` (a number past the claims, less their count; such a
+//! `<claim>` has `narration` true): in a news report the reporter's statements that are
+//! not check-worthy are lined up beside the claims;
 //! `start`/`end` are Unicode code-point offsets into that document's text (as in
 //! `lede analyze`), end exclusive. Names are stable; new fields may be added, and an
 //! incompatible change bumps `compare_schema`.
 //!
 //! ```text
-//! { "compare_schema": 1, "analysis_schema": 2,
+//! { "compare_schema": 2, "analysis_schema": 4,
 //!   "documents": [{"id", "source", "title": str|null, "site": str|null,
-//!                  "dct": "YYYY-MM-DD"|null, "claims": int, "actors": int}],
+//!                  "dct": "YYYY-MM-DD"|null, "claims": int, "narration": int,
+//!                  "actors": int}],
 //!   "actors":  [{"name", "kind": "PER|ORG|LOC", "aliases": [str],
 //!                "mentions": [int per document], "ids": [[actor id] per document]}],
 //!   "shared":  [{"similarity": float, "claims": [<claim>]}],
 //!   "unique":  [<claim>],
 //!   "sources": [{"name", "actor": int|null, "claims": [[claim number] per document]}] }
 //! <claim> = {"document": int, "claim": int, "start", "end", "text", "kind",
-//!            "claimer": str|null, "hedged": bool, "checkworthy": bool}
+//!            "claimer": str|null, "hedged": bool, "checkworthy": bool, "narration": bool}
 //! ```
 //!
 //! `actors` are merged across the documents (one row per real-world actor), in most
@@ -38,6 +42,8 @@
 //! claims no other document makes, by document and text order. `sources` are the
 //! claimers, merged like actors (`actor` indexes `actors` when the claimer is a named
 //! actor), with the claims each document attributes to them.
+//!
+//! Compare schema 2 numbers narration after the claims and added `narration`.
 
 use crate::analysis::coverage::{ClaimRef, Coverage};
 use crate::analysis::{text::CharIndex, Analysis};
@@ -47,7 +53,7 @@ use serde_json::{json, Value};
 use std::fmt::Write;
 
 /// The version written in `compare_schema`.
-pub const COMPARE_SCHEMA_VERSION: u32 = 1;
+pub const COMPARE_SCHEMA_VERSION: u32 = 2;
 
 /// A loaded and analysed document.
 pub struct Compared {
@@ -98,19 +104,20 @@ pub fn markdown(docs: &[Compared], cov: &Coverage, today: &str) -> String {
     }
     let _ = writeln!(s, "---\n");
     let _ = writeln!(s, "# Coverage of {n} documents\n");
-    let _ = writeln!(s, "| | document | source | date | claims |");
-    let _ = writeln!(s, "|---|---|---|---|---|");
+    let _ = writeln!(s, "| | document | source | date | claims | narration |");
+    let _ = writeln!(s, "|---|---|---|---|---|---|");
     for (i, d) in docs.iter().enumerate() {
         let _ = writeln!(
             s,
-            "| D{} | {} | {} | {} | {} |",
+            "| D{} | {} | {} | {} | {} | {} |",
             i + 1,
             cell(&title_of(d)),
             cell(&d.doc.source),
             d.doc
                 .date
                 .map_or("—".to_string(), |x| x.format("%Y-%m-%d").to_string()),
-            d.analysis.claims.len()
+            d.analysis.claims.len(),
+            d.analysis.narration.len()
         );
     }
 
@@ -198,10 +205,11 @@ pub fn markdown(docs: &[Compared], cov: &Coverage, today: &str) -> String {
 /// One claim as a block quote, with its document and claimer on the last line.
 fn quote(s: &mut String, docs: &[Compared], m: &ClaimRef) {
     let d = &docs[m.doc];
-    let c = &d.analysis.claims[m.claim.0 as usize];
+    let c = d.analysis.statement(m.claim);
     let _ = writeln!(s, "> {}", md_line(&d.doc.text[c.span.clone()]));
     let who = match &c.claimer {
         Some(x) => format!(", {}", md_line(x)),
+        None if m.claim.0 as usize >= d.analysis.claims.len() => ", narration".to_string(),
         None => String::new(),
     };
     let _ = writeln!(
@@ -217,7 +225,7 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
     let idx: Vec<CharIndex> = docs.iter().map(|d| CharIndex::new(&d.doc.text)).collect();
     let claim = |r: &ClaimRef| {
         let d = &docs[r.doc];
-        let c = &d.analysis.claims[r.claim.0 as usize];
+        let c = d.analysis.statement(r.claim);
         json!({
             "document": r.doc,
             "claim": r.claim.0,
@@ -228,6 +236,7 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
             "claimer": c.claimer,
             "hedged": c.hedged,
             "checkworthy": c.checkworthy,
+            "narration": r.claim.0 as usize >= d.analysis.claims.len(),
         })
     };
     json!({
@@ -240,6 +249,7 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
             "site": d.doc.site,
             "dct": d.doc.date.map(|x| x.format("%Y-%m-%d").to_string()),
             "claims": d.analysis.claims.len(),
+            "narration": d.analysis.narration.len(),
             "actors": d.analysis.actors.len(),
         })).collect::<Vec<_>>(),
         "actors": cov.actors.actors.iter().map(|a| json!({

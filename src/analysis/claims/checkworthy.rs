@@ -529,7 +529,20 @@ impl Model {
 
     /// The probability, in 0..=1, that a claim with these features is check-worthy.
     pub(crate) fn score(&self, f: &Features) -> f32 {
-        let mut z = self.bias;
+        sigmoid(self.bias + self.linear(f))
+    }
+
+    /// The probability, in 0..=1, for the mean `linear` of a document's candidates
+    /// (`sum` over `n` of them): the genre model weighs a document's profile, the mean of
+    /// each feature over its candidates, and a linear model's score of that mean is the
+    /// mean of its scores.
+    pub(crate) fn score_mean(&self, sum: f32, n: usize) -> f32 {
+        sigmoid(self.bias + if n == 0 { 0.0 } else { sum / n as f32 })
+    }
+
+    /// The weighted sum of the features, without the bias.
+    pub(crate) fn linear(&self, f: &Features) -> f32 {
+        let mut z = 0.0;
         let mut active = [(0usize, 0.0f32); DENSE.len()];
         let mut n = 0;
         f.each(|i, v| {
@@ -551,8 +564,12 @@ impl Model {
                 .map(|&b| self.words[b as usize])
                 .sum::<f32>();
         }
-        1.0 / (1.0 + (-z).exp())
+        z
     }
+}
+
+fn sigmoid(z: f32) -> f32 {
+    1.0 / (1.0 + (-z).exp())
 }
 
 /// How worth checking a claim is (trained on debate transcripts labelled for
@@ -564,6 +581,12 @@ pub(crate) static CHECKWORTHY: LazyLock<Model> =
 /// units of opinion editorials); below its threshold a clause is not reported.
 pub(crate) static CLAIM: LazyLock<Model> =
     LazyLock::new(|| Model::parse(include_str!("../../../assets/models/claim.tsv")));
+
+/// Whether a document reads as a news report (over its threshold) or an opinion piece,
+/// from the mean features of its candidate claims (trained on news articles and opinion
+/// editorials).
+pub(crate) static GENRE: LazyLock<Model> =
+    LazyLock::new(|| Model::parse(include_str!("../../../assets/models/genre.tsv")));
 
 #[cfg(test)]
 mod tests {

@@ -88,7 +88,7 @@ pub fn rows(cov: &Coverage, docs: &[Input<'_>]) -> Vec<Row> {
     let mut out = Vec::new();
     let claim_row = |kind: RowKind, r: &ClaimRef| {
         let d = &docs[r.doc];
-        let c = &d.analysis.claims[r.claim.0 as usize];
+        let c = d.analysis.statement(r.claim);
         let mut row = Row::new(kind, one_line(&d.text[c.span.clone()]));
         row.cells = vec![format!("D{}", r.doc + 1)];
         if let Some(who) = &c.claimer {

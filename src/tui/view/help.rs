@@ -98,6 +98,7 @@ pub fn legend(state: &State) -> Vec<(String, String)> {
         "Claims 7 of 15",
         &format!("check-worthy of all found{all}"),
     ));
+    out.push(row("· report", "a report: narration not listed"));
     out.push((String::new(), String::new()));
     out.push(row("Legend: actors", ""));
     out.push(row("person org place", "the kinds of actor"));
