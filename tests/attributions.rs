@@ -293,3 +293,28 @@ fn a_relative_pronoun_is_the_source_and_refers_to_the_phrase_before_it() {
     assert_eq!(content(t, at), "that the new canal would drain their wells");
     assert_eq!(at.claimer_actor, None);
 }
+
+#[test]
+fn an_interrupted_quotation_resumes_after_a_longer_frame() {
+    let t = "“The plan is sound,” Mayor Linda Carter said at a meeting on Monday, \
+             “and the bridge will be finished on time.”";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert_eq!(at.fragments.len(), 2, "{at:?}");
+    assert_eq!(&t[at.fragments[0].clone()], "“The plan is sound,”");
+    assert!(t[at.fragments[1].clone()].starts_with("“and the bridge"));
+    assert_eq!(a.attributions.len(), 1, "{:?}", a.attributions);
+
+    let t = "“It works,” the engineer wrote in a letter to the board, and “it costs less.”";
+    let a = run(t);
+    let at = by_cue(t, &a, "wrote");
+    assert_eq!(at.fragments.len(), 2, "{at:?}");
+    assert!(t[at.fragments[1].clone()].starts_with("“it costs less"));
+
+    // A quotation mark later in the frame that does not resume the quote is no fragment.
+    let t = "“It works,” the engineer said, describing the “temporary” deck in detail.";
+    let a = run(t);
+    let at = by_cue(t, &a, "said");
+    assert!(at.fragments.is_empty(), "{at:?}");
+    assert_eq!(content(t, at), "“It works,”");
+}

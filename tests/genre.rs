@@ -110,3 +110,13 @@ fn claim_ids_name_the_claims_then_the_narration() {
     let first_narration = ClaimId(a.claims.len() as u32);
     assert_eq!(a.statement(first_narration), &a.narration[0]);
 }
+
+#[test]
+fn a_few_sentences_keep_every_claim() {
+    // Too little to tell a report by: a lone figure stays a claim.
+    let t = "The new river bridge cost $240 million and opened in 2021.";
+    let a = run(t);
+    assert_eq!(a.genre, Genre::Opinion);
+    assert_eq!(a.claims.len(), 1, "{:?}", a.claims);
+    assert!(a.narration.is_empty());
+}

@@ -316,3 +316,23 @@ fn views_never_write_state_while_drawing() {
         }
     }
 }
+
+#[test]
+fn the_claims_title_says_when_the_article_reads_as_a_report() {
+    let screen = |s: &State| {
+        let b = draw(s);
+        let w = b.area.width as usize;
+        let cells: Vec<&str> = b.content().iter().map(|c| c.symbol()).collect();
+        cells
+            .chunks(w)
+            .map(|r| r.concat())
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut s = state(120, 40, Theme::color());
+    assert!(!screen(&s).contains("· report"));
+    if let Some(a) = s.analysis.as_mut() {
+        a.genre = lede::analysis::Genre::Report;
+    }
+    assert!(screen(&s).contains("Claims 2 · report"), "{}", screen(&s));
+}

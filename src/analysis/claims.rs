@@ -34,6 +34,9 @@ use std::ops::Range;
 /// (as `scripts/train-genre` reads them).
 const PROFILE_CANDIDATES: usize = 500;
 
+/// How many candidates a document needs before it can read as a report.
+const MIN_PROFILE: usize = 8;
+
 /// What [`extract`] finds.
 pub struct Extracted {
     /// Claims in text order.
@@ -95,7 +98,10 @@ pub fn extract(
         },
     );
     drop(words);
-    let genre = if GENRE.score_mean(profile, profiled) >= GENRE.threshold {
+    // A few sentences are too little to tell a report by (and too few for the third
+    // that may be highlighted): they keep every claim.
+    let genre = if profiled >= MIN_PROFILE && GENRE.score_mean(profile, profiled) >= GENRE.threshold
+    {
         Genre::Report
     } else {
         Genre::Opinion

@@ -626,24 +626,27 @@ fn attribution_at(
             });
         }
         if mid && substantial && !that_next && !colon_next {
-            // "“A,” he said, “B.”": one quotation interrupted by its cue.
-            let resumes = quote_before
-                && rest.len() >= 2
-                && rest[0].is(',')
-                && (opens(text, rest, 1) || rest[1].is('"'));
+            // "“A,” he said, “B.”": one quotation interrupted by its cue, also when more
+            // of the frame comes first ("…,” he said in an interview on Monday, “B.”",
+            // "…,” she wrote, and “B.”").
+            let resumes = if quote_before {
+                resumed_quote(text, rest)
+            } else {
+                None
+            };
             let inverted = left.is_none();
             let source = if inverted {
                 source_after(toks, after)
             } else {
                 left
             };
-            if resumes {
+            if let Some(q) = resumes {
                 return Some(Attribution {
                     content: toks[0].start..end,
                     source: source.map(|(a, b)| toks[a].start..toks[b - 1].end),
                     cue,
                     hedged,
-                    fragments: vec![toks[0].start..p.end, rest[1].start..end],
+                    fragments: vec![toks[0].start..p.end, rest[q].start..end],
                 });
             }
             // Words after the cue (and an inverted source) up to the next comma: a
@@ -713,6 +716,32 @@ fn attribution_at(
         hedged,
         fragments: Vec::new(),
     })
+}
+
+/// Where a quotation interrupted by its frame resumes in `rest` (the tokens after the
+/// cue): the first opening quotation mark, after a comma of the frame and within a dozen
+/// words, right after a comma or a joining word ("and", "but", "adding"); no other
+/// quotation mark before it.
+fn resumed_quote(text: &str, rest: &[Tok]) -> Option<usize> {
+    let mut comma = false;
+    let mut words = 0;
+    for (k, t) in rest.iter().enumerate() {
+        if opens(text, rest, k) {
+            let joined = k > 0
+                && (rest[k - 1].is(',')
+                    || matches!(rest[k - 1].lw(), "and" | "but" | "adding" | "then"));
+            return (comma && joined).then_some(k);
+        }
+        if t.is('"') || t.is('\'') || is_close_quote(t) || t.is('.') || t.is(';') {
+            return None;
+        }
+        comma |= t.is(',');
+        words += usize::from(t.word);
+        if words > 12 {
+            return None;
+        }
+    }
+    None
 }
 
 /// Whether a learned verb followed by `t` is used without content: an adverbial
