@@ -311,6 +311,11 @@ impl Analysis {
             .unwrap_or_else(|| &self.narration[i - self.claims.len()])
     }
 
+    /// Whether a [`ClaimId`] of `lede compare` names a statement of the narration.
+    pub fn is_narration(&self, id: ClaimId) -> bool {
+        id.0 as usize >= self.claims.len()
+    }
+
     /// The claims and the narration together, in text order, with their [`ClaimId`]s.
     pub fn statements(&self) -> impl Iterator<Item = (ClaimId, &Claim)> {
         let n = self.claims.len();

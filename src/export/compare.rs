@@ -209,7 +209,7 @@ fn quote(s: &mut String, docs: &[Compared], m: &ClaimRef) {
     let _ = writeln!(s, "> {}", md_line(&d.doc.text[c.span.clone()]));
     let who = match &c.claimer {
         Some(x) => format!(", {}", md_line(x)),
-        None if m.claim.0 as usize >= d.analysis.claims.len() => ", narration".to_string(),
+        None if d.analysis.is_narration(m.claim) => ", narration".to_string(),
         None => String::new(),
     };
     let _ = writeln!(
@@ -236,7 +236,7 @@ pub fn compare_json(docs: &[Compared], cov: &Coverage) -> Value {
             "claimer": c.claimer,
             "hedged": c.hedged,
             "checkworthy": c.checkworthy,
-            "narration": r.claim.0 as usize >= d.analysis.claims.len(),
+            "narration": d.analysis.is_narration(r.claim),
         })
     };
     json!({

@@ -3,7 +3,7 @@
 //! hold. The legend (`?`) explains the marks.
 
 use super::{panel_block, panel_title, put, put_trunc, render_rows};
-use crate::analysis::{Analysis, ClaimKind, Genre, Label};
+use crate::analysis::{Analysis, ClaimKind, Label};
 use crate::notes::Status;
 use crate::tui::layout::{display_width, first_line, Panel};
 use crate::tui::state::State;
@@ -86,13 +86,6 @@ impl Widget for ClaimsView<'_> {
             if let Some(x) = a.actors.get(id.0 as usize) {
                 title = format!("{title} · {}", x.name);
             }
-        } else if s
-            .analysis
-            .as_ref()
-            .is_some_and(|a| a.genre == Genre::Report)
-        {
-            // Why the reporter's plain narration is not listed.
-            title = format!("{title} · report");
         }
         let block = panel_block(s, Panel::Claims, title);
         let inner = block.inner(area);

@@ -20,6 +20,7 @@ use super::keymap::Section;
 use super::layout::{display_width, grapheme_width, Panel};
 use super::state::{ListState, Mode, NoteEdit, State};
 use super::theme::Theme;
+use crate::analysis::Genre;
 use editor::NoteEditorWidget;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -270,12 +271,18 @@ pub fn panel_title(state: &State, panel: Panel) -> String {
         return name.to_string();
     };
     let n = state.panel_len(panel);
-    match panel {
+    let title = match panel {
         Panel::Claims if state.claim_filter.is_none() && n < a.claims.len() => {
             format!("{name} {n} of {}", a.claims.len())
         }
         Panel::Claims if state.all_claims => format!("{name} {n}, all"),
         _ => format!("{name} {n}"),
+    };
+    // Why the reporter's plain narration is not listed.
+    if panel == Panel::Claims && state.claim_filter.is_none() && a.genre == Genre::Report {
+        format!("{title} · report")
+    } else {
+        title
     }
 }
 
