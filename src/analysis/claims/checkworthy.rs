@@ -593,9 +593,15 @@ mod tests {
     use super::super::lex::words_of;
     use super::*;
 
+    /// The check-worthiness of `t` as a whole sentence of the author's (a claim's
+    /// `share` of its sentence is never 0 in lede).
     fn score(t: &str) -> f32 {
         let w = words_of(t);
-        CHECKWORTHY.score(&features(&w.all(), Context::default()))
+        let context = Context {
+            share: 1.0,
+            ..Context::default()
+        };
+        CHECKWORTHY.score(&features(&w.all(), context))
     }
 
     #[test]
