@@ -49,7 +49,7 @@ fn analyze_prints_the_documented_shape() {
     let f = write(&dir, "a.txt", ARTICLE.as_bytes());
     let out = stdout_of(&["analyze", &f]);
     let v = json_of(&out);
-    assert_eq!(v["schema"], 4);
+    assert_eq!(v["schema"], 5);
     for key in [
         "id",
         "source",
@@ -279,7 +279,7 @@ fn export_json_to_a_file() {
         .assert()
         .success();
     let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&out).unwrap()).unwrap();
-    assert_eq!(v["schema"], 4);
+    assert_eq!(v["schema"], 5);
 }
 
 #[test]

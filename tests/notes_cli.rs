@@ -148,7 +148,7 @@ fn export_json_without_notes_has_an_empty_notes_array() {
         .unwrap();
     assert!(out.status.success());
     let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["schema"], 4);
+    assert_eq!(v["schema"], 5);
     assert_eq!(v["notes_schema"], 1);
     assert_eq!(v["notes"], serde_json::json!([]));
     assert!(

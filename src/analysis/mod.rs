@@ -222,7 +222,8 @@ impl ClaimKind {
 /// A check-worthy assertion.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Claim {
-    /// Byte span of the claim's content.
+    /// Byte span of the claim: its content; in an opinion piece a source's claim spans
+    /// the whole sentence that cites it.
     pub span: Span,
     /// What kind of claim it is.
     pub kind: ClaimKind,

@@ -1,14 +1,14 @@
 //! The analysis as JSON: lede's batch wire format, written by `lede analyze` and inside
 //! the JSON export (`lede export --format json`).
 //!
-//! # Wire format (schema 4)
+//! # Wire format (schema 5)
 //!
 //! One object per document. Every `start`/`end` is a Unicode code-point offset into
 //! `text` (end exclusive), so `text[start:end]` in Python is the span. Names are stable;
 //! new fields may be added, and an incompatible change bumps `schema`.
 //!
 //! ```text
-//! { "schema": 4, "id": str, "source": str, "title": str|null, "byline": str|null,
+//! { "schema": 5, "id": str, "source": str, "title": str|null, "byline": str|null,
 //!   "site": str|null, "lang": str|null,
 //!   "dct": "YYYY-MM-DD"|null, "dct_source": str|null, "text": str,
 //!   "sentences": [{"start", "end"}],
@@ -52,9 +52,12 @@
 //! refers to (a pronoun or a phrase like "the spokesman" resolved to the last compatible
 //! named actor before it), and `claimer_name` what the reader shows: that actor's name,
 //! else `claimer`. `claims` are assertions worth checking, by the author or a source;
-//! every attribution's content is also a claim (kind `attributed`, `checkworthy` false
-//! where it is not worth checking) whose `attribution` indexes `attributions`, so that
-//! scorers of claim spans (`eval/score.py`) read the one `claims` layer for both uses.
+//! every attribution is also a claim (kind `attributed`, `checkworthy` false where it is
+//! not worth checking) whose `attribution` indexes `attributions`, so that scorers of
+//! claim spans (`eval/score.py`) read the one `claims` layer for both uses. In a `report`
+//! the claim's `start`/`end` is the attribution's content; in an `opinion` piece it is the
+//! whole sentence the source is cited in, frame and all ("X said that Y"), as an editorial
+//! cites testimony, and a claim of the author's over the same sentence is merged into it.
 //!
 //! `genre` is what the document reads as, from a model over the profile of its candidate
 //! claims (`assets/models/README.md`). In a `report`, the reporter's own statements (no
@@ -64,6 +67,7 @@
 //! `opinion` piece `narration` is empty and the author's statements are claims when the
 //! claim model finds them checkable.
 //!
+//! Schema 5 made an attributed claim in an `opinion` piece span its whole sentence.
 //! Schema 4 added `genre` and `narration`. Schema 3 added `attributions` and
 //! `claims[].attribution`. Schema 2 added
 //! `claims[].checkworthy` and made `score` a learned probability.
@@ -74,7 +78,7 @@ use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{json, Value};
 
 /// The schema version written in every document's `schema` field.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Document metadata written beside the analysis.
 #[derive(Debug, Clone, Default)]

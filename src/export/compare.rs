@@ -21,7 +21,7 @@
 //! incompatible change bumps `compare_schema`.
 //!
 //! ```text
-//! { "compare_schema": 2, "analysis_schema": 4,
+//! { "compare_schema": 2, "analysis_schema": 5,
 //!   "documents": [{"id", "source", "title": str|null, "site": str|null,
 //!                  "dct": "YYYY-MM-DD"|null, "claims": int, "narration": int,
 //!                  "actors": int}],
@@ -300,7 +300,7 @@ mod tests {
                 "b.txt",
                 "Storm losses | the count\n\nAccording to Sea Harvest, the fishing cooperative, \
                  local fishermen lost some two million euros because of the storm. A school \
-                 roof in Wexley was torn off on Tuesday.\n",
+                 roof in Wexley was torn off on Tuesday, injuring 12 pupils.\n",
             ),
         ];
         let inputs: Vec<Input<'_>> = docs
