@@ -146,12 +146,18 @@ impl Widget for ClaimsView<'_> {
             if x < right {
                 x = put(buf, x, r.y, ":", 1, style(t.dim));
             }
-            // Only the start of the claim matters here; never measure a whole paragraph.
-            let mut end = c.span.end.min(c.span.start + 8 * w);
+            // What the source says (an opinion piece's claim spans the sentence that
+            // cites it, frame and all). Only its start matters here; never measure a
+            // whole paragraph.
+            let said = c
+                .attribution
+                .and_then(|i| a.attributions.get(i))
+                .map_or(&c.span, |at| &at.span);
+            let mut end = said.end.min(said.start + 8 * w);
             while !text.is_char_boundary(end) {
                 end -= 1;
             }
-            let claim: String = text[c.span.start..end]
+            let claim: String = text[said.start..end]
                 .split_whitespace()
                 .collect::<Vec<_>>()
                 .join(" ");
@@ -164,7 +170,7 @@ impl Widget for ClaimsView<'_> {
             put(buf, x, r.y, first, room(x), style(t.text));
             if r.height > 1 {
                 let x2 = r.x + 2;
-                let cut = end < c.span.end && !rest.is_empty();
+                let cut = end < said.end && !rest.is_empty();
                 let rest = if cut && display_width(rest) <= room(x2) {
                     format!("{rest}…")
                 } else {
