@@ -1343,6 +1343,34 @@ mod tests {
     }
 
     #[test]
+    fn an_opinion_piece_claims_a_source_over_its_whole_sentence() {
+        let t = "The mayor said that the new bridge will cost 40 million euros. \
+                 The council met on Monday.";
+        let a = crate::analysis::analyze(t, None);
+        let mut claims = a.claims.clone();
+        let said = claims.iter().position(|c| c.attribution.is_some()).unwrap();
+        let content = &a.attributions[claims[said].attribution.unwrap()].span;
+        assert_eq!(
+            &t[content.clone()],
+            "that the new bridge will cost 40 million euros"
+        );
+        as_statements(&a.sentences, &mut claims);
+        let whole: Vec<&str> = claims
+            .iter()
+            .filter(|c| c.attribution.is_some())
+            .map(|c| &t[c.span.clone()])
+            .collect();
+        assert_eq!(
+            whole,
+            ["The mayor said that the new bridge will cost 40 million euros."]
+        );
+        // One claim per sentence span: the source's, not a second one of the author's.
+        let mut spans: Vec<_> = claims.iter().map(|c| c.span.clone()).collect();
+        spans.dedup();
+        assert_eq!(spans.len(), claims.len());
+    }
+
+    #[test]
     fn modal_hedges() {
         let (_, _, _, hedged) =
             one("The attackers may have killed 140 people in the hall in 2024.");
