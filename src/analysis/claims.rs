@@ -157,18 +157,26 @@ pub fn extract(
 /// In an opinion piece a source's claim is the whole sentence it is made in ("X said
 /// that Y"), as an editorial cites testimony: the statement the author relies on, with who
 /// makes it; its attribution keeps the content alone. Claims that come to cover the same
-/// sentences are one (an attributed one first, the best score); the list stays in text order.
+/// sentences are one (an attributed one first, the best score), and an author's claim
+/// within a source's sentence is part of the source's; the list stays in text order.
 fn as_statements(sentences: &[Sentence], claims: &mut Vec<Claim>) {
     for c in claims.iter_mut().filter(|c| c.attribution.is_some()) {
         c.span = whole_sentences(sentences, &c.span);
     }
-    claims.sort_by_key(|c| (c.span.start, c.span.end));
+    // Outer spans first, and of equal spans the attributed one.
+    claims.sort_by_key(|c| {
+        (
+            c.span.start,
+            std::cmp::Reverse(c.span.end),
+            c.attribution.is_none(),
+        )
+    });
     claims.dedup_by(|later, kept| {
-        if later.span != kept.span {
+        let within = kept.span.start <= later.span.start && later.span.end <= kept.span.end;
+        let part =
+            later.span == kept.span || kept.attribution.is_some() && later.attribution.is_none();
+        if !(within && part) {
             return false;
-        }
-        if kept.attribution.is_none() && later.attribution.is_some() {
-            std::mem::swap(later, kept);
         }
         kept.score = kept.score.max(later.score);
         kept.checkworthy |= later.checkworthy;
@@ -1354,7 +1362,19 @@ mod tests {
             &t[content.clone()],
             "that the new bridge will cost 40 million euros"
         );
+        // An author's claim inside that sentence (here a copy of the content) is part of
+        // the source's claim, and lends it its highlight.
+        let mut inner = claims[said].clone();
+        inner.attribution = None;
+        inner.checkworthy = true;
+        claims.push(inner);
         as_statements(&a.sentences, &mut claims);
+        assert!(claims
+            .iter()
+            .all(|c| c.attribution.is_some() || c.span.start > 60));
+        assert!(claims
+            .iter()
+            .any(|c| c.attribution.is_some() && c.checkworthy));
         let whole: Vec<&str> = claims
             .iter()
             .filter(|c| c.attribution.is_some())

@@ -57,7 +57,8 @@
 //! claim spans (`eval/score.py`) read the one `claims` layer for both uses. In a `report`
 //! the claim's `start`/`end` is the attribution's content; in an `opinion` piece it is the
 //! whole sentence the source is cited in, frame and all ("X said that Y"), as an editorial
-//! cites testimony, and a claim of the author's over the same sentence is merged into it.
+//! cites testimony, and a claim of the author's over that sentence or a part of it is
+//! merged into it.
 //!
 //! `genre` is what the document reads as, from a model over the profile of its candidate
 //! claims (`assets/models/README.md`). In a `report`, the reporter's own statements (no
