@@ -1,7 +1,7 @@
 //! Dump the check-worthiness features of every candidate claim, for
 //! `scripts/train-checkworthy`: reads JSON lines `{"id", "text", "dct"}` (a data set's
 //! `dev.jsonl`) and prints one JSON line per document,
-//! `{"id", "claims": [{"start", "end", "attributed", "heading", "sentence", "whole", "f": {name: value}}]}`, offsets in
+//! `{"id", "claims": [{"start", "end", "attributed", "heading", "sentence", "whole": [[start, end]…], "f": {name: value}}]}`, offsets in
 //! code points as in `lede analyze`.
 //!
 //!     cargo run --release --example claim_features -- FILE.jsonl > features.jsonl
@@ -37,7 +37,9 @@ fn main() -> std::io::Result<()> {
                     "attributed": row.claim.kind == ClaimKind::Attributed,
                     "heading": row.heading,
                     "sentence": row.sentence,
-                    "whole": [idx.to_char(row.whole.start), idx.to_char(row.whole.end)],
+                    "whole": row.whole.iter()
+                        .map(|w| [idx.to_char(w.start), idx.to_char(w.end)])
+                        .collect::<Vec<_>>(),
                     "f": f,
                 })
             })

@@ -156,13 +156,22 @@ pub fn extract(
 
 /// In an opinion piece a source's claim is the whole sentence it is made in ("X said
 /// that Y"), as an editorial cites testimony: the statement the author relies on, with who
-/// makes it; its attribution keeps the content alone. Claims that come to cover the same
-/// sentences are one (an attributed one first, the best score), and an author's claim
-/// within a source's sentence is part of the source's; the list stays in text order.
+/// makes it; its attribution keeps the content alone. A quotation over several sentences
+/// is a claim per sentence, each pointing to the one attribution. Claims that come to cover
+/// the same sentence are one (an attributed one first, the best score), and an author's
+/// claim within a source's sentence is part of the source's; the list stays in text order.
 fn as_statements(sentences: &[Sentence], claims: &mut Vec<Claim>) {
-    for c in claims.iter_mut().filter(|c| c.attribution.is_some()) {
-        c.span = whole_sentences(sentences, &c.span);
+    let mut out = Vec::with_capacity(claims.len());
+    for c in claims.drain(..) {
+        if c.attribution.is_none() {
+            out.push(c);
+            continue;
+        }
+        for span in whole_sentences(sentences, &c.span) {
+            out.push(Claim { span, ..c.clone() });
+        }
     }
+    *claims = out;
     // Outer spans first, and of equal spans the attributed one.
     claims.sort_by_key(|c| {
         (
@@ -184,14 +193,19 @@ fn as_statements(sentences: &[Sentence], claims: &mut Vec<Claim>) {
     });
 }
 
-/// The hull of the sentences `span` lies in (`span` itself outside every sentence).
-fn whole_sentences(sentences: &[Sentence], span: &Span) -> Span {
+/// The whole sentences `span` lies in, in order, the first and last stretched to cover
+/// `span` (`span` itself when it lies outside every sentence).
+fn whole_sentences(sentences: &[Sentence], span: &Span) -> Vec<Span> {
     let a = sentences.partition_point(|s| s.span.end <= span.start);
     let b = sentences.partition_point(|s| s.span.start < span.end);
     if a >= b {
-        return span.clone();
+        return vec![span.clone()];
     }
-    sentences[a].span.start.min(span.start)..sentences[b - 1].span.end.max(span.end)
+    let mut out: Vec<Span> = sentences[a..b].iter().map(|s| s.span.clone()).collect();
+    out[0].start = out[0].start.min(span.start);
+    let last = out.len() - 1;
+    out[last].end = out[last].end.max(span.end);
+    out
 }
 
 /// Keep `checkworthy` on the best-scored claims only, so that they touch at most a
@@ -232,8 +246,8 @@ pub struct FeatureRow {
     pub heading: bool,
     /// The index of the sentence it starts in.
     pub sentence: usize,
-    /// The whole sentences it lies in: an attributed claim's span in an opinion piece.
-    pub whole: Span,
+    /// The whole sentences it lies in: an attributed claim's spans in an opinion piece.
+    pub whole: Vec<Span>,
     /// Feature names and values.
     pub features: Vec<(String, f32)>,
 }
@@ -1388,6 +1402,27 @@ mod tests {
         let mut spans: Vec<_> = claims.iter().map(|c| c.span.clone()).collect();
         spans.dedup();
         assert_eq!(spans.len(), claims.len());
+    }
+
+    #[test]
+    fn an_opinion_piece_claims_a_longer_quotation_sentence_by_sentence() {
+        let t = "\"The new bridge will cost 40 million euros. It will open in 2027,\" \
+                 the mayor said. The council met on Monday.";
+        let a = crate::analysis::analyze(t, None);
+        let mut claims = a.claims.clone();
+        as_statements(&a.sentences, &mut claims);
+        let said: Vec<(&str, Option<usize>)> = claims
+            .iter()
+            .filter(|c| c.attribution.is_some())
+            .map(|c| (&t[c.span.clone()], c.attribution))
+            .collect();
+        assert_eq!(
+            said,
+            [
+                ("\"The new bridge will cost 40 million euros.", Some(0)),
+                ("It will open in 2027,\" the mayor said.", Some(0)),
+            ]
+        );
     }
 
     #[test]

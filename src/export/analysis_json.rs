@@ -57,8 +57,9 @@
 //! claim spans (`eval/score.py`) read the one `claims` layer for both uses. In a `report`
 //! the claim's `start`/`end` is the attribution's content; in an `opinion` piece it is the
 //! whole sentence the source is cited in, frame and all ("X said that Y"), as an editorial
-//! cites testimony, and a claim of the author's over that sentence or a part of it is
-//! merged into it.
+//! cites testimony (a quotation over several sentences: a claim per sentence, each pointing
+//! to the one attribution), and a claim of the author's over that sentence or a part of it
+//! is merged into it.
 //!
 //! `genre` is what the document reads as, from a model over the profile of its candidate
 //! claims (`assets/models/README.md`). In a `report`, the reporter's own statements (no
@@ -68,7 +69,8 @@
 //! `opinion` piece `narration` is empty and the author's statements are claims when the
 //! claim model finds them checkable.
 //!
-//! Schema 5 made an attributed claim in an `opinion` piece span its whole sentence.
+//! Schema 5 made an attributed claim in an `opinion` piece span its whole sentence (one
+//! claim per sentence).
 //! Schema 4 added `genre` and `narration`. Schema 3 added `attributions` and
 //! `claims[].attribution`. Schema 2 added
 //! `claims[].checkworthy` and made `score` a learned probability.

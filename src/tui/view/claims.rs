@@ -146,13 +146,16 @@ impl Widget for ClaimsView<'_> {
             if x < right {
                 x = put(buf, x, r.y, ":", 1, style(t.dim));
             }
-            // What the source says (an opinion piece's claim spans the sentence that
-            // cites it, frame and all). Only its start matters here; never measure a
-            // whole paragraph.
+            // What the source says in this claim (an opinion piece's claim spans a
+            // sentence that cites it, frame and all). Only its start matters here; never
+            // measure a whole paragraph.
             let said = c
                 .attribution
                 .and_then(|i| a.attributions.get(i))
-                .map_or(&c.span, |at| &at.span);
+                .map(|at| at.span.start.max(c.span.start)..at.span.end.min(c.span.end))
+                .filter(|s| s.start < s.end)
+                .unwrap_or_else(|| c.span.clone());
+            let said = &said;
             let mut end = said.end.min(said.start + 8 * w);
             while !text.is_char_boundary(end) {
                 end -= 1;
