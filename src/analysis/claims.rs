@@ -417,6 +417,23 @@ fn candidates(
     mut dump: Option<&mut Vec<SpanRow>>,
 ) -> Found {
     let mut found = Found::default();
+    // The words of the document's person and organisation names, lower-cased as tokens
+    // are, each with the first and last start of a name holding it: a label before a
+    // colon made of them names a speaker when the text names them elsewhere too.
+    let mut name_words: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    for m in mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Person | Label::Org))
+    {
+        let words =
+            text[m.span.clone()].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
+        for w in words.filter(|w| !w.is_empty()) {
+            let at = name_words
+                .entry(w.to_lowercase().replace('’', "'"))
+                .or_insert((m.span.start, m.span.start));
+            at.1 = m.span.start;
+        }
+    }
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
     let mut quotes = Vec::new();
     let mut m = 0; // first mention not before the current sentence
@@ -439,6 +456,11 @@ fn candidates(
             open_quote = opening.then_some(pos);
         }
         let c0 = found.cands.len();
+        let is_name = |w: &str| {
+            name_words
+                .get(w)
+                .is_some_and(|&(a, b)| a < s.span.start || b >= s.span.end)
+        };
         if toks.iter().filter(|t| t.word).count() >= 3 {
             let quoted = quoted_ranges(open_before.is_some(), &quotes[q0..], s.span.end);
             sentence_claims(
@@ -446,12 +468,13 @@ fn candidates(
                 toks,
                 &quoted,
                 sent_mentions,
+                &is_name,
                 &mut found,
                 dump.as_deref_mut(),
             );
         }
         let speaker = para_start
-            .then(|| attribution::turn_speaker(text, toks))
+            .then(|| attribution::turn_speaker(text, toks, &is_name))
             .flatten()
             .map(|sp| narrow(&sp));
         units.push(Unit {
@@ -821,10 +844,11 @@ fn sentence_claims(
     toks: &[Tok],
     quoted: &[Span],
     mentions: &[Mention],
+    is_name: &dyn Fn(&str) -> bool,
     found: &mut Found,
     mut dump: Option<&mut Vec<SpanRow>>,
 ) {
-    let mut attributions = attribution::find(text, toks, quoted);
+    let mut attributions = attribution::find(text, toks, quoted, is_name);
     attributions.retain(|a| !is_authors_voice(text, a));
     let claim = |span: &Span, kind, hedged, actors| Cand {
         span: narrow(span),
@@ -1451,6 +1475,35 @@ mod tests {
         );
         assert_eq!(span, "The top 1 percent paid 25 percent of taxes");
         assert_eq!(who.as_deref(), Some("the budget office"));
+    }
+
+    #[test]
+    fn a_headline_label_the_article_names_is_its_speaker() {
+        // "Okafor:" opens the headline; the body names Dana Okafor. A label the text
+        // names nowhere else stays a label.
+        let t = "Okafor: Harbour Levy Is Unfair to Small Traders\n\n\
+                 Council member Dana Okafor voted against the harbour levy on Tuesday. \
+                 Okafor said the levy would close shops along the quay.\n\n\
+                 Update: the vote was held again on Friday.";
+        let a = crate::analysis::analyze(t, None);
+        let head = a
+            .claims
+            .iter()
+            .find(|c| c.span.start < t.find("Council").unwrap())
+            .expect("the headline is an attribution");
+        assert_eq!(
+            &t[head.span.clone()],
+            "Harbour Levy Is Unfair to Small Traders"
+        );
+        assert!(!head.checkworthy, "a headline is never check-worthy");
+        let at = head.attribution.expect("attributed");
+        assert_eq!(a.attributions[at].claimer.as_deref(), Some("Okafor"));
+        let update = t.find("Update").unwrap();
+        assert!(
+            a.attributions.iter().all(|x| x.span.start < update),
+            "{:?}",
+            a.attributions
+        );
     }
 
     #[test]

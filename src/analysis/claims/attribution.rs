@@ -334,9 +334,16 @@ fn opens(text: &str, toks: &[Tok], i: usize) -> bool {
 /// Linear in the sentence: what every cue reads of the whole sentence is computed once
 /// ([`Scan`]), and a cue inside the content an earlier cue found is skipped before any
 /// work unless it may open a clause of its own, so that a content is walked once.
-pub(crate) fn find(text: &str, toks: &[Tok], quoted: &[Span]) -> Vec<Attribution> {
+/// `is_name`: whether a lower-case word is part of a person's or an organisation's name
+/// found in the document outside this sentence.
+pub(crate) fn find(
+    text: &str,
+    toks: &[Tok],
+    quoted: &[Span],
+    is_name: &dyn Fn(&str) -> bool,
+) -> Vec<Attribution> {
     let mut out: Vec<Attribution> = Vec::new();
-    if let Some(a) = speaker(text, toks).or_else(|| signed_quote(text, toks)) {
+    if let Some(a) = speaker(text, toks, is_name).or_else(|| signed_quote(text, toks)) {
         out.push(a);
         return out;
     }
@@ -403,6 +410,9 @@ struct Scan {
     words: Vec<u32>,
     /// The first comma of the sentence.
     first_comma: Option<usize>,
+    /// The sentence is written in title case, as headlines are ("Senator Says Bill Will
+    /// Pass"): a capitalised cue in it may still be a verb.
+    title_case: bool,
 }
 
 impl Scan {
@@ -418,6 +428,7 @@ impl Scan {
             end: content_end(toks),
             words,
             first_comma: toks.iter().position(|t| t.is(',')),
+            title_case: is_title_case(toks),
         }
     }
 
@@ -428,11 +439,30 @@ impl Scan {
     }
 }
 
+/// Whether a sentence is in title case: of its words of four letters or more (function
+/// words under four may stay lower case), at least three, and all but one in ten,
+/// start with a capital.
+fn is_title_case(toks: &[Tok]) -> bool {
+    let (mut long, mut cap) = (0, 0);
+    for t in toks
+        .iter()
+        .filter(|t| t.word && !t.digit && t.lower.chars().count() >= 4)
+    {
+        long += 1;
+        cap += usize::from(t.cap);
+    }
+    long >= 3 && cap * 10 >= long * 9
+}
+
 /// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
 /// opening the sentence (a transcript turn, a headline quote), after the opening
 /// quotation mark of a transcript quoted whole ("“SMITH: …").
-pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
-    let (q, k) = speaker_label(text, toks)?;
+pub(crate) fn speaker(
+    text: &str,
+    toks: &[Tok],
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<Attribution> {
+    let (q, k) = speaker_label(text, toks, is_name)?;
     let end = content_end(toks);
     if k + 2 >= toks.len() || toks[k + 1].start >= end {
         return None;
@@ -448,19 +478,29 @@ pub(crate) fn speaker(text: &str, toks: &[Tok]) -> Option<Attribution> {
 
 /// The speaker's name when the sentence opens with a transcript label ("SPEAKER:"),
 /// whatever follows it (a turn may open with a sentence of its own, or an ellipsis).
-pub(crate) fn turn_speaker(text: &str, toks: &[Tok]) -> Option<Span> {
-    let (q, k) = speaker_label(text, toks)?;
+pub(crate) fn turn_speaker(
+    text: &str,
+    toks: &[Tok],
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<Span> {
+    let (q, k) = speaker_label(text, toks, is_name)?;
     Some(toks[q].start..toks[k - 1].end)
 }
 
-/// The tokens of a speaker label: the name's first token and the colon's.
-fn speaker_label(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
+/// The tokens of a speaker label: the name's first token and the colon's. `is_name` as
+/// for [`find`].
+fn speaker_label(
+    text: &str,
+    toks: &[Tok],
+    is_name: &dyn Fn(&str) -> bool,
+) -> Option<(usize, usize)> {
     let q = usize::from(toks.len() > 1 && opens(text, toks, 0));
     let k = toks.iter().take(6 + q).position(|t| t.is(':'))?;
     let name = toks.get(q..k)?;
     // Transcripts write speakers in capitals ("WALLACE", "MR. ROMNEY"); a capitalised
     // word before a colon is too often a label ("Correction:") or a headline.
-    let is_name = !name.is_empty() && name.last().is_some_and(|t| t.word && t.end - t.start >= 2);
+    let is_name_like =
+        !name.is_empty() && name.last().is_some_and(|t| t.word && t.end - t.start >= 2);
     let capitals = name.iter().all(|t| {
         t.is('.') || t.word && t.cap && !text[t.start..t.end].chars().any(char::is_lowercase)
     });
@@ -474,7 +514,13 @@ fn speaker_label(text: &str, toks: &[Tok]) -> Option<(usize, usize)> {
                     && !is_np_stop(t.lw())
                     && !matches!(t.lw(), "the" | "a" | "an" | "of")
         });
-    (is_name && (capitals || full_name)).then_some((q, k))
+    // Or a name the document gives elsewhere ("Smith: …" where the text names Jane
+    // Smith), one to three capitalised words.
+    let named = (1..=3).contains(&words)
+        && name
+            .iter()
+            .all(|t| t.is('.') || t.word && t.cap && is_name(t.lw()));
+    (is_name_like && (capitals || full_name || named)).then_some((q, k))
 }
 
 /// How many tokens come before the sentence's closing run of periods, commas,
@@ -522,8 +568,9 @@ fn attribution_at(
     {
         return None;
     }
-    // A capitalised cue inside a sentence is part of a name ("United States").
-    if i > 0 && toks[i].cap {
+    // A capitalised cue inside a sentence is part of a name ("United States"), unless
+    // the sentence capitalises its words, as a headline does.
+    if i > 0 && toks[i].cap && !scan.title_case {
         return None;
     }
     // "X spoke on Tuesday about Y, arguing that …": a participle after a comma reports
@@ -1413,7 +1460,7 @@ mod tests {
     fn attributions(text: &str) -> Vec<(String, Option<String>, String)> {
         let words = words_of(text);
         let toks = words.sentence(0);
-        find(text, &toks, &[])
+        find(text, &toks, &[], &|_| false)
             .into_iter()
             .map(|a| {
                 (
@@ -1433,6 +1480,17 @@ mod tests {
         assert_eq!(a[0].1.as_deref(), Some("BAKER"));
         // A quoted label that is no name is still no speaker.
         assert!(attributions("\"note: the bridge will reopen in the spring.").is_empty());
+    }
+
+    #[test]
+    fn a_headline_in_title_case_still_has_its_cue() {
+        let a = attributions("Harbour Mayor Says Ferry Fares Will Rise In Spring.");
+        assert_eq!(a.len(), 1, "{a:?}");
+        assert_eq!(a[0].0, "Ferry Fares Will Rise In Spring");
+        assert_eq!(a[0].1.as_deref(), Some("Harbour Mayor"));
+        assert_eq!(a[0].2, "Says");
+        // In a sentence that is not in title case, a capitalised cue is part of a name.
+        assert!(attributions("The band Simon Says played two sets at the fair.").is_empty());
     }
 
     #[test]
