@@ -336,3 +336,69 @@ fn the_claims_title_says_when_the_article_reads_as_a_report() {
     }
     assert!(screen(&s).contains("Claims 2 · report"), "{}", screen(&s));
 }
+
+#[test]
+fn a_claim_of_a_source_the_text_does_not_name_is_the_sources() {
+    let doc = plain::parse(
+        "t.txt",
+        "The ferry will stop running in May, I was told.\n\nThe port spent ten million on cranes.",
+    );
+    let at = |s: &str| {
+        let i = doc.text.find(s).expect("in text");
+        i..i + s.len()
+    };
+    let claim = |s: &str, kind, attribution| Claim {
+        span: at(s),
+        kind,
+        claimer: None,
+        claimer_span: None,
+        hedged: false,
+        actors: vec![],
+        score: 1.0,
+        checkworthy: true,
+        attribution,
+    };
+    let a = Analysis {
+        claims: vec![
+            claim(
+                "The ferry will stop running in May",
+                ClaimKind::Attributed,
+                Some(0),
+            ),
+            claim(
+                "The port spent ten million on cranes",
+                ClaimKind::Statistic,
+                None,
+            ),
+        ],
+        attributions: vec![lede::analysis::Attribution {
+            span: at("The ferry will stop running in May"),
+            cue: Some(at("told")),
+            ..Default::default()
+        }],
+        ..Analysis::default()
+    };
+    let mut s = State::new(doc, 120, 40);
+    s.set_analysis(a);
+    s.relayout();
+    let b = draw(&s);
+    let rows: Vec<String> = (0..b.area.height)
+        .map(|y| (0..b.area.width).map(|x| b[(x, y)].symbol()).collect())
+        .collect();
+    let row = |what: &str| {
+        rows.iter()
+            .find(|r| r.contains(what))
+            .unwrap_or_else(|| panic!("a row with {what:?}:\n{}", rows.join("\n")))
+            .clone()
+    };
+    assert!(
+        row("The ferry will").contains("source says:"),
+        "{}",
+        row("The ferry will")
+    );
+    assert!(
+        row("The port spent").contains("author figure:"),
+        "{}",
+        row("The port spent")
+    );
+}

@@ -132,8 +132,14 @@ impl Widget for ClaimsView<'_> {
                 put(buf, x, r.y, NOTE_MARK, 1, style(t.notes.note_mark));
             }
             x += if bw > 0 { 2 } else { 1 };
-            // Who, in a word or two, and the kind.
-            let who = a.claimer_name(c).map_or("author", |n| short_claimer(n, a));
+            // Who, in a word or two, and the kind: a source the text does not name
+            // ("…, I was told") is a source, not the author.
+            let unnamed = if c.attribution.is_some() {
+                "source"
+            } else {
+                "author"
+            };
+            let who = a.claimer_name(c).map_or(unnamed, |n| short_claimer(n, a));
             let right = r.right();
             let room = |x: u16| right.saturating_sub(x) as usize;
             x = put_trunc(buf, x, r.y, who, room(x).min(w / 3).max(1), style(t.actor)) + 1;
