@@ -517,9 +517,14 @@ fn speaker_label(
     // Or a name the document gives elsewhere ("Smith: …" where the text names Jane
     // Smith), one to three capitalised words.
     let named = (1..=3).contains(&words)
-        && name
-            .iter()
-            .all(|t| t.is('.') || t.word && t.cap && is_name(t.lw()));
+        && name.iter().all(|t| {
+            t.is('.')
+                || t.word
+                    && t.cap
+                    && !is_np_stop(t.lw())
+                    && !matches!(t.lw(), "the" | "a" | "an" | "of")
+                    && is_name(t.lw())
+        });
     (is_name_like && (capitals || full_name || named)).then_some((q, k))
 }
 
