@@ -362,12 +362,26 @@ pub(crate) fn find(
         if let Some(prev) = out.last() {
             let inside = prev.content.start <= toks[i].start && toks[i].end <= prev.content.end;
             let k = source_before(toks, i, scan.first_comma).map_or(i, |(a, _)| a);
-            if inside && !opens_clause(toks, k) {
+            if inside && !opens_clause(toks, k) && !trailing_participle(toks, i) {
                 i += len;
                 continue;
             }
         }
-        if let Some(a) = attribution_at(text, toks, &scan, i, len, class) {
+        // "“…,” she said, adding that …": a participle right after a frame reports the
+        // frame's source.
+        let frame = out
+            .last()
+            .filter(|_| trailing_participle(toks, i))
+            .and_then(|p| {
+                let s = p.source.as_ref()?;
+                let end = p.cue.end.max(s.end);
+                let gap = &toks[toks.partition_point(|t| t.start < end)..i - 1];
+                gap.is_empty().then(|| {
+                    let a = toks.partition_point(|t| t.start < s.start);
+                    (a, toks.partition_point(|t| t.start < s.end))
+                })
+            });
+        if let Some(a) = attribution_at(text, toks, &scan, i, len, class, frame) {
             // A cue inside an earlier content is nested speech, reported as part of the
             // outer claim, unless it opens a second clause of its own
             // ("…, though she acknowledged it was unlikely").
@@ -376,9 +390,19 @@ pub(crate) fn find(
                     let src_start = a.source.as_ref().map_or(a.cue.start, |s| s.start);
                     let k = toks.partition_point(|t| t.start < src_start);
                     let split = opens_clause(toks, k) && a.content.start >= a.cue.end;
-                    if split && toks[k - 2].start > prev.content.start {
-                        prev.content.end = toks[k - 2].start;
-                        out.push(a);
+                    // "…,” she said, adding that …": a participle after the frame reports
+                    // a second statement of the same source.
+                    let cut = if split {
+                        Some(k - 2)
+                    } else {
+                        (trailing_participle(toks, i) && a.content.start >= a.cue.end)
+                            .then_some(i - 1)
+                    };
+                    if let Some(c) = cut.filter(|&c| toks[c].start > prev.content.start) {
+                        if prev.fragments.is_empty() {
+                            prev.content.end = toks[c].start;
+                            out.push(a);
+                        }
                     }
                     i += len;
                     continue;
@@ -389,6 +413,12 @@ pub(crate) fn find(
         i += len;
     }
     out
+}
+
+/// Whether the cue at token `i` is a participle after a comma that follows a frame
+/// ("…, she said, adding that …", "…, he wrote, citing …").
+fn trailing_participle(toks: &[Tok], i: usize) -> bool {
+    i >= 3 && toks[i - 1].is(',') && toks[i].lower.len() > 5 && toks[i].lower.ends_with("ing")
 }
 
 /// Whether a source starting at token `k` opens a clause of its own (", but she said").
@@ -555,6 +585,7 @@ fn attribution_at(
     i: usize,
     len: usize,
     class: CueClass,
+    frame: Option<(usize, usize)>,
 ) -> Option<Attribution> {
     let cue = toks[i].start..toks[i + len - 1].end;
     let after = i + len;
@@ -582,7 +613,7 @@ fn attribution_at(
     // the sentence's subject, not the phrase before the comma.
     let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
     let mut left = participle
-        .then(|| sentence_subject(toks))
+        .then(|| sentence_subject(toks).or(frame))
         .flatten()
         .or_else(|| source_before(toks, i, scan.first_comma));
     // "The court overruled and said …": a cue coordinated with the sentence's first verb
@@ -1485,6 +1516,18 @@ mod tests {
         assert_eq!(a[0].1.as_deref(), Some("BAKER"));
         // A quoted label that is no name is still no speaker.
         assert!(attributions("\"note: the bridge will reopen in the spring.").is_empty());
+    }
+
+    #[test]
+    fn a_participle_after_a_frame_is_a_second_statement_of_its_source() {
+        let a = attributions(
+            "“The levy will ruin the quay,” she said, adding that the vote came too late.",
+        );
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].0, "“The levy will ruin the quay,”");
+        assert_eq!(a[1].0, "that the vote came too late");
+        assert_eq!(a[1].1.as_deref(), Some("she"));
+        assert_eq!(a[1].2, "adding");
     }
 
     #[test]
