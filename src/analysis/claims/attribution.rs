@@ -368,10 +368,15 @@ pub(crate) fn find(
             }
         }
         // "“…,” she said, adding that …": a participle right after a frame reports the
-        // frame's source.
+        // frame's source, when the sentence's subject is none or part of what it said.
         let frame = out
             .last()
-            .filter(|_| trailing_participle(toks, i))
+            .filter(|p| {
+                trailing_participle(toks, i)
+                    && sentence_subject(toks).is_none_or(|(a, _)| {
+                        p.content.start <= toks[a].start && toks[a].start < p.content.end
+                    })
+            })
             .and_then(|p| {
                 let s = p.source.as_ref()?;
                 let end = p.cue.end.max(s.end);
@@ -613,7 +618,7 @@ fn attribution_at(
     // the sentence's subject, not the phrase before the comma.
     let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
     let mut left = participle
-        .then(|| sentence_subject(toks).or(frame))
+        .then(|| frame.or_else(|| sentence_subject(toks)))
         .flatten()
         .or_else(|| source_before(toks, i, scan.first_comma));
     // "The court overruled and said …": a cue coordinated with the sentence's first verb
@@ -1528,6 +1533,11 @@ mod tests {
         assert_eq!(a[1].0, "that the vote came too late");
         assert_eq!(a[1].1.as_deref(), Some("she"));
         assert_eq!(a[1].2, "adding");
+        // The frame's source, not the sentence's subject.
+        let a = attributions(
+            "Buying cranes is key to the plan, Ruiz said, offering the port as proof.",
+        );
+        assert_eq!(a.last().and_then(|x| x.1.as_deref()), Some("Ruiz"), "{a:?}");
     }
 
     #[test]
