@@ -389,7 +389,7 @@ fn statement(text: &str, c: &Cand) -> Span {
 /// Whether sentence `i` is a title, heading, byline, caption or dateline: alone in its
 /// paragraph, short, and either without closing punctuation or the document's first
 /// paragraph before a longer text.
-fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
+pub(crate) fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
     let s = &sentences[i].span;
     let before = &text[..s.start];
     let after = &text[s.end..];
@@ -404,8 +404,12 @@ fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
     let closed = t
         .trim_end_matches(['"', '”', '’', '\'', ')'])
         .ends_with(['.', '!', '?', ':']);
-    let byline = t.starts_with("By ") && words <= 8;
-    words <= 20 && (!closed || i == 0 && sentences.len() > 3) || byline
+    words <= 20 && (!closed || i == 0 && sentences.len() > 3) || is_byline(t)
+}
+
+/// Whether a sentence's text is a byline ("By Ana Ruiz and Li Wei").
+pub(crate) fn is_byline(t: &str) -> bool {
+    t.starts_with("By ") && t.split_whitespace().count() <= 8
 }
 
 /// Claims before scoring: attributions, whole quotations and clauses, in text order.
@@ -1475,6 +1479,24 @@ mod tests {
         );
         assert_eq!(span, "The top 1 percent paid 25 percent of taxes");
         assert_eq!(who.as_deref(), Some("the budget office"));
+    }
+
+    #[test]
+    fn a_byline_names_the_writer_not_a_source() {
+        let t = "Harbour Levy Vote\n\nBy Ana Ruiz\n\n\
+                 “The levy will ruin the quay,” the mayor said on Monday.";
+        let a = crate::analysis::analyze(t, None);
+        let at = a.attributions.first().expect("an attribution");
+        assert_eq!(at.claimer.as_deref(), Some("the mayor"));
+        assert_eq!(at.claimer_actor, None, "{:?}", a.actors);
+        // A person the text itself names before is still the one referred to.
+        let t = "Harbour Levy Vote\n\nBy Ana Ruiz\n\n\
+                 Mayor Tom Berg opened the meeting. \
+                 “The levy will ruin the quay,” the mayor said on Monday.";
+        let a = crate::analysis::analyze(t, None);
+        let at = a.attributions.first().expect("an attribution");
+        let id = at.claimer_actor.expect("resolved");
+        assert_eq!(a.actors[id.0 as usize].name, "Tom Berg");
     }
 
     #[test]

@@ -316,7 +316,15 @@ pub(crate) fn resolve_claimers(
             .get(s.saturating_sub(1))
             .map_or(0, |x| x.span.start);
         let before = &mentions[..a];
+        // A byline names the writer, not someone the text goes on to quote.
+        let in_byline = |m: &Mention| {
+            let i = sentences.partition_point(|x| x.span.end <= m.span.start);
+            sentences.get(i).is_some_and(|x| {
+                super::is_byline(&text[x.span.clone()]) && super::is_heading(text, sentences, i)
+            })
+        };
         let compatible = |m: &&Mention| match (r, kind(m)) {
+            _ if in_byline(m) => false,
             (Refers::Person(_), Some(Label::Person)) => true,
             (Refers::Org, Some(Label::Org)) => true,
             (Refers::Group, Some(Label::Org)) => m.span.start >= near,
