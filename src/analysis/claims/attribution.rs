@@ -489,7 +489,7 @@ fn is_title_case(toks: &[Tok]) -> bool {
     long >= 3 && cap * 10 >= long * 9
 }
 
-/// "PENCE: Gennifer Flowers will not …", "Mr. Smith: …": a short name and a colon
+/// "BAKER: The bridge will reopen …", "Mr. Smith: …": a short name and a colon
 /// opening the sentence (a transcript turn, a headline quote), after the opening
 /// quotation mark of a transcript quoted whole ("“SMITH: …").
 pub(crate) fn speaker(
@@ -541,25 +541,16 @@ fn speaker_label(
     });
     // Or a full name in title case ("Donald Trump:"), without function words.
     let words = name.iter().filter(|t| t.word).count();
-    let full_name = (2..=3).contains(&words)
-        && name.iter().all(|t| {
-            t.is('.')
-                || t.word
-                    && t.cap
-                    && !is_np_stop(t.lw())
-                    && !matches!(t.lw(), "the" | "a" | "an" | "of")
-        });
+    let name_word = |t: &Tok| {
+        t.word && t.cap && !is_np_stop(t.lw()) && !matches!(t.lw(), "the" | "a" | "an" | "of")
+    };
+    let full_name = (2..=3).contains(&words) && name.iter().all(|t| t.is('.') || name_word(t));
     // Or a name the document gives elsewhere ("Smith: …" where the text names Jane
     // Smith), one to three capitalised words.
     let named = (1..=3).contains(&words)
-        && name.iter().all(|t| {
-            t.is('.')
-                || t.word
-                    && t.cap
-                    && !is_np_stop(t.lw())
-                    && !matches!(t.lw(), "the" | "a" | "an" | "of")
-                    && is_name(t.lw())
-        });
+        && name
+            .iter()
+            .all(|t| t.is('.') || name_word(t) && is_name(t.lw()));
     (is_name_like && (capitals || full_name || named)).then_some((q, k))
 }
 
