@@ -380,8 +380,8 @@ pub(crate) fn find(
             .and_then(|p| {
                 let s = p.source.as_ref()?;
                 let end = p.cue.end.max(s.end);
-                let gap = &toks[toks.partition_point(|t| t.start < end)..i - 1];
-                gap.is_empty().then(|| {
+                let next = toks.partition_point(|t| t.start < end);
+                (next == i - 1).then(|| {
                     let a = toks.partition_point(|t| t.start < s.start);
                     (a, toks.partition_point(|t| t.start < s.end))
                 })
@@ -400,14 +400,14 @@ pub(crate) fn find(
                     let cut = if split {
                         Some(k - 2)
                     } else {
-                        (trailing_participle(toks, i) && a.content.start >= a.cue.end)
-                            .then_some(i - 1)
+                        (trailing_participle(toks, i)
+                            && a.content.start >= a.cue.end
+                            && prev.fragments.is_empty())
+                        .then_some(i - 1)
                     };
                     if let Some(c) = cut.filter(|&c| toks[c].start > prev.content.start) {
-                        if prev.fragments.is_empty() {
-                            prev.content.end = toks[c].start;
-                            out.push(a);
-                        }
+                        prev.content.end = toks[c].start;
+                        out.push(a);
                     }
                     i += len;
                     continue;
