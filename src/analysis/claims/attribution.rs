@@ -445,9 +445,6 @@ struct Scan {
     words: Vec<u32>,
     /// The first comma of the sentence.
     first_comma: Option<usize>,
-    /// The sentence is written in title case, as headlines are ("Senator Says Bill Will
-    /// Pass"): a capitalised cue in it may still be a verb.
-    title_case: bool,
 }
 
 impl Scan {
@@ -463,7 +460,6 @@ impl Scan {
             end: content_end(toks),
             words,
             first_comma: toks.iter().position(|t| t.is(',')),
-            title_case: is_title_case(toks),
         }
     }
 
@@ -602,7 +598,7 @@ fn attribution_at(
     }
     // A capitalised cue inside a sentence is part of a name ("United States"), unless
     // the sentence capitalises its words, as a headline does.
-    if i > 0 && toks[i].cap && !scan.title_case {
+    if i > 0 && toks[i].cap && !is_title_case(toks) {
         return None;
     }
     // "X spoke on Tuesday about Y, arguing that …": a participle after a comma reports
