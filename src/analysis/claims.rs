@@ -425,6 +425,7 @@ fn candidates(
     // are, each with the first and last start of a name holding it: a label before a
     // colon made of them names a speaker when the text names them elsewhere too.
     let mut name_words: std::collections::HashMap<String, (usize, usize)> = Default::default();
+    let mut key = String::new(); // a new word's key is allocated only the first time
     for m in mentions
         .iter()
         .filter(|m| matches!(m.label, Label::Person | Label::Org))
@@ -432,10 +433,17 @@ fn candidates(
         let words =
             text[m.span.clone()].split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’');
         for w in words.filter(|w| !w.is_empty()) {
-            let at = name_words
-                .entry(w.to_lowercase().replace('’', "'"))
-                .or_insert((m.span.start, m.span.start));
-            at.1 = m.span.start;
+            key.clear();
+            key.extend(w.chars().flat_map(char::to_lowercase).map(|c| match c {
+                '’' => '\'',
+                c => c,
+            }));
+            match name_words.get_mut(key.as_str()) {
+                Some(at) => at.1 = m.span.start,
+                None => {
+                    name_words.insert(key.clone(), (m.span.start, m.span.start));
+                }
+            }
         }
     }
     let mut units: Vec<Unit> = Vec::with_capacity(sentences.len());
