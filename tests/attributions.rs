@@ -283,6 +283,13 @@ fn a_relative_pronoun_is_the_source_and_refers_to_the_phrase_before_it() {
     assert_eq!(content(t, at), "the old span could carry no more trucks");
     let c = a.claims.iter().find(|c| c.attribution.is_some()).unwrap();
     assert_eq!(a.claimer_name(c), Some("Oskar Brandt"));
+    // An appositive the pronoun qualifies is the name too.
+    let t = "Mara Quist, a retired judge who warned that the dam would fail, spoke last.";
+    let a = run(t);
+    let at = by_cue(t, &a, "warned");
+    assert_eq!(at.claimer.as_deref(), Some("who"));
+    let c = a.claims.iter().find(|c| c.attribution.is_some()).unwrap();
+    assert_eq!(a.claimer_name(c), Some("Mara Quist"));
     // With no name right before it, "who" stays unresolved rather than taking an
     // earlier person.
     let t = "Lena Varga chaired the hearing. The plan angered farmers, who argued that \

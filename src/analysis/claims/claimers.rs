@@ -351,16 +351,21 @@ pub(crate) fn resolve_claimers(
 }
 
 /// Whether `gap`, the text between a name and a relative pronoun, leaves the name its
-/// antecedent: nothing but a comma, or one appositive between commas (", a lawyer,").
+/// antecedent: nothing but a comma, one appositive between commas (", a lawyer,"), or
+/// an appositive the pronoun qualifies (", a lawyer who"), which is the name too.
 fn is_antecedent_gap(gap: &str) -> bool {
     let g = gap.trim();
+    let appositive = |g: &str| {
+        g.len() <= 60 && g.starts_with(',') && !g.contains(['.', ';', ':', '“', '”', '"'])
+    };
+    let article = |g: &str| {
+        let first = g[1..].split_whitespace().next().unwrap_or("");
+        matches!(first, "a" | "an" | "the")
+    };
     g.is_empty()
         || g == ","
-        || g.len() <= 60
-            && g.starts_with(',')
-            && g.ends_with(',')
-            && g.matches(',').count() == 2
-            && !g.contains(['.', ';', ':', '“', '”', '"'])
+        || appositive(g) && g.ends_with(',') && g.matches(',').count() == 2
+        || appositive(g) && g.matches(',').count() == 1 && article(g)
 }
 
 #[cfg(test)]
