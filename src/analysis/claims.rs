@@ -407,9 +407,13 @@ pub(crate) fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
     words <= 20 && (!closed || i == 0 && sentences.len() > 3) || is_byline(t)
 }
 
-/// Whether a sentence's text is a byline ("By Ana Ruiz and Li Wei").
+/// Whether a sentence's text is a byline ("By Ana Ruiz and Li Wei") or a wire story's
+/// credits ("Reporting by Ana Ruiz; Editing by Li Wei").
 pub(crate) fn is_byline(t: &str) -> bool {
-    t.starts_with("By ") && t.split_whitespace().count() <= 8
+    let words = t.split_whitespace().count();
+    let credits = ["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by "];
+    t.starts_with("By ") && words <= 8
+        || words <= 30 && credits.iter().any(|c| t.starts_with(c))
 }
 
 /// Claims before scoring: attributions, whole quotations and clauses, in text order.
@@ -473,7 +477,8 @@ fn candidates(
                 .get(w)
                 .is_some_and(|&(a, b)| a < s.span.start || b >= s.span.end)
         };
-        if toks.iter().filter(|t| t.word).count() >= 3 {
+        // A byline or a wire story's credits reports no claim.
+        if toks.iter().filter(|t| t.word).count() >= 3 && !is_byline(&text[s.span.clone()]) {
             let quoted = quoted_ranges(open_before.is_some(), &quotes[q0..], s.span.end);
             sentence_claims(
                 text,
@@ -1555,6 +1560,22 @@ mod tests {
                 &t[c.span.clone()]
             );
         }
+    }
+
+    #[test]
+    fn a_wire_storys_credits_are_no_claim() {
+        let t = "Harbour Levy Vote\n\n\
+                 The council raised the harbour levy by 4 percent on Monday, the mayor said.\n\n\
+                 Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Berg";
+        let a = crate::analysis::analyze(t, None);
+        let credits = t.find("Reporting by").unwrap();
+        assert!(a.claims.iter().any(|c| c.span.end <= credits), "{:?}", a.claims);
+        assert!(
+            a.claims.iter().all(|c| c.span.end <= credits),
+            "{:?}",
+            a.claims
+        );
+        assert!(a.attributions.iter().all(|at| at.span.end <= credits));
     }
 
     #[test]
