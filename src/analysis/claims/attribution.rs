@@ -362,13 +362,25 @@ pub(crate) fn find(
         if let Some(prev) = out.last() {
             let inside = prev.content.start <= toks[i].start && toks[i].end <= prev.content.end;
             let k = source_before(toks, i, scan.first_comma).map_or(i, |(a, _)| a);
-            if inside && !opens_clause(toks, k) && !trailing_participle(toks, i) {
+            if inside
+                && !opens_clause(toks, k)
+                && !trailing_participle(toks, i)
+                && coordinated(toks, i, class, prev).is_none()
+            {
                 i += len;
                 continue;
             }
         }
         // "“…,” she said, adding that …": a participle right after a frame reports the
         // frame's source, when the sentence's subject is none or part of what it said.
+        // "The mayor praised X and said …": a cue coordinated with the one before reports
+        // its subject.
+        let coordinate = out.last().and_then(|p| {
+            coordinated(toks, i, class, p)?;
+            let s = p.source.as_ref()?;
+            let a = toks.partition_point(|t| t.start < s.start);
+            Some((a, toks.partition_point(|t| t.start < s.end)))
+        });
         let frame = out
             .last()
             .filter(|p| {
@@ -386,6 +398,7 @@ pub(crate) fn find(
                     (a, toks.partition_point(|t| t.start < s.end))
                 })
             });
+        let frame = coordinate.or(frame);
         if let Some(a) = attribution_at(text, toks, &scan, i, len, class, frame) {
             // A cue inside an earlier content is nested speech, reported as part of the
             // outer claim, unless it opens a second clause of its own
@@ -397,16 +410,18 @@ pub(crate) fn find(
                     let split = opens_clause(toks, k) && a.content.start >= a.cue.end;
                     // "…,” she said, adding that …": a participle after the frame reports
                     // a second statement of the same source.
+                    let second = a.content.start >= a.cue.end && prev.fragments.is_empty();
                     let cut = if split {
                         Some(k - 2)
+                    } else if trailing_participle(toks, i) && second {
+                        Some(i - 1)
                     } else {
-                        (trailing_participle(toks, i)
-                            && a.content.start >= a.cue.end
-                            && prev.fragments.is_empty())
-                        .then_some(i - 1)
+                        // "The mayor praised X and said …": a second statement of the
+                        // same subject.
+                        coordinated(toks, i, class, prev).filter(|_| second)
                     };
-                    if let Some(c) = cut.filter(|&c| toks[c].start > prev.content.start) {
-                        prev.content.end = toks[c].start;
+                    if let Some(c) = cut.filter(|&c| c > 0 && toks[c].start > prev.content.start) {
+                        prev.content.end = toks[c - 1].end;
                         out.push(a);
                     }
                     i += len;
@@ -424,6 +439,20 @@ pub(crate) fn find(
 /// ("…, she said, adding that …", "…, he wrote, citing …").
 fn trailing_participle(toks: &[Tok], i: usize) -> bool {
     i >= 3 && toks[i - 1].is(',') && toks[i].lower.len() > 5 && toks[i].lower.ends_with("ing")
+}
+
+/// Where "and" stands when the cue at token `i` is coordinated with the verb of the
+/// attribution before it, whose source is its subject ("The mayor praised X and said …",
+/// "… said X and later warned …"): the cue's source is that subject too. Only for the
+/// listed reporting verbs.
+fn coordinated(toks: &[Tok], i: usize, class: CueClass, prev: &Attribution) -> Option<usize> {
+    // A learned cue is often an ordinary verb ("… were angry and wanted answers").
+    if !matches!(class, CueClass::Say | CueClass::Tell) {
+        return None;
+    }
+    let k = skip_adverbials(toks, i);
+    let subject_first = prev.source.as_ref().is_some_and(|s| s.end <= prev.cue.start);
+    (subject_first && k >= 2 && toks[k - 1].lower == "and" && toks[k - 2].word).then(|| k - 1)
 }
 
 /// Whether a source starting at token `k` opens a clause of its own (", but she said").
@@ -604,9 +633,8 @@ fn attribution_at(
     // "X spoke on Tuesday about Y, arguing that …": a participle after a comma reports
     // the sentence's subject, not the phrase before the comma.
     let participle = toks[i].lower.ends_with("ing") && i >= 3 && toks[i - 1].is(',');
-    let mut left = participle
-        .then(|| frame.or_else(|| sentence_subject(toks)))
-        .flatten()
+    let mut left = frame
+        .or_else(|| participle.then(|| sentence_subject(toks)).flatten())
         .or_else(|| source_before(toks, i, scan.first_comma));
     // "The court overruled and said …": a cue coordinated with the sentence's first verb
     // reports its subject.
@@ -1498,6 +1526,15 @@ mod tests {
                 )
             })
             .collect()
+    }
+
+    #[test]
+    fn a_cue_coordinated_with_the_one_before_is_a_second_statement_of_its_subject() {
+        let a = attributions("The auditor said the budget was balanced and warned that costs would rise.");
+        assert_eq!(a.len(), 2, "{a:?}");
+        assert_eq!(a[0].0, "the budget was balanced");
+        assert_eq!(a[1].0, "that costs would rise");
+        assert_eq!(a[1].1.as_deref(), Some("The auditor"));
     }
 
     #[test]
