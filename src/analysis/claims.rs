@@ -411,9 +411,13 @@ pub(crate) fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
 /// credits ("Reporting by Ana Ruiz; Editing by Li Wei").
 pub(crate) fn is_byline(t: &str) -> bool {
     let words = t.split_whitespace().count();
-    let credits = ["Reporting by ", "Additional reporting by ", "Writing by ", "Editing by "];
-    t.starts_with("By ") && words <= 8
-        || words <= 30 && credits.iter().any(|c| t.starts_with(c))
+    let credits = [
+        "Reporting by ",
+        "Additional reporting by ",
+        "Writing by ",
+        "Editing by ",
+    ];
+    t.starts_with("By ") && words <= 8 || words <= 30 && credits.iter().any(|c| t.starts_with(c))
 }
 
 /// Claims before scoring: attributions, whole quotations and clauses, in text order.
@@ -1569,7 +1573,11 @@ mod tests {
                  Reporting by Ana Ruiz; Additional reporting by Li Wei; Editing by Tom Berg";
         let a = crate::analysis::analyze(t, None);
         let credits = t.find("Reporting by").unwrap();
-        assert!(a.claims.iter().any(|c| c.span.end <= credits), "{:?}", a.claims);
+        assert!(
+            a.claims.iter().any(|c| c.span.end <= credits),
+            "{:?}",
+            a.claims
+        );
         assert!(
             a.claims.iter().all(|c| c.span.end <= credits),
             "{:?}",

@@ -451,7 +451,10 @@ fn coordinated(toks: &[Tok], i: usize, class: CueClass, prev: &Attribution) -> O
         return None;
     }
     let k = skip_adverbials(toks, i);
-    let subject_first = prev.source.as_ref().is_some_and(|s| s.end <= prev.cue.start);
+    let subject_first = prev
+        .source
+        .as_ref()
+        .is_some_and(|s| s.end <= prev.cue.start);
     (subject_first && k >= 2 && toks[k - 1].lower == "and" && toks[k - 2].word).then(|| k - 1)
 }
 
@@ -1530,7 +1533,9 @@ mod tests {
 
     #[test]
     fn a_cue_coordinated_with_the_one_before_is_a_second_statement_of_its_subject() {
-        let a = attributions("The auditor said the budget was balanced and warned that costs would rise.");
+        let a = attributions(
+            "The auditor said the budget was balanced and warned that costs would rise.",
+        );
         assert_eq!(a.len(), 2, "{a:?}");
         assert_eq!(a[0].0, "the budget was balanced");
         assert_eq!(a[1].0, "that costs would rise");

@@ -77,6 +77,15 @@ pub(crate) fn plausible(text: &str, src: &[Tok], quoted: &[Span]) -> bool {
         return false;
     }
     let words: Vec<&Tok> = src.iter().filter(|t| t.word).collect();
+    // No name ends with an article, a preposition or a conjunction ("make an").
+    if words.last().is_some_and(|w| {
+        matches!(
+            w.lw(),
+            "a" | "an" | "the" | "of" | "to" | "and" | "or" | "for" | "with" | "by" | "from"
+        )
+    }) {
+        return false;
+    }
     if let [w] = words[..] {
         let l = w.lw();
         let verb_like = !w.cap
@@ -371,6 +380,21 @@ fn is_antecedent_gap(gap: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_source_ending_in_an_article_or_preposition_is_no_claimer() {
+        let ok = |t: &str| {
+            plausible(
+                t,
+                &crate::analysis::claims::lex::words_of(t).sentence(0),
+                &[],
+            )
+        };
+        assert!(ok("the harbour council"));
+        assert!(ok("Ana Ruiz"));
+        assert!(!ok("make an"));
+        assert!(!ok("the members of"));
+    }
 
     #[test]
     fn phrases_that_refer() {
