@@ -371,8 +371,6 @@ pub(crate) fn find(
                 continue;
             }
         }
-        // "“…,” she said, adding that …": a participle right after a frame reports the
-        // frame's source, when the sentence's subject is none or part of what it said.
         // "The mayor praised X and said …": a cue coordinated with the one before reports
         // its subject.
         let coordinate = out.last().and_then(|p| {
@@ -381,6 +379,8 @@ pub(crate) fn find(
             let a = toks.partition_point(|t| t.start < s.start);
             Some((a, toks.partition_point(|t| t.start < s.end)))
         });
+        // "“…,” she said, adding that …": a participle right after a frame reports the
+        // frame's source, when the sentence's subject is none or part of what it said.
         let frame = out
             .last()
             .filter(|p| {
