@@ -325,3 +325,18 @@ fn an_interrupted_quotation_resumes_after_a_longer_frame() {
     assert!(at.fragments.is_empty(), "{at:?}");
     assert_eq!(content(t, at), "“It works,”");
 }
+
+#[test]
+fn a_second_statement_after_and_ends_the_first_content() {
+    let t = "The auditor said the budget was balanced and warned that the repairs would \
+             cost four million dollars.";
+    let a = run(t);
+    let said = by_cue(t, &a, "said");
+    assert_eq!(content(t, said), "the budget was balanced");
+    let warned = by_cue(t, &a, "warned");
+    assert_eq!(warned.claimer.as_deref(), Some("The auditor"));
+    assert_eq!(
+        content(t, warned),
+        "that the repairs would cost four million dollars"
+    );
+}

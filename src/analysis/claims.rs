@@ -888,7 +888,23 @@ fn sentence_claims(
     // endorsed Y"): the sentence is then also the author's own claim about X.
     let mut only_objects = !attributions.is_empty();
     if !attributions.is_empty() {
-        for mut a in attributions {
+        // Where the next attribution of the sentence starts, when after this one's cue:
+        // a content does not run into the next statement ("praised X and said …").
+        let next_starts: Vec<Option<usize>> = (0..attributions.len())
+            .map(|j| {
+                let (a, b) = (&attributions[j], attributions.get(j + 1)?);
+                // A source it shares with this one ("The auditor said … and warned") is
+                // not where it starts.
+                let source = b
+                    .source
+                    .as_ref()
+                    .map(|s| s.start)
+                    .filter(|&s| s >= a.cue.end);
+                let at = source.map_or(b.cue.start, |s| s.min(b.cue.start));
+                (at >= a.cue.end).then_some(at)
+            })
+            .collect();
+        for (mut a, limit) in attributions.into_iter().zip(next_starts) {
             let k = toks.partition_point(|t| t.start < a.cue.start);
             let class = (k < toks.len())
                 .then(|| lex::ATTRIBUTION.at(toks, k))
@@ -897,7 +913,7 @@ fn sentence_claims(
             // A transcript turn ("SPEAKER: …") and a signed quotation keep their whole
             // sentence; the model weighs the contents of the lexicons' cues.
             if a.fragments.is_empty() && class.is_some() {
-                learn_content(toks, &mut a, class, dump.as_deref_mut());
+                learn_content(toks, &mut a, class, limit, dump.as_deref_mut());
             }
             let inner = within(toks, &a.content);
             let object = class == Some(lex::CueClass::Object);
@@ -960,14 +976,23 @@ fn token_range(toks: &[Tok], span: &Span) -> (usize, usize) {
 }
 
 /// Replace the rule's content of `a` by the span the learned model prefers
-/// ([`spans::choose`]); with `dump`, also record the candidates it weighed.
+/// ([`spans::choose`]), ending before `limit` (a byte offset) and the "and" or
+/// punctuation before it; with `dump`, also record the candidates it weighed.
 fn learn_content(
     toks: &[Tok],
     a: &mut attribution::Attribution,
     class: Option<lex::CueClass>,
+    limit: Option<usize>,
     dump: Option<&mut Vec<SpanRow>>,
 ) {
-    let n = attribution::before_final_punct(toks);
+    let mut n = attribution::before_final_punct(toks);
+    if let Some(l) = limit {
+        let mut k = toks.partition_point(|t| t.start < l);
+        while k > 0 && (toks[k - 1].lower == "and" || !toks[k - 1].word && !toks[k - 1].is('”')) {
+            k -= 1;
+        }
+        n = n.min(k);
+    }
     let frame = spans::Frame {
         cue: token_range(toks, &a.cue),
         source: a.source.as_ref().map(|s| token_range(toks, s)),
