@@ -410,14 +410,16 @@ pub(crate) fn is_heading(text: &str, sentences: &[Sentence], i: usize) -> bool {
 /// Whether a sentence's text is a byline ("By Ana Ruiz and Li Wei") or a wire story's
 /// credits ("Reporting by Ana Ruiz; Editing by Li Wei").
 pub(crate) fn is_byline(t: &str) -> bool {
-    let words = t.split_whitespace().count();
     let credits = [
         "Reporting by ",
         "Additional reporting by ",
         "Writing by ",
         "Editing by ",
     ];
-    t.starts_with("By ") && words <= 8 || words <= 30 && credits.iter().any(|c| t.starts_with(c))
+    // Words are counted only for a line that opens like one.
+    let words = || t.split_whitespace().count();
+    t.starts_with("By ") && words() <= 8
+        || credits.iter().any(|c| t.starts_with(c)) && words() <= 30
 }
 
 /// Claims before scoring: attributions, whole quotations and clauses, in text order.
